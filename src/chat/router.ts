@@ -1,0 +1,110 @@
+// The router turns inbound events into command runs and feature handler calls, and
+// owns the one error handler: refusals are shown, everything else is logged and
+// answered with a short apology. It knows features only through what it is handed.
+import type { Logger } from 'pino';
+import { UserError } from './errors';
+import { type CommandRegistry, type CommandReply, parseArgs, rawArgs } from './registry';
+import type { InboundEvent, OutboundMessage } from './types';
+
+type Handler<E> = (event: E) => Promise<void>;
+type Of<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
+
+export interface EventHandlers {
+  message?: Handler<Of<'message'>>;
+  message_edited?: Handler<Of<'message_edited'>>;
+  message_deleted?: Handler<Of<'message_deleted'>>;
+  form_submitted?: Handler<Of<'form_submitted'>>;
+  reaction?: Handler<Of<'reaction'>>;
+}
+
+export interface RouterOptions<C> {
+  registry: CommandRegistry<C>;
+  ctx: C;
+  logger: Logger;
+  handlers?: EventHandlers;
+  /** The command users type, for messages: `/prep`. */
+  commandPrefix?: string;
+}
+
+export type Router = (event: InboundEvent) => Promise<void>;
+
+export function errorReply(err: UserError): OutboundMessage {
+  const text = err.example ? `${err.message}\nTry: ${err.example}` : err.message;
+  return { text, kind: 'error' };
+}
+
+export const APOLOGY: OutboundMessage = {
+  text: 'Sorry, something went wrong on our side and it has been logged. Please try again in a moment; if it keeps happening, tell whoever runs this bot.',
+  kind: 'error',
+};
+
+export function createRouter<C>(options: RouterOptions<C>): Router {
+  const { registry, ctx, logger, handlers = {} } = options;
+  const prefix = options.commandPrefix ?? '/prep';
+
+  async function send(event: InboundEvent, reply: CommandReply | undefined): Promise<void> {
+    if (!reply) return;
+    const { visibility, ...message } = reply;
+    await event.reply(message, { private: visibility !== 'channel' });
+  }
+
+  async function dispatch(event: InboundEvent): Promise<void> {
+    switch (event.type) {
+      case 'command': {
+        const name = (event.name || 'help').toLowerCase();
+        const def = registry.get(name);
+        if (!def) {
+          const near = registry.suggest(name);
+          throw new UserError(
+            `There is no \`${prefix} ${name}\` command.${near.length ? ` Did you mean ${near.map((n) => `\`${prefix} ${n}\``).join(' or ')}?` : ''}`,
+            `\`${prefix} help\` lists every command`,
+          );
+        }
+        if (def.guard === 'admin' && !event.author.isAdmin) {
+          throw new UserError(
+            `Only channel admins can use \`${prefix} ${def.name}\`.`,
+            'ask an admin of this channel to run it',
+          );
+        }
+        const args = parseArgs(def, rawArgs(def, event));
+        await send(event, await def.run(ctx, args, event));
+        return;
+      }
+      case 'button': {
+        const action = registry.action(event.actionId);
+        if (!action) {
+          logger.warn({ actionId: event.actionId }, 'button with no handler');
+          throw new UserError('That button is no longer active.', `use \`${prefix} help\` to see what you can do`);
+        }
+        await send(event, await action.run(ctx, event));
+        return;
+      }
+      case 'message':
+        return handlers.message?.(event);
+      case 'message_edited':
+        return handlers.message_edited?.(event);
+      case 'message_deleted':
+        return handlers.message_deleted?.(event);
+      case 'form_submitted':
+        return handlers.form_submitted?.(event);
+      case 'reaction':
+        return handlers.reaction?.(event);
+    }
+  }
+
+  return async (event) => {
+    try {
+      await dispatch(event);
+    } catch (err) {
+      if (err instanceof UserError) {
+        await event.reply(errorReply(err), { private: true }).catch((e) => logger.warn({ err: e }, 'could not show a refusal'));
+        return;
+      }
+      logger.error(
+        { err, event: { type: event.type, workspace: event.workspace, channel: event.channel, author: event.author.id } },
+        'event handling failed',
+      );
+      await event.reply(APOLOGY, { private: true }).catch((e) => logger.warn({ err: e }, 'could not send the apology'));
+    }
+  };
+}

@@ -1,0 +1,190 @@
+// The neutral vocabulary every adapter translates to and from. Nothing here knows
+// which platform it runs on: a Slack payload or a Discord interaction becomes one of
+// these at the edge, and the core answers with OutboundMessages.
+
+/**
+ * An opaque reference to a place or a message, prefixed with its platform.
+ * Only the owning adapter encodes or decodes it; the store keeps it as-is.
+ * Examples: `slack:T123:C456`, `slack:T123:C456:1700000000.000100`,
+ * `discord:G1:C2`, `discord:G1:C2:M3`, `console:local:prep`.
+ */
+export type Ref = string;
+
+/** A workspace (Slack team, Discord guild, the console) as `platform:id`. */
+export type WorkspaceId = string;
+
+export interface Author {
+  /** Platform user id, unique within the workspace. */
+  id: string;
+  /** Display name at the time of the event. */
+  name: string;
+  /** True for bots and for the bot itself; adapters drop these before the core. */
+  isBot?: boolean;
+  /** Channel or workspace admin (Slack admin/owner, Discord Manage Channels). */
+  isAdmin?: boolean;
+}
+
+/** A button on a message. `id` is the action id the button event carries back. */
+export interface Button {
+  id: string;
+  label: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A file attached to a reply (exports). */
+export interface Attachment {
+  name: string;
+  mime: string;
+  content: string;
+}
+
+/**
+ * A message in neutral markdown: `**bold**`, `_italic_`, `` `code` ``, `- ` lists,
+ * `> ` quotes, `[text](url)` links, and `<@userId>` mentions. Adapters render it to
+ * mrkdwn, Discord markdown or the terminal, and split it where a platform caps length.
+ */
+export interface OutboundMessage {
+  text: string;
+  /** A heading shown above the text (a Slack header block, a Discord embed title). */
+  title?: string;
+  /** A small line under the text (source, hints). */
+  footer?: string;
+  buttons?: Button[];
+  /** Offer the four-field STAR form for this question post. */
+  starForm?: { postId: string; label?: string };
+  attachments?: Attachment[];
+  /** What the message is, so adapters can style it (a question as an embed, say). */
+  kind?: 'question' | 'feedback' | 'marker' | 'digest' | 'info' | 'error' | 'answer';
+  /**
+   * Identifies the post for exactly-once delivery (a scheduled occurrence). Adapters
+   * that can (Discord nonce, Slack message metadata) attach it so a re-post after a
+   * crash can be detected.
+   */
+  idempotencyKey?: string;
+}
+
+/** What `post` returns: the message itself, and where replies to it go. */
+export interface PostResult {
+  /** The posted message. */
+  ref: Ref;
+  /** The thread under the message: posting to this ref replies in that thread. */
+  threadRef: Ref;
+}
+
+export interface ReplyOptions {
+  /** Only the event's author sees it (ephemeral / DM), where the platform can. */
+  private?: boolean;
+  /** In the event's thread (default when the event came from a thread). */
+  inThread?: boolean;
+}
+
+/** Fields every inbound event carries. */
+interface EventBase {
+  workspace: WorkspaceId;
+  /** The channel (never a thread): where schedules and settings live. */
+  channel: Ref;
+  /** The thread the event happened in, if any, in the same form as PostResult.threadRef. */
+  thread?: Ref;
+  author: Author;
+  /** When it happened (platform time). */
+  at: Date;
+  /** Answers the event in its place; private goes to the author alone where possible. */
+  reply(message: OutboundMessage, options?: ReplyOptions): Promise<void>;
+  /** The platform payload, for logging and escape hatches. Never branch on it in the core. */
+  raw?: unknown;
+}
+
+export interface MessageEvent extends EventBase {
+  type: 'message';
+  /** This message, for later edits and deletions. */
+  ref: Ref;
+  text: string;
+}
+
+export interface MessageEditedEvent extends EventBase {
+  type: 'message_edited';
+  ref: Ref;
+  text: string;
+}
+
+export interface MessageDeletedEvent extends EventBase {
+  type: 'message_deleted';
+  ref: Ref;
+}
+
+export interface CommandEvent extends EventBase {
+  type: 'command';
+  /** The subcommand (`tips`, `schedule`, ...); empty for a bare `/prep`. */
+  name: string;
+  /** The rest of a text command line (Slack, console), to be parsed by the command. */
+  text?: string;
+  /** Typed options (Discord), already split by name. */
+  options?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface ButtonEvent extends EventBase {
+  type: 'button';
+  actionId: string;
+  value?: string;
+  /** The message the button sits on. */
+  messageRef?: Ref;
+}
+
+export interface FormSubmittedEvent extends EventBase {
+  type: 'form_submitted';
+  form: 'star';
+  /** The question post the form belongs to. */
+  postId: string;
+  values: { situation: string; task: string; action: string; result: string };
+}
+
+export interface ReactionEvent extends EventBase {
+  type: 'reaction';
+  ref: Ref;
+  emoji: string;
+  added: boolean;
+}
+
+export type InboundEvent =
+  | MessageEvent
+  | MessageEditedEvent
+  | MessageDeletedEvent
+  | CommandEvent
+  | ButtonEvent
+  | FormSubmittedEvent
+  | ReactionEvent;
+
+export type EventHandler = (event: InboundEvent) => Promise<void>;
+
+/**
+ * A platform. Required: start, stop, post. Everything else is a capability the core
+ * checks for before using it.
+ */
+export interface Adapter {
+  /** The ref prefix this adapter owns: `slack`, `discord`, `console`, `memory`. */
+  readonly platform: string;
+  start(onEvent: EventHandler): Promise<void>;
+  stop(): Promise<void>;
+  /** Post to a channel, or into a thread when `to` is a threadRef. */
+  post(to: Ref, message: OutboundMessage): Promise<PostResult>;
+  /** Show a message to one user only, in a channel or thread (ephemeral). */
+  postPrivate?(to: Ref, userId: string, message: OutboundMessage): Promise<void>;
+  /** Open a direct conversation with a user; returns a ref to post to. */
+  openDirect?(workspace: WorkspaceId, userId: string): Promise<Ref>;
+  edit?(ref: Ref, message: OutboundMessage): Promise<void>;
+  /** Add a reaction by neutral name (`white_check_mark`, `regional_indicator_s`...). */
+  react?(ref: Ref, emoji: string): Promise<void>;
+  unreact?(ref: Ref, emoji: string): Promise<void>;
+  /**
+   * Whether a post with this idempotency key already exists in `to` (checked before
+   * re-posting an occurrence a crashed replica may have posted). Returns its result.
+   */
+  findPosted?(to: Ref, idempotencyKey: string): Promise<PostResult | undefined>;
+}
+
+/** The platform prefix of a ref: `slack:T1:C2` is `slack`. */
+export function platformOf(ref: Ref): string {
+  const i = ref.indexOf(':');
+  return i < 0 ? ref : ref.slice(0, i);
+}

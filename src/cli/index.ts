@@ -1,0 +1,71 @@
+// The admin command line: `starling <command>`. Each command lives in its own file
+// and is loaded only when asked for, so `starling star` does not open a database.
+import { ConfigError } from '../config';
+
+export interface Cli {
+  /** What `starling --help` shows for it. */
+  summary: string;
+  /** Lines of detailed usage for `starling <command> --help`. */
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, { summary: string; load: () => Promise<Cli> }> = {
+  start: { summary: 'run the bot (the terminal study group when no platform tokens are set)', load: async () => (await import('./start')).cli },
+  guide: { summary: 'parse, import, list and validate employer interview guides', load: async () => (await import('./guide')).cli },
+  star: { summary: 'analyse an interview answer for STAR structure', load: async () => (await import('./star')).cli },
+  db: { summary: 'database migrations, status and online backup', load: async () => (await import('./db')).cli },
+  schedule: { summary: 'list every channel schedule with its next run', load: async () => (await import('./schedule')).cli },
+  slack: { summary: 'Slack helpers: print the app manifest', load: async () => (await import('./slack')).cli },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  return [
+    'Usage: starling <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `starling <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name ? 0 : 1;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    process.stderr.write(`starling: unknown command "${name}".\n\n${help()}\n`);
+    return 2;
+  }
+  try {
+    const cli = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${cli.usage}\n`);
+      return 0;
+    }
+    return await cli.run(rest);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 78;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`starling ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+/** A usage or input problem: printed without a stack trace. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}

@@ -1,0 +1,133 @@
+// Configuration is read once, from the environment (and .env, loaded by the entry
+// point), by one zod schema. Every problem is listed in one message with its fix.
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const url = (name: string) =>
+  optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: `${name} must be an http(s) URL such as https://slack.com/api/`,
+  });
+
+const positiveInt = (name: string, fallback: number) =>
+  optional
+    .refine((v) => v === undefined || /^\d+$/.test(v), { message: `${name} must be a whole number` })
+    .transform((v) => (v === undefined ? fallback : Number(v)));
+
+const schema = z
+  .object({
+    DATABASE_URL: optional,
+    CONTENT_DIR: optional.transform((v) => v ?? 'content'),
+    LOG_LEVEL: optional
+      .transform((v) => v?.toLowerCase() ?? 'info')
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })),
+    LOG_FORMAT: optional
+      .transform((v) => v?.toLowerCase() ?? 'auto')
+      .pipe(z.enum(['auto', 'pretty', 'json'], { message: 'LOG_FORMAT must be auto, pretty or json' })),
+    PORT: positiveInt('PORT', 3000).refine((v) => v < 65536, { message: 'PORT must be below 65536' }),
+
+    SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page)',
+    }),
+    SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens)',
+    }),
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_CLIENT_ID: optional,
+    SLACK_CLIENT_SECRET: optional,
+    SLACK_STATE_SECRET: optional,
+    SLACK_API_URL: url('SLACK_API_URL'),
+
+    DISCORD_TOKEN: optional,
+    DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+      message: 'DISCORD_APPLICATION_ID must be the numeric application id (Developer Portal > General Information)',
+    }),
+    DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+      message: 'DISCORD_GUILD_ID must be a numeric server id (right-click the server > Copy Server ID)',
+    }),
+    DISCORD_API_URL: url('DISCORD_API_URL'),
+
+    CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360),
+    CONSOLE_USER: optional.transform((v) => v ?? 'you'),
+  })
+  .superRefine((c, ctx) => {
+    const slackAny = [
+      c.SLACK_BOT_TOKEN,
+      c.SLACK_APP_TOKEN,
+      c.SLACK_SIGNING_SECRET,
+      c.SLACK_CLIENT_ID,
+      c.SLACK_CLIENT_SECRET,
+      c.SLACK_STATE_SECRET,
+    ].some(Boolean);
+    if (!slackAny) return;
+    const oauth = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
+    if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_CLIENT_ID'],
+        message: 'multi-workspace install needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+      });
+    }
+    if (!c.SLACK_BOT_TOKEN && !oauth.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET/STATE_SECRET (many workspaces)',
+      });
+    }
+    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)',
+      });
+    }
+    if (oauth.every(Boolean) && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'the OAuth install flow runs over HTTP and needs SLACK_SIGNING_SECRET (Basic Information > Signing Secret)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof schema> & {
+  slackEnabled: boolean;
+  discordEnabled: boolean;
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(
+      `Starling cannot start: ${problems.length === 1 ? 'one setting is' : `${problems.length} settings are`} wrong.\n${problems
+        .map((p) => `  - ${p}`)
+        .join('\n')}\nFix them in your environment or .env file (.env.example documents every setting).`,
+    );
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => {
+        const key = i.path[0] ? String(i.path[0]) : 'settings';
+        return i.message.includes(key) ? i.message : `${key}: ${i.message}`;
+      }),
+    );
+  }
+  const c = result.data;
+  return {
+    ...c,
+    slackEnabled: Boolean(c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID),
+    discordEnabled: Boolean(c.DISCORD_TOKEN),
+  };
+}

@@ -1,0 +1,153 @@
+// Row types of the tables the migrations create. Times are epoch milliseconds and
+// booleans 0/1 so the same code runs on SQLite and Postgres.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface ChannelsTable {
+  ref: string;
+  workspace: string;
+  name: string | null;
+  answer_window_minutes: Generated<number>;
+  /** 'private' | 'public' | 'off' */
+  feedback_mode: Generated<string>;
+  summaries_public: Generated<number>;
+  created_at: number;
+}
+
+export interface SchedulesTable {
+  id: string;
+  workspace: string;
+  channel_ref: string;
+  /** 'HH:MM', local to `timezone`. */
+  time: string;
+  /** IANA time zone. */
+  timezone: string;
+  /** ISO weekdays, comma separated: '1,2,3,4,5' is Monday to Friday. */
+  days: string;
+  employer: string | null;
+  category: string | null;
+  paused: Generated<number>;
+  paused_reason: string | null;
+  created_by: string;
+  next_run_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OccurrencesTable {
+  id: string;
+  schedule_id: string;
+  due_at: number;
+  /** 'claimed' | 'posted' | 'skipped' | 'failed' */
+  status: string;
+  claimed_by: string | null;
+  lease_until: number | null;
+  attempts: Generated<number>;
+  post_id: string | null;
+  note: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PostsTable {
+  id: string;
+  workspace: string;
+  channel_ref: string;
+  message_ref: string;
+  thread_ref: string;
+  question_id: string;
+  employer: string;
+  category: string;
+  question_text: string;
+  /** 'daily' | 'adhoc' */
+  kind: string;
+  posted_by: string | null;
+  occurrence_id: string | null;
+  posted_at: number;
+  closes_at: number;
+  digest_at: number | null;
+}
+
+export interface MembersTable {
+  workspace: string;
+  user_id: string;
+  name: string;
+  snoozed_until: number | null;
+  updated_at: number;
+}
+
+export interface AnswersTable {
+  id: string;
+  post_id: string;
+  workspace: string;
+  channel_ref: string;
+  user_id: string;
+  user_name: string;
+  attempt: Generated<number>;
+  text: string;
+  late: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AnswerMessagesTable {
+  ref: string;
+  answer_id: string;
+  text: string;
+  created_at: number;
+}
+
+export interface AnalysesTable {
+  answer_id: string;
+  story: number;
+  situation: number;
+  task: number;
+  action: number;
+  result: number;
+  result_measured: number;
+  ownership: number | null;
+  checks_passed: number;
+  checks_total: number;
+  word_count: number;
+  /** The full analysis as JSON. */
+  data: string;
+  created_at: number;
+}
+
+export interface ProcessedEventsTable {
+  key: string;
+  seen_at: number;
+}
+
+export interface SlackInstallationsTable {
+  id: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  bot_token: string;
+  bot_user_id: string | null;
+  data: string;
+  installed_at: number;
+}
+
+export interface Database {
+  channels: ChannelsTable;
+  schedules: SchedulesTable;
+  occurrences: OccurrencesTable;
+  posts: PostsTable;
+  members: MembersTable;
+  answers: AnswersTable;
+  answer_messages: AnswerMessagesTable;
+  analyses: AnalysesTable;
+  processed_events: ProcessedEventsTable;
+  slack_installations: SlackInstallationsTable;
+}
+
+export type Channel = Selectable<ChannelsTable>;
+export type Schedule = Selectable<SchedulesTable>;
+export type NewSchedule = Insertable<SchedulesTable>;
+export type ScheduleUpdate = Updateable<SchedulesTable>;
+export type Occurrence = Selectable<OccurrencesTable>;
+export type Post = Selectable<PostsTable>;
+export type Member = Selectable<MembersTable>;
+export type Answer = Selectable<AnswersTable>;
+export type AnswerMessage = Selectable<AnswerMessagesTable>;
+export type AnalysisRow = Selectable<AnalysesTable>;
