@@ -55,47 +55,30 @@ const schema = z
 
     CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360),
     CONSOLE_USER: optional.transform((v) => v ?? 'you'),
-  })
-  .superRefine((c, ctx) => {
-    const slackAny = [
-      c.SLACK_BOT_TOKEN,
-      c.SLACK_APP_TOKEN,
-      c.SLACK_SIGNING_SECRET,
-      c.SLACK_CLIENT_ID,
-      c.SLACK_CLIENT_SECRET,
-      c.SLACK_STATE_SECRET,
-    ].some(Boolean);
-    if (!slackAny) return;
-    const oauth = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
-    if (oauth.some(Boolean) && !oauth.every(Boolean)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_CLIENT_ID'],
-        message: 'multi-workspace install needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
-      });
-    }
-    if (!c.SLACK_BOT_TOKEN && !oauth.every(Boolean)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_BOT_TOKEN'],
-        message: 'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET/STATE_SECRET (many workspaces)',
-      });
-    }
-    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_APP_TOKEN'],
-        message: 'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)',
-      });
-    }
-    if (oauth.every(Boolean) && !c.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'the OAuth install flow runs over HTTP and needs SLACK_SIGNING_SECRET (Basic Information > Signing Secret)',
-      });
-    }
   });
+
+/** Rules across settings. Checked on the raw values so they are reported together with field errors. */
+function crossCheck(env: Record<string, string | undefined>): string[] {
+  const v = (k: string) => (env[k]?.trim() ? env[k]?.trim() : undefined);
+  const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].map(v);
+  const slackAny = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].some(v);
+  if (!slackAny) return [];
+  const problems: string[] = [];
+  const allOauth = oauth.every(Boolean);
+  if (oauth.some(Boolean) && !allOauth) {
+    problems.push('multi-workspace install needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  }
+  if (!v('SLACK_BOT_TOKEN') && !allOauth) {
+    problems.push('Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET/STATE_SECRET (many workspaces)');
+  }
+  if (!v('SLACK_APP_TOKEN') && !v('SLACK_SIGNING_SECRET')) {
+    problems.push('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  }
+  if (allOauth && !v('SLACK_SIGNING_SECRET')) {
+    problems.push('the OAuth install flow runs over HTTP and needs SLACK_SIGNING_SECRET (Basic Information > Signing Secret)');
+  }
+  return problems;
+}
 
 export type Config = z.output<typeof schema> & {
   slackEnabled: boolean;
@@ -116,14 +99,14 @@ export class ConfigError extends Error {
 /** Parses the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((i) => {
+  const problems = result.success
+    ? []
+    : result.error.issues.map((i) => {
         const key = i.path[0] ? String(i.path[0]) : 'settings';
         return i.message.includes(key) ? i.message : `${key}: ${i.message}`;
-      }),
-    );
-  }
+      });
+  problems.push(...crossCheck(env));
+  if (!result.success || problems.length) throw new ConfigError(problems);
   const c = result.data;
   return {
     ...c,

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('runs with no settings at all: the terminal study group on the default database', () => {
+    const c = loadConfig({});
+    expect(c.slackEnabled).toBe(false);
+    expect(c.discordEnabled).toBe(false);
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.PORT).toBe(3000);
+    expect(c.CATCHUP_WINDOW_MINUTES).toBe(360);
+    expect(c.LOG_LEVEL).toBe('info');
+  });
+
+  it('treats blank values as unset', () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: '  ', PORT: '' });
+    expect(c.slackEnabled).toBe(false);
+    expect(c.PORT).toBe(3000);
+  });
+
+  it('lists every problem at once, each saying what to do', () => {
+    const list = problems({ PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_BOT_TOKEN: 'xoxp-user-token' });
+    expect(list).toHaveLength(4);
+    expect(list.join('\n')).toMatch(/PORT must be a whole number/);
+    expect(list.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+    expect(list.join('\n')).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(list.join('\n')).toMatch(/SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET/);
+  });
+
+  it('the error message is one readable block that points at .env.example', () => {
+    try {
+      loadConfig({ DISCORD_APPLICATION_ID: 'abc' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toMatch(/^Starling cannot start: one setting is wrong\./);
+      expect(message).toMatch(/DISCORD_APPLICATION_ID must be the numeric application id/);
+      expect(message).toMatch(/\.env\.example/);
+    }
+  });
+
+  it('accepts a complete Slack socket-mode setup and a Discord token together', () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DISCORD_TOKEN: 'abc.def.ghi' });
+    expect(c.slackEnabled).toBe(true);
+    expect(c.discordEnabled).toBe(true);
+  });
+
+  it('requires all three OAuth settings together, plus the signing secret', () => {
+    const list = problems({ SLACK_CLIENT_ID: '1.2', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(list.join('\n')).toMatch(/needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/);
+    const oauth = problems({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(oauth.join('\n')).toMatch(/needs SLACK_SIGNING_SECRET/);
+  });
+
+  it('rejects a non-URL API base', () => {
+    expect(problems({ SLACK_API_URL: 'slack.com/api' }).join()).toMatch(/SLACK_API_URL must be an http\(s\) URL/);
+  });
+});
