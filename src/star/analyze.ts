@@ -1,0 +1,159 @@
+// analyzeAnswer: one free-text interview answer in, an explainable STAR reading out.
+// Pure and deterministic; any string is accepted.
+import { buildFeedback } from './feedback';
+import { decode, type Features, features, type Label, type Part, scores } from './label';
+import { FILLERS } from './lexicon';
+import { countWords, splitSentences } from './split';
+import { clip, PARTS } from './text';
+
+export type { Label, Part } from './label';
+
+export interface Analysis {
+  story: boolean;
+  storyReason: string;
+  sentences: { text: string; label: Label }[];
+  parts: Record<Part, { present: boolean; sentences: string[] }>;
+  ownership: { iShare: number | null; flagged: boolean };
+  resultMeasured: boolean;
+  wordCount: number;
+  length: 'too short' | 'short' | 'good' | 'long' | 'too long';
+  fillerDensity: number;
+  checks: { passed: number; total: number; items: { name: string; passed: boolean }[] };
+  suggestions: string[];
+  praise: string;
+  feedback: string[];
+}
+
+/** Internal detail the feedback needs but the public shape does not carry. */
+export interface Detail {
+  features: Features[];
+  labels: Label[];
+  texts: string[];
+  nonStoryKind: 'hypothetical' | 'habit' | 'generic' | 'no past event' | 'empty' | undefined;
+  fillers: string[];
+}
+
+export function analyzeAnswer(text: string): Analysis {
+  return analyzeDetailed(text).analysis;
+}
+
+export function analyzeDetailed(input: string): { analysis: Analysis; detail: Detail } {
+  const text = typeof input === 'string' ? input.replace(/\r\n?/g, '\n') : '';
+  const segments = splitSentences(text);
+  const feats = segments.map(features);
+  const table = segments.map((seg, i) => scores(feats[i] as Features, i, segments.length, seg.heading));
+  const labels = decode(table);
+  const texts = segments.map((s) => s.text);
+
+  const parts = Object.fromEntries(
+    PARTS.map((p) => {
+      const sentences = texts.filter((_, i) => labels[i] === p);
+      return [p, { present: sentences.length > 0, sentences }];
+    }),
+  ) as Analysis['parts'];
+
+  // Ownership: whose actions are they?
+  let actions = 0;
+  let mine = 0;
+  labels.forEach((l, i) => {
+    if (l !== 'action') return;
+    actions++;
+    if ((feats[i] as Features).hasI) mine++;
+  });
+  const ownership = { iShare: actions ? round(mine / actions) : null, flagged: actions > 0 && mine === 0 };
+
+  const resultMeasured = labels.some((l, i) => l === 'result' && (feats[i] as Features).number);
+  const wordCount = countWords(text);
+  const fillers = text.toLowerCase().replace(/[’]/g, "'").match(FILLERS) ?? [];
+  const fillerDensity = wordCount ? round((fillers.length / wordCount) * 100) : 0;
+
+  const { story, kind, reason } = judgeStory(feats, labels, texts);
+
+  const items = [
+    { name: 'a specific story', passed: story },
+    { name: 'situation', passed: parts.situation.present },
+    { name: 'task', passed: parts.task.present },
+    { name: 'your own actions', passed: parts.action.present && !ownership.flagged },
+    { name: 'result', passed: parts.result.present },
+    { name: 'measured result', passed: resultMeasured },
+  ];
+  const analysis: Analysis = {
+    story,
+    storyReason: reason,
+    sentences: texts.map((t, i) => ({ text: t, label: labels[i] as Label })),
+    parts,
+    ownership,
+    resultMeasured,
+    wordCount,
+    length: lengthOf(wordCount),
+    fillerDensity,
+    checks: { passed: items.filter((c) => c.passed).length, total: items.length, items },
+    suggestions: [],
+    praise: '',
+    feedback: [],
+  };
+  const detail: Detail = { features: feats, labels, texts, nonStoryKind: kind, fillers };
+  const fb = buildFeedback(analysis, detail);
+  analysis.suggestions = fb.suggestions;
+  analysis.praise = fb.praise;
+  analysis.feedback = fb.feedback;
+  return { analysis, detail };
+}
+
+function judgeStory(
+  feats: Features[],
+  labels: Label[],
+  texts: string[],
+): { story: boolean; kind: Detail['nonStoryKind']; reason: string } {
+  if (texts.length === 0 || feats.every((f) => f.code)) {
+    return { story: false, kind: 'empty', reason: 'There is no answer text to read.' };
+  }
+  let storyLike = 0;
+  let pastEvent = false;
+  const counts = { hypothetical: 0, habit: 0, generic: 0 };
+  const firstOf: Partial<Record<keyof typeof counts, string>> = {};
+  feats.forEach((f, i) => {
+    const kind = f.modal ? 'hypothetical' : f.habit ? 'habit' : f.generic || f.presentOnly ? 'generic' : undefined;
+    if (kind && !(f.iAct || f.weAct) && !f.meta) {
+      counts[kind]++;
+      firstOf[kind] ??= texts[i];
+    }
+    if (labels[i] !== 'other') {
+      storyLike++;
+      if (f.past || f.pastState || f.iAct || f.weAct) pastEvent = true;
+    }
+  });
+  const nonStory = counts.hypothetical + counts.habit + counts.generic;
+  if (pastEvent && storyLike > nonStory) {
+    const anchor = texts[labels.findIndex((l) => l !== 'other')] ?? '';
+    return { story: true, kind: undefined, reason: `It tells one specific past episode, starting "${clip(anchor)}".` };
+  }
+  const kind = (Object.keys(counts) as (keyof typeof counts)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  const example = firstOf[kind];
+  if (!example) {
+    return {
+      story: false,
+      kind: 'no past event',
+      reason: 'It does not describe something that happened on one occasion: no past event is told.',
+    };
+  }
+  const reason =
+    kind === 'hypothetical'
+      ? `It says what you would do ("${clip(example)}") rather than what you did on one occasion.`
+      : kind === 'habit'
+        ? `It describes what you usually do ("${clip(example)}") rather than one time it happened.`
+        : `It describes you or your views in general ("${clip(example)}") rather than telling one specific time.`;
+  return { story: false, kind, reason };
+}
+
+function lengthOf(words: number): Analysis['length'] {
+  if (words < 40) return 'too short';
+  if (words < 100) return 'short';
+  if (words <= 350) return 'good';
+  if (words <= 600) return 'long';
+  return 'too long';
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

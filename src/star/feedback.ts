@@ -1,0 +1,180 @@
+// Turning an analysis into words for a person: at most three suggestions, highest value
+// first, each pointing at the author's own sentence, plus one thing done well.
+import type { Analysis, Detail } from './analyze';
+import type { Part } from './label';
+import { clip, PARTS } from './text';
+
+const PART_NAME: Record<Part, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
+const LETTER: Record<Part, string> = { situation: 'S', task: 'T', action: 'A', result: 'R' };
+const FILLER_LIMIT = 4; // per 100 words; below this nobody notices
+
+function q(text: string | undefined): string {
+  // the closing punctuation of the quoted sentence would clash with the sentence around it
+  return `"${clip(text ?? '', 80).replace(/[.!?]+$/, '')}"`;
+}
+
+const NOT_A_STORY: Record<string, string> = {
+  hypothetical: 'it says what you would do, not what you did on one occasion.',
+  habit: 'it says what you usually do, not what happened on one occasion.',
+  generic: 'it describes you in general terms instead of telling one specific time.',
+  'no past event': 'it does not tell something that happened on one occasion.',
+};
+
+export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; praise: string; feedback: string[] } {
+  const s: string[] = [];
+  const sentenceAt = (pred: (i: number) => boolean): string | undefined => {
+    const i = d.texts.findIndex((_, k) => pred(k));
+    return i >= 0 ? d.texts[i] : undefined;
+  };
+  const last = d.texts[d.texts.length - 1];
+  const first = d.texts[0];
+
+  if (d.nonStoryKind === 'empty') {
+    return {
+      suggestions: [
+        'Write your answer as a short story: when it happened, what you had to do, what you did, and what changed.',
+      ],
+      praise: '',
+      feedback: ['There is nothing to read yet: write a few sentences about one real time this happened.'],
+    };
+  }
+
+  if (!a.story) {
+    const example =
+      sentenceAt(
+        (i) => d.features[i]?.modal === true || d.features[i]?.habit === true || d.features[i]?.generic === true,
+      ) ?? first;
+    if (d.nonStoryKind === 'hypothetical') {
+      s.push(
+        `Tell one real time instead of a plan: ${q(example)} says what you *would* do. Pick one occasion and say when it was, what you did, and how it turned out.`,
+      );
+    } else if (d.nonStoryKind === 'habit') {
+      s.push(
+        `Swap the habit for one occasion: ${q(example)} is what you usually do. Describe one specific time: when, what you did, what changed.`,
+      );
+    } else {
+      s.push(
+        `Back it with one story: ${q(example)} is a general claim. Interviewers believe one real example more: when it was, what you did, what changed.`,
+      );
+    }
+    if (a.length === 'too short')
+      s.push(
+        `At ${a.wordCount} words there is room for the story: aim for 100 to 300 words, most of them on what you did.`,
+      );
+  } else {
+    const lastAction = [...a.parts.action.sentences].pop();
+    if (!a.parts.result.present) {
+      s.push(
+        `Add the Result: after ${q(lastAction ?? last)}, say what changed because of it, ideally with a number (time saved, % change, before and after).`,
+      );
+    }
+    if (!a.parts.action.present) {
+      s.push(
+        `Say what you did, step by step: the answer sets the scene (${q(a.parts.situation.sentences[0] ?? first)}) but no sentence says which actions you took.`,
+      );
+    } else if (a.ownership.flagged) {
+      s.push(
+        `Make your part visible: ${q(a.parts.action.sentences[0])} tells what the team did. Add what *you* did, in sentences that start with "I".`,
+      );
+    }
+    if (a.parts.result.present && !a.resultMeasured) {
+      s.push(
+        `Put a number on the result: ${q(a.parts.result.sentences[0])}. How much, how many or how fast, before and after?`,
+      );
+    }
+    if (!a.parts.situation.present) {
+      s.push(`Open with one sentence of context (when and where this was, and what was at stake) before ${q(first)}.`);
+    }
+    if (!a.parts.task.present) {
+      s.push(
+        `Say what your goal or responsibility was ("My job was to ..."), so the reader knows why you did ${q(a.parts.action.sentences[0] ?? first)}.`,
+      );
+    }
+    if (a.length === 'too short') {
+      s.push(`At ${a.wordCount} words it is very brief: aim for 100 to 300, spending most of them on your actions.`);
+    } else if (a.length === 'short') {
+      s.push(
+        `At ${a.wordCount} words it is on the short side: a spoken answer runs 150 to 300 words, so add detail to your steps.`,
+      );
+    } else if (a.length === 'too long' || a.length === 'long') {
+      s.push(
+        `At ${a.wordCount} words it runs long: keep the context to one or two sentences and spend the words on your actions and the result.`,
+      );
+    }
+  }
+  if (a.fillerDensity >= FILLER_LIMIT && a.wordCount >= 30) {
+    const common = mostCommon(d.fillers, 3)
+      .map((w) => `"${w.replace(/^,\s*|,$/g, '')}"`)
+      .join(', ');
+    s.push(
+      `Cut the hedges (${common}): about ${Math.round(a.fillerDensity)} in every 100 words makes the story sound unsure.`,
+    );
+  }
+
+  const praise = pickPraise(a, d);
+  const judgement = a.story
+    ? 'This is a real story: one specific episode from your past, which is what the question asks for.'
+    : `This is not a story yet: ${NOT_A_STORY[d.nonStoryKind ?? 'no past event']}`;
+  const suggestions = s.slice(0, 3);
+  return { suggestions, praise, feedback: [judgement, ...suggestions, ...(praise ? [`Done well: ${praise}`] : [])] };
+}
+
+function pickPraise(a: Analysis, d: Detail): string {
+  if (a.story) {
+    const measured = a.parts.result.sentences.find((_, k) => {
+      const i = d.texts.indexOf(a.parts.result.sentences[k] as string);
+      return d.features[i]?.number === true;
+    });
+    if (measured) return `the result is measured: ${q(measured)}.`;
+    const mine = a.parts.action.sentences.filter((t) => d.features[d.texts.indexOf(t)]?.hasI);
+    if (mine.length >= 2) return `you say what you did yourself, for example ${q(mine[0])}.`;
+    if (PARTS.every((p) => a.parts[p].present)) return 'all four parts are there, in an order that is easy to follow.';
+    const sceneIdx = d.labels.findIndex((l, i) => l === 'situation' && d.features[i]?.time);
+    if (sceneIdx >= 0) return `you anchor it in a real time and place: ${q(d.texts[sceneIdx])}.`;
+    if (a.parts.result.present) return `you say how it ended: ${q(a.parts.result.sentences[0])}.`;
+    return 'you picked a real, specific episode rather than a general claim, which is what interviewers listen for.';
+  }
+  if (d.nonStoryKind === 'hypothetical')
+    return 'the approach you describe is sensible; a real example of it will make it convincing.';
+  if (a.wordCount > 0 && a.wordCount < 120) return 'you answer directly and briefly.';
+  return 'you clearly have views on how to work; a story will show them in action.';
+}
+
+function mostCommon(words: string[], n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, n)
+    .map(([w]) => w);
+}
+
+/** Feedback as neutral chat markdown (bold, `- ` lists, quotes), compact enough for a DM. */
+export function renderFeedback(a: Analysis): string {
+  const lines: string[] = [];
+  lines.push(`**STAR check: ${a.checks.passed} of ${a.checks.total}** · ${markerOf(a).text}`);
+  const [judgement, ...rest] = a.feedback;
+  if (judgement) lines.push(judgement);
+  const found = PARTS.filter((p) => a.parts[p].present);
+  if (a.story && found.length) {
+    lines.push('');
+    for (const p of found) lines.push(`> **${LETTER[p]}** ${clip(a.parts[p].sentences[0] ?? '', 70)}`);
+  }
+  if (a.suggestions.length) {
+    lines.push('', '**To make it stronger**');
+    for (const s of a.suggestions) lines.push(`- ${s}`);
+  }
+  const done = rest.find((l) => l.startsWith('Done well: '));
+  if (done) lines.push('', `**Done well:** ${done.slice('Done well: '.length)}`);
+  return lines.join('\n');
+}
+
+/** The public marker on an answer: which parts are present, nothing more. */
+export function markerOf(a: Analysis): { text: string; emoji: string[] } {
+  return {
+    text: PARTS.map((p) => `${LETTER[p]} ${a.parts[p].present ? '✓' : '✗'}`).join(' · '),
+    emoji: PARTS.filter((p) => a.parts[p].present).map((p) => `regional_indicator_${LETTER[p].toLowerCase()}`),
+  };
+}
+
+export { PART_NAME };

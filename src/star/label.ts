@@ -1,0 +1,424 @@
+// Sentence features and labelling. Each sentence gets a score per label from its own
+// words; a soft order prior then picks the best sequence (Viterbi), so going back from
+// Action to Situation costs something but remains possible for result-first answers.
+import {
+  AMBIGUOUS_PAST,
+  CHANGE_VERBS,
+  GENERIC_CUES,
+  HABIT_ADVERBS,
+  HABIT_CUES,
+  HYPOTHETICAL_CUES,
+  IRREGULAR_PAST,
+  META_CUES,
+  MODALS,
+  NUMBER,
+  PERSONAL_SUBJECTS,
+  RESULT_CUES,
+  SEQUENCE_START,
+  SITUATION_CUES,
+  SKIP_ADVERBS,
+  STATE_VERBS,
+  TASK_CUES,
+  TIME_ANCHORS,
+} from './lexicon';
+import type { Segment } from './split';
+
+export type Part = 'situation' | 'task' | 'action' | 'result';
+export type Label = Part | 'other';
+
+export interface Features {
+  words: number;
+  /** "I" + a past verb of doing. */
+  iAct: boolean;
+  /** "we" + a past verb of doing. */
+  weAct: boolean;
+  /** someone else + a past verb of doing ("he agreed", "the team voted"). */
+  otherAct: boolean;
+  passive: boolean;
+  /** any past tense at all. */
+  past: boolean;
+  /** past of a state ("was", "had"), past progressive. */
+  pastState: boolean;
+  modal: boolean;
+  habit: boolean;
+  generic: boolean;
+  presentOnly: boolean;
+  meta: boolean;
+  hasI: boolean;
+  hasWe: boolean;
+  time: boolean;
+  situation: boolean;
+  task: boolean;
+  result: boolean;
+  change: boolean;
+  number: boolean;
+  sequence: boolean;
+  code: boolean;
+}
+
+const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
+const ORDER: Record<Part, number> = { situation: 0, task: 1, action: 2, result: 3 };
+
+export function features(seg: Segment): Features {
+  const lower = seg.text.toLowerCase().replace(/[’‘]/g, "'");
+  const tokens = lower.match(/[a-z0-9][a-z0-9'.-]*/g) ?? [];
+  const f: Features = {
+    words: tokens.length,
+    iAct: false,
+    weAct: false,
+    otherAct: false,
+    passive: false,
+    past: false,
+    pastState: false,
+    modal: false,
+    habit: false,
+    generic: GENERIC_CUES.test(lower),
+    presentOnly: false,
+    meta: META_CUES.test(lower.replace(/^[^a-z]+/, '')) && tokens.length <= 12,
+    hasI: false,
+    hasWe: false,
+    time: TIME_ANCHORS.test(seg.text) || TIME_ANCHORS.test(lower),
+    situation: SITUATION_CUES.test(lower),
+    task: TASK_CUES.test(lower),
+    result: RESULT_CUES.test(lower),
+    change: CHANGE_VERBS.test(lower),
+    number: NUMBER.test(lower),
+    sequence: SEQUENCE_START.test(lower),
+    code: Boolean(seg.code),
+  };
+  if (f.code) return f;
+  let present = false;
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i] as string;
+    if (t.endsWith('.')) t = t.slice(0, -1);
+    if (t.endsWith("'s")) t = t.slice(0, -2);
+    if (/ed$/.test(t) && t.length > 4 && !NOT_PAST.has(t)) f.past = true;
+    if (IRREGULAR_PAST.has(t) && !AMBIGUOUS_PAST.has(t)) f.past = true;
+    if ((t === 'was' || t === 'were' || t === 'been') && i + 1 < tokens.length) {
+      const next = tokens[i + 1] as string;
+      if (/ing$/.test(next) && next.length > 4) f.pastState = true;
+      else if ((/ed$/.test(next) && !NOT_PAST.has(next)) || PARTICIPLES.has(next)) f.passive = true;
+    }
+    const subj = subjectOf(t);
+    if (!subj) continue;
+    if (subj === 'i') f.hasI = true;
+    if (subj === 'we') f.hasWe = true;
+    // the first verb after the subject, skipping adverbs and hedges
+    let j = i + 1;
+    let habit = false;
+    if (t === "i'd" || t === "we'd") {
+      const next = tokens[j] ?? '';
+      if (next === 'been' || next === 'had' || /ed$/.test(next)) f.past = true;
+      else f.modal = true;
+      continue;
+    }
+    if (t === "i'll" || t === "we'll") {
+      f.modal = true;
+      continue;
+    }
+    if (t === "i'm" || t === "we're" || t === "i've" || t === "we've") {
+      present = true;
+      continue;
+    }
+    while (j < tokens.length && (SKIP_ADVERBS.has(tokens[j] as string) || HABIT_ADVERBS.has(tokens[j] as string))) {
+      if (HABIT_ADVERBS.has(tokens[j] as string)) habit = true;
+      j++;
+    }
+    const verb = tokens[j];
+    if (!verb) continue;
+    if (MODALS.has(verb)) {
+      f.modal = true;
+      continue;
+    }
+    if (habit && !isPast(verb)) {
+      f.habit = true;
+      continue;
+    }
+    if (isPast(verb) || (AMBIGUOUS_PAST.has(verb) && f.past)) {
+      f.past = true;
+      // "had to" is a duty and "had a meeting" an action, not a state
+      const state =
+        STATE_VERBS.has(verb) &&
+        !(verb === 'had' && (tokens[j + 1] === 'to' || MEETINGS.test(`${tokens[j + 1]} ${tokens[j + 2]}`)));
+      if (state) f.pastState = true;
+      else if (subj === 'i') f.iAct = true;
+      else if (subj === 'we') f.weAct = true;
+      else f.otherAct = true;
+    } else if (AMBIGUOUS_PAST.has(verb)) {
+      // "I set up", "I cut": past in an answer told in the past, resolved by the caller
+      if (subj === 'i') f.iAct = true;
+      else if (subj === 'we') f.weAct = true;
+    } else if (PRESENT_VERBS.has(verb) || (!/(ed|ing)$/.test(verb) && /^[a-z]+$/.test(verb) && !NOT_VERBS.has(verb))) {
+      present = true;
+    }
+  }
+  // a named actor: "The team agreed", "Sarah suggested"
+  if (
+    !f.otherAct &&
+    /^(?:the|our|my|his|her|their|a)? ?[a-z]+ (?:[a-z]+ )?(?:agreed|decided|approved|suggested|asked|said|told|voted|accepted|liked|signed)\b/.test(
+      lower,
+    )
+  ) {
+    f.otherAct = true;
+  }
+  f.presentOnly = present && !f.past && !f.pastState;
+  f.habit ||= HABIT_CUES.test(lower);
+  f.modal ||= HYPOTHETICAL_CUES.test(lower);
+  return f;
+}
+
+function subjectOf(t: string): string | undefined {
+  if (t === 'i' || t.startsWith("i'")) return 'i';
+  if (t === 'we' || t.startsWith("we'")) return 'we';
+  return PERSONAL_SUBJECTS.has(t) ? t : undefined;
+}
+
+function isPast(verb: string): boolean {
+  if (IRREGULAR_PAST.has(verb) && !AMBIGUOUS_PAST.has(verb)) return true;
+  return /[a-z]ed$/.test(verb) && verb.length > 3 && !NOT_PAST.has(verb);
+}
+
+const MEETINGS =
+  /^(?:a|an|the) (?:one-to-one|1:1|meeting|call|chat|conversation|talk|word|workshop|session|retro|retrospective)/;
+const NOT_PAST = new Set([
+  'need',
+  'feed',
+  'seed',
+  'speed',
+  'breed',
+  'bleed',
+  'proceed',
+  'succeed',
+  'exceed',
+  'indeed',
+  'shed',
+  'bed',
+  'red',
+  'embed',
+  'hundred',
+  'based',
+  'interested',
+  'excited',
+  'motivated',
+  'dedicated',
+  'detailed',
+  'experienced',
+  'skilled',
+  'organised',
+  'organized',
+  'talented',
+  'focused',
+  'driven',
+]);
+const PARTICIPLES = new Set([
+  'given',
+  'taken',
+  'done',
+  'made',
+  'built',
+  'held',
+  'sent',
+  'told',
+  'written',
+  'chosen',
+  'brought',
+  'kept',
+  'put',
+  'set',
+  'run',
+  'found',
+  'shown',
+  'seen',
+  'known',
+  'paid',
+  'sold',
+  'led',
+  'cut',
+  'shut',
+  'spent',
+  'won',
+  'lost',
+  'caught',
+  'taught',
+  'moved',
+  'met',
+]);
+const PRESENT_VERBS = new Set([
+  'am',
+  'is',
+  'are',
+  'do',
+  'does',
+  'have',
+  'has',
+  'think',
+  'believe',
+  'try',
+  'find',
+  'get',
+  'love',
+  'like',
+  'enjoy',
+  'make',
+  'take',
+  'go',
+  'work',
+  'see',
+  'know',
+  'feel',
+  'want',
+  'need',
+  'guess',
+  'mean',
+  'break',
+  'track',
+  'read',
+  'build',
+  'look',
+  'say',
+  'tell',
+  'plan',
+  'use',
+  'help',
+  'keep',
+]);
+const NOT_VERBS = new Set([
+  'and',
+  'or',
+  'but',
+  'the',
+  'a',
+  'an',
+  'to',
+  'that',
+  'who',
+  'which',
+  'myself',
+  'as',
+  'in',
+  'on',
+  'at',
+  'with',
+  'for',
+  'from',
+  'of',
+  'all',
+  'both',
+  'said',
+  'me',
+  'us',
+  'i',
+  'we',
+  'was',
+  'were',
+  'not',
+  'too',
+  'no',
+  'so',
+  'if',
+  'then',
+  'because',
+  'when',
+]);
+
+export interface Weights {
+  backward: number;
+}
+export const DEFAULT_WEIGHTS: Weights = { backward: 2.5 };
+
+/** Score each label for one sentence; higher is more likely. */
+export function scores(f: Features, index: number, count: number, heading?: Part): Record<Label, number> {
+  const s: Record<Label, number> = { situation: 0.1, task: 0, action: 0.2, result: 0, other: 0 };
+  if (f.code) {
+    s.other = 5;
+    return s;
+  }
+  if (heading) s[heading] += 6;
+  const nonStory = f.modal || f.habit || (f.generic && !f.iAct) || (f.presentOnly && !f.result);
+  if (f.meta) s.other += 3;
+  if (f.modal) s.other += 3;
+  if (f.habit) s.other += 2.5;
+  if (f.generic) s.other += 2;
+  if (f.presentOnly) s.other += 1.5;
+  if (!f.past && !f.pastState && !f.iAct && !f.weAct && !f.result && !f.time && !f.task) s.other += 0.8;
+
+  if (f.time) s.situation += 2;
+  if (f.situation) s.situation += 1.5;
+  if (f.pastState) s.situation += 1;
+  if (index === 0) s.situation += 0.6;
+
+  if (f.task) s.task += 3;
+
+  if (f.iAct) s.action += 2;
+  if (f.weAct) s.action += 1.7;
+  if (f.otherAct) s.action += 0.8;
+  if (f.passive && !f.pastState) s.action += 1;
+  if (f.sequence) s.action += 1.2;
+
+  if (f.result) s.result += 2.2;
+  if (f.change) s.result += f.number ? 2 : 1;
+  if (f.number && (f.change || f.result)) s.result += 0.8;
+  if (index === count - 1 && count > 2) s.result += 0.6;
+  if (index === 0 && f.change && f.number) s.result += 1.5;
+  if (nonStory) {
+    s.situation -= 1;
+    s.action -= 1;
+    s.result -= 1;
+    s.task -= 1;
+  }
+  return s;
+}
+
+/** The best label sequence under the soft order prior. */
+export function decode(all: Record<Label, number>[], w: Weights = DEFAULT_WEIGHTS): Label[] {
+  const n = all.length;
+  if (n === 0) return [];
+  // state = label × furthest story part reached so far (-1 before any)
+  type Cell = { score: number; back: number };
+  const P = 5; // furthest part: -1..3 stored as 0..4
+  const states = LABELS.length * P;
+  const table: Cell[][] = [];
+  const key = (label: number, furthest: number) => label * P + furthest + 1;
+  let prev: Cell[] = new Array(states).fill(null).map(() => ({ score: -Infinity, back: -1 }));
+  const first = all[0] as Record<Label, number>;
+  LABELS.forEach((label, li) => {
+    // a result told first is a headline; the story proper still starts from the beginning
+    const furthest = label === 'other' || label === 'result' ? -1 : ORDER[label];
+    (prev[key(li, furthest)] as Cell).score = first[label];
+  });
+  table.push(prev);
+  for (let i = 1; i < n; i++) {
+    const row: Cell[] = new Array(states).fill(null).map(() => ({ score: -Infinity, back: -1 }));
+    const sc = all[i] as Record<Label, number>;
+    for (let from = 0; from < states; from++) {
+      const pc = prev[from] as Cell;
+      if (pc.score === -Infinity) continue;
+      const furthest = (from % P) - 1;
+      LABELS.forEach((label, li) => {
+        let score = pc.score + sc[label];
+        let nf = furthest;
+        if (label !== 'other') {
+          const ord = ORDER[label];
+          if (ord < furthest) score -= w.backward * (furthest - ord) ** 0.5;
+          nf = Math.max(furthest, ord);
+        }
+        const to = key(li, nf);
+        const cell = row[to] as Cell;
+        if (score > cell.score) {
+          cell.score = score;
+          cell.back = from;
+        }
+      });
+    }
+    table.push(row);
+    prev = row;
+  }
+  let best = 0;
+  for (let s = 1; s < states; s++) if ((prev[s] as Cell).score > (prev[best] as Cell).score) best = s;
+  const out: Label[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = LABELS[Math.floor(best / P)] as Label;
+    best = table[i]?.[best]?.back ?? 0;
+  }
+  return out;
+}

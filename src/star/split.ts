@@ -1,0 +1,479 @@
+// Sentence splitting for interview answers typed into chat. General-purpose splitters
+// break "Node.js" and "v2.0" apart and return one sentence for unpunctuated speech-to-text,
+// so this one is written for the shapes answers actually take: prose, line-per-point,
+// bullet lists, "Situation: ..." scaffolds, code blocks and transcript-style run-ons.
+
+export interface Segment {
+  /** The sentence exactly as it appears in the answer (a substring of it). */
+  text: string;
+  start: number;
+  end: number;
+  /** A part the author named themselves ("Result: ..."), or code. */
+  heading?: 'situation' | 'task' | 'action' | 'result';
+  code?: boolean;
+}
+
+// Words whose trailing period does not end a sentence when a capital follows.
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'etc',
+  'approx',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'no',
+  'fig',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'gen',
+  'gov',
+  'sgt',
+  'capt',
+  'col',
+  'lt',
+  'rev',
+  'est',
+  'al',
+]);
+// After "etc." or "U.S." a new sentence usually starts with one of these.
+const SENTENCE_STARTERS = new Set([
+  'i',
+  'we',
+  'then',
+  'so',
+  'after',
+  'the',
+  'it',
+  'my',
+  'our',
+  'this',
+  'that',
+  'in',
+  'at',
+  'when',
+  'as',
+  'they',
+  'he',
+  'she',
+  'finally',
+  'first',
+  'next',
+  'by',
+  'but',
+  'and',
+  'within',
+  'eventually',
+  'overall',
+]);
+
+const HEADING =
+  /^\s*(situation|context|background|task|goal|objective|challenge|action|actions|what i did|result|results|outcome|impact|[star])\s*[:\-–—]\s*/i;
+const HEADING_PART: Record<string, Segment['heading']> = {
+  situation: 'situation',
+  context: 'situation',
+  background: 'situation',
+  s: 'situation',
+  task: 'task',
+  goal: 'task',
+  objective: 'task',
+  challenge: 'task',
+  t: 'task',
+  action: 'action',
+  actions: 'action',
+  'what i did': 'action',
+  a: 'action',
+  result: 'result',
+  results: 'result',
+  outcome: 'result',
+  impact: 'result',
+  r: 'result',
+};
+const BULLET = /^\s*(?:[-*•·–—>]|\d{1,2}[.)]|[a-z][.)])\s+/i;
+
+// Run-on splitting: a new clause starts at a discourse marker, or where a subject pronoun
+// and a verb follow a content word without any conjunction (speech-to-text drops the full stop).
+const MARKERS = [
+  'and then',
+  'and so',
+  'so then',
+  'after that',
+  'afterwards',
+  'in the end',
+  'at the end',
+  'as a result',
+  'eventually',
+  'finally',
+  'then',
+  'so',
+  'but',
+  'because of that',
+  'which meant',
+  'and',
+  'first',
+  'next',
+  'also',
+];
+const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'my', 'our', 'it']);
+const NO_BREAK_BEFORE_SUBJECT = new Set([
+  'that',
+  'which',
+  'who',
+  'because',
+  'if',
+  'when',
+  'where',
+  'while',
+  'as',
+  'than',
+  'so',
+  'and',
+  'but',
+  'or',
+  'then',
+  'what',
+  'how',
+  'why',
+  'whether',
+  'to',
+  'of',
+  'for',
+  'with',
+  'about',
+  'at',
+  'in',
+  'on',
+  'by',
+  'from',
+  'until',
+  'after',
+  'before',
+  'since',
+  'once',
+  'like',
+  'um',
+  'uh',
+  'yeah',
+  'okay',
+  'ok',
+  'well',
+  'said',
+  'told',
+  'thought',
+  'think',
+  'know',
+  'guess',
+  'mean',
+  'sure',
+  'realised',
+  'realized',
+  'found',
+  'saw',
+  'noticed',
+  'felt',
+  'knew',
+  'learned',
+  'learnt',
+  'agreed',
+  'decided',
+  'asked',
+  'explained',
+  'showed',
+  'meant',
+  'is',
+  'was',
+  'were',
+  'the',
+  'a',
+  'an',
+  'me',
+  'out',
+  'up',
+  'where',
+  'also',
+  'basically',
+  'just',
+  'really',
+  'first',
+  'finally',
+  'like',
+]);
+const MIN_CLAUSE_WORDS = 4;
+
+export function splitSentences(input: string): Segment[] {
+  const out: Segment[] = [];
+  for (const block of blocks(input)) {
+    if (block.code) {
+      out.push(block);
+      continue;
+    }
+    for (const seg of splitBlock(input, block.start, block.end)) {
+      const words = countWords(seg.text);
+      if (!/[.!?]["')\]]*$/.test(seg.text) && words >= 16) out.push(...splitRunOn(input, seg));
+      else if (words >= 70) out.push(...splitRunOn(input, seg));
+      else out.push(seg);
+    }
+    // a heading applies to every sentence under it on the same line
+    if (block.heading) {
+      for (let i = out.length - 1; i >= 0 && (out[i] as Segment).start >= block.start; i--) {
+        (out[i] as Segment).heading = block.heading;
+      }
+    }
+  }
+  return out;
+}
+
+interface Block {
+  text: string;
+  start: number;
+  end: number;
+  heading?: Segment['heading'];
+  code?: boolean;
+}
+
+/** Lines, with bullets and headings stripped, wrapped prose rejoined, code fenced off. */
+function blocks(input: string): Block[] {
+  const result: Block[] = [];
+  const lineRe = /[^\n]*(\n|$)/g;
+  let inCode: Block | undefined;
+  let prev: Block | undefined;
+  let prevBullet = false;
+  for (let m = lineRe.exec(input); m && m[0].length > 0; m = lineRe.exec(input)) {
+    const lineStart = m.index;
+    const raw = m[0].replace(/\r?\n$/, '');
+    const lineEnd = lineStart + raw.length;
+    if (/^\s*(```|~~~)/.test(raw)) {
+      if (inCode) {
+        inCode.end = lineEnd;
+        inCode.text = input.slice(inCode.start, inCode.end);
+        result.push(inCode);
+        inCode = undefined;
+      } else {
+        inCode = { text: '', start: lineStart, end: lineEnd, code: true };
+      }
+      prev = undefined;
+      continue;
+    }
+    if (inCode) continue;
+    let start = lineStart;
+    let line = raw;
+    const bullet = BULLET.exec(line);
+    if (bullet) {
+      start += bullet[0].length;
+      line = line.slice(bullet[0].length);
+    }
+    let heading: Segment['heading'];
+    const h = HEADING.exec(line);
+    // one-letter headings only count in capitals ("S: ...") so "a - b" is not taken for one
+    if (h && ((h[1] as string).length > 1 || /^[STAR]$/.test(h[1] as string))) {
+      heading = HEADING_PART[(h[1] as string).toLowerCase()];
+      start += h[0].length;
+      line = line.slice(h[0].length);
+    }
+    const lead = line.length - line.trimStart().length;
+    start += lead;
+    const text = line.trim();
+    if (!text) {
+      prev = undefined;
+      continue;
+    }
+    const end = start + text.length;
+    // A hard-wrapped paragraph: the previous line did not end a sentence and this one
+    // continues in lower case, so they are one block.
+    if (prev && !bullet && !heading && !prevBullet && !/[.!?:;]["')\]]*$/.test(prev.text) && /^[a-z]/.test(text)) {
+      prev.end = end;
+      prev.text = input.slice(prev.start, end);
+      continue;
+    }
+    const block: Block = { text, start, end };
+    if (heading) block.heading = heading;
+    result.push(block);
+    prev = block;
+    prevBullet = Boolean(bullet);
+  }
+  if (inCode) {
+    inCode.end = input.length;
+    inCode.text = input.slice(inCode.start, inCode.end);
+    result.push(inCode);
+  }
+  return result;
+}
+
+function splitBlock(input: string, from: number, to: number): Segment[] {
+  const segs: Segment[] = [];
+  const text = input.slice(from, to);
+  let segStart = 0;
+  const re = /[.!?…]+["')\]]*(?=\s+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const endPunct = m.index + m[0].length;
+    const after = /^\s+(\S+)/.exec(text.slice(endPunct));
+    if (!after) continue;
+    const nextWord = after[1] as string;
+    if (!isBoundary(text, m.index, m[0], nextWord)) continue;
+    pushTrimmed(segs, input, from + segStart, from + endPunct);
+    segStart = endPunct;
+  }
+  pushTrimmed(segs, input, from + segStart, to);
+  return segs;
+}
+
+function isBoundary(text: string, punctAt: number, punct: string, nextWord: string): boolean {
+  const first = nextWord.replace(/^["'([]+/, '');
+  if (!first) return false;
+  const startsUpper = /^[A-Z0-9£$€]/.test(first) || !/^[a-z]/.test(first);
+  if (punct.includes('!') || punct.includes('?')) return true;
+  if (!startsUpper) return false;
+  if (punct !== '.' && !punct.startsWith(".'") && /^[.…]{2,}|…/.test(punct)) return true;
+  // the word the period is attached to
+  const before = /([A-Za-z0-9.]+)$/.exec(text.slice(0, punctAt));
+  const word = before ? (before[1] as string) : '';
+  const lower = word.toLowerCase();
+  const nextLower = first.toLowerCase().replace(/[^a-z']/g, '');
+  if (/^[A-Z]$/.test(word)) return false; // an initial: "J. Smith"
+  if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return SENTENCE_STARTERS.has(nextLower); // "U.S", "e.g"
+  if (ABBREVIATIONS.has(lower)) return lower === 'etc' && SENTENCE_STARTERS.has(nextLower);
+  return true;
+}
+
+function pushTrimmed(segs: Segment[], input: string, start: number, end: number): void {
+  const raw = input.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (!text) return;
+  segs.push({ text, start: start + lead, end: start + lead + text.length });
+}
+
+function splitRunOn(input: string, seg: Segment): Segment[] {
+  const tokens: { word: string; start: number }[] = [];
+  const re = /[A-Za-z0-9'’]+/g;
+  for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
+    tokens.push({ word: m[0].toLowerCase().replace('’', "'"), start: m.index });
+  }
+  const cuts: number[] = [];
+  let last = 0;
+  for (let i = MIN_CLAUSE_WORDS; i < tokens.length - 2; i++) {
+    if (i - last < MIN_CLAUSE_WORDS) continue;
+    const w = (tokens[i] as { word: string }).word;
+    const prevWord = (tokens[i - 1] as { word: string }).word;
+    let cut = false;
+    for (const marker of MARKERS) {
+      const parts = marker.split(' ');
+      if (parts.every((p, k) => tokens[i + k]?.word === p)) {
+        const following = tokens[i + parts.length]?.word ?? '';
+        // "and" alone only opens a clause when a subject follows: "and I wrote" but not "and saw"
+        if (marker === 'and' || marker === 'but' || marker === 'so' || marker === 'also') {
+          cut = SUBJECTS.has(following) || following === 'then' || following === 'after';
+        } else cut = true;
+        break;
+      }
+    }
+    if (!cut && SUBJECTS.has(w) && !NO_BREAK_BEFORE_SUBJECT.has(prevWord)) {
+      // "... month end my manager asked me": a possessive subject takes its verb a word or two later
+      const possessive = w === 'my' || w === 'our';
+      for (let k = possessive ? 2 : 1; k <= (possessive ? 3 : 1) && !cut; k++) {
+        const verb = tokens[i + k]?.word ?? '';
+        cut = (/ed$/.test(verb) && verb.length > 3) || PAST_SUBJECT_VERBS.has(verb);
+      }
+    }
+    if (cut) {
+      cuts.push(i);
+      last = i;
+    }
+  }
+  if (cuts.length === 0) return [seg];
+  const out: Segment[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    const at = (tokens[c] as { start: number }).start;
+    pushTrimmed(out, input, seg.start + from, seg.start + at);
+    from = at;
+  }
+  pushTrimmed(out, input, seg.start + from, seg.end);
+  if (seg.heading) for (const s of out) s.heading = seg.heading;
+  // trailing fragments shorter than a clause join the one before
+  const merged: Segment[] = [];
+  for (const s of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && countWords(s.text) < 3) {
+      prev.end = s.end;
+      prev.text = input.slice(prev.start, prev.end);
+    } else merged.push(s);
+  }
+  return merged;
+}
+
+const PAST_SUBJECT_VERBS = new Set([
+  'had',
+  'was',
+  'were',
+  'did',
+  'got',
+  'went',
+  'made',
+  'took',
+  'found',
+  'wrote',
+  'ran',
+  'set',
+  'put',
+  'built',
+  'led',
+  'saw',
+  'told',
+  'gave',
+  'kept',
+  'began',
+  'brought',
+  'spent',
+  'sent',
+  'met',
+  'chose',
+  'knew',
+  'thought',
+  'came',
+  'became',
+  'felt',
+  'left',
+  'lost',
+  'won',
+  'paid',
+  'sold',
+  'taught',
+  'caught',
+  'held',
+  'stood',
+  'cut',
+  'shut',
+]);
+
+export function countWords(text: string): number {
+  let n = 0;
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  while (re.exec(text)) n++;
+  return n;
+}

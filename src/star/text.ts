@@ -1,0 +1,12 @@
+import type { Part } from './label';
+
+export const PARTS: Part[] = ['situation', 'task', 'action', 'result'];
+
+/** A sentence shortened for quoting back to its author. */
+export function clip(text: string, max = 90): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, '')}…`;
+}
