@@ -2,7 +2,11 @@
 // Names sort in the order they run. Migrations never import from src/.
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_practice';
+import * as m004 from './004_discord';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_practice': m002,
+  '004_discord': m004,
 };

@@ -1,0 +1,454 @@
+// The terminal study group: one channel "#prep" with threads, played by one person
+// who can switch between members with /as. Lines are read with node:readline; when
+// input is not a terminal the same lines are read and the adapter reports the end
+// of input so the process can exit.
+import { createInterface, type Interface } from 'node:readline';
+import type {
+  Adapter,
+  Author,
+  Button,
+  EventHandler,
+  InboundEvent,
+  OutboundMessage,
+  PostResult,
+  Ref,
+  ReplyOptions,
+  WorkspaceId,
+} from '../../src/chat/types';
+import { COLOURS, emojiText, PLAIN, renderMarkdown, type Style } from './render';
+
+export const CONSOLE_WORKSPACE = 'console:local';
+export const CONSOLE_CHANNEL = 'console:local:prep';
+
+export interface ConsoleOptions {
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The member you play at first. */
+  user?: string;
+  /** Colours and prompts; defaults to whether output is a terminal (and NO_COLOR is unset). */
+  color?: boolean;
+  clock?: () => Date;
+}
+
+interface FormDraft {
+  postId: string;
+  thread: Ref;
+  values: string[];
+}
+
+type EventFields = InboundEvent extends infer E
+  ? E extends InboundEvent
+    ? Omit<E, 'reply' | 'workspace' | 'channel' | 'author' | 'at'>
+    : never
+  : never;
+
+const FORM_FIELDS = ['Situation', 'Task', 'Action', 'Result'] as const;
+
+export function memberId(name: string): string {
+  return (
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'member'
+  );
+}
+
+export class ConsoleAdapter implements Adapter {
+  readonly platform = 'console';
+  readonly workspace: WorkspaceId = CONSOLE_WORKSPACE;
+  readonly channel: Ref = CONSOLE_CHANNEL;
+  /** Resolves when input has ended (or /quit) and every line has been handled. */
+  readonly done: Promise<void>;
+  private resolveDone!: () => void;
+  private readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+  private readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+  private readonly style: Style;
+  private readonly interactive: boolean;
+  private readonly clock: () => Date;
+  private rl?: Interface;
+  private handler?: EventHandler;
+  private me: Author;
+  private readonly names = new Map<string, string>();
+  /** Thread numbers are unique across runs, so stored thread refs never collide. */
+  private seq: number;
+  private currentThread?: Ref;
+  private currentForm?: { postId: string; thread: Ref };
+  private form?: FormDraft;
+  private buttons: Button[] = [];
+  private readonly lastByUser = new Map<string, { ref: Ref; thread: Ref }>();
+  private readonly marks = new Map<Ref, Set<string>>();
+  private readonly owners = new Map<Ref, string>();
+  private queue: Promise<void>;
+  private openGate!: () => void;
+
+  constructor(options: ConsoleOptions = {}) {
+    this.input = options.input ?? process.stdin;
+    this.output = options.output ?? process.stdout;
+    const colour = options.color ?? (this.output.isTTY === true && !process.env.NO_COLOR);
+    this.style = colour ? COLOURS : PLAIN;
+    this.interactive = this.input.isTTY === true;
+    this.clock = options.clock ?? (() => new Date());
+    this.me = this.author(options.user ?? 'you');
+    this.seq = Date.now();
+    this.done = new Promise((r) => {
+      this.resolveDone = r;
+    });
+    // Lines wait until startup (today's question) has been shown.
+    this.queue = new Promise((r) => {
+      this.openGate = r;
+    });
+  }
+
+  private author(name: string): Author {
+    const id = memberId(name);
+    this.names.set(id, name);
+    // Whoever runs the terminal owns the group, so every member may use admin commands.
+    return { id, name, isAdmin: true };
+  }
+
+  private write(text: string): void {
+    this.output.write(`${text}\n`);
+  }
+
+  private md(text: string): string {
+    return renderMarkdown(text, this.style, (id) => this.names.get(id) ?? id);
+  }
+
+  /** Where a thread ref's replies are shown: indented under their question. */
+  private isThread(ref: Ref): boolean {
+    return ref.startsWith(`${this.channel}:`);
+  }
+
+  private indent(text: string, prefix: string): string {
+    return text
+      .split('\n')
+      .map((l) => `${prefix}${l}`)
+      .join('\n');
+  }
+
+  private show(message: OutboundMessage, where: Ref, privateTo?: string): void {
+    const s = this.style;
+    const lines: string[] = [];
+    const head = privateTo ? s.dim(`🔒 only ${this.names.get(privateTo) ?? privateTo} sees this`) : '';
+    if (message.kind === 'question' && !this.isThread(where)) {
+      lines.push('', s.accent('━'.repeat(60)));
+    }
+    if (head) lines.push(head);
+    const who =
+      message.kind === 'answer'
+        ? ''
+        : `${s.bold(s.accent('Starling'))}${message.title ? ` · ${s.bold(message.title)}` : ''}`;
+    if (who) lines.push(who);
+    else if (message.title) lines.push(s.bold(message.title));
+    if (message.text) lines.push(this.md(message.text));
+    if (message.footer) lines.push(s.dim(this.md(message.footer)));
+    if (message.buttons?.length) {
+      this.buttons = message.buttons;
+      lines.push(
+        message.buttons
+          .map((b, i) => `[${i + 1}] ${b.style === 'danger' ? s.bad(b.label) : s.bold(b.label)}`)
+          .join('  ') + s.dim('  – type /press <number>'),
+      );
+    }
+    if (message.starForm)
+      lines.push(s.dim(`[${message.starForm.label ?? 'STAR form'}] – type /form to answer in four parts`));
+    for (const a of message.attachments ?? []) {
+      lines.push(
+        s.dim(`── file ${a.name} (${a.mime}, ${a.content.length} characters) ──`),
+        a.content.trimEnd(),
+        s.dim('── end of file ──'),
+      );
+    }
+    if (message.kind === 'question' && !this.isThread(where)) {
+      lines.push(
+        s.dim("Type your answer: each line is a reply in this question's thread. /help lists console commands."),
+        s.accent('━'.repeat(60)),
+      );
+    }
+    const body = lines.join('\n');
+    this.write(this.isThread(where) ? this.indent(body, s.dim('  │ ')) : body);
+  }
+
+  async start(onEvent: EventHandler): Promise<void> {
+    this.handler = onEvent;
+    this.rl = createInterface({
+      input: this.input,
+      output: this.interactive ? this.output : undefined,
+      terminal: this.interactive,
+    });
+    this.rl.on('line', (line) => {
+      this.queue = this.queue
+        .then(() => this.onLine(line))
+        .catch((err) => this.write(this.style.bad(`error: ${String(err)}`)));
+    });
+    this.rl.on('close', () => {
+      this.queue.then(() => this.resolveDone());
+    });
+    if (this.interactive) {
+      this.write(
+        this.style.dim(
+          `Starling study group #prep, as ${this.me.name}. /as <name> to play another member, /help for console commands, Ctrl-D to leave.`,
+        ),
+      );
+    }
+  }
+
+  /** Startup output is done: handle input from now on. */
+  ready(): void {
+    this.openGate();
+    this.prompt();
+  }
+
+  /** Shows the prompt (interactive only). */
+  prompt(): void {
+    if (!this.rl || !this.interactive) return;
+    this.rl.setPrompt(`${this.style.bold(this.me.name)} › `);
+    this.rl.prompt();
+  }
+
+  async stop(): Promise<void> {
+    this.handler = undefined;
+    this.openGate();
+    this.rl?.close();
+    this.resolveDone();
+  }
+
+  /** Makes a question posted in an earlier run the current one (startup). */
+  resume(threadRef: Ref, message: OutboundMessage, postId: string): void {
+    this.currentThread = threadRef;
+    this.currentForm = { postId, thread: threadRef };
+    this.show({ ...message, starForm: { postId } }, this.channel);
+  }
+
+  async post(to: Ref, message: OutboundMessage): Promise<PostResult> {
+    this.seq += 1;
+    const thread = this.isThread(to) ? to.split(':').slice(0, 4).join(':') : `${this.channel}:${this.seq}`;
+    const ref = this.isThread(to) ? `${thread}:${this.seq}` : thread;
+    if (to.startsWith(`${this.workspace}:dm-`)) {
+      this.show(message, this.channel, to.slice(`${this.workspace}:dm-`.length));
+      return { ref: `${to}:${this.seq}`, threadRef: `${to}:${this.seq}` };
+    }
+    this.show(message, this.isThread(to) ? thread : this.channel);
+    if (message.kind === 'question' && !this.isThread(to)) {
+      this.currentThread = thread;
+      if (message.starForm) this.currentForm = { postId: message.starForm.postId, thread };
+    }
+    return { ref, threadRef: thread };
+  }
+
+  async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
+    this.show(message, to, userId);
+  }
+
+  async openDirect(workspace: WorkspaceId, userId: string): Promise<Ref> {
+    return `${workspace}:dm-${userId}`;
+  }
+
+  async react(ref: Ref, emoji: string): Promise<void> {
+    const set = this.marks.get(ref) ?? new Set<string>();
+    set.add(emoji);
+    this.marks.set(ref, set);
+    this.dirty.add(ref);
+  }
+
+  async unreact(ref: Ref, emoji: string): Promise<void> {
+    this.marks.get(ref)?.delete(emoji);
+    this.dirty.add(ref);
+  }
+
+  private readonly dirty = new Set<Ref>();
+
+  /** Shows markers that changed while a line was handled, one line per answer. */
+  private flushMarks(): void {
+    for (const ref of this.dirty) {
+      const set = this.marks.get(ref) ?? new Set<string>();
+      const owner = this.owners.get(ref);
+      const letters = ['s', 't', 'a', 'r'].map((c) =>
+        set.has(`regional_indicator_${c}`)
+          ? this.style.good(emojiText(`regional_indicator_${c}`))
+          : this.style.dim(`[${c.toUpperCase()}]`.replace(/./g, (ch) => (ch === '[' || ch === ']' ? ch : '·'))),
+      );
+      const others = [...set].filter((e) => !/^regional_indicator_[star]$/.test(e)).map(emojiText);
+      this.write(
+        this.indent(
+          `${this.style.dim('marker on')} ${owner ? `${owner}'s answer` : 'the answer'}: ${[...letters, ...others].join(' ')}`,
+          this.style.dim('  │ '),
+        ),
+      );
+    }
+    this.dirty.clear();
+  }
+
+  private event(fields: EventFields): InboundEvent {
+    const author = this.me;
+    const thread = (fields as { thread?: Ref }).thread;
+    return {
+      ...fields,
+      workspace: this.workspace,
+      channel: this.channel,
+      author,
+      at: this.clock(),
+      reply: async (message: OutboundMessage, options: ReplyOptions = {}) => {
+        const where = options.inThread === false ? this.channel : (thread ?? this.channel);
+        if (options.private) await this.postPrivate(where, author.id, message);
+        else await this.post(where, message);
+      },
+    } as InboundEvent;
+  }
+
+  private async emit(event: InboundEvent): Promise<void> {
+    if (!this.handler) return;
+    await this.handler(event);
+    this.flushMarks();
+  }
+
+  private help(): void {
+    const s = this.style;
+    this.write(
+      [
+        s.bold('Console commands'),
+        `  ${s.code('/prep <command>')}   any Starling command (${s.code('/prep help')} lists them)`,
+        `  ${s.code('<text>')}            a reply in the current question's thread (your answer)`,
+        `  ${s.code('/as <name>')}        play another member`,
+        `  ${s.code('/form')}             answer the current question with the four-part STAR form`,
+        `  ${s.code('/edit <text>')}      replace your last reply`,
+        `  ${s.code('/delete')}           delete your last reply`,
+        `  ${s.code('/press <n>')}        press button n of the last message with buttons`,
+        `  ${s.code('/quit')}             leave (Ctrl-D works too)`,
+      ].join('\n'),
+    );
+  }
+
+  async onLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    try {
+      if (this.form) {
+        await this.formLine(line);
+        return;
+      }
+      if (!line) return;
+      if (!this.interactive && !line.startsWith('/')) this.write(`${this.style.bold(this.me.name)}: ${line}`);
+      if (!this.interactive && line.startsWith('/')) this.write(this.style.dim(`${this.me.name} › ${line}`));
+      await this.dispatch(line);
+    } finally {
+      this.prompt();
+    }
+  }
+
+  private async dispatch(line: string): Promise<void> {
+    const m = /^\/(\S+)\s*(.*)$/s.exec(line);
+    if (!m) return this.answer(line);
+    const [, cmd = '', rest = ''] = m;
+    switch (cmd.toLowerCase()) {
+      case 'prep': {
+        const [name = '', ...words] = rest.trim().split(/\s+/);
+        return this.emit(this.event({ type: 'command', name: name.toLowerCase(), text: words.join(' ') }));
+      }
+      case 'as': {
+        if (!rest.trim()) {
+          this.write(this.style.bad('Who? Type /as <name>, for example /as Ada.'));
+          return;
+        }
+        this.me = this.author(rest.trim());
+        this.write(this.style.dim(`You are now ${this.me.name}.`));
+        return;
+      }
+      case 'form': {
+        if (!this.currentForm) {
+          this.write(this.style.bad('There is no question to answer yet. Type /prep question first.'));
+          return;
+        }
+        this.form = { ...this.currentForm, values: [] };
+        this.write(this.style.dim(`STAR form (one line each). ${FORM_FIELDS[0]}:`));
+        return;
+      }
+      case 'edit': {
+        const last = this.lastByUser.get(this.me.id);
+        if (!last || !rest.trim()) {
+          this.write(this.style.bad(last ? 'Type /edit followed by the new text.' : 'You have no reply to edit yet.'));
+          return;
+        }
+        this.write(
+          this.indent(
+            `${this.style.bold(this.me.name)} ${this.style.dim('(edited)')}: ${rest.trim()}`,
+            this.style.dim('  │ '),
+          ),
+        );
+        return this.emit(this.event({ type: 'message_edited', ref: last.ref, thread: last.thread, text: rest.trim() }));
+      }
+      case 'delete': {
+        const last = this.lastByUser.get(this.me.id);
+        if (!last) {
+          this.write(this.style.bad('You have no reply to delete.'));
+          return;
+        }
+        this.lastByUser.delete(this.me.id);
+        this.write(this.indent(this.style.dim(`${this.me.name} deleted a reply.`), this.style.dim('  │ ')));
+        return this.emit(this.event({ type: 'message_deleted', ref: last.ref, thread: last.thread }));
+      }
+      case 'press':
+      case 'click': {
+        const n = Number(rest.trim() || '1');
+        const b = this.buttons[n - 1];
+        if (!b) {
+          this.write(
+            this.style.bad(
+              this.buttons.length ? `Press a number from 1 to ${this.buttons.length}.` : 'There is no button to press.',
+            ),
+          );
+          return;
+        }
+        this.buttons = [];
+        return this.emit(this.event({ type: 'button', actionId: b.id, ...(b.value ? { value: b.value } : {}) }));
+      }
+      case 'help':
+        this.help();
+        return;
+      case 'quit':
+      case 'exit':
+        this.rl?.close();
+        return;
+      default:
+        this.write(
+          this.style.bad(
+            `There is no /${cmd} here. Commands start with /prep (try /prep help); /help lists console commands.`,
+          ),
+        );
+    }
+  }
+
+  private async answer(text: string): Promise<void> {
+    if (!this.currentThread) {
+      this.write(this.style.bad('There is no question to answer yet. Type /prep question to get one.'));
+      return;
+    }
+    this.seq += 1;
+    const ref = `${this.currentThread}:${this.seq}`;
+    this.owners.set(ref, this.me.name);
+    this.lastByUser.set(this.me.id, { ref, thread: this.currentThread });
+    await this.emit(this.event({ type: 'message', ref, thread: this.currentThread, text }));
+  }
+
+  private async formLine(line: string): Promise<void> {
+    const f = this.form;
+    if (!f) return;
+    f.values.push(line);
+    if (!this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length - 1]}: ${line}`));
+    if (f.values.length < 4) {
+      this.write(this.style.dim(`${FORM_FIELDS[f.values.length]}:`));
+      return;
+    }
+    this.form = undefined;
+    const [situation = '', task = '', action = '', result = ''] = f.values;
+    await this.emit(
+      this.event({
+        type: 'form_submitted',
+        form: 'star',
+        postId: f.postId,
+        thread: f.thread,
+        values: { situation, task, action, result },
+      }),
+    );
+  }
+}

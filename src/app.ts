@@ -1,0 +1,136 @@
+// The platform-neutral bot: every /prep command, answers and feedback, scheduled
+// questions and digests. Adapters feed it events; main wires it to cron.
+import type { Kysely } from 'kysely';
+import type { AdapterSet } from './chat/adapters';
+import type { PlatformError } from './chat/errors';
+import type { CommandRegistry } from './chat/registry';
+import { createRouter } from './chat/router';
+import type { InboundEvent, OutboundMessage, Ref } from './chat/types';
+import type { Config } from './config';
+import type { Database, Schedule } from './db/schema';
+import { type GuideLibrary, QUESTION_CATEGORIES } from './guides';
+import type { Logger } from './logger';
+import { answerHandlers } from './practice/answering';
+import { practiceRegistry } from './practice/commands';
+import type { AppContext } from './practice/context';
+import { runDigests } from './practice/digest';
+import { categoryLabel } from './practice/format';
+import { scheduledPoster } from './practice/posting';
+import { getMember } from './practice/store/members';
+import { memberSummary } from './practice/summary';
+import { pauseReason, runDueSchedules } from './scheduler/run';
+import { getSchedule, pauseSchedule } from './scheduler/store';
+
+export type { AppContext } from './practice/context';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  db: Kysely<Database>;
+  guides: GuideLibrary;
+  adapters: AdapterSet;
+  clock?: () => Date;
+  replicaId?: string;
+}
+
+export interface App {
+  /** Every /prep command (Discord registers options from it, Slack builds its manifest and help). */
+  registry: CommandRegistry<AppContext>;
+  /** The router: adapters call this for every event. */
+  handle(event: InboundEvent): Promise<void>;
+  /** Due schedules and closed answer windows; main's cron calls it every minute. */
+  tick(now?: Date): Promise<void>;
+  /** A member's own summary and streak (Slack App Home). */
+  homeView(workspace: string, userId: string): Promise<OutboundMessage>;
+  autocomplete(kind: 'employer' | 'category', prefix: string): { name: string; value: string }[];
+  /** A platform refused to post in a channel: pause its schedule and tell whoever set it. */
+  onPlatformError(channelRef: Ref, err: PlatformError): Promise<void>;
+  /** The context handed to commands (for tests and tools). */
+  ctx: AppContext;
+}
+
+/** Refusals that mean "stop posting here until someone fixes it". */
+function isLasting(err: PlatformError): boolean {
+  return err.kind === 'channel_unavailable' || err.kind === 'no_permission';
+}
+
+export function buildApp(options: AppOptions): App {
+  const { config, logger, db, guides, adapters } = options;
+  const clock = options.clock ?? (() => new Date());
+  const ctx: AppContext = {
+    db,
+    guides,
+    adapters,
+    logger,
+    config,
+    clock,
+    replicaId: options.replicaId ?? `replica-${process.pid}`,
+  };
+  const registry = practiceRegistry();
+  const router = createRouter({ registry, ctx, logger, handlers: answerHandlers(ctx) });
+  const catchupMs = config.CATCHUP_WINDOW_MINUTES * 60_000;
+
+  async function tellOwner(schedule: Schedule, text: string): Promise<void> {
+    try {
+      const adapter = adapters.for(schedule.channel_ref);
+      if (!adapter.openDirect) return;
+      const dm = await adapter.openDirect(schedule.workspace, schedule.created_by);
+      await adapter.post(dm, { kind: 'error', title: 'The daily question is paused', text });
+    } catch (err) {
+      logger.warn({ err, channel: schedule.channel_ref }, 'could not tell the schedule owner it was paused');
+    }
+  }
+
+  async function onPlatformError(channelRef: Ref, err: PlatformError): Promise<void> {
+    logger.warn({ channel: channelRef, kind: err.kind, code: err.code }, 'platform refused a post');
+    if (!isLasting(err)) return;
+    const schedule = await getSchedule(db, channelRef);
+    if (!schedule || schedule.paused) return;
+    const reason = pauseReason(err);
+    await pauseSchedule(db, channelRef, reason, clock());
+    await tellOwner(schedule, `${reason}\n(Channel: ${channelRef})`);
+  }
+
+  return {
+    registry,
+    ctx,
+    onPlatformError,
+    async handle(event) {
+      if (event.author.isBot) return;
+      await router(event);
+    },
+    async tick(now = clock()) {
+      try {
+        const r = await runDueSchedules({
+          db,
+          now,
+          replicaId: ctx.replicaId,
+          logger,
+          catchupMs,
+          post: scheduledPoster(ctx),
+          onPaused: (schedule, err) => tellOwner(schedule, `${pauseReason(err)}\n(Channel: ${schedule.channel_ref})`),
+        });
+        if (r.posted || r.failed) logger.info(r, 'scheduled questions');
+      } catch (err) {
+        logger.error({ err }, 'scheduled questions failed this tick');
+      }
+      try {
+        await runDigests(ctx, now, catchupMs, onPlatformError);
+      } catch (err) {
+        logger.error({ err }, 'digests failed this tick');
+      }
+    },
+    async homeView(workspace, userId) {
+      const member = await getMember(db, workspace, userId);
+      return memberSummary(ctx, { workspace, userId, name: member?.name ?? userId });
+    },
+    autocomplete(kind, prefix) {
+      if (kind === 'employer') return guides.complete(prefix, 25);
+      const p = prefix.trim().toLowerCase().replace(/\s+/g, '-');
+      return QUESTION_CATEGORIES.filter((c) => c.startsWith(p) || c.includes(p)).map((c) => ({
+        name: categoryLabel(c),
+        value: c,
+      }));
+    },
+  };
+}

@@ -1,0 +1,255 @@
+// Thread replies become answers. Several replies by one person form one answer; an
+// edit or a deletion rebuilds and re-analyses it; the STAR form is an answer too.
+// After each analysis the author gets feedback and the answer a compact marker,
+// as the channel's feedback mode says.
+import { UserError } from '../chat/errors';
+import type { EventHandlers } from '../chat/router';
+import type {
+  FormSubmittedEvent,
+  MessageDeletedEvent,
+  MessageEditedEvent,
+  MessageEvent,
+  OutboundMessage,
+  ReplyOptions,
+} from '../chat/types';
+import type { Answer, Post } from '../db/schema';
+import { type Analysis, analyzeAnswer, compareAttempts, flagsOf, markerOf, renderFeedback } from '../star';
+import { type AppContext, MAX_ANSWER_CHARS } from './context';
+import { quote } from './format';
+import {
+  addAnswerMessage,
+  analysisOf,
+  answerMessages,
+  answerOfMessage,
+  attemptOf,
+  createAnswer,
+  deleteAnswerMessage,
+  editAnswerMessage,
+  getAnswer,
+  latestAttempt,
+  rebuildAnswer,
+  saveAnalysis,
+} from './store/answers';
+import { ensureChannel, settingsOf } from './store/channels';
+import { clearRetry, getRetry, upsertMember } from './store/members';
+import { getPost, postByThread } from './store/posts';
+
+type Reply = (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
+
+interface Respond {
+  /** Replies to the author (the event's reply). */
+  reply?: Reply;
+  /** Why feedback is sent: a new reply, an edit, or nothing to say (deletions). */
+  reason: 'answer' | 'edit' | 'silent';
+  truncated?: boolean;
+}
+
+function clip(text: string): { text: string; truncated: boolean } {
+  const t = text.trim();
+  return t.length > MAX_ANSWER_CHARS
+    ? { text: t.slice(0, MAX_ANSWER_CHARS), truncated: true }
+    : { text: t, truncated: false };
+}
+
+function parseAnalysis(data: string): Analysis | undefined {
+  try {
+    return JSON.parse(data) as Analysis;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which answer a new reply belongs to: the pending retry's new attempt, the latest attempt, or a first one. */
+async function answerFor(
+  ctx: AppContext,
+  post: Post,
+  userId: string,
+  userName: string,
+  at: Date,
+  forceNew: boolean,
+): Promise<Answer> {
+  const ws = post.workspace;
+  const latest = await latestAttempt(ctx.db, ws, post.id, userId);
+  const retry = await getRetry(ctx.db, ws, userId);
+  const retrying = retry?.post_id === post.id;
+  if (latest && !retrying && !forceNew) return latest;
+  if (retrying) await clearRetry(ctx.db, ws, userId);
+  return createAnswer(ctx.db, {
+    postId: post.id,
+    workspace: ws,
+    channelRef: post.channel_ref,
+    userId,
+    userName,
+    attempt: (latest?.attempt ?? 0) + 1,
+    late: at.getTime() > Number(post.closes_at),
+    at: at.getTime(),
+  });
+}
+
+async function updateMarker(
+  ctx: AppContext,
+  answer: Answer,
+  before: Analysis | undefined,
+  after: Analysis | undefined,
+  post: Post,
+) {
+  const parts = await answerMessages(ctx.db, answer.id);
+  const target = parts[0]?.ref;
+  const old = before ? markerOf(before) : undefined;
+  const next = after ? markerOf(after) : undefined;
+  const adapter = ctx.adapters.for(post.thread_ref);
+  if (adapter.react && target) {
+    const had = new Set(old?.emoji ?? []);
+    const want = new Set(next?.emoji ?? []);
+    if (adapter.unreact) for (const e of had) if (!want.has(e)) await adapter.unreact(target, e);
+    for (const e of want) if (!had.has(e)) await adapter.react(target, e);
+    return;
+  }
+  if (next && next.text !== old?.text) {
+    await ctx.adapters.post(post.thread_ref, { kind: 'marker', text: `_${answer.user_name}:_ ${next.text}` });
+  }
+}
+
+/** Re-reads an answer from its replies, stores the analysis, and tells people. */
+async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, respond: Respond): Promise<void> {
+  const now = ctx.clock().getTime();
+  const answer = await getAnswer(ctx.db, post.workspace, answerId);
+  if (!answer) return;
+  const previous = await analysisOf(ctx.db, answer.id);
+  const before = previous ? parseAnalysis(previous.data) : undefined;
+  const text = await rebuildAnswer(ctx.db, answer.id, now);
+  const settings = settingsOf(await ensureChannel(ctx.db, post.workspace, post.channel_ref, ctx.clock()));
+  if (text === undefined) {
+    if (settings.feedbackMode !== 'off') await updateMarker(ctx, answer, before, undefined, post).catch(() => {});
+    return;
+  }
+  const analysis = analyzeAnswer(text);
+  const flags = flagsOf(analysis);
+  await saveAnalysis(
+    ctx.db,
+    { answerId: answer.id, flags, iShare: analysis.ownership?.iShare ?? null, data: JSON.stringify(analysis) },
+    now,
+  );
+  if (settings.feedbackMode === 'off') return;
+  await updateMarker(ctx, answer, before, analysis, post);
+  if (respond.reason === 'silent' || !respond.reply) return;
+
+  const lines: string[] = [];
+  if (respond.reason === 'edit') lines.push('_Updated after your edit._');
+  if (answer.late === 1) lines.push('_This answer came after the answer window closed: it counts, marked late._');
+  if (respond.truncated) {
+    lines.push(
+      `_Your answer was longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters; only the first part was read._`,
+    );
+  }
+  lines.push(renderFeedback(analysis));
+  if (answer.attempt > 1) {
+    const prev = await attemptOf(ctx.db, post.workspace, post.id, answer.user_id, answer.attempt - 1);
+    const prevAnalysis = prev ? await analysisOf(ctx.db, prev.id) : undefined;
+    if (prevAnalysis)
+      lines.push(
+        '',
+        `**Compared with attempt ${answer.attempt - 1}:**`,
+        compareAttempts(prevAnalysis.flags, analysis).text,
+      );
+  }
+  const title = `Feedback on your answer${answer.attempt > 1 ? ` (attempt ${answer.attempt})` : ''}: “${quote(post.question_text, 80)}”`;
+  if (settings.feedbackMode === 'public') {
+    await respond.reply(
+      { kind: 'feedback', title, text: `<@${answer.user_id}>\n${lines.join('\n')}` },
+      { inThread: true },
+    );
+  } else {
+    await respond.reply({ kind: 'feedback', title, text: lines.join('\n') }, { private: true });
+  }
+}
+
+export async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {
+  if (event.author.isBot || !event.thread) return;
+  const post = await postByThread(ctx.db, event.workspace, event.thread);
+  if (!post) return;
+  const { text, truncated } = clip(event.text);
+  if (!text) return;
+  await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, ctx.clock().getTime());
+  const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, false);
+  const fresh = await addAnswerMessage(ctx.db, answer.id, event.ref, text, event.at.getTime());
+  if (!fresh) return;
+  await analyseAndRespond(ctx, answer.id, post, { reply: event.reply, reason: 'answer', truncated });
+}
+
+export async function onEdited(ctx: AppContext, event: MessageEditedEvent): Promise<void> {
+  if (event.author.isBot) return;
+  const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
+  if (!found) {
+    // An edit of a reply we never counted (it was empty, say) makes it an answer now.
+    if (event.thread) await onMessage(ctx, { ...event, type: 'message' });
+    return;
+  }
+  const post = await getPost(ctx.db, event.workspace, found.answer.post_id);
+  if (!post) return;
+  const { text, truncated } = clip(event.text);
+  if (!text) {
+    await onDeleted(ctx, { ...event, type: 'message_deleted' });
+    return;
+  }
+  if (text === found.message.text) return;
+  await editAnswerMessage(ctx.db, event.ref, text);
+  await analyseAndRespond(ctx, found.answer.id, post, { reply: event.reply, reason: 'edit', truncated });
+}
+
+export async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Promise<void> {
+  const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
+  if (!found) return;
+  const post = await getPost(ctx.db, event.workspace, found.answer.post_id);
+  await deleteAnswerMessage(ctx.db, event.ref);
+  if (!post) return;
+  await analyseAndRespond(ctx, found.answer.id, post, { reason: 'silent' });
+}
+
+export function formAnswerText(values: FormSubmittedEvent['values']): string {
+  return [values.situation, values.task, values.action, values.result]
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+export async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promise<void> {
+  const post = await getPost(ctx.db, event.workspace, event.postId);
+  if (!post) {
+    throw new UserError(
+      'That question is no longer in this workspace, so the form could not be saved.',
+      'answer the latest question in its thread, or ask for a new one with `/prep question`',
+    );
+  }
+  const v = event.values;
+  const missing = (['situation', 'task', 'action', 'result'] as const).filter((k) => !v[k]?.trim());
+  if (missing.length === 4) {
+    throw new UserError(
+      'The STAR form was empty, so there is nothing to analyse.',
+      'fill in at least the Situation and the Action',
+    );
+  }
+  const { text, truncated } = clip(formAnswerText(v));
+  await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, ctx.clock().getTime());
+  const shown = [
+    `**${event.author.name}** answered with the STAR form:`,
+    `**Situation:** ${v.situation.trim() || '_(left empty)_'}`,
+    `**Task:** ${v.task.trim() || '_(left empty)_'}`,
+    `**Action:** ${v.action.trim() || '_(left empty)_'}`,
+    `**Result:** ${v.result.trim() || '_(left empty)_'}`,
+  ].join('\n');
+  const posted = await ctx.adapters.post(post.thread_ref, { kind: 'answer', text: shown });
+  // A form is a whole answer: after an earlier answer it is the next attempt.
+  const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, true);
+  await addAnswerMessage(ctx.db, answer.id, posted.ref, text, event.at.getTime());
+  await analyseAndRespond(ctx, answer.id, post, { reply: event.reply, reason: 'answer', truncated });
+}
+
+export function answerHandlers(ctx: AppContext): EventHandlers {
+  return {
+    message: (e) => onMessage(ctx, e),
+    message_edited: (e) => onEdited(ctx, e),
+    message_deleted: (e) => onDeleted(ctx, e),
+    form_submitted: (e) => onForm(ctx, e),
+  };
+}

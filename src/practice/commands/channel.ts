@@ -1,0 +1,339 @@
+// Channel commands: an ad-hoc question, the daily schedule, channel settings.
+import { z } from 'zod';
+import { UserError } from '../../chat/errors';
+import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
+import type { CommandEvent } from '../../chat/types';
+import { parseCategory, QUESTION_CATEGORIES } from '../../guides';
+import { getSchedule, removeSchedule, setSchedule } from '../../scheduler/store';
+import { formatDays, formatLocal, isValidTimeZone, parseDays } from '../../scheduler/time';
+import type { AppContext } from '../context';
+import { categoryLabel, employerName, plural } from '../format';
+import { candidatesFor, postQuestion } from '../posting';
+import { ensureChannel, FEEDBACK_MODES, type FeedbackMode, settingsOf, updateChannelSettings } from '../store/channels';
+
+const CATEGORY_LIST = QUESTION_CATEGORIES.join(', ');
+
+/** Splits trailing category words off a phrase: `chop system design` → chop + system-design. */
+export function splitEmployerCategory(words: readonly string[]): { employer?: string; category?: string } {
+  for (const n of [2, 1]) {
+    if (words.length < n) continue;
+    const tail = words.slice(-n).join(' ');
+    if (parseCategory(tail)) {
+      const rest = words.slice(0, -n).join(' ');
+      return { ...(rest ? { employer: rest } : {}), category: tail };
+    }
+  }
+  return words.length ? { employer: words.join(' ') } : {};
+}
+
+export function requireCategory(text: string, example: string): string {
+  const c = parseCategory(text);
+  if (!c) throw new UserError(`"${text}" is not a question category. The categories are ${CATEGORY_LIST}.`, example);
+  return c;
+}
+
+function requireAdmin(event: CommandEvent, what: string): void {
+  if (!event.author.isAdmin) {
+    throw new UserError(`Only channel admins can ${what}.`, 'ask an admin of this channel to run it');
+  }
+}
+
+/** Reads times people write: 9, 9am, 9:30pm, 09:00, 21:15, 0915. */
+export function parseTime(text: string): string | undefined {
+  const m = /^(\d{1,2})(?::?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  const half = m[3]?.toLowerCase().replace(/\./g, '');
+  if (minute > 59) return undefined;
+  if (half) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (half === 'pm' ? 12 : 0);
+  } else if (hour > 23 || (m[2] === undefined && text.trim().length > 2)) {
+    return undefined;
+  }
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+interface ScheduleArgs {
+  time?: string;
+  timezone?: string;
+  days?: string;
+  employer?: string;
+  category?: string;
+}
+
+const OFF_WORDS = new Set(['off', 'stop', 'none', 'disable', 'cancel']);
+
+/** Sorts a schedule line's words by what they look like, in any order after the time. */
+export function parseScheduleText(text: string): ScheduleArgs {
+  const words = tokenize(text);
+  if (words.length === 0) return {};
+  const [first, ...rest] = words;
+  const out: ScheduleArgs = { time: first };
+  if (first && (OFF_WORDS.has(first.toLowerCase()) || first.toLowerCase() === 'show'))
+    return { time: first.toLowerCase() };
+  const other: string[] = [];
+  for (const w of rest) {
+    if (!out.timezone && (w.includes('/') || isValidTimeZone(w))) out.timezone = w;
+    else if (!out.days && parseDays(w)) out.days = w;
+    else other.push(w);
+  }
+  return { ...out, ...splitEmployerCategory(other) };
+}
+
+const SCHEDULE_EXAMPLE = '`/prep schedule 09:00 Europe/Berlin weekdays chop behavioral`';
+
+async function describeSchedule(ctx: AppContext, channel: string): Promise<string> {
+  const s = await getSchedule(ctx.db, channel);
+  if (!s)
+    return 'There is no daily question in this channel. Set one with `/prep schedule 09:00 Europe/London weekdays`.';
+  const what = [
+    s.employer ? employerName(ctx.guides, s.employer) : 'any employer',
+    s.category ? categoryLabel(s.category) : 'any category',
+  ];
+  const lines = [
+    `Daily question at **${s.time}** (${s.timezone}), ${formatDays(s.days.split(',').map(Number))}, from ${what.join(', ')}.`,
+  ];
+  if (s.paused) lines.push(`**Paused:** ${s.paused_reason ?? 'by an admin'}. Set the schedule again to resume.`);
+  else if (s.next_run_at) lines.push(`Next: ${formatLocal(new Date(Number(s.next_run_at)), s.timezone)}.`);
+  return lines.join('\n');
+}
+
+export function registerChannelCommands(registry: CommandRegistry<AppContext>): void {
+  registry.register(
+    defineCommand<AppContext, { employer?: string; category?: string }>({
+      name: 'question',
+      description: 'Post a practice question now',
+      usage: '/prep question [employer] [category]',
+      examples: [
+        '/prep question',
+        '/prep question chop',
+        '/prep question chop behavioral',
+        '/prep question system design',
+      ],
+      options: [
+        { name: 'employer', description: 'Employer name', type: 'string', autocomplete: 'employer' },
+        {
+          name: 'category',
+          description: 'Question category',
+          type: 'string',
+          autocomplete: 'category',
+          choices: QUESTION_CATEGORIES,
+        },
+      ],
+      args: z.object({ employer: z.string().optional(), category: z.string().optional() }),
+      parseText: (text) => splitEmployerCategory(tokenize(text)),
+      async run(ctx, args, event) {
+        const employer = args.employer?.trim() ? ctx.guides.resolve(args.employer).slug : undefined;
+        const category = args.category?.trim()
+          ? requireCategory(args.category, `\`/prep question ${args.employer ?? 'chop'} behavioral\``)
+          : undefined;
+        const post = await postQuestion(ctx, {
+          workspace: event.workspace,
+          channel: event.channel,
+          employer,
+          category,
+          kind: 'adhoc',
+          postedBy: event.author.id,
+        });
+        return {
+          kind: 'info',
+          text: `Posted a ${categoryLabel(post.category)} question from ${employerName(ctx.guides, post.employer)}. Answer in its thread.`,
+        };
+      },
+    }),
+    defineCommand<AppContext, ScheduleArgs>({
+      name: 'schedule',
+      description: 'Set, show or turn off the daily question in this channel',
+      usage: '/prep schedule [<HH:MM> [time zone] [days] [employer] [category] | off]',
+      examples: [
+        '/prep schedule 09:00 Europe/Berlin weekdays',
+        '/prep schedule 18:30 America/New_York mon,wed,fri chop behavioral',
+        '/prep schedule',
+        '/prep schedule off',
+      ],
+      options: [
+        { name: 'time', description: 'Local time HH:MM (24-hour), or "off"', type: 'string' },
+        { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: 'string' },
+        { name: 'days', description: 'daily, weekdays, weekends, mon-fri or mon,wed,fri', type: 'string' },
+        { name: 'employer', description: 'Only this employer', type: 'string', autocomplete: 'employer' },
+        {
+          name: 'category',
+          description: 'Only this category',
+          type: 'string',
+          autocomplete: 'category',
+          choices: QUESTION_CATEGORIES,
+        },
+      ],
+      args: z.object({
+        time: z.string().optional(),
+        timezone: z.string().optional(),
+        days: z.string().optional(),
+        employer: z.string().optional(),
+        category: z.string().optional(),
+      }),
+      parseText: (text) => parseScheduleText(text) as Record<string, unknown>,
+      async run(ctx, args, event) {
+        const now = ctx.clock();
+        const word = args.time?.trim().toLowerCase();
+        if (!word || word === 'show') {
+          return { kind: 'info', text: await describeSchedule(ctx, event.channel) };
+        }
+        if (OFF_WORDS.has(word)) {
+          requireAdmin(event, 'turn off the daily question');
+          const removed = await removeSchedule(ctx.db, event.channel);
+          return {
+            kind: 'info',
+            visibility: removed ? 'channel' : 'private',
+            text: removed
+              ? `<@${event.author.id}> turned off the daily question in this channel.`
+              : 'There was no daily question in this channel to turn off.',
+          };
+        }
+        requireAdmin(event, 'set the daily question');
+        const time = parseTime(args.time ?? '');
+        if (!time) {
+          throw new UserError(
+            `"${args.time}" is not a time of day. Use 24-hour HH:MM (or 9am, 6:30pm).`,
+            SCHEDULE_EXAMPLE,
+          );
+        }
+        const existing = await getSchedule(ctx.db, event.channel);
+        const timezone = args.timezone?.trim() || existing?.timezone || 'UTC';
+        if (!isValidTimeZone(timezone)) {
+          throw new UserError(
+            `"${timezone}" is not an IANA time zone. Use a Region/City name such as Europe/Berlin, America/New_York, Asia/Kolkata, or UTC.`,
+            SCHEDULE_EXAMPLE,
+          );
+        }
+        const days = args.days
+          ? parseDays(args.days)
+          : existing
+            ? existing.days.split(',').map(Number)
+            : [1, 2, 3, 4, 5, 6, 7];
+        if (!days || days.length === 0) {
+          throw new UserError(
+            `"${args.days}" is not a set of days. Use daily, weekdays, weekends, a range like mon-fri, or a list like mon,wed,fri.`,
+            SCHEDULE_EXAMPLE,
+          );
+        }
+        const employer = args.employer?.trim() ? ctx.guides.resolve(args.employer).slug : null;
+        const category = args.category?.trim() ? requireCategory(args.category, SCHEDULE_EXAMPLE) : null;
+        if (candidatesFor(ctx, employer, category).length === 0) {
+          throw new UserError(
+            `No guide has ${category ? `a ${categoryLabel(category)} question` : 'questions'}${employer ? ` for ${employerName(ctx.guides, employer)}` : ''}.`,
+            '`/prep tips <employer> questions` shows what a guide asks',
+          );
+        }
+        await ensureChannel(ctx.db, event.workspace, event.channel, now);
+        const s = await setSchedule(
+          ctx.db,
+          {
+            workspace: event.workspace,
+            channelRef: event.channel,
+            time,
+            timezone,
+            days,
+            employer,
+            category,
+            createdBy: event.author.id,
+          },
+          now,
+        );
+        const next = s.next_run_at ? formatLocal(new Date(Number(s.next_run_at)), timezone) : 'never';
+        const from = [
+          employer ? employerName(ctx.guides, employer) : 'every guide',
+          category ? categoryLabel(category) : 'any category',
+        ];
+        return {
+          kind: 'info',
+          visibility: 'channel',
+          text: `Daily question set by <@${event.author.id}>: **${time}** ${timezone}, ${formatDays(days)}, from ${from.join(', ')}. First one: ${next}.`,
+        };
+      },
+    }),
+    defineCommand<AppContext, { setting?: string; value?: string }>({
+      name: 'settings',
+      description: 'Channel settings: where feedback goes, the answer window, who may see summaries',
+      usage: '/prep settings [feedback private|public|off | window <hours> | summaries admins|everyone]',
+      examples: [
+        '/prep settings',
+        '/prep settings feedback public',
+        '/prep settings window 12',
+        '/prep settings summaries everyone',
+      ],
+      options: [
+        {
+          name: 'setting',
+          description: 'What to change',
+          type: 'string',
+          choices: ['feedback', 'window', 'summaries'],
+        },
+        { name: 'value', description: 'The new value', type: 'string' },
+      ],
+      args: z.object({ setting: z.string().optional(), value: z.string().optional() }),
+      async run(ctx, args, event) {
+        const now = ctx.clock();
+        const current = settingsOf(await ensureChannel(ctx.db, event.workspace, event.channel, now));
+        const show = (s: typeof current, head: string) => ({
+          kind: 'info' as const,
+          text: [
+            head,
+            `- feedback: **${s.feedbackMode}** (private to the author, public in the thread, or off)`,
+            `- answer window: **${plural(s.answerWindowMinutes / 60, 'hour')}**`,
+            `- summaries of others: **${s.summariesPublic ? 'everyone' : 'admins only'}**`,
+          ].join('\n'),
+        });
+        const setting = args.setting?.trim().toLowerCase();
+        if (!setting) return show(current, 'Settings for this channel:');
+        requireAdmin(event, 'change channel settings');
+        const value = args.value?.trim().toLowerCase() ?? '';
+        let change: Parameters<typeof updateChannelSettings>[3];
+        if (setting === 'feedback') {
+          if (!FEEDBACK_MODES.includes(value as FeedbackMode)) {
+            throw new UserError(
+              `Feedback can be private, public or off, not "${value || '(nothing)'}".`,
+              '`/prep settings feedback public`',
+            );
+          }
+          change = { feedbackMode: value as FeedbackMode };
+        } else if (setting === 'window') {
+          const m = /^(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?)?$/.exec(value);
+          const minutes = m ? Math.round(Number(m[1]) * (m[2]?.startsWith('m') ? 1 : 60)) : Number.NaN;
+          if (!(minutes >= 15 && minutes <= 7 * 24 * 60)) {
+            throw new UserError(
+              `The answer window is a number of hours between 0.25 and 168, not "${value || '(nothing)'}".`,
+              '`/prep settings window 24` (or `90m`)',
+            );
+          }
+          change = { answerWindowMinutes: minutes };
+        } else if (setting === 'summaries') {
+          const map: Record<string, boolean> = {
+            everyone: true,
+            anyone: true,
+            all: true,
+            public: true,
+            admins: false,
+            admin: false,
+            private: false,
+          };
+          if (!(value in map)) {
+            throw new UserError(
+              `Summaries can be open to everyone or admins, not "${value || '(nothing)'}".`,
+              '`/prep settings summaries everyone`',
+            );
+          }
+          change = { summariesPublic: map[value] ?? false };
+        } else {
+          throw new UserError(
+            `There is no "${setting}" setting. The settings are feedback, window and summaries.`,
+            '`/prep settings feedback public`',
+          );
+        }
+        const updated = await updateChannelSettings(ctx.db, event.workspace, event.channel, change, now);
+        return show(updated, 'Saved. Settings for this channel:');
+      },
+    }),
+  );
+}

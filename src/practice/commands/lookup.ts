@@ -1,0 +1,223 @@
+// Lookups that answer privately: help, the guides available, an employer's tips.
+import { z } from 'zod';
+import { UserError } from '../../chat/errors';
+import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
+import type { Guide } from '../../guides';
+import type { AppContext } from '../context';
+import { plural } from '../format';
+
+export const TIP_SECTIONS = [
+  'evaluation',
+  'process',
+  'faq',
+  'tips',
+  'responsibilities',
+  'requirements',
+  'questions',
+] as const;
+export type TipSection = (typeof TIP_SECTIONS)[number];
+
+const SECTION_ALIASES: Record<string, TipSection> = {
+  evaluation: 'evaluation',
+  evaluate: 'evaluation',
+  evaluations: 'evaluation',
+  areas: 'evaluation',
+  process: 'process',
+  stages: 'process',
+  faq: 'faq',
+  faqs: 'faq',
+  tips: 'tips',
+  tip: 'tips',
+  responsibilities: 'responsibilities',
+  role: 'responsibilities',
+  requirements: 'requirements',
+  skills: 'requirements',
+  questions: 'questions',
+};
+
+export function parseSection(word: string): TipSection | undefined {
+  return SECTION_ALIASES[word.toLowerCase()];
+}
+
+const bullets = (items: readonly string[]) => items.map((i) => `- ${i}`).join('\n');
+
+export function renderTips(guide: Guide, section?: TipSection): { title: string; text: string } {
+  const title = `${guide.employer} · ${guide.role}`;
+  const none = (what: string) => `_The ${guide.employer} guide has no ${what}._`;
+  switch (section) {
+    case 'evaluation':
+      return {
+        title: `${title}: what they evaluate`,
+        text: guide.evaluationAreas.length
+          ? guide.evaluationAreas.map((a) => `**${a.name}**${a.description ? ` – ${a.description}` : ''}`).join('\n')
+          : none('evaluation areas'),
+      };
+    case 'process':
+      return {
+        title: `${title}: the interview process`,
+        text: guide.process.length
+          ? guide.process.map((p, i) => `${i + 1}. ${p}`).join('\n')
+          : none('process description'),
+      };
+    case 'faq':
+      return {
+        title: `${title}: FAQ`,
+        text: guide.faqs.length ? guide.faqs.map((f) => `**${f.question}**\n${f.answer}`).join('\n\n') : none('FAQ'),
+      };
+    case 'tips':
+      return { title: `${title}: tips`, text: guide.tips.length ? bullets(guide.tips) : none('tips') };
+    case 'responsibilities':
+      return {
+        title: `${title}: key responsibilities`,
+        text: guide.responsibilities.length ? bullets(guide.responsibilities) : none('responsibilities'),
+      };
+    case 'requirements': {
+      const r = guide.requirements;
+      const parts = [
+        r.mustHave.length ? `**Must have**\n${bullets(r.mustHave)}` : '',
+        r.niceToHave.length ? `**Nice to have**\n${bullets(r.niceToHave)}` : '',
+      ].filter(Boolean);
+      return { title: `${title}: requirements`, text: parts.length ? parts.join('\n\n') : none('requirements') };
+    }
+    case 'questions':
+      return {
+        title: `${title}: common questions`,
+        text: guide.questions.length
+          ? guide.questions.map((q) => `- ${q.text} _(${q.category.replace(/-/g, ' ')})_`).join('\n')
+          : none('questions'),
+      };
+    default: {
+      const lines: string[] = [];
+      if (guide.evaluationAreas.length) {
+        lines.push('**What they evaluate**', bullets(guide.evaluationAreas.map((a) => a.name)), '');
+      }
+      if (guide.focusAreas.length) lines.push('**Focus areas**', bullets(guide.focusAreas.slice(0, 6)), '');
+      lines.push('**Tips**', guide.tips.length ? bullets(guide.tips) : none('tips'));
+      return { title: `${title}: tips`, text: lines.join('\n') };
+    }
+  }
+}
+
+export function registerLookups(registry: CommandRegistry<AppContext>): void {
+  registry.register(
+    defineCommand<AppContext, { command?: string }>({
+      name: 'help',
+      description: 'What Starling does and every command',
+      usage: '/prep help [command]',
+      examples: ['/prep help', '/prep help schedule'],
+      options: [{ name: 'command', description: 'A command to explain', type: 'string' }],
+      args: z.object({ command: z.string().optional() }),
+      async run(_ctx, args) {
+        const all = registry.list();
+        if (args.command) {
+          const name = args.command
+            .replace(/^\/?prep\s+/, '')
+            .trim()
+            .toLowerCase();
+          const def = registry.get(name);
+          if (!def) {
+            throw new UserError(
+              `There is no \`/prep ${name}\` command.`,
+              `\`/prep help\` lists them all, for example \`/prep help tips\``,
+            );
+          }
+          return {
+            title: `/prep ${def.name}`,
+            text: [
+              def.description,
+              '',
+              `Usage: \`${def.usage}\``,
+              'Examples:',
+              ...def.examples.map((e) => `- \`${e}\``),
+            ].join('\n'),
+            kind: 'info',
+          };
+        }
+        return {
+          kind: 'info',
+          title: 'Starling: your interview study group',
+          text: [
+            'Every day a question from an employer interview guide is posted here. Answer in its thread with one specific story: **S**ituation, **T**ask, **A**ction, **R**esult. You get private feedback on the structure, and your summary shows how you improve.',
+            '',
+            ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
+          ].join('\n'),
+          footer: '`/prep help <command>` for examples',
+        };
+      },
+    }),
+    defineCommand<AppContext, Record<string, never>>({
+      name: 'employers',
+      description: 'The employer guides available',
+      usage: '/prep employers',
+      examples: ['/prep employers'],
+      options: [],
+      args: z.object({}),
+      async run(ctx) {
+        const guides = ctx.guides.all();
+        if (guides.length === 0) {
+          return {
+            kind: 'info',
+            text: 'No guides are loaded yet. An organiser can add them with `starling guide import <file>`.',
+          };
+        }
+        return {
+          kind: 'info',
+          title: `${plural(guides.length, 'guide')}`,
+          text: guides
+            .map((g) => {
+              const aka = g.aliases.length ? ` (also: ${g.aliases.join(', ')})` : '';
+              return `- **${g.employer}** – ${g.role} · ${plural(g.questions.length, 'question')} · \`${g.slug}\`${aka}`;
+            })
+            .join('\n'),
+          footer: "`/prep tips <employer>` for an employer's tips · `/prep question <employer>` to practise",
+        };
+      },
+    }),
+    defineCommand<AppContext, { employer?: string; section?: string }>({
+      name: 'tips',
+      description: "An employer's tips: what they evaluate, the process, FAQ, general tips",
+      usage: '/prep tips <employer> [evaluation|process|faq|tips|responsibilities|requirements|questions]',
+      examples: ['/prep tips chop', '/prep tips chop process', '/prep tips "harvard medical school" faq'],
+      options: [
+        { name: 'employer', description: 'Employer name', type: 'string', required: true, autocomplete: 'employer' },
+        { name: 'section', description: 'Which part of the guide', type: 'string', choices: TIP_SECTIONS },
+      ],
+      args: z.object({ employer: z.string().optional(), section: z.string().optional() }),
+      parseText(text) {
+        const words = tokenize(text);
+        const last = words.at(-1);
+        if (words.length > 1 && last && parseSection(last))
+          return { employer: words.slice(0, -1).join(' '), section: last };
+        return words.length ? { employer: words.join(' ') } : {};
+      },
+      async run(ctx, args) {
+        if (!args.employer?.trim()) {
+          throw new UserError(
+            'Which employer? `/prep tips` needs an employer name.',
+            '`/prep tips chop` (`/prep employers` lists them)',
+          );
+        }
+        let section: TipSection | undefined;
+        if (args.section) {
+          section = parseSection(args.section);
+          if (!section) {
+            throw new UserError(
+              `"${args.section}" is not a section of a guide. The sections are ${TIP_SECTIONS.join(', ')}.`,
+              `\`/prep tips ${args.employer} process\``,
+            );
+          }
+        }
+        const guide = ctx.guides.resolve(args.employer);
+        const { title, text } = renderTips(guide, section);
+        return {
+          kind: 'info',
+          title,
+          text,
+          footer: section
+            ? `Source: ${guide.source}`
+            : `More: \`/prep tips ${guide.slug} <${TIP_SECTIONS.join('|')}>\` · Source: ${guide.source}`,
+        };
+      },
+    }),
+  );
+}

@@ -1,0 +1,111 @@
+// A member's own data: export everything, or delete it after confirming.
+import { z } from 'zod';
+import { UserError } from '../../chat/errors';
+import { type CommandRegistry, defineAction, defineCommand } from '../../chat/registry';
+import type { AppContext } from '../context';
+import { plural } from '../format';
+import { exportMember, forgetMember, type MemberExport } from '../store/privacy';
+
+export function exportMarkdown(data: MemberExport): string {
+  const lines = [
+    `# Starling data for ${data.member?.name ?? data.userId}`,
+    '',
+    `- Workspace: ${data.workspace}`,
+    `- User id: ${data.userId}`,
+    `- Exported: ${data.exportedAt}`,
+    `- Answers: ${data.answers.length}`,
+  ];
+  if (data.member?.snoozedUntil) lines.push(`- Snoozed until: ${data.member.snoozedUntil}`);
+  if (data.snoozes.length) {
+    lines.push('', '## Snoozes', '', ...data.snoozes.map((s) => `- ${s.from} to ${s.until}`));
+  }
+  if (data.pendingRetry)
+    lines.push('', `Pending retry of post ${data.pendingRetry.postId} since ${data.pendingRetry.since}`);
+  for (const a of data.answers) {
+    lines.push(
+      '',
+      `## ${a.question.text}`,
+      '',
+      `${a.question.employer} · ${a.question.category} · asked ${a.question.postedAt} in ${a.channel}`,
+      `Attempt ${a.attempt}${a.late ? ' (late)' : ''}, answered ${a.createdAt}${a.updatedAt !== a.createdAt ? `, last changed ${a.updatedAt}` : ''}`,
+      '',
+      ...a.text.split('\n').map((l) => `> ${l}`),
+    );
+    const an = a.analysis as { checks?: { passed?: number; total?: number }; feedback?: unknown } | null;
+    if (an?.checks) lines.push('', `STAR checks passed: ${an.checks.passed} of ${an.checks.total}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): void {
+  registry.register(
+    defineCommand<AppContext, Record<string, never>>({
+      name: 'export',
+      description: 'All your data in this workspace, as JSON and Markdown files, privately',
+      usage: '/prep export',
+      examples: ['/prep export'],
+      options: [],
+      args: z.object({}),
+      slow: true,
+      async run(ctx, _args, event) {
+        const data = await exportMember(ctx.db, event.workspace, event.author.id, ctx.clock());
+        const stamp = data.exportedAt.slice(0, 10);
+        return {
+          kind: 'info',
+          text: `Everything Starling keeps about you in this workspace: ${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}. Two files follow: JSON (complete) and Markdown (readable).`,
+          attachments: [
+            {
+              name: `starling-export-${stamp}.json`,
+              mime: 'application/json',
+              content: `${JSON.stringify(data, null, 2)}\n`,
+            },
+            { name: `starling-export-${stamp}.md`, mime: 'text/markdown', content: exportMarkdown(data) },
+          ],
+        };
+      },
+    }),
+    defineCommand<AppContext, Record<string, never>>({
+      name: 'forget-me',
+      description: 'Delete all your answers, analyses and streaks in this workspace (asks to confirm)',
+      usage: '/prep forget-me',
+      examples: ['/prep forget-me'],
+      options: [],
+      args: z.object({}),
+      async run(_ctx, _args, event) {
+        return {
+          kind: 'info',
+          text: 'This deletes **all** your answers, their analyses, your streaks and snoozes in this workspace. It cannot be undone. `/prep export` first if you want a copy.',
+          buttons: [
+            {
+              id: `forget:confirm:${event.author.id}`,
+              label: 'Delete all my data',
+              style: 'danger',
+              value: event.author.id,
+            },
+            { id: `forget:cancel:${event.author.id}`, label: 'Keep it', value: event.author.id },
+          ],
+        };
+      },
+    }),
+  );
+  registry.registerAction(
+    defineAction<AppContext>({
+      prefix: 'forget:',
+      async run(ctx, event) {
+        const [, what, owner] = event.actionId.split(':');
+        if (owner && owner !== event.author.id) {
+          throw new UserError("That button belongs to someone else's request.", 'run `/prep forget-me` yourself');
+        }
+        if (what !== 'confirm') return { kind: 'info', text: 'Nothing was deleted.' };
+        const gone = await forgetMember(ctx.db, event.workspace, event.author.id);
+        if (gone.answers === 0 && !gone.member && gone.snoozes === 0) {
+          return { kind: 'info', text: 'There was nothing about you to delete in this workspace.' };
+        }
+        return {
+          kind: 'info',
+          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.`,
+        };
+      },
+    }),
+  );
+}

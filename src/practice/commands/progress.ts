@@ -1,0 +1,209 @@
+// Progress commands: my summary, a member's summary, the leaderboard, retry, snooze.
+import { z } from 'zod';
+import { UserError } from '../../chat/errors';
+import { type CommandRegistry, defineCommand } from '../../chat/registry';
+import type { AppContext } from '../context';
+import { pct, plural, quote } from '../format';
+import { analysisOf, latestAttempt } from '../store/answers';
+import { ensureChannel, settingsOf } from '../store/channels';
+import { getMember, membersNamed, setRetry, snooze, upsertMember } from '../store/members';
+import { latestPost, postByThread } from '../store/posts';
+import { leaderboard } from '../store/stats';
+import { memberSummary } from '../summary';
+
+const DAY = 24 * 3_600_000;
+export const LEADERBOARD_DAYS = 30;
+
+/** `<@U123>`, `<@U123|ada>`, `<@!123>` (Discord nickname form), `@ada` or `ada`. */
+export function parseMemberRef(text: string): { id?: string; name?: string } {
+  const t = text.trim();
+  const m = /^<@!?([^>|\s]+)(?:\|[^>]*)?>$/.exec(t);
+  if (m?.[1]) return { id: m[1] };
+  const name = t.replace(/^@/, '').trim();
+  return name ? { name } : {};
+}
+
+export function registerProgressCommands(registry: CommandRegistry<AppContext>): void {
+  registry.register(
+    defineCommand<AppContext, Record<string, never>>({
+      name: 'me',
+      description: 'Your own practice summary, privately',
+      usage: '/prep me',
+      examples: ['/prep me'],
+      options: [],
+      args: z.object({}),
+      async run(ctx, _args, event) {
+        return memberSummary(ctx, {
+          workspace: event.workspace,
+          userId: event.author.id,
+          name: event.author.name,
+          channel: event.channel,
+        });
+      },
+    }),
+    defineCommand<AppContext, { member?: string }>({
+      name: 'summary',
+      description: "A member's practice summary (admins, or anyone where the channel allows)",
+      usage: '/prep summary @member',
+      examples: ['/prep summary @ada'],
+      options: [{ name: 'member', description: 'The member', type: 'user', required: true, rest: true }],
+      args: z.object({ member: z.string().optional() }),
+      async run(ctx, args, event) {
+        const ref = parseMemberRef(args.member ?? '');
+        if (!ref.id && !ref.name) throw new UserError('Whose summary? Name a member.', '`/prep summary @ada`');
+        let userId = ref.id;
+        if (!userId) {
+          const found = await membersNamed(ctx.db, event.workspace, ref.name ?? '');
+          if (found.length === 0) {
+            throw new UserError(
+              `Nobody called "${ref.name}" has answered a question in this workspace.`,
+              'mention them: `/prep summary @ada`',
+            );
+          }
+          if (found.length > 1)
+            throw new UserError(
+              `More than one member is called "${ref.name}".`,
+              'mention the one you mean: `/prep summary @ada`',
+            );
+          userId = found[0]?.user_id;
+        }
+        if (!userId) throw new UserError('Whose summary? Name a member.', '`/prep summary @ada`');
+        if (userId !== event.author.id && !event.author.isAdmin) {
+          const settings = settingsOf(await ensureChannel(ctx.db, event.workspace, event.channel, ctx.clock()));
+          if (!settings.summariesPublic) {
+            throw new UserError(
+              "Only admins can see other members' summaries in this channel.",
+              'use `/prep me` for your own, or ask an admin to run `/prep settings summaries everyone`',
+            );
+          }
+        }
+        const member = await getMember(ctx.db, event.workspace, userId);
+        if (!member)
+          throw new UserError(
+            'That member has not answered a question in this workspace yet.',
+            '`/prep leaderboard` shows who has',
+          );
+        return memberSummary(ctx, {
+          workspace: event.workspace,
+          userId,
+          name: member.name,
+          channel: event.channel,
+          third: userId !== event.author.id,
+        });
+      },
+    }),
+    defineCommand<AppContext, Record<string, never>>({
+      name: 'leaderboard',
+      description: `Participation and STAR progress in this channel (last ${LEADERBOARD_DAYS} days)`,
+      usage: '/prep leaderboard',
+      examples: ['/prep leaderboard'],
+      options: [],
+      args: z.object({}),
+      async run(ctx, _args, event) {
+        const since = ctx.clock().getTime() - LEADERBOARD_DAYS * DAY;
+        const rows = await leaderboard(ctx.db, event.workspace, event.channel, since, 10);
+        if (rows.length === 0) {
+          return {
+            kind: 'info',
+            text: `Nobody has answered in this channel in the last ${LEADERBOARD_DAYS} days. Be the first: answer today's question in its thread.`,
+          };
+        }
+        const medal = ['🥇', '🥈', '🥉'];
+        return {
+          kind: 'info',
+          title: `Leaderboard · last ${LEADERBOARD_DAYS} days`,
+          text: rows
+            .map(
+              (r, i) =>
+                `${medal[i] ?? `${i + 1}.`} **${r.name}** – ${plural(r.questions, 'question')} answered · STAR checks ${pct(r.checksPassed, r.checksTotal)} · ${r.complete} complete`,
+            )
+            .join('\n'),
+          footer: 'Ranked by questions answered, then by share of STAR checks passed',
+        };
+      },
+    }),
+    defineCommand<AppContext, Record<string, never>>({
+      name: 'retry',
+      description: 'Answer the latest question again; feedback shows what improved',
+      usage: '/prep retry',
+      examples: ['/prep retry'],
+      options: [],
+      args: z.object({}),
+      async run(ctx, _args, event) {
+        const post =
+          (event.thread ? await postByThread(ctx.db, event.workspace, event.thread) : undefined) ??
+          (await latestPost(ctx.db, event.workspace, event.channel));
+        if (!post) {
+          throw new UserError(
+            'No question has been asked in this channel yet, so there is nothing to retry.',
+            'ask for one with `/prep question`',
+          );
+        }
+        const latest = await latestAttempt(ctx.db, event.workspace, post.id, event.author.id);
+        if (!latest) {
+          return {
+            kind: 'info',
+            text: `You have not answered “${quote(post.question_text)}” yet: just reply in its thread.`,
+          };
+        }
+        const now = ctx.clock().getTime();
+        await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, now);
+        await setRetry(ctx.db, event.workspace, event.author.id, post.id, now);
+        const last = await analysisOf(ctx.db, latest.id);
+        const missing = last
+          ? (['situation', 'task', 'action', 'result'] as const)
+              .filter((p) => !last.flags[p])
+              .map((p) => p[0]?.toUpperCase() + p.slice(1))
+          : [];
+        return {
+          kind: 'info',
+          text: [
+            `Retrying: “${quote(post.question_text)}”`,
+            `Your next reply in its thread counts as **attempt ${latest.attempt + 1}**, and the feedback compares it with attempt ${latest.attempt}.`,
+            missing.length
+              ? `Last time this was missing: ${missing.join(', ')}.`
+              : last && !last.flags.resultMeasured
+                ? 'Last time the result was not measured: add a number.'
+                : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        };
+      },
+    }),
+    defineCommand<AppContext, { days?: string | number }>({
+      name: 'snooze',
+      description: 'Pause your streak while you are away (days), or end a snooze with "off"',
+      usage: '/prep snooze <days|off>',
+      examples: ['/prep snooze 7', '/prep snooze off'],
+      options: [{ name: 'days', description: 'Days to snooze (1-90), or off', type: 'string', required: true }],
+      args: z.object({ days: z.union([z.string(), z.number()]).optional() }),
+      async run(ctx, args, event) {
+        const raw = String(args.days ?? '')
+          .trim()
+          .toLowerCase();
+        const now = ctx.clock().getTime();
+        await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, now);
+        if (raw === 'off' || raw === '0' || raw === 'end') {
+          await snooze(ctx.db, event.workspace, event.author.id, now, now);
+          return { kind: 'info', text: 'Snooze ended. Welcome back!' };
+        }
+        const days = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+        if (!(days >= 1 && days <= 90)) {
+          throw new UserError(
+            raw
+              ? `"${raw}" is not a number of days between 1 and 90.`
+              : 'For how many days? `/prep snooze` needs a number of days.',
+            '`/prep snooze 7` (or `/prep snooze off` to come back early)',
+          );
+        }
+        const until = now + days * DAY;
+        await snooze(ctx.db, event.workspace, event.author.id, now, until);
+        return {
+          kind: 'info',
+          text: `Snoozed for ${plural(days, 'day')}, until ${new Date(until).toISOString().slice(0, 10)}. Missed questions in that time do not break your streak.`,
+        };
+      },
+    }),
+  );
+}

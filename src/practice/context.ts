@@ -1,0 +1,20 @@
+// What every command and handler receives. Built once by buildApp; nothing global.
+import type { Kysely } from 'kysely';
+import type { AdapterSet } from '../chat/adapters';
+import type { Config } from '../config';
+import type { Database } from '../db/schema';
+import type { GuideLibrary } from '../guides';
+import type { Logger } from '../logger';
+
+export interface AppContext {
+  db: Kysely<Database>;
+  guides: GuideLibrary;
+  adapters: AdapterSet;
+  logger: Logger;
+  config: Config;
+  clock: () => Date;
+  replicaId: string;
+}
+
+/** The longest answer analysed; longer replies are cut here (and the author told). */
+export const MAX_ANSWER_CHARS = 20_000;

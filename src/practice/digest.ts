@@ -1,0 +1,96 @@
+// At the end of each answer window the question's thread gets a digest: how many
+// answered, which parts were most often missing, and one tip from the guide.
+// Exactly one replica posts it: the digest is claimed in the database first.
+import { PlatformError } from '../chat/errors';
+import type { OutboundMessage } from '../chat/types';
+import type { Post } from '../db/schema';
+import type { AnswerFlags } from '../star';
+import type { AppContext } from './context';
+import { plural } from './format';
+import { stableHash } from './rotation';
+import { claimDigest, postsAwaitingDigest } from './store/posts';
+import { answersToPost, type PostAnswerRow } from './store/stats';
+
+const GAPS: { key: string; label: string; missing: (f: AnswerFlags) => boolean }[] = [
+  { key: 'story', label: 'one specific past episode (not "I usually…" or "I would…")', missing: (f) => !f.story },
+  { key: 'situation', label: 'the Situation', missing: (f) => !f.situation },
+  { key: 'task', label: 'the Task', missing: (f) => !f.task },
+  { key: 'action', label: 'the Action', missing: (f) => !f.action },
+  { key: 'result', label: 'the Result', missing: (f) => !f.result },
+  { key: 'measured', label: 'a measured result', missing: (f) => f.result && !f.resultMeasured },
+  { key: 'ownership', label: 'actions told with "I"', missing: (f) => f.ownershipFlagged },
+];
+
+/** Each member's latest attempt only. */
+function latestPerMember(rows: readonly PostAnswerRow[]): PostAnswerRow[] {
+  const by = new Map<string, PostAnswerRow>();
+  for (const r of rows) {
+    const seen = by.get(r.userId);
+    if (!seen || r.attempt > seen.attempt) by.set(r.userId, r);
+  }
+  return [...by.values()];
+}
+
+export function composeDigest(
+  rows: readonly PostAnswerRow[],
+  tip: string | undefined,
+  employerName: string,
+): OutboundMessage {
+  const latest = latestPerMember(rows);
+  const lines: string[] = [];
+  if (latest.length === 0) {
+    lines.push('Nobody answered this one. It will come round again once every other question has been asked.');
+  } else {
+    const complete = latest.filter((r) => r.flags.situation && r.flags.task && r.flags.action && r.flags.result).length;
+    lines.push(`**${plural(latest.length, 'member')}** answered; ${complete} with all four STAR parts.`);
+    const gaps = GAPS.map((g) => ({ ...g, n: latest.filter((r) => g.missing(r.flags)).length }))
+      .filter((g) => g.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 3);
+    if (gaps.length) {
+      lines.push('Most often missing:');
+      for (const g of gaps) lines.push(`- ${g.label}: ${g.n} of ${latest.length}`);
+    } else {
+      lines.push('Nothing was missing: every answer told a specific story with all four parts.');
+    }
+  }
+  if (tip) lines.push('', `**Tip from the ${employerName} guide:** ${tip}`);
+  lines.push('', '_Missed it? Answers still count, marked late. `/prep retry` to try it again._');
+  return { kind: 'digest', title: 'Answer window closed', text: lines.join('\n') };
+}
+
+function tipFor(ctx: AppContext, post: Post): { tip?: string; employer: string } {
+  const guide = ctx.guides.lookup(post.employer).guide;
+  if (!guide) return { employer: post.employer };
+  const pool = guide.tips.length ? guide.tips : guide.focusAreas;
+  return { tip: pool[stableHash(post.id) % Math.max(1, pool.length)], employer: guide.employer };
+}
+
+/**
+ * Posts the digest of every question whose window has closed. Windows that closed
+ * longer ago than the catch-up window are claimed silently (a long outage should
+ * not flood old threads).
+ */
+export async function runDigests(
+  ctx: AppContext,
+  now: Date,
+  catchupMs: number,
+  onPlatformError?: (channelRef: string, err: PlatformError) => Promise<void>,
+): Promise<number> {
+  let posted = 0;
+  for (const post of await postsAwaitingDigest(ctx.db, now)) {
+    if (!(await claimDigest(ctx.db, post.id, now))) continue;
+    if (now.getTime() - Number(post.closes_at) > catchupMs) continue;
+    if (!ctx.adapters.has(post.thread_ref)) continue;
+    const { tip, employer } = tipFor(ctx, post);
+    const message = composeDigest(await answersToPost(ctx.db, post.workspace, post.id), tip, employer);
+    try {
+      await ctx.adapters.post(post.thread_ref, message);
+      posted += 1;
+    } catch (err) {
+      ctx.logger.warn({ err, post: post.id, channel: post.channel_ref }, 'could not post a digest');
+      if (err instanceof PlatformError) await onPlatformError?.(post.channel_ref, err);
+    }
+  }
+  return posted;
+}

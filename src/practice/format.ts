@@ -1,0 +1,28 @@
+// Small text helpers shared by the practice messages.
+import type { GuideLibrary } from '../guides';
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function pct(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((100 * part) / whole)}%` : '–';
+}
+
+/** An employer's display name from a stored slug (the slug itself if the guide is gone). */
+export function employerName(guides: GuideLibrary, slug: string): string {
+  try {
+    return guides.lookup(slug).guide?.employer ?? slug;
+  } catch {
+    return slug;
+  }
+}
+
+export function categoryLabel(category: string): string {
+  return category.replace(/-/g, ' ');
+}
+
+export function quote(text: string, max = 160): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

@@ -1,0 +1,190 @@
+// Posting a question into a channel, for `/prep question` and for schedules alike:
+// the same message, recorded so replies in its thread become answers.
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../chat/errors';
+import type { OutboundMessage, PostResult } from '../chat/types';
+import type { Occurrence, Post, Schedule } from '../db/schema';
+import type { Guide, GuideQuestion } from '../guides';
+import type { AppContext } from './context';
+import { categoryLabel, plural } from './format';
+import { pickQuestion } from './rotation';
+import { ensureChannel, settingsOf } from './store/channels';
+import { answersPerCategory, insertPost, latestPost, postByOccurrence, questionCounts } from './store/posts';
+
+export type Pickable = GuideQuestion & { guide: Guide };
+
+export interface QuestionRequest {
+  workspace: string;
+  channel: string;
+  employer?: string | null;
+  category?: string | null;
+  kind: 'daily' | 'adhoc';
+  postedBy?: string | null;
+  occurrenceId?: string | null;
+}
+
+/** The candidates for a channel's filters, STAR-shaped ones first when there are any. */
+export function candidatesFor(ctx: AppContext, employer?: string | null, category?: string | null): Pickable[] {
+  const all = ctx.guides.questions({
+    ...(employer ? { employer } : {}),
+    ...(category ? { category: category as GuideQuestion['category'] } : {}),
+  }) as Pickable[];
+  const stories = all.filter((q) => q.star);
+  return stories.length > 0 ? stories : all;
+}
+
+export async function chooseQuestion(ctx: AppContext, req: QuestionRequest): Promise<Pickable> {
+  const candidates = candidatesFor(ctx, req.employer, req.category);
+  if (candidates.length === 0) {
+    const what = [req.employer && `employer ${req.employer}`, req.category && `category ${req.category}`]
+      .filter(Boolean)
+      .join(' and ');
+    throw new UserError(
+      what ? `No guide has a question for ${what}.` : 'No guides are loaded, so there is no question to ask.',
+      what
+        ? '`/prep employers` lists the guides and what they cover'
+        : 'add guides under content/guides (see `starling guide import`)',
+    );
+  }
+  const asked = await questionCounts(ctx.db, req.workspace, req.channel);
+  const answered = await answersPerCategory(ctx.db, req.workspace, req.channel);
+  const seed = `${req.channel}:${[...asked.values()].reduce((a, b) => a + b, 0)}`;
+  const q = pickQuestion(candidates, asked, answered, seed);
+  if (!q) throw new Error('question rotation returned nothing for a non-empty list');
+  return q;
+}
+
+export function questionMessage(
+  q: Pickable,
+  postId: string,
+  kind: 'daily' | 'adhoc',
+  windowMinutes: number,
+): OutboundMessage {
+  const hours = windowMinutes % 60 === 0 ? plural(windowMinutes / 60, 'hour') : plural(windowMinutes, 'minute');
+  return {
+    kind: 'question',
+    title: `${kind === 'daily' ? 'Question of the day' : 'Practice question'} · ${q.guide.employer} · ${categoryLabel(q.category)}`,
+    text: [
+      `> ${q.text}`,
+      '',
+      'Answer in this thread with one specific time it happened: the **S**ituation, your **T**ask, the **A**ctions _you_ took and the **R**esult.',
+      `Several replies count as one answer, and you can edit or delete them. Feedback comes to you privately. Answers close in ${hours}; later ones still count, marked late.`,
+    ].join('\n'),
+    footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${q.guide.slug}\` for what they look for`,
+    starForm: { postId, label: 'Answer with the STAR form' },
+  };
+}
+
+async function record(
+  ctx: AppContext,
+  req: QuestionRequest,
+  q: Pickable,
+  postId: string,
+  result: PostResult,
+  at: Date,
+  windowMinutes: number,
+): Promise<Post> {
+  return insertPost(ctx.db, {
+    id: postId,
+    workspace: req.workspace,
+    channel_ref: req.channel,
+    message_ref: result.ref,
+    thread_ref: result.threadRef,
+    question_id: q.id,
+    employer: q.guide.slug,
+    category: q.category,
+    question_text: q.text,
+    kind: req.kind,
+    posted_by: req.postedBy ?? null,
+    occurrence_id: req.occurrenceId ?? null,
+    posted_at: at.getTime(),
+    closes_at: at.getTime() + windowMinutes * 60_000,
+    digest_at: null,
+  });
+}
+
+/**
+ * A scheduled post's id follows from its occurrence, so the STAR form button on a
+ * message a crashed replica posted still points at the post this replica records.
+ */
+function postIdFor(req: QuestionRequest): string {
+  return req.occurrenceId ? `occ-${req.occurrenceId}` : randomUUID();
+}
+
+/** Picks, posts and records a question. */
+export async function postQuestion(ctx: AppContext, req: QuestionRequest): Promise<Post> {
+  const now = ctx.clock();
+  const channel = settingsOf(await ensureChannel(ctx.db, req.workspace, req.channel, now));
+  const q = await chooseQuestion(ctx, req);
+  const postId = postIdFor(req);
+  const message = questionMessage(q, postId, req.kind, channel.answerWindowMinutes);
+  if (req.occurrenceId) message.idempotencyKey = req.occurrenceId;
+  const result = await ctx.adapters.post(req.channel, message);
+  return record(ctx, req, q, postId, result, now, channel.answerWindowMinutes);
+}
+
+/**
+ * The scheduler's post callback. An occurrence is posted at most once: if this
+ * replica (or a crashed one) already recorded it, or the platform already shows a
+ * message carrying the occurrence's key, that post is reused.
+ */
+export function scheduledPoster(ctx: AppContext) {
+  return async function postScheduledQuestion(schedule: Schedule, occurrence: Occurrence): Promise<{ postId: string }> {
+    const known = await postByOccurrence(ctx.db, occurrence.id);
+    if (known) return { postId: known.id };
+    const req: QuestionRequest = {
+      workspace: schedule.workspace,
+      channel: schedule.channel_ref,
+      employer: schedule.employer,
+      category: schedule.category,
+      kind: 'daily',
+      postedBy: null,
+      occurrenceId: occurrence.id,
+    };
+    const adapter = ctx.adapters.for(schedule.channel_ref);
+    const found = adapter.findPosted ? await adapter.findPosted(schedule.channel_ref, occurrence.id) : undefined;
+    if (found) {
+      // The same channel state picks the same question the crashed replica posted.
+      const now = ctx.clock();
+      const channel = settingsOf(await ensureChannel(ctx.db, req.workspace, req.channel, now));
+      const q = await chooseQuestion(ctx, req);
+      const post = await record(ctx, req, q, postIdFor(req), found, now, channel.answerWindowMinutes);
+      ctx.logger.info({ occurrence: occurrence.id, post: post.id }, 'occurrence was already posted; recorded it');
+      return { postId: post.id };
+    }
+    const post = await postQuestion(ctx, req);
+    return { postId: post.id };
+  };
+}
+
+/** The message for an already recorded post (to show it again, in the terminal after a restart). */
+export function messageForPost(ctx: AppContext, post: Post, windowMinutes: number): OutboundMessage {
+  const q = ctx.guides.question(post.question_id) as Pickable | undefined;
+  const kind = post.kind === 'daily' ? 'daily' : 'adhoc';
+  if (q) return questionMessage(q, post.id, kind, windowMinutes);
+  return {
+    kind: 'question',
+    title: `${kind === 'daily' ? 'Question of the day' : 'Practice question'} · ${post.employer} · ${categoryLabel(post.category)}`,
+    text: `> ${post.question_text}\n\nAnswer in this thread with one specific time it happened.`,
+    starForm: { postId: post.id },
+  };
+}
+
+/**
+ * The channel's open question, or a new one when none is open: what the terminal
+ * study group shows at start.
+ */
+export async function openQuestion(
+  ctx: AppContext,
+  workspace: string,
+  channel: string,
+): Promise<{ post: Post; fresh: boolean; message: OutboundMessage }> {
+  const now = ctx.clock();
+  const settings = settingsOf(await ensureChannel(ctx.db, workspace, channel, now));
+  const latest = await latestPost(ctx.db, workspace, channel);
+  if (latest && Number(latest.closes_at) > now.getTime()) {
+    return { post: latest, fresh: false, message: messageForPost(ctx, latest, settings.answerWindowMinutes) };
+  }
+  const post = await postQuestion(ctx, { workspace, channel, kind: 'daily' });
+  return { post, fresh: true, message: messageForPost(ctx, post, settings.answerWindowMinutes) };
+}

@@ -1,0 +1,104 @@
+// Question posts: what was asked where, its thread, its answer window and digest.
+import type { Insertable } from 'kysely';
+import type { Post, PostsTable } from '../../db/schema';
+import { affected, type Db } from './db';
+
+export type NewPost = Insertable<PostsTable>;
+
+export async function insertPost(db: Db, post: NewPost): Promise<Post> {
+  await db.insertInto('posts').values(post).execute();
+  const saved = await db.selectFrom('posts').selectAll().where('id', '=', post.id).executeTakeFirstOrThrow();
+  return saved;
+}
+
+export async function getPost(db: Db, workspace: string, id: string): Promise<Post | undefined> {
+  return db.selectFrom('posts').selectAll().where('workspace', '=', workspace).where('id', '=', id).executeTakeFirst();
+}
+
+export async function postByThread(db: Db, workspace: string, threadRef: string): Promise<Post | undefined> {
+  return db
+    .selectFrom('posts')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('thread_ref', '=', threadRef)
+    .executeTakeFirst();
+}
+
+export async function postByOccurrence(db: Db, occurrenceId: string): Promise<Post | undefined> {
+  return db.selectFrom('posts').selectAll().where('occurrence_id', '=', occurrenceId).executeTakeFirst();
+}
+
+export async function latestPost(db: Db, workspace: string, channelRef: string): Promise<Post | undefined> {
+  return db
+    .selectFrom('posts')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('channel_ref', '=', channelRef)
+    .orderBy('posted_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** How often each question has been asked in the channel. */
+export async function questionCounts(db: Db, workspace: string, channelRef: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['question_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace', '=', workspace)
+    .where('channel_ref', '=', channelRef)
+    .groupBy('question_id')
+    .execute();
+  return new Map(rows.map((r) => [r.question_id, Number(r.n)]));
+}
+
+/** Answers given in the channel per question category, for choosing what to practise. */
+export async function answersPerCategory(db: Db, workspace: string, channelRef: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('posts', 'posts.id', 'answers.post_id')
+    .select(['posts.category', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('answers.workspace', '=', workspace)
+    .where('answers.channel_ref', '=', channelRef)
+    .groupBy('posts.category')
+    .execute();
+  return new Map(rows.map((r) => [r.category, Number(r.n)]));
+}
+
+/** Posts whose answer window has closed and whose digest nobody has claimed yet. */
+export async function postsAwaitingDigest(db: Db, now: Date, limit = 50): Promise<Post[]> {
+  return db
+    .selectFrom('posts')
+    .selectAll()
+    .where('digest_at', 'is', null)
+    .where('closes_at', '<=', now.getTime())
+    .orderBy('closes_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Claims a post's digest. Only one caller (across replicas) sees true: the update
+ * succeeds only while digest_at is still empty.
+ */
+export async function claimDigest(db: Db, postId: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('posts')
+    .set({ digest_at: now.getTime() })
+    .where('id', '=', postId)
+    .where('digest_at', 'is', null)
+    .executeTakeFirst();
+  return affected(r) === 1;
+}
+
+/** When each question in the channel was posted, newest first, since a time. */
+export async function postTimes(db: Db, workspace: string, channelRef: string, since: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('posted_at')
+    .where('workspace', '=', workspace)
+    .where('channel_ref', '=', channelRef)
+    .where('posted_at', '>=', since)
+    .orderBy('posted_at', 'desc')
+    .execute();
+  return rows.map((r) => Number(r.posted_at));
+}

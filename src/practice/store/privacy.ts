@@ -1,0 +1,177 @@
+// A member's own data: everything for export, and deletion on request. Both are
+// bounded to one workspace: the same person elsewhere is untouched.
+import type { Answer, Member } from '../../db/schema';
+import { type Db, practice, type SnoozesTable } from './db';
+
+export interface ExportedAnswer {
+  id: string;
+  channel: string;
+  question: { id: string; text: string; employer: string; category: string; postedAt: string };
+  attempt: number;
+  late: boolean;
+  text: string;
+  parts: { ref: string; text: string; at: string }[];
+  createdAt: string;
+  updatedAt: string;
+  analysis: unknown;
+}
+
+export interface MemberExport {
+  workspace: string;
+  userId: string;
+  exportedAt: string;
+  member: { name: string; snoozedUntil: string | null } | null;
+  snoozes: { from: string; until: string }[];
+  pendingRetry: { postId: string; since: string } | null;
+  answers: ExportedAnswer[];
+}
+
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+
+export async function exportMember(db: Db, workspace: string, userId: string, now: Date): Promise<MemberExport> {
+  const p = practice(db);
+  const member: Member | undefined = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  const snoozes: SnoozesTable[] = await p
+    .selectFrom('snoozes')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('user_id', '=', userId)
+    .orderBy('from_at')
+    .execute();
+  const retry = await p
+    .selectFrom('retries')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  const answers: (Answer & { q_id: string; q_text: string; employer: string; category: string; posted_at: number })[] =
+    await db
+      .selectFrom('answers')
+      .innerJoin('posts', 'posts.id', 'answers.post_id')
+      .selectAll('answers')
+      .select([
+        'posts.question_id as q_id',
+        'posts.question_text as q_text',
+        'posts.employer',
+        'posts.category',
+        'posts.posted_at',
+      ])
+      .where('answers.workspace', '=', workspace)
+      .where('answers.user_id', '=', userId)
+      .orderBy('answers.created_at')
+      .execute();
+  const out: ExportedAnswer[] = [];
+  for (const a of answers) {
+    const parts = await db
+      .selectFrom('answer_messages')
+      .selectAll()
+      .where('answer_id', '=', a.id)
+      .orderBy('created_at')
+      .execute();
+    const analysis = await p.selectFrom('analyses').select('data').where('answer_id', '=', a.id).executeTakeFirst();
+    out.push({
+      id: a.id,
+      channel: a.channel_ref,
+      question: {
+        id: a.q_id,
+        text: a.q_text,
+        employer: a.employer,
+        category: a.category,
+        postedAt: iso(a.posted_at) ?? '',
+      },
+      attempt: Number(a.attempt),
+      late: a.late === 1,
+      text: a.text,
+      parts: parts.map((m) => ({ ref: m.ref, text: m.text, at: iso(m.created_at) ?? '' })),
+      createdAt: iso(a.created_at) ?? '',
+      updatedAt: iso(a.updated_at) ?? '',
+      analysis: analysis ? JSON.parse(analysis.data) : null,
+    });
+  }
+  return {
+    workspace,
+    userId,
+    exportedAt: now.toISOString(),
+    member: member ? { name: member.name, snoozedUntil: iso(member.snoozed_until) } : null,
+    snoozes: snoozes.map((s) => ({ from: iso(s.from_at) ?? '', until: iso(s.until_at) ?? '' })),
+    pendingRetry: retry ? { postId: retry.post_id, since: iso(retry.created_at) ?? '' } : null,
+    answers: out,
+  };
+}
+
+export interface Forgotten {
+  answers: number;
+  analyses: number;
+  replies: number;
+  snoozes: number;
+  member: boolean;
+}
+
+/** Deletes everything the member left in the workspace, in one transaction. */
+export async function forgetMember(db: Db, workspace: string, userId: string): Promise<Forgotten> {
+  return db.transaction().execute(async (trx) => {
+    const p = practice(trx);
+    const ids = (
+      await trx
+        .selectFrom('answers')
+        .select('id')
+        .where('workspace', '=', workspace)
+        .where('user_id', '=', userId)
+        .execute()
+    ).map((r) => r.id);
+    let analyses = 0;
+    let replies = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      analyses += Number(
+        (await p.deleteFrom('analyses').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
+      );
+      replies += Number(
+        (await trx.deleteFrom('answer_messages').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
+      );
+    }
+    const answers = Number(
+      (
+        await trx
+          .deleteFrom('answers')
+          .where('workspace', '=', workspace)
+          .where('user_id', '=', userId)
+          .executeTakeFirst()
+      ).numDeletedRows,
+    );
+    const snoozes = Number(
+      (
+        await p
+          .deleteFrom('snoozes')
+          .where('workspace', '=', workspace)
+          .where('user_id', '=', userId)
+          .executeTakeFirst()
+      ).numDeletedRows,
+    );
+    await p.deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
+    const member =
+      Number(
+        (
+          await trx
+            .deleteFrom('members')
+            .where('workspace', '=', workspace)
+            .where('user_id', '=', userId)
+            .executeTakeFirst()
+        ).numDeletedRows,
+      ) > 0;
+    // Questions they asked stay for the group, without their name on them.
+    await trx
+      .updateTable('posts')
+      .set({ posted_by: null })
+      .where('workspace', '=', workspace)
+      .where('posted_by', '=', userId)
+      .execute();
+    return { answers, analyses, replies, snoozes, member };
+  });
+}

@@ -1,0 +1,215 @@
+// Read models: a member's answer history, streak inputs, the channel leaderboard
+// and what a digest needs. Each query is bounded by an index (see migration 002).
+import type { AnswerFlags } from '../../star';
+import { flagsFromRow } from './answers';
+import { type Db, practice } from './db';
+
+export interface HistoryEntry {
+  answerId: string;
+  at: number;
+  channelRef: string;
+  attempt: number;
+  late: boolean;
+  employer: string;
+  category: string;
+  questionText: string;
+  flags: AnswerFlags;
+}
+
+/** The member's analysed answers in a workspace, newest first. */
+export async function memberHistory(db: Db, workspace: string, userId: string, limit = 100): Promise<HistoryEntry[]> {
+  const rows = await practice(db)
+    .selectFrom('answers')
+    .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
+    .innerJoin('posts', 'posts.id', 'answers.post_id')
+    .select([
+      'answers.id',
+      'answers.created_at',
+      'answers.channel_ref',
+      'answers.attempt',
+      'answers.late',
+      'posts.employer',
+      'posts.category',
+      'posts.question_text',
+      'analyses.story',
+      'analyses.situation',
+      'analyses.task',
+      'analyses.action',
+      'analyses.result',
+      'analyses.result_measured',
+      'analyses.ownership_flagged',
+      'analyses.checks_passed',
+      'analyses.checks_total',
+      'analyses.word_count',
+    ])
+    .where('answers.workspace', '=', workspace)
+    .where('answers.user_id', '=', userId)
+    .orderBy('answers.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    answerId: r.id,
+    at: Number(r.created_at),
+    channelRef: r.channel_ref,
+    attempt: Number(r.attempt),
+    late: r.late === 1,
+    employer: r.employer,
+    category: r.category,
+    questionText: r.question_text,
+    flags: flagsFromRow(r),
+  }));
+}
+
+export async function memberAnswerCount(db: Db, workspace: string, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('answers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace', '=', workspace)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** When each question the member answered in the channel was posted (since a time). */
+export async function answeredPostTimes(
+  db: Db,
+  workspace: string,
+  channelRef: string,
+  userId: string,
+  since: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('posts', 'posts.id', 'answers.post_id')
+    .select('posts.posted_at')
+    .distinct()
+    .where('answers.channel_ref', '=', channelRef)
+    .where('answers.user_id', '=', userId)
+    .where('answers.workspace', '=', workspace)
+    .where('posts.posted_at', '>=', since)
+    .execute();
+  return rows.map((r) => Number(r.posted_at));
+}
+
+/** Channels the member has answered in. */
+export async function memberChannels(db: Db, workspace: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .select('channel_ref')
+    .distinct()
+    .where('workspace', '=', workspace)
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.channel_ref);
+}
+
+export interface LeaderRow {
+  userId: string;
+  name: string;
+  /** Distinct questions answered. */
+  questions: number;
+  answers: number;
+  checksPassed: number;
+  checksTotal: number;
+  /** Answers with all four parts. */
+  complete: number;
+}
+
+/** Participation and STAR checks per member in a channel since a time, best first. */
+export async function leaderboard(
+  db: Db,
+  workspace: string,
+  channelRef: string,
+  since: number,
+  limit = 10,
+): Promise<LeaderRow[]> {
+  const rows = await practice(db)
+    .selectFrom('answers')
+    .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
+    .select((eb) => [
+      'answers.user_id',
+      eb.fn.max('answers.user_name').as('name'),
+      eb.fn.count<number>('answers.post_id').distinct().as('questions'),
+      eb.fn.countAll<number>().as('answers'),
+      eb.fn.sum<number>('analyses.checks_passed').as('passed'),
+      eb.fn.sum<number>('analyses.checks_total').as('total'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('analyses.situation', '=', 1),
+                eb('analyses.task', '=', 1),
+                eb('analyses.action', '=', 1),
+                eb('analyses.result', '=', 1),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('complete'),
+    ])
+    .where('answers.workspace', '=', workspace)
+    .where('answers.channel_ref', '=', channelRef)
+    .where('answers.created_at', '>=', since)
+    .groupBy('answers.user_id')
+    .execute();
+  return rows
+    .map((r) => ({
+      userId: r.user_id,
+      name: String(r.name ?? r.user_id),
+      questions: Number(r.questions),
+      answers: Number(r.answers),
+      checksPassed: Number(r.passed ?? 0),
+      checksTotal: Number(r.total ?? 0),
+      complete: Number(r.complete ?? 0),
+    }))
+    .sort(
+      (a, b) =>
+        b.questions - a.questions ||
+        b.checksPassed / Math.max(1, b.checksTotal) - a.checksPassed / Math.max(1, a.checksTotal) ||
+        a.name.localeCompare(b.name),
+    )
+    .slice(0, limit);
+}
+
+export interface PostAnswerRow {
+  userId: string;
+  attempt: number;
+  late: boolean;
+  flags: AnswerFlags;
+}
+
+/** Each answer to a question with its flags (all attempts). */
+export async function answersToPost(db: Db, workspace: string, postId: string): Promise<PostAnswerRow[]> {
+  const rows = await practice(db)
+    .selectFrom('answers')
+    .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
+    .select([
+      'answers.user_id',
+      'answers.attempt',
+      'answers.late',
+      'analyses.story',
+      'analyses.situation',
+      'analyses.task',
+      'analyses.action',
+      'analyses.result',
+      'analyses.result_measured',
+      'analyses.ownership_flagged',
+      'analyses.checks_passed',
+      'analyses.checks_total',
+      'analyses.word_count',
+    ])
+    .where('answers.workspace', '=', workspace)
+    .where('answers.post_id', '=', postId)
+    .orderBy('answers.attempt')
+    .execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    attempt: Number(r.attempt),
+    late: r.late === 1,
+    flags: flagsFromRow(r),
+  }));
+}

@@ -1,0 +1,89 @@
+// A member's summary: answers given, streak, STAR coverage chart, trend, weakest
+// part, best answer, what they practised. Shared by `/prep me`, `/prep summary`
+// and the Slack App Home.
+import type { OutboundMessage } from '../chat/types';
+import { getSchedule } from '../scheduler/store';
+import { renderSummaryChart, type SummaryEntry, summarize } from '../star';
+import type { AppContext } from './context';
+import { categoryLabel, employerName, plural, quote } from './format';
+import { snoozesOf } from './store/members';
+import { postTimes } from './store/posts';
+import { answeredPostTimes, memberAnswerCount, memberHistory } from './store/stats';
+import { computeStreak, type Streak } from './streak';
+
+/** How far back a streak is looked for. */
+const STREAK_HORIZON_MS = 400 * 24 * 3_600_000;
+
+export async function streakIn(ctx: AppContext, workspace: string, channel: string, userId: string): Promise<Streak> {
+  const now = ctx.clock().getTime();
+  const since = now - STREAK_HORIZON_MS;
+  const schedule = await getSchedule(ctx.db, channel);
+  const [questionTimes, answeredTimes, snoozes] = await Promise.all([
+    postTimes(ctx.db, workspace, channel, since),
+    answeredPostTimes(ctx.db, workspace, channel, userId, since),
+    snoozesOf(ctx.db, workspace, userId),
+  ]);
+  return computeStreak({
+    questionTimes,
+    answeredTimes,
+    snoozes: snoozes.map((s) => ({ from: Number(s.from_at), until: Number(s.until_at) })),
+    now,
+    timezone: schedule?.timezone ?? 'UTC',
+  });
+}
+
+export interface SummaryOptions {
+  workspace: string;
+  userId: string;
+  name: string;
+  /** The channel whose streak to show; the member's most recent channel when absent. */
+  channel?: string;
+  /** Written about someone else ("Ada has...") rather than "you". */
+  third?: boolean;
+}
+
+export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise<OutboundMessage> {
+  const [count, history] = await Promise.all([
+    memberAnswerCount(ctx.db, o.workspace, o.userId),
+    memberHistory(ctx.db, o.workspace, o.userId, 50),
+  ]);
+  const who = o.third ? o.name : 'You';
+  if (count === 0) {
+    return {
+      kind: 'info',
+      title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`,
+      text: `${who} ${o.third ? 'has' : 'have'} not answered a question in this workspace yet. Answer today's question in its thread, or ask for one with \`/prep question\`.`,
+    };
+  }
+  const channel = o.channel ?? history[0]?.channelRef;
+  const streak = channel ? await streakIn(ctx, o.workspace, channel, o.userId) : { days: 0, graceUsedThisWeek: false };
+  const entries: SummaryEntry[] = history.map((h) => ({
+    answerId: h.answerId,
+    at: new Date(h.at),
+    flags: h.flags,
+    employer: employerName(ctx.guides, h.employer),
+    category: h.category,
+    questionText: h.questionText,
+  }));
+  const summary = summarize(entries);
+  const late = history.filter((h) => h.late).length;
+  const lines = [
+    `**Answers given:** ${count}${late ? ` (${late} late)` : ''}`,
+    `**Streak:** ${plural(streak.days, 'day')}${streak.graceUsedThisWeek ? " (this week's grace day is used)" : ' (one missed day a week is forgiven)'}`,
+    '',
+    renderSummaryChart(summary),
+  ];
+  if (summary.weakest) {
+    const part = summary.weakest.part === 'story' ? 'telling one specific story' : `the ${summary.weakest.part}`;
+    lines.push(`**Weakest:** ${part}. ${summary.weakest.tip}`);
+  }
+  if (summary.best?.questionText) {
+    const f = summary.best.flags;
+    lines.push(
+      `**Best-structured answer:** “${quote(summary.best.questionText, 100)}” (${f.checksPassed} of ${f.checksTotal} checks)`,
+    );
+  }
+  if (summary.employers.length) lines.push(`**Employers practised:** ${summary.employers.join(', ')}`);
+  if (summary.categories.length) lines.push(`**Categories:** ${summary.categories.map(categoryLabel).join(', ')}`);
+  return { kind: 'info', title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`, text: lines.join('\n') };
+}
