@@ -20,8 +20,16 @@ const text = z.string().trim().min(1, 'must not be empty');
 const QuestionSchema = z.strictObject({
   id: z.string().regex(SLUG, 'must be lowercase letters, digits and single dashes, e.g. "acme-engineer-1a2b3c4d"'),
   text,
-  category: z.enum(QUESTION_CATEGORIES, { error: `must be one of ${QUESTION_CATEGORIES.join(', ')}` }),
-  star: z.boolean({ error: 'must be true or false' }),
+  category: z.enum(QUESTION_CATEGORIES, {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is missing'
+        : `must be one of ${QUESTION_CATEGORIES.join(', ')}; got ${JSON.stringify(iss.input)}`,
+  }),
+  star: z.boolean({
+    error: (iss) =>
+      iss.input === undefined ? 'is missing' : `must be true or false; got ${JSON.stringify(iss.input)}`,
+  }),
 });
 
 export const GuideSchema = z

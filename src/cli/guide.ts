@@ -1,0 +1,217 @@
+// `starling guide ...`: turn saved employer guide pages into the YAML files under
+// content/guides/ that the bot loads, and check those files.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
+import { DEFAULT_GUIDES_DIR, loadGuides } from '../guides/load';
+import { formatSize, GuideParseError, MAX_GUIDE_BYTES, parseGuidePage } from '../guides/parse';
+import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
+import { type Cli, CliError } from './index';
+
+const usage = `Usage:
+  starling guide parse <file> [--json]          parse a saved guide page and print the guide
+  starling guide import <file...> [--force] [--dir <dir>]
+                                                parse, check and write each page to ${DEFAULT_GUIDES_DIR}/<slug>.yaml
+  starling guide list [dir]                     the guides the bot will load
+  starling guide validate [dir]                 check every guide file; exits 1 when any is invalid
+
+Save a guide page as plain text (select all, copy, paste into a .txt file), then:
+  npx starling guide import saved-page.txt
+
+Options:
+  --json    print the parsed guide as JSON
+  --force   replace a guide file even if it was edited by hand since its import
+  --dir     where import writes (default ${DEFAULT_GUIDES_DIR})`;
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Reads a saved page, refusing what cannot be one before parsing it. */
+function readPage(file: string): Guide {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new CliError(`${file} is a folder; give the saved page's .txt file.`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}. Check the path.`,
+    );
+  }
+  if (size > MAX_GUIDE_BYTES) {
+    throw new CliError(
+      `${file} is ${formatSize(size)}, larger than the ${formatSize(MAX_GUIDE_BYTES)} a guide page can be. Save just the guide page as plain text.`,
+    );
+  }
+  const bytes = readFileSync(file);
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new CliError(`${file} looks like a binary file, not text. Save the guide page as plain UTF-8 text (.txt).`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${file} is not UTF-8 text. Save the page again as plain text with UTF-8 encoding.`);
+  }
+  try {
+    return parseGuidePage(text, basename(file));
+  } catch (e) {
+    if (e instanceof GuideParseError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+function countByCategory(guide: Guide): string {
+  const counts = QUESTION_CATEGORIES.map((c) => [c, guide.questions.filter((q) => q.category === c).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([c, n]) => `${c} ${n}`);
+  return counts.length ? counts.join(', ') : 'none';
+}
+
+function questionCount(guide: Guide): string {
+  const n = guide.questions.length;
+  return `${n} question${n === 1 ? '' : 's'}`;
+}
+
+function printGuide(guide: Guide): void {
+  out(`${guide.employer} — ${guide.role}`);
+  out(`  slug: ${guide.slug}`);
+  out(`  aliases: ${guide.aliases.length ? guide.aliases.join(', ') : '(none)'}`);
+  out(`  source: ${guide.source}`);
+  out();
+  const stars = guide.questions.filter((q) => q.star).length;
+  out(`${questionCount(guide)} (${stars} call for a STAR story):`);
+  for (const category of QUESTION_CATEGORIES) {
+    const qs = guide.questions.filter((q) => q.category === category);
+    if (qs.length === 0) continue;
+    out(`  ${category} (${qs.length})`);
+    for (const q of qs) out(`    - ${q.text}${q.star ? '  [STAR]' : ''}`);
+  }
+  out();
+  out(
+    `Evaluation areas (${guide.evaluationAreas.length}): ${guide.evaluationAreas.map((a) => a.name).join('; ') || '(none)'}`,
+  );
+  out(
+    `Focus areas: ${guide.focusAreas.length}   Process: ${guide.process.length}   Responsibilities: ${guide.responsibilities.length}`,
+  );
+  out(
+    `Requirements: ${guide.requirements.mustHave.length} must-have, ${guide.requirements.niceToHave.length} nice-to-have, ` +
+      `${guide.requirements.qualifications?.length ?? 0} other`,
+  );
+  out(`FAQs: ${guide.faqs.length}   Tips: ${guide.tips.length}`);
+}
+
+function parseCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) throw new CliError(`parse takes one file.\n\n${usage}`, 2);
+  const guide = readPage(file);
+  if (values.json) out(JSON.stringify(guide, null, 2));
+  else printGuide(guide);
+  return 0;
+}
+
+function importCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' }, dir: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new CliError(`import needs at least one saved page.\n\n${usage}`, 2);
+  const dir = values.dir ?? DEFAULT_GUIDES_DIR;
+  let failed = 0;
+  const written = new Map<string, string>();
+  for (const file of positionals) {
+    try {
+      const guide = readPage(file);
+      const target = join(dir, `${guide.slug}.yaml`);
+      const earlier = written.get(guide.slug);
+      if (earlier) {
+        throw new CliError(`${file} is the same guide (${guide.slug}) as ${earlier}; import only one of them.`);
+      }
+      written.set(guide.slug, file);
+      const next = renderGuideFile(guide);
+      const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+      const action = importAction(current, next);
+      if (action === 'unchanged') {
+        out(`unchanged ${target} (${questionCount(guide)}; already matches ${file})`);
+        continue;
+      }
+      if (action === 'edited' && !values.force) {
+        throw new CliError(
+          `${target} was edited by hand since it was imported, so it was left as it is. ` +
+            'Copy your edits into the new import yourself, or run the import again with --force to replace the file.',
+        );
+      }
+      mkdirSync(dir, { recursive: true });
+      writeFileAtomic(target, next);
+      const verb = action === 'create' ? 'wrote' : action === 'update' ? 'updated' : 'replaced (--force)';
+      out(`${verb} ${target}: ${guide.employer} — ${guide.role}, ${questionCount(guide)} (${countByCategory(guide)})`);
+      if (guide.questions.length === 0) {
+        err(`  warning: no questions found in ${file}; is its "Common Interview Questions" section in the saved text?`);
+      }
+    } catch (e) {
+      if (!(e instanceof CliError || e instanceof Error)) throw e;
+      failed++;
+      const message = e instanceof CliError ? e.message : `${file}: ${e.message}`;
+      err(`starling guide import: ${message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function listCommand(args: string[]): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const dir = positionals[0] ?? DEFAULT_GUIDES_DIR;
+  const { library, problems } = loadGuides(dir);
+  const guides = library.all();
+  if (guides.length === 0) out(`No guides in ${dir}. Import one with: npx starling guide import saved-page.txt`);
+  for (const g of guides) {
+    const aliases = g.aliases.length ? ` (${g.aliases.join(', ')})` : '';
+    out(`${g.slug}\n  ${g.employer}${aliases} — ${g.role}; ${questionCount(g)}: ${countByCategory(g)}`);
+  }
+  if (problems.length) {
+    err(
+      `${problems.length} guide file${problems.length === 1 ? ' is' : 's are'} invalid and left out; run \`npx starling guide validate${dir === DEFAULT_GUIDES_DIR ? '' : ` ${dir}`}\` for details.`,
+    );
+  }
+  return 0;
+}
+
+function validateCommand(args: string[]): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const dir = positionals[0] ?? DEFAULT_GUIDES_DIR;
+  const { library, problems } = loadGuides(dir);
+  for (const p of problems) err(`invalid ${p.file}: ${p.message}`);
+  const n = library.all().length;
+  out(`${n} guide${n === 1 ? '' : 's'} valid, ${problems.length} invalid in ${dir}.`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+const subcommands: Record<string, (args: string[]) => number> = {
+  parse: parseCommand,
+  import: importCommand,
+  list: listCommand,
+  validate: validateCommand,
+};
+
+export const cli: Cli = {
+  summary: 'parse, import, list and validate employer interview guides',
+  usage,
+  async run(args) {
+    const [name, ...rest] = args;
+    const sub = name ? subcommands[name] : undefined;
+    if (!sub) {
+      throw new CliError(`${name ? `unknown subcommand "${name}"` : 'say what to do'}.\n\n${usage}`, 2);
+    }
+    try {
+      return sub(rest);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (code.startsWith('ERR_PARSE_ARGS')) throw new CliError(`${(e as Error).message}\n\n${usage}`, 2);
+      throw e;
+    }
+  },
+};
