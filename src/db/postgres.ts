@@ -4,11 +4,30 @@ import pg from 'pg';
 import type { OpenDatabase } from './connection';
 import type { Database } from './schema';
 
-// bigint columns hold epoch milliseconds, well inside a double's exact range.
-pg.types.setTypeParser(20, (v) => Number(v));
+const INT8 = 20;
 
-export function openPostgres(url: string): OpenDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+// bigint columns hold epoch milliseconds and counts, well inside a double's exact
+// range. Set per pool rather than on pg's global table so importing this file
+// changes nothing for anyone else.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+  /** Called when an idle connection breaks (server restart, network); the pool replaces it. */
+  onError?: (err: Error) => void;
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): OpenDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  // Without a listener, an idle client's error (e.g. Postgres restarting) would crash
+  // the process; the pool discards that client and the next query opens a new one.
+  pool.on('error', (err) => options.onError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, target: { kind: 'postgres', url }, close: () => db.destroy() };
 }

@@ -17,10 +17,7 @@ export interface ScheduleInput {
 }
 
 export function scheduleDays(s: Pick<Schedule, 'days'>): number[] {
-  return s.days
-    .split(',')
-    .filter(Boolean)
-    .map(Number);
+  return s.days.split(',').filter(Boolean).map(Number);
 }
 
 export function computeNextRun(s: Pick<Schedule, 'time' | 'timezone' | 'days'>, after: Date): number | null {
@@ -65,7 +62,12 @@ export async function removeSchedule(db: Kysely<Database>, channelRef: string): 
 }
 
 /** Stops posting in a channel (the platform refused, or an admin asked) with a reason. */
-export async function pauseSchedule(db: Kysely<Database>, channelRef: string, reason: string, now: Date): Promise<void> {
+export async function pauseSchedule(
+  db: Kysely<Database>,
+  channelRef: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('schedules')
     .set({ paused: 1, paused_reason: reason, updated_at: now.getTime() })
@@ -73,7 +75,11 @@ export async function pauseSchedule(db: Kysely<Database>, channelRef: string, re
     .execute();
 }
 
-export async function resumeSchedule(db: Kysely<Database>, channelRef: string, now: Date): Promise<Schedule | undefined> {
+export async function resumeSchedule(
+  db: Kysely<Database>,
+  channelRef: string,
+  now: Date,
+): Promise<Schedule | undefined> {
   const s = await getSchedule(db, channelRef);
   if (!s) return undefined;
   await db
