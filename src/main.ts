@@ -10,7 +10,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { loadDotenv } from './env';
-import { loadGuides } from './guides';
+import { loadGuides } from './guides/load';
 import { createLogger } from './logger';
 import { openQuestion } from './practice/posting';
 

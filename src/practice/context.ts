@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AdapterSet } from '../chat/adapters';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
-import type { GuideLibrary } from '../guides';
+import type { GuideLibrary } from '../guides/library';
 import type { Logger } from '../logger';
 
 export interface AppContext {

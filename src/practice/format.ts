@@ -1,5 +1,5 @@
 // Small text helpers shared by the practice messages.
-import type { GuideLibrary } from '../guides';
+import type { GuideLibrary } from '../guides/library';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

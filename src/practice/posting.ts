@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { UserError } from '../chat/errors';
 import type { OutboundMessage, PostResult } from '../chat/types';
 import type { Occurrence, Post, Schedule } from '../db/schema';
-import type { Guide, GuideQuestion } from '../guides';
+import type { Guide, GuideQuestion } from '../guides/schema';
 import type { AppContext } from './context';
 import { categoryLabel, plural } from './format';
 import { pickQuestion } from './rotation';

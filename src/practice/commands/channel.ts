@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
 import type { CommandEvent } from '../../chat/types';
-import { parseCategory, QUESTION_CATEGORIES } from '../../guides';
+import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
 import { getSchedule, removeSchedule, setSchedule } from '../../scheduler/store';
 import { formatDays, formatLocal, isValidTimeZone, parseDays } from '../../scheduler/time';
 import type { AppContext } from '../context';

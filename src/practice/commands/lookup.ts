@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
-import type { Guide } from '../../guides';
+import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
 import { plural } from '../format';
 

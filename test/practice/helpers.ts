@@ -1,0 +1,137 @@
+// A whole app on an in-memory database with the memory adapter and a clock the
+// test moves by hand.
+import { MemoryAdapter, member } from '../../adapters/memory/index';
+import { type App, buildApp } from '../../src/app';
+import { AdapterSet } from '../../src/chat/adapters';
+import type { Author, InboundEvent, Ref } from '../../src/chat/types';
+import { loadConfig } from '../../src/config';
+import { openSqlite } from '../../src/db/connection';
+import { migrateToLatest } from '../../src/db/migrate';
+import { GuideLibrary } from '../../src/guides/library';
+import type { Guide } from '../../src/guides/schema';
+import { silentLogger } from '../../src/logger';
+
+export function guide(slug: string, employer: string, extra: Partial<Guide> = {}): Guide {
+  return {
+    slug,
+    employer,
+    aliases: [],
+    role: 'Software Engineer',
+    overview: `${employer} builds things.`,
+    questions: [],
+    evaluationAreas: [{ name: 'Problem solving', description: 'How you break a problem down.' }],
+    process: ['Recruiter screen', 'Panel interview'],
+    responsibilities: ['Maintain internal tools'],
+    requirements: { mustHave: ['3 years of TypeScript'], niceToHave: ['Healthcare experience'] },
+    faqs: [{ question: 'How long is the process?', answer: 'About four weeks.' }],
+    tips: [`Quantify your results for ${employer}.`],
+    focusAreas: ['Legacy systems'],
+    source: `${slug}.txt`,
+    ...extra,
+  };
+}
+
+export const ACME = guide('acme-software-engineer', 'Acme Corp', {
+  aliases: ['Acme'],
+  questions: [
+    { id: 'acme-b1', text: 'Tell me about a time you went above and beyond for a user.', category: 'behavioral', star: true },
+    { id: 'acme-b2', text: 'Describe a time you learned a new technology quickly.', category: 'behavioral', star: true },
+    { id: 'acme-s1', text: 'Tell me about a time requirements changed mid-project.', category: 'situational', star: true },
+    { id: 'acme-t1', text: 'How do you approach testing internal tools?', category: 'technical', star: false },
+  ],
+});
+
+export const GLOBEX = guide('globex-data-engineer', 'Globex', {
+  role: 'Data Engineer',
+  questions: [
+    { id: 'globex-b1', text: 'Tell me about a time you fixed a broken pipeline.', category: 'behavioral', star: true },
+    { id: 'globex-d1', text: 'Design a system that ingests a million events a minute.', category: 'system-design', star: false },
+  ],
+  tips: ['Talk about data quality.'],
+});
+
+export const COMPLETE_1 =
+  'Last spring at my previous job our checkout service was failing during peak sales and customers were abandoning orders. As the on-call lead, my goal was to stop the outages before the holiday launch.';
+export const COMPLETE_2 =
+  'I profiled the service and found a slow database query, then I added an index and a cache in front of it. I also wrote a runbook and trained two colleagues. As a result, checkout errors dropped from 4% to 0.2% and we handled twice the traffic at launch.';
+export const NO_RESULT =
+  'In 2023 at Acme our team was behind on a data migration for a hospital client. I was responsible for moving the patient records safely. I wrote validation scripts and ran the migration in small batches over a weekend.';
+export const RESULT_ADDED = `${NO_RESULT} As a result, we finished two days early with zero lost records.`;
+export const GENERIC =
+  'I usually try to stay calm under pressure and I always communicate clearly with my team. I would listen to everyone and find a compromise.';
+
+export interface Harness {
+  app: App;
+  adapter: MemoryAdapter;
+  db: ReturnType<typeof openSqlite>['db'];
+  channel: Ref;
+  now(): Date;
+  setNow(iso: string | Date): void;
+  advance(ms: number): void;
+  command(who: Author, name: string, text?: string, extra?: Partial<InboundEvent>): Promise<void>;
+  say(who: Author, thread: Ref, text: string, ref?: Ref): Promise<Ref>;
+  edit(who: Author, thread: Ref, ref: Ref, text: string): Promise<void>;
+  remove(who: Author, thread: Ref, ref: Ref): Promise<void>;
+  press(who: Author, actionId: string, value?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const ada = member('U-ada', 'Ada', true);
+export const bob = member('U-bob', 'Bob');
+export const cy = member('U-cy', 'Cy');
+
+export async function harness(options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref } = {}): Promise<Harness> {
+  const open = openSqlite(':memory:');
+  await migrateToLatest(open.db);
+  const workspace = options.workspace ?? 'memory:W1';
+  const channel = options.channel ?? `${workspace}:C1`;
+  const adapter = new MemoryAdapter(workspace, channel);
+  let now = new Date(options.start ?? '2026-03-02T08:00:00Z');
+  const app = buildApp({
+    config: loadConfig({}),
+    logger: silentLogger(),
+    db: open.db,
+    guides: new GuideLibrary(options.guides ?? [ACME, GLOBEX]),
+    adapters: new AdapterSet([adapter]),
+    clock: () => now,
+    replicaId: 'test',
+  });
+  await adapter.start((e) => app.handle(e));
+  let seq = 0;
+  const h: Harness = {
+    app,
+    adapter,
+    db: open.db,
+    channel,
+    now: () => now,
+    setNow(at) {
+      now = new Date(at);
+    },
+    advance(ms) {
+      now = new Date(now.getTime() + ms);
+    },
+    command: (who, name, text = '', extra = {}) =>
+      adapter.emit({ type: 'command', name, text, author: who, at: now, channel, ...extra } as never),
+    async say(who, thread, text, ref) {
+      const r = ref ?? `${thread}:m${++seq}`;
+      await adapter.emit({ type: 'message', ref: r, thread, text, author: who, at: now, channel } as never);
+      return r;
+    },
+    edit: (who, thread, ref, text) => adapter.emit({ type: 'message_edited', ref, thread, text, author: who, at: now, channel } as never),
+    remove: (who, thread, ref) => adapter.emit({ type: 'message_deleted', ref, thread, author: who, at: now, channel } as never),
+    press: (who, actionId, value) => adapter.emit({ type: 'button', actionId, value, author: who, at: now, channel } as never),
+    close: () => open.close(),
+  };
+  return h;
+}
+
+/** The last private message a user saw. */
+export function lastPrivate(adapter: MemoryAdapter, userId: string) {
+  const all = adapter.privateFor(userId);
+  return all[all.length - 1]?.message;
+}
+
+/** Question posts the bot made in a channel. */
+export function questions(adapter: MemoryAdapter, channel: Ref) {
+  return adapter.publicIn(channel).filter((s) => s.message.kind === 'question');
+}
