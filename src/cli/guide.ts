@@ -133,6 +133,9 @@ function importCommand(args: string[]): number {
       }
       written.set(guide.slug, file);
       const next = renderGuideFile(guide);
+      if (existsSync(target) && statSync(target).isDirectory()) {
+        throw new CliError(`${target} is a folder, not a guide file. Move it away and import again.`);
+      }
       const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
       const action = importAction(current, next);
       if (action === 'unchanged') {

@@ -40,7 +40,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function readGuideFile(text: string): { guide?: Guide; errors: string[] } {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => `not valid YAML: ${e.message.split('\n')[0]}`) };
+    return { errors: doc.errors.map((e) => `not valid YAML: ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}`) };
   }
   const result = GuideSchema.safeParse(doc.toJS());
   if (!result.success) return { errors: result.error.issues.map(describeIssue) };

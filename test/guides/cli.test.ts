@@ -1,0 +1,224 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/index';
+import { loadGuides } from '../../src/guides/load';
+import { CHOP_FILE, FIXTURES, fixture, HMS_FILE } from './helpers';
+
+const root = mkdtempSync(join(tmpdir(), 'starling-guide-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const chopPage = join(FIXTURES, CHOP_FILE);
+const hmsPage = join(FIXTURES, HMS_FILE);
+const CHOP_YAML = 'childrens-hospital-of-philadelphia-software-engineer.yaml';
+const HMS_YAML = 'harvard-medical-school-software-engineer.yaml';
+
+let stdout = '';
+let stderr = '';
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+let n = 0;
+function freshDir(): string {
+  const dir = join(root, `out-${++n}`);
+  mkdirSync(dir);
+  return dir;
+}
+
+function page(name: string, text: string | Buffer): string {
+  const file = join(root, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const guide = (...args: string[]) => main(['guide', ...args]);
+
+describe('starling guide parse', () => {
+  it('prints the guide as JSON with the documented field names', async () => {
+    expect(await guide('parse', chopPage, '--json')).toBe(0);
+    const g = JSON.parse(stdout);
+    expect(g.employer).toBe("Children's Hospital of Philadelphia");
+    expect(g.aliases).toEqual(['CHOP']);
+    expect(g.role).toBe('Software Engineer');
+    expect(g.questions).toHaveLength(16);
+    expect(g.questions[0]).toMatchObject({ text: expect.any(String), category: 'project-deep-dive' });
+    expect(g.faqs[0]).toEqual({ question: expect.stringMatching(/\?$/), answer: expect.any(String) });
+    expect(g.tips).toHaveLength(4);
+    expect(g.evaluationAreas[0]).toEqual({ name: 'Role-Related Knowledge', description: expect.any(String) });
+  });
+
+  it('prints a readable summary with every question by category', async () => {
+    expect(await guide('parse', hmsPage)).toBe(0);
+    expect(stdout).toMatch(/^Harvard Medical School — Software Engineer$/m);
+    expect(stdout).toMatch(/^3 questions \(0 call for a STAR story\):$/m);
+    expect(stdout).toMatch(/^ {2}system-design \(2\)\n {4}- Design a CI\/CD system for Airflow/m);
+  });
+
+  it('refuses a missing file, a folder and an unknown option with a clear message', async () => {
+    expect(await guide('parse', join(root, 'nope.txt'))).toBe(1);
+    expect(stderr).toMatch(/cannot read .*nope\.txt: no such file\. Check the path\./);
+    expect(await guide('parse', root)).toBe(1);
+    expect(stderr).toMatch(/is a folder/);
+    expect(await guide('parse', chopPage, '--jsn')).toBe(2);
+    expect(stderr).toMatch(/Unknown option '--jsn'/);
+  });
+});
+
+describe('starling guide import', () => {
+  it('writes one YAML file per guide, says what it wrote, and the files load', async () => {
+    const dir = freshDir();
+    expect(await guide('import', chopPage, hmsPage, '--dir', dir)).toBe(0);
+    expect(stdout).toContain(
+      `wrote ${join(dir, CHOP_YAML)}: Children's Hospital of Philadelphia — Software Engineer, 16 questions`,
+    );
+    expect(stdout).toContain(`wrote ${join(dir, HMS_YAML)}: Harvard Medical School — Software Engineer, 3 questions`);
+    expect(readdirSync(dir).sort()).toEqual([CHOP_YAML, HMS_YAML]);
+    const { library, problems } = loadGuides(dir);
+    expect(problems).toEqual([]);
+    expect(library.questions()).toHaveLength(19);
+  });
+
+  it('leaves the file untouched when the same page is imported again', async () => {
+    const dir = freshDir();
+    await guide('import', chopPage, '--dir', dir);
+    const before = readFileSync(join(dir, CHOP_YAML), 'utf8');
+    stdout = '';
+    expect(await guide('import', chopPage, '--dir', dir)).toBe(0);
+    expect(stdout).toMatch(/^unchanged .*childrens-hospital-of-philadelphia-software-engineer\.yaml/);
+    expect(readFileSync(join(dir, CHOP_YAML), 'utf8')).toBe(before);
+  });
+
+  it('updates its own file when the page changes, keeping ids of unchanged questions', async () => {
+    const dir = freshDir();
+    await guide('import', hmsPage, '--dir', dir);
+    const oldIds = loadGuides(dir)
+      .library.questions()
+      .map((q) => q.id);
+    const changed = page(
+      HMS_FILE,
+      fixture(HMS_FILE).replace('Explain a structured debugging approach', 'Explain a careful debugging approach'),
+    );
+    expect(await guide('import', changed, '--dir', dir)).toBe(0);
+    expect(stdout).toMatch(/^updated /m);
+    const newIds = loadGuides(dir)
+      .library.questions()
+      .map((q) => q.id);
+    expect(newIds.slice(0, 2)).toEqual(oldIds.slice(0, 2));
+    expect(newIds[2]).not.toBe(oldIds[2]);
+  });
+
+  it('refuses to overwrite a hand-edited file unless given --force', async () => {
+    const dir = freshDir();
+    await guide('import', chopPage, '--dir', dir);
+    const file = join(dir, CHOP_YAML);
+    const edited = readFileSync(file, 'utf8').replace('category: technical', 'category: system-design');
+    writeFileSync(file, edited);
+
+    expect(await guide('import', chopPage, '--dir', dir)).toBe(1);
+    expect(stderr).toMatch(/was edited by hand since it was imported, so it was left as it is\..*--force/);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+
+    // A file with no import stamp at all (written by hand) is protected the same way.
+    writeFileSync(file, edited.replace(/^# import-hash: .*\n/m, ''));
+    expect(await guide('import', chopPage, '--dir', dir)).toBe(1);
+
+    stdout = '';
+    expect(await guide('import', chopPage, '--dir', dir, '--force')).toBe(0);
+    expect(stdout).toMatch(/^replaced \(--force\) /);
+    // The forced import is the importer's own file again: the next import is a no-op.
+    stdout = '';
+    expect(await guide('import', chopPage, '--dir', dir)).toBe(0);
+    expect(stdout).toMatch(/^unchanged /);
+    expect(loadGuides(dir).problems).toEqual([]);
+  });
+
+  it('refuses bad inputs one by one, still imports the good page, and leaves no partial files', async () => {
+    const dir = freshDir();
+    const bad = [
+      page('empty.txt', ''),
+      page('binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3])),
+      page('latin1.txt', Buffer.from('What is a Software Engineer at Caf\xe9 Corp?\n', 'latin1')),
+      page('huge.txt', fixture(CHOP_FILE).repeat(Math.ceil((5 * 1024 * 1024) / fixture(CHOP_FILE).length))),
+      page('notes.txt', 'My notes\n- Tell me about a time you failed.\n'),
+    ];
+    expect(await guide('import', ...bad, hmsPage, '--dir', dir)).toBe(1);
+    expect(stderr).toMatch(/empty\.txt is empty/);
+    expect(stderr).toMatch(/binary\.txt looks like a binary file/);
+    expect(stderr).toMatch(/latin1\.txt is not UTF-8 text/);
+    expect(stderr).toMatch(/huge\.txt is 5\.0 MB, larger than the 1\.0 MB a guide page can be/);
+    expect(stderr).toMatch(/notes\.txt does not look like an interview guide page/);
+    expect(readdirSync(dir)).toEqual([HMS_YAML]);
+  });
+
+  it("refuses to write over a folder that has the guide file's name", async () => {
+    const dir = freshDir();
+    mkdirSync(join(dir, CHOP_YAML));
+    expect(await guide('import', chopPage, '--dir', dir, '--force')).toBe(1);
+    expect(stderr).toMatch(/childrens-hospital-of-philadelphia-software-engineer\.yaml is a folder, not a guide file/);
+    expect(readdirSync(dir)).toEqual([CHOP_YAML]);
+  });
+
+  it('refuses two pages for the same guide in one run', async () => {
+    const dir = freshDir();
+    const copy = page('copy-of-chop.txt', fixture(CHOP_FILE));
+    expect(await guide('import', chopPage, copy, '--dir', dir)).toBe(1);
+    expect(stderr).toMatch(/copy-of-chop\.txt is the same guide .* as .*childrens-hospital/);
+    expect(readdirSync(dir)).toEqual([CHOP_YAML]);
+  });
+});
+
+describe('starling guide validate and list', () => {
+  it('exits non-zero naming the file, field and reason of each invalid guide', async () => {
+    const dir = freshDir();
+    await guide('import', chopPage, hmsPage, '--dir', dir);
+    const hmsFile = join(dir, HMS_YAML);
+    writeFileSync(hmsFile, readFileSync(hmsFile, 'utf8').replace(/star: false/, 'star: maybe'));
+    stdout = '';
+    expect(await guide('validate', dir)).toBe(1);
+    expect(stderr).toContain(`invalid ${hmsFile}: questions[0].star: must be true or false; got "maybe"`);
+    expect(stdout).toMatch(/1 guide valid, 1 invalid/);
+
+    stdout = '';
+    expect(await guide('list', dir)).toBe(0);
+    expect(stdout).toMatch(
+      /^childrens-hospital-of-philadelphia-software-engineer\n {2}Children's Hospital of Philadelphia \(CHOP\) — Software Engineer; 16 questions/m,
+    );
+    expect(stdout).not.toContain('harvard');
+    expect(stderr).toMatch(/1 guide file is invalid and left out; run `npx starling guide validate .*` for details/);
+  });
+
+  it('exits zero when every guide is valid', async () => {
+    const dir = freshDir();
+    await guide('import', hmsPage, '--dir', dir);
+    stdout = '';
+    expect(await guide('validate', dir)).toBe(0);
+    expect(stdout).toMatch(/^1 guide valid, 0 invalid/);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs `starling guide parse --json` through bin/starling.js', () => {
+    vi.restoreAllMocks();
+    const r = spawnSync(process.execPath, ['bin/starling.js', 'guide', 'parse', hmsPage, '--json'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).questions).toHaveLength(3);
+  });
+});
