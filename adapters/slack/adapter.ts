@@ -1,0 +1,447 @@
+// The Slack adapter: starts Bolt in the configured mode, turns Slack payloads into
+// neutral events (listeners.ts), and carries the core's messages back out as posts,
+// ephemeral replies, reactions, modals and the App Home tab.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { webApi } from '@slack/bolt';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { PlatformError } from '../../src/chat/errors';
+import type { CommandDef } from '../../src/chat/registry';
+import type {
+  Adapter,
+  Attachment,
+  EventHandler,
+  InboundEvent,
+  OutboundMessage,
+  PostResult,
+  Ref,
+  ReplyOptions,
+  WorkspaceId,
+} from '../../src/chat/types';
+import type { Config } from '../../src/config';
+import type { Database } from '../../src/db/schema';
+import { type RetryOptions, SlackApi, type TokenSource } from './api';
+import { AuthorCache } from './authors';
+import { toPlatformError } from './errors';
+import { DatabaseInstallationStore } from './installations';
+import { registerListeners } from './listeners';
+import { channelRef, messageRef, PLATFORM, parseRef, teamOf } from './refs';
+import { renderHome, renderPosts, type SlackPost } from './render';
+import { type BoltSetup, clientOptions, createBolt, DEFAULT_RETRY } from './setup';
+
+export const POST_METADATA_TYPE = 'starling_post';
+
+export interface SlackAdapterOptions {
+  config: Config;
+  logger: Logger;
+  db: Kysely<Database>;
+  /** The member's summary for the App Home tab. */
+  homeView?: (workspace: WorkspaceId, userId: string) => Promise<OutboundMessage>;
+  /** The command registry's commands, for the manifest and help. */
+  commands?: CommandDef<any, any>[];
+  /** Web API retries for connection failures and 5xx (tests pass `{ retries: 0 }`). */
+  retryConfig?: RetryOptions;
+  /** HTTP mode port (0 picks a free one); defaults to PORT. */
+  port?: number;
+  /** HTTP mode: how long a request may go unacknowledged before Slack gets a 404. */
+  ackTimeoutMs?: number;
+  /** Longest 429 Retry-After the adapter waits out itself before giving the error to the core. */
+  maxRateLimitWaitMs?: number;
+}
+
+/** Where a reply to an inbound event goes. */
+export interface ReplyPlace {
+  team: string;
+  channel: string;
+  userId: string;
+  /** The thread the event happened in. */
+  threadTs?: string;
+  /** The event's own message, for replies that start a thread under it. */
+  messageTs?: string;
+  /** Slash commands and buttons: answers here reach the user even where the bot is not a member. */
+  responseUrl?: string;
+}
+
+const NOT_IN_CHANNEL_HINT =
+  "I can't post in this channel yet. Invite me with `/invite @Starling`, then run the command again.";
+
+export class SlackAdapter implements Adapter {
+  readonly platform = PLATFORM;
+  private bolt?: BoltSetup;
+  private server?: Server;
+  private handler?: EventHandler;
+  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly log: Logger;
+  readonly installations?: DatabaseInstallationStore;
+  private singleBot?: { userId: string; id?: string; team?: string };
+  private apiClient?: SlackApi;
+  private authorCache?: AuthorCache;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    this.log = options.logger.child({ platform: PLATFORM });
+    const c = options.config;
+    if (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET) {
+      this.installations = new DatabaseInstallationStore(options.db);
+    }
+  }
+
+  /** HTTP mode: the port the receiver listens on, once started. */
+  get port(): number | undefined {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+  }
+
+  get mode(): 'socket' | 'http' {
+    return this.options.config.SLACK_APP_TOKEN ? 'socket' : 'http';
+  }
+
+  get api(): SlackApi {
+    if (!this.apiClient) throw new Error('the Slack adapter is not started');
+    return this.apiClient;
+  }
+
+  get authors(): AuthorCache {
+    if (!this.authorCache) throw new Error('the Slack adapter is not started');
+    return this.authorCache;
+  }
+
+  get homeView() {
+    return this.options.homeView;
+  }
+
+  get db(): Kysely<Database> {
+    return this.options.db;
+  }
+
+  get logger(): Logger {
+    return this.log;
+  }
+
+  /** The bot's own user id in a single-workspace install (OAuth installs learn it per event). */
+  get botUserId(): string | undefined {
+    return this.singleBot?.userId;
+  }
+
+  async start(onEvent: EventHandler): Promise<void> {
+    if (this.bolt) throw new Error('the Slack adapter is already started');
+    const { config } = this.options;
+    const retryConfig = this.options.retryConfig ?? DEFAULT_RETRY;
+    const standalone = new webApi.WebClient(undefined, clientOptions({ config, logger: this.log, retryConfig }));
+    let tokens: TokenSource;
+    if (this.installations) {
+      const store = this.installations;
+      tokens = (team) => store.botToken(team);
+    } else {
+      const token = config.SLACK_BOT_TOKEN;
+      if (!token)
+        throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID/SECRET/STATE_SECRET for many workspaces');
+      this.singleBot = await this.whoAmI(standalone, token);
+      tokens = async () => token;
+    }
+    this.apiClient = new SlackApi({
+      client: standalone,
+      tokens,
+      logger: this.log,
+      maxRateLimitWaitMs: this.options.maxRateLimitWaitMs,
+    });
+    this.authorCache = new AuthorCache(this.apiClient, this.log);
+    this.handler = onEvent;
+
+    const bolt = createBolt({
+      config,
+      logger: this.log,
+      installations: this.installations,
+      retryConfig,
+      port: this.options.port ?? config.PORT,
+      bot: this.singleBot,
+      ackTimeoutMs: this.options.ackTimeoutMs,
+    });
+    registerListeners(bolt.app, this);
+    this.bolt = bolt;
+    if (bolt.mode === 'http') {
+      this.server = (await bolt.app.start(this.options.port ?? config.PORT)) as Server;
+      this.log.info(
+        { port: this.port, oauth: Boolean(this.installations) },
+        'Slack HTTP receiver listening on /slack/events',
+      );
+    } else {
+      await bolt.app.start();
+      this.log.info({ oauth: Boolean(this.installations) }, 'Slack Socket Mode connected');
+    }
+  }
+
+  async stop(): Promise<void> {
+    const bolt = this.bolt;
+    if (!bolt) return;
+    this.bolt = undefined;
+    if (bolt.mode === 'socket') {
+      const receiver = bolt.receiver as import('@slack/bolt').SocketModeReceiver;
+      // Bolt's stop() returns before the socket is closed; wait for it, or Node lingers.
+      await receiver.client.disconnect();
+      await bolt.app.stop();
+    } else {
+      await bolt.app.stop();
+      this.server = undefined;
+    }
+    await this.idle();
+    this.handler = undefined;
+  }
+
+  /** Resolves once every event received so far has been handled (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Runs work for an inbound payload after its ack, tracked so idle() can wait for it. */
+  track(work: () => Promise<void>): Promise<void> {
+    const p = work().catch((err) => this.log.error({ err }, 'handling a Slack payload failed'));
+    this.inflight.add(p);
+    return p.finally(() => this.inflight.delete(p));
+  }
+
+  /** Hands a neutral event to the core. */
+  async deliver(event: InboundEvent): Promise<void> {
+    if (!this.handler) return;
+    await this.handler(event);
+  }
+
+  private async whoAmI(
+    client: webApi.WebClient,
+    token: string,
+  ): Promise<{ userId: string; id?: string; team?: string }> {
+    try {
+      const res = (await client.auth.test({ token })) as { user_id?: string; bot_id?: string; team_id?: string };
+      if (!res.user_id) throw new Error('auth.test returned no user id');
+      return { userId: res.user_id, id: res.bot_id, team: res.team_id };
+    } catch (err) {
+      const e = toPlatformError(err, 'auth.test');
+      throw new Error(
+        `Slack did not accept SLACK_BOT_TOKEN (${e.code}): copy the Bot User OAuth Token from your app's OAuth & Permissions page and restart. ${e.message}`,
+      );
+    }
+  }
+
+  // ---- outbound ------------------------------------------------------------------
+
+  async post(to: Ref, message: OutboundMessage): Promise<PostResult> {
+    const { team, channel, ts } = parseRef(to);
+    const posts = renderPosts(message);
+    let first: string | undefined;
+    for (const [i, p] of posts.entries()) {
+      const res = await this.postMessage(team, channel, p, ts, i === 0 ? message.idempotencyKey : undefined);
+      first ??= res;
+    }
+    if (message.attachments?.length) await this.upload(team, channel, message.attachments, ts);
+    if (!first) throw new PlatformError('other', 'no_ts', `Slack did not return the posted message in ${channel}`);
+    const ref = messageRef(team, channel, first);
+    return { ref, threadRef: ts ? to : ref };
+  }
+
+  async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
+    const { team, channel, ts } = parseRef(to);
+    await this.sendPrivate({ team, channel, userId, threadTs: ts }, message);
+  }
+
+  async openDirect(workspace: WorkspaceId, userId: string): Promise<Ref> {
+    const team = teamOf(workspace);
+    const res = await this.api.call<{ channel?: { id?: string } }>(
+      team,
+      'conversations.open',
+      { users: userId },
+      userId,
+    );
+    const id = res.channel?.id;
+    if (!id) throw new PlatformError('user_unreachable', 'no_channel', `Slack opened no direct message with ${userId}`);
+    return channelRef(team, id);
+  }
+
+  async edit(ref: Ref, message: OutboundMessage): Promise<void> {
+    const { team, channel, ts } = parseRef(ref);
+    if (!ts) throw new Error(`edit needs a message ref, not the channel ${ref}`);
+    const [p] = renderPosts(message);
+    if (!p) return;
+    await this.api.call(team, 'chat.update', { channel, ts, text: p.text, blocks: p.blocks }, channel);
+  }
+
+  async react(ref: Ref, emoji: string): Promise<void> {
+    const { team, channel, ts } = parseRef(ref);
+    if (!ts) throw new Error(`react needs a message ref, not the channel ${ref}`);
+    try {
+      await this.api.call(team, 'reactions.add', { channel, timestamp: ts, name: emoji }, channel);
+    } catch (err) {
+      if (err instanceof PlatformError && err.code === 'already_reacted') return;
+      throw err;
+    }
+  }
+
+  async unreact(ref: Ref, emoji: string): Promise<void> {
+    const { team, channel, ts } = parseRef(ref);
+    if (!ts) throw new Error(`unreact needs a message ref, not the channel ${ref}`);
+    try {
+      await this.api.call(team, 'reactions.remove', { channel, timestamp: ts, name: emoji }, channel);
+    } catch (err) {
+      if (err instanceof PlatformError && err.code === 'no_reaction') return;
+      throw err;
+    }
+  }
+
+  async findPosted(to: Ref, idempotencyKey: string): Promise<PostResult | undefined> {
+    const { team, channel, ts } = parseRef(to);
+    type History = {
+      messages?: { ts?: string; metadata?: { event_type?: string; event_payload?: { key?: unknown } } }[];
+    };
+    // Recent messages are enough: a re-post is only considered within the catch-up window.
+    const res = ts
+      ? await this.api.call<History>(
+          team,
+          'conversations.replies',
+          { channel, ts, limit: 200, include_all_metadata: true },
+          channel,
+        )
+      : await this.api.call<History>(
+          team,
+          'conversations.history',
+          { channel, limit: 100, include_all_metadata: true },
+          channel,
+        );
+    const hit = (res.messages ?? []).find(
+      (m) => m.metadata?.event_type === POST_METADATA_TYPE && m.metadata.event_payload?.key === idempotencyKey && m.ts,
+    );
+    if (!hit?.ts) return undefined;
+    const ref = messageRef(team, channel, hit.ts);
+    return { ref, threadRef: ts ? to : ref };
+  }
+
+  /** Publishes a member's App Home tab. */
+  async publishHome(team: string, userId: string): Promise<void> {
+    const build = this.options.homeView;
+    if (!build) return;
+    const view = renderHome(await build(`${PLATFORM}:${team}`, userId));
+    await this.api.call(team, 'views.publish', { user_id: userId, view }, userId);
+  }
+
+  // ---- replies to inbound events ---------------------------------------------------
+
+  /** The reply() an inbound event carries. */
+  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void> {
+    return async (message, options = {}) => {
+      const threadTs =
+        options.inThread === false ? undefined : (place.threadTs ?? (options.inThread ? place.messageTs : undefined));
+      const where = { ...place, threadTs };
+      if (options.private) await this.sendPrivate(where, message);
+      else await this.sendPublic(where, message);
+    };
+  }
+
+  private async postMessage(
+    team: string,
+    channel: string,
+    p: SlackPost,
+    threadTs?: string,
+    key?: string,
+  ): Promise<string | undefined> {
+    const res = await this.api.call<{ ts?: string }>(
+      team,
+      'chat.postMessage',
+      {
+        channel,
+        text: p.text,
+        blocks: p.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(key ? { metadata: { event_type: POST_METADATA_TYPE, event_payload: { key } } } : {}),
+      },
+      channel,
+    );
+    return res.ts;
+  }
+
+  private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<void> {
+    try {
+      for (const p of renderPosts(message)) await this.postMessage(place.team, place.channel, p, place.threadTs);
+      if (message.attachments?.length)
+        await this.upload(place.team, place.channel, message.attachments, place.threadTs);
+    } catch (err) {
+      // A slash command works in channels the bot has not joined; tell the person why nothing appeared.
+      if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
+        this.log.warn({ err, channel: place.channel }, 'public reply refused; told the user privately');
+        await this.respond(place.responseUrl, { text: NOT_IN_CHANNEL_HINT, blocks: [] });
+        return;
+      }
+      throw err;
+    }
+  }
+
+  private async sendPrivate(place: ReplyPlace, message: OutboundMessage): Promise<void> {
+    let shown = message;
+    if (message.attachments?.length) {
+      // Ephemeral messages cannot carry files: the files go to a direct message.
+      const dm = parseRef(await this.openDirect(`${PLATFORM}:${place.team}`, place.userId)).channel;
+      await this.upload(place.team, dm, message.attachments);
+      const note = 'The file is in your direct messages with me.';
+      shown = { ...message, attachments: undefined, text: message.text ? `${message.text}\n\n${note}` : note };
+    }
+    for (const p of renderPosts(shown)) {
+      if (place.responseUrl && !place.threadTs) {
+        try {
+          await this.respond(place.responseUrl, p);
+          continue;
+        } catch (err) {
+          this.log.warn({ err }, 'response_url refused a reply; sending it as an ephemeral message');
+        }
+      }
+      try {
+        await this.api.call(
+          place.team,
+          'chat.postEphemeral',
+          {
+            channel: place.channel,
+            user: place.userId,
+            text: p.text,
+            blocks: p.blocks,
+            ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+          },
+          place.channel,
+        );
+      } catch (err) {
+        if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
+          await this.respond(place.responseUrl, p);
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** Answers through a response_url (slash commands, buttons): ephemeral to the user. */
+  private async respond(url: string, p: SlackPost): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: p.text, blocks: p.blocks }),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (err) {
+      throw new PlatformError(
+        'other',
+        'response_url_unreachable',
+        `Could not reach Slack's response_url: ${(err as Error).message}`,
+      );
+    }
+    if (!res.ok) {
+      throw new PlatformError(
+        'other',
+        `response_url_${res.status}`,
+        `Slack's response_url answered HTTP ${res.status}`,
+      );
+    }
+  }
+
+  private async upload(team: string, channel: string, files: Attachment[], threadTs?: string): Promise<void> {
+    await this.api.upload(team, channel, files, undefined, threadTs);
+  }
+}

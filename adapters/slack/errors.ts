@@ -1,0 +1,78 @@
+// Slack's Web API answers 200 with `ok:false` and an error code, or 429 with a
+// Retry-After. The core only needs to know what to do about it: stop posting to a
+// channel, fix a permission, wait, or give up on one user.
+import { webApi } from '@slack/bolt';
+import { PlatformError, type PlatformErrorKind } from '../../src/chat/errors';
+
+const KINDS: Record<string, PlatformErrorKind> = {
+  not_in_channel: 'channel_unavailable',
+  channel_not_found: 'channel_unavailable',
+  is_archived: 'channel_unavailable',
+  channel_is_archived: 'channel_unavailable',
+  message_not_found: 'channel_unavailable',
+  thread_not_found: 'channel_unavailable',
+  team_not_found: 'channel_unavailable',
+  missing_scope: 'no_permission',
+  not_allowed_token_type: 'no_permission',
+  restricted_action: 'no_permission',
+  restricted_action_read_only_channel: 'no_permission',
+  restricted_action_thread_only_channel: 'no_permission',
+  restricted_action_non_threadable_channel: 'no_permission',
+  team_access_not_granted: 'no_permission',
+  ekm_access_denied: 'no_permission',
+  access_denied: 'no_permission',
+  not_authed: 'no_permission',
+  invalid_auth: 'no_permission',
+  token_revoked: 'no_permission',
+  token_expired: 'no_permission',
+  no_permission: 'no_permission',
+  account_inactive: 'user_unreachable',
+  user_not_found: 'user_unreachable',
+  user_not_in_channel: 'user_unreachable',
+  user_disabled: 'user_unreachable',
+  user_not_visible: 'user_unreachable',
+  cannot_dm_bot: 'user_unreachable',
+  ratelimited: 'rate_limited',
+  rate_limited: 'rate_limited',
+};
+
+const HINTS: Partial<Record<PlatformErrorKind, string>> = {
+  channel_unavailable: 'invite the bot to the channel (/invite @Starling) or check that the channel still exists',
+  no_permission: 'reinstall the app so it gets the scopes in its manifest (`starling slack manifest`)',
+  user_unreachable: 'the member has left or deactivated their account',
+  rate_limited: 'Slack asked us to slow down; the call can be retried later',
+};
+
+export function platformKind(code: string): PlatformErrorKind {
+  return KINDS[code] ?? 'other';
+}
+
+/** Turns whatever the WebClient threw into a PlatformError (already mapped errors pass through). */
+export function toPlatformError(err: unknown, method: string, where?: string): PlatformError {
+  if (err instanceof PlatformError) return err;
+  const at = where ? ` in ${where}` : '';
+  if (err instanceof webApi.WebAPIRateLimitedError) {
+    return new PlatformError(
+      'rate_limited',
+      'ratelimited',
+      `Slack rate-limited ${method}${at}: retry after ${err.retryAfter} s`,
+      err.retryAfter * 1000,
+    );
+  }
+  const coded = err as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
+  if (coded?.code === webApi.ErrorCode.PlatformError && typeof coded.data?.error === 'string') {
+    const code = coded.data.error;
+    const kind = platformKind(code);
+    const hint = HINTS[kind];
+    return new PlatformError(kind, code, `Slack refused ${method}${at}: ${code}${hint ? ` (${hint})` : ''}`);
+  }
+  if (coded?.code === webApi.ErrorCode.HTTPError) {
+    return new PlatformError(
+      'other',
+      `http_${coded.statusCode ?? 'error'}`,
+      `Slack answered ${method}${at} with HTTP ${coded.statusCode}`,
+    );
+  }
+  const why = err instanceof Error ? err.message : String(err);
+  return new PlatformError('other', 'request_failed', `Could not reach Slack for ${method}${at}: ${why}`);
+}

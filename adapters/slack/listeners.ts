@@ -1,0 +1,252 @@
+// Bolt listeners: acknowledge at once (Slack allows three seconds), drop repeated
+// deliveries, then turn the payload into a neutral event and hand it to the core.
+import type { App, BlockAction, ButtonAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import { firstDelivery } from '../../src/db/dedupe';
+import type { SlackAdapter } from './adapter';
+import {
+  readCommandLine,
+  readMessage,
+  readReaction,
+  type SlackMessageEvent,
+  type SlackReactionEvent,
+  slackTime,
+} from './inbound';
+import { SLASH_COMMAND } from './manifest';
+import { channelRef, messageRef, workspaceId } from './refs';
+import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
+
+export function registerListeners(app: App, adapter: SlackAdapter): void {
+  const log = adapter.logger;
+
+  // Slack redelivers an event it thinks we missed (x-slack-retry-num); the first one wins.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await firstDelivery(adapter.db, `slack:${eventId}`))) {
+      log.info(
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        'dropped a repeated Slack delivery',
+      );
+      return;
+    }
+    await next();
+  });
+
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    await ack();
+    await adapter.track(() => onCommand(adapter, command));
+  });
+
+  app.action(/.+/, async ({ body, action, ack }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    await adapter.track(() => onButton(adapter, body as BlockAction<ButtonAction>, action as ButtonAction));
+  });
+
+  // One view listener: two matching listeners would both try to ack.
+  app.view({ type: 'view_submission' }, async ({ body, view, ack }) => {
+    if (view.callback_id !== STAR_FORM_CALLBACK) {
+      await ack();
+      return;
+    }
+    const submission = readStarSubmission(view);
+    if (!submission.ok) {
+      await ack({ response_action: 'errors', errors: submission.errors });
+      return;
+    }
+    await ack();
+    await adapter.track(async () => {
+      const { context, values } = submission;
+      const author = await adapter.authors.get(context.team, body.user.id, body.user.name);
+      const place = { team: context.team, channel: context.channel, userId: body.user.id, threadTs: context.threadTs };
+      await adapter.deliver({
+        type: 'form_submitted',
+        form: 'star',
+        postId: context.postId,
+        values,
+        workspace: workspaceId(context.team),
+        channel: channelRef(context.team, context.channel),
+        thread: messageRef(context.team, context.channel, context.threadTs),
+        author,
+        at: new Date(),
+        reply: adapter.replier(place),
+        raw: body as ViewSubmitAction,
+      });
+    });
+  });
+  app.view({ type: 'view_closed' }, async ({ ack }) => {
+    await ack();
+  });
+
+  app.event('message', async ({ event, body, context }) => {
+    const team = context.teamId ?? (body as { team_id?: string }).team_id;
+    const botUserId = context.botUserId ?? adapter.botUserId;
+    const draft = readMessage(event as SlackMessageEvent, botUserId);
+    if (!team || !draft) return;
+    await adapter.track(async () => {
+      const author = await adapter.authors.get(team, draft.userId);
+      if (author.isBot) return;
+      const base = {
+        workspace: workspaceId(team),
+        channel: channelRef(team, draft.channel),
+        ...(draft.threadTs ? { thread: messageRef(team, draft.channel, draft.threadTs) } : {}),
+        author,
+        at: draft.at,
+        ref: messageRef(team, draft.channel, draft.ts),
+        reply: adapter.replier({
+          team,
+          channel: draft.channel,
+          userId: draft.userId,
+          threadTs: draft.threadTs,
+          messageTs: draft.ts,
+        }),
+        raw: event,
+      };
+      if (draft.type === 'message_deleted') await adapter.deliver({ ...base, type: 'message_deleted' });
+      else await adapter.deliver({ ...base, type: draft.type, text: draft.text });
+    });
+  });
+
+  const onReaction = async ({
+    event,
+    context,
+  }: {
+    event: SlackReactionEvent;
+    context: { teamId?: string; botUserId?: string };
+  }) => {
+    const team = context.teamId;
+    const draft = readReaction(event, context.botUserId ?? adapter.botUserId);
+    if (!team || !draft) return;
+    await adapter.track(async () => {
+      const author = await adapter.authors.get(team, draft.userId);
+      if (author.isBot) return;
+      await adapter.deliver({
+        type: 'reaction',
+        workspace: workspaceId(team),
+        channel: channelRef(team, draft.channel),
+        ref: messageRef(team, draft.channel, draft.ts),
+        emoji: draft.emoji,
+        added: draft.added,
+        author,
+        at: draft.at,
+        reply: adapter.replier({ team, channel: draft.channel, userId: draft.userId, messageTs: draft.ts }),
+        raw: event,
+      });
+    });
+  };
+  app.event('reaction_added', async ({ event, context }) =>
+    onReaction({ event: event as SlackReactionEvent, context }),
+  );
+  app.event('reaction_removed', async ({ event, context }) =>
+    onReaction({ event: event as SlackReactionEvent, context }),
+  );
+
+  app.event('app_home_opened', async ({ event, context }) => {
+    const team = context.teamId;
+    if (!team || event.tab !== 'home' || !adapter.homeView) return;
+    await adapter.track(() => adapter.publishHome(team, event.user));
+  });
+
+  app.event('app_uninstalled', async ({ context }) => {
+    await adapter.track(() => forget(adapter, context, 'app_uninstalled'));
+  });
+  app.event('tokens_revoked', async ({ event, context }) => {
+    if (!event.tokens.bot?.length) return;
+    await adapter.track(() => forget(adapter, context, 'tokens_revoked'));
+  });
+}
+
+async function onCommand(adapter: SlackAdapter, command: SlashCommand): Promise<void> {
+  const team = command.team_id;
+  const author = await adapter.authors.get(team, command.user_id, command.user_name);
+  const { name, text } = readCommandLine(command.text);
+  await adapter.deliver({
+    type: 'command',
+    name,
+    text,
+    workspace: workspaceId(team),
+    channel: channelRef(team, command.channel_id),
+    author,
+    at: new Date(),
+    reply: adapter.replier({
+      team,
+      channel: command.channel_id,
+      userId: command.user_id,
+      responseUrl: command.response_url,
+    }),
+    raw: command,
+  });
+}
+
+async function onButton(adapter: SlackAdapter, body: BlockAction<ButtonAction>, action: ButtonAction): Promise<void> {
+  const team = body.team?.id ?? body.user.team_id;
+  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  const messageTs = body.message?.ts ?? (body.container.message_ts as string | undefined);
+  if (!team || !channel) {
+    adapter.logger.warn({ actionId: action.action_id }, 'a button outside a channel message; ignored');
+    return;
+  }
+  const threadTs = body.message?.thread_ts !== messageTs ? (body.message?.thread_ts as string | undefined) : undefined;
+  if (action.action_id === STAR_FORM_ACTION) {
+    const place = { team, channel, userId: body.user.id, responseUrl: body.response_url };
+    if (!action.value || !messageTs) return;
+    const modal = buildStarModal(
+      { postId: action.value, team, channel, threadTs: threadTs ?? messageTs },
+      body.message?.text,
+    );
+    try {
+      // trigger_id expires three seconds after the click: open the modal before anything else.
+      await adapter.api.call(team, 'views.open', { trigger_id: body.trigger_id, view: modal }, body.user.id);
+    } catch (err) {
+      adapter.logger.warn({ err }, 'could not open the STAR form');
+      await adapter.replier(place)(
+        {
+          text: 'The STAR form did not open (Slack took too long). Press the button again, or answer in the thread.',
+          kind: 'error',
+        },
+        { private: true },
+      );
+    }
+    return;
+  }
+  const author = await adapter.authors.get(team, body.user.id, body.user.name ?? body.user.username);
+  await adapter.deliver({
+    type: 'button',
+    actionId: action.action_id,
+    ...(action.value !== undefined ? { value: action.value } : {}),
+    ...(messageTs && !body.container.is_ephemeral ? { messageRef: messageRef(team, channel, messageTs) } : {}),
+    workspace: workspaceId(team),
+    channel: channelRef(team, channel),
+    ...(threadTs ? { thread: messageRef(team, channel, threadTs) } : {}),
+    author,
+    at: slackTime(action.action_ts),
+    reply: adapter.replier({
+      team,
+      channel,
+      userId: body.user.id,
+      threadTs,
+      messageTs,
+      responseUrl: body.response_url,
+    }),
+    raw: body,
+  });
+}
+
+async function forget(
+  adapter: SlackAdapter,
+  context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean },
+  why: string,
+): Promise<void> {
+  if (!adapter.installations) {
+    adapter.logger.warn(
+      { team: context.teamId, why },
+      'Starling was removed from the Slack workspace; its SLACK_BOT_TOKEN no longer works',
+    );
+    return;
+  }
+  await adapter.installations.deleteInstallation({
+    teamId: context.teamId,
+    enterpriseId: context.enterpriseId,
+    isEnterpriseInstall: context.isEnterpriseInstall ?? false,
+  });
+  adapter.logger.info({ team: context.teamId, why }, 'Slack installation removed');
+}

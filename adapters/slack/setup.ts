@@ -1,0 +1,243 @@
+// Builds the Bolt app for the configured mode: Socket Mode when an app token is set
+// (no public URL), else the HTTP receiver on /slack/events; one workspace by bot
+// token, or many through Slack's OAuth install flow with installations in our DB.
+import {
+  App,
+  type Logger as BoltLogger,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  LogLevel,
+  type ReceiverProcessEventErrorHandlerArgs,
+  SocketModeReceiver,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
+  type webApi,
+} from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config';
+import type { RetryOptions } from './api';
+import { payloadKind } from './inbound';
+import type { DatabaseInstallationStore } from './installations';
+import { BOT_SCOPES } from './manifest';
+
+/** Bolt's logger interface over our pino logger, so its lines land in the same log. */
+export function boltLogger(log: Logger): BoltLogger {
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      const err = parts.find((p) => p instanceof Error);
+      const text = parts
+        .filter((p) => !(p instanceof Error))
+        .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+        .join(' ');
+      if (err) log[level]({ err, source: 'bolt' }, text || (err as Error).message);
+      else log[level]({ source: 'bolt' }, text);
+    };
+  const levelOf = (): LogLevel => {
+    const l = log.level;
+    if (l === 'debug' || l === 'trace') return LogLevel.DEBUG;
+    if (l === 'info') return LogLevel.INFO;
+    if (l === 'warn') return LogLevel.WARN;
+    return LogLevel.ERROR;
+  };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => {},
+    getLevel: levelOf,
+    setName: () => {},
+  };
+}
+
+/** A payload we do not handle: answered 400 over HTTP instead of hanging until Slack times out. */
+export class UnknownPayloadError extends Error {
+  override readonly name = 'UnknownPayloadError';
+}
+
+/**
+ * The default retry policy: a few quick retries for connection failures and 5xx,
+ * never WebClient's 30 minutes, which would hold a scheduled post or a reply hostage.
+ */
+export const DEFAULT_RETRY: RetryOptions = {
+  retries: 2,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 4000,
+  randomize: true,
+};
+
+export interface BoltSetupOptions {
+  config: Config;
+  logger: Logger;
+  installations?: DatabaseInstallationStore;
+  retryConfig: RetryOptions;
+  port: number;
+  /** Bot identity from auth.test (single workspace), so Bolt need not ask again. */
+  bot?: { userId: string; id?: string };
+  /** How long an HTTP request may wait for ack() before Slack is answered 404. */
+  ackTimeoutMs?: number;
+  /** Milliseconds before a Web API call gives up. */
+  requestTimeoutMs?: number;
+}
+
+export interface BoltSetup {
+  app: App;
+  mode: 'socket' | 'http';
+  receiver: HTTPReceiver | SocketModeReceiver;
+  client: webApi.WebClient;
+}
+
+export function slackApiUrl(config: Config): string | undefined {
+  const url = config.SLACK_API_URL;
+  if (!url) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+export function clientOptions(
+  options: Pick<BoltSetupOptions, 'config' | 'logger' | 'retryConfig' | 'requestTimeoutMs'>,
+): webApi.WebClientOptions {
+  const url = slackApiUrl(options.config);
+  return {
+    ...(url ? { slackApiUrl: url } : {}),
+    // Socket Mode fills in 100 retries on this shared object when it is missing.
+    retryConfig: options.retryConfig,
+    rejectRateLimitedCalls: true,
+    timeout: options.requestTimeoutMs ?? 15_000,
+    logger: boltLogger(options.logger),
+  };
+}
+
+export function createBolt(options: BoltSetupOptions): BoltSetup {
+  const { config, logger, installations } = options;
+  const log = boltLogger(logger);
+  const client = clientOptions(options);
+  const oauth =
+    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET && installations
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          stateSecret: config.SLACK_STATE_SECRET,
+          installationStore: installations,
+          scopes: [...BOT_SCOPES],
+        }
+      : undefined;
+  const installerOptions = {
+    clientOptions: client,
+    port: options.port,
+    directInstall: false,
+    callbackOptions: {
+      success: (_i: unknown, _o: unknown, _req: unknown, res: import('node:http').ServerResponse) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(
+          page(
+            'Starling is installed',
+            'Invite it to a channel with <code>/invite @Starling</code>, then run <code>/prep help</code> there.',
+          ),
+        );
+      },
+      failure: (
+        err: { code?: string; message?: string },
+        _o: unknown,
+        _req: unknown,
+        res: import('node:http').ServerResponse,
+      ) => {
+        logger.warn({ err }, 'Slack install failed');
+        res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(
+          page(
+            'The install did not finish',
+            `Slack said: ${escapeHtml(err.message ?? err.code ?? 'unknown error')}. Start again from /slack/install.`,
+          ),
+        );
+      },
+    },
+  };
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  let mode: BoltSetup['mode'];
+  if (config.SLACK_APP_TOKEN) {
+    mode = 'socket';
+    receiver = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger: log,
+      ...(oauth ?? {}),
+      installerOptions,
+      processEventErrorHandler: async (args: SocketModeReceiverProcessEventErrorHandlerArgs) => {
+        if (args.error instanceof UnknownPayloadError) {
+          logger.warn(
+            { reason: args.error.message },
+            'ignored a Socket Mode envelope of a kind this app does not handle',
+          );
+          return true;
+        }
+        logger.error({ err: args.error }, 'Slack event processing failed');
+        return false;
+      },
+    });
+  } else {
+    if (!config.SLACK_SIGNING_SECRET) {
+      throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+    mode = 'http';
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: '/slack/events',
+      port: options.port,
+      logger: log,
+      processBeforeResponse: false,
+      ...(oauth ?? {}),
+      installerOptions,
+      unhandledRequestTimeoutMillis: options.ackTimeoutMs ?? 2500,
+      processEventErrorHandler: async (args: ReceiverProcessEventErrorHandlerArgs) => {
+        if (args.error instanceof UnknownPayloadError) {
+          logger.warn({ reason: args.error.message }, 'refused a Slack request of a kind this app does not handle');
+          if (!args.response.headersSent) {
+            args.response.writeHead(400, { 'Content-Type': 'text/plain' });
+            args.response.end(args.error.message);
+          }
+          return false;
+        }
+        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      },
+    });
+  }
+
+  const app = new App({
+    receiver,
+    logger: log,
+    clientOptions: client,
+    convoStore: false,
+    ...(oauth
+      ? {}
+      : {
+          token: config.SLACK_BOT_TOKEN,
+          ...(options.bot ? { botUserId: options.bot.userId, botId: options.bot.id } : {}),
+        }),
+  });
+  app.error(async (err) => {
+    logger.error({ err }, 'Slack listener failed');
+  });
+  // Bolt never acknowledges a payload no listener claims, so Slack would wait three
+  // seconds and retry; refuse unknown kinds at once instead.
+  const guarded = Object.create(app) as App;
+  guarded.processEvent = async (event) => {
+    if (!payloadKind(event.body)) {
+      const type = (event.body as { type?: unknown } | undefined)?.type;
+      throw new UnknownPayloadError(
+        `unsupported Slack payload${typeof type === 'string' ? ` of type ${type.slice(0, 40)}` : ''}`,
+      );
+    }
+    return app.processEvent(event);
+  };
+  receiver.init(guarded);
+  return { app, mode, receiver, client: app.client };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif;max-width:36em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body></html>`;
+}
