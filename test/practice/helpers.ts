@@ -34,9 +34,24 @@ export function guide(slug: string, employer: string, extra: Partial<Guide> = {}
 export const ACME = guide('acme-software-engineer', 'Acme Corp', {
   aliases: ['Acme'],
   questions: [
-    { id: 'acme-b1', text: 'Tell me about a time you went above and beyond for a user.', category: 'behavioral', star: true },
-    { id: 'acme-b2', text: 'Describe a time you learned a new technology quickly.', category: 'behavioral', star: true },
-    { id: 'acme-s1', text: 'Tell me about a time requirements changed mid-project.', category: 'situational', star: true },
+    {
+      id: 'acme-b1',
+      text: 'Tell me about a time you went above and beyond for a user.',
+      category: 'behavioral',
+      star: true,
+    },
+    {
+      id: 'acme-b2',
+      text: 'Describe a time you learned a new technology quickly.',
+      category: 'behavioral',
+      star: true,
+    },
+    {
+      id: 'acme-s1',
+      text: 'Tell me about a time requirements changed mid-project.',
+      category: 'situational',
+      star: true,
+    },
     { id: 'acme-t1', text: 'How do you approach testing internal tools?', category: 'technical', star: false },
   ],
 });
@@ -45,7 +60,12 @@ export const GLOBEX = guide('globex-data-engineer', 'Globex', {
   role: 'Data Engineer',
   questions: [
     { id: 'globex-b1', text: 'Tell me about a time you fixed a broken pipeline.', category: 'behavioral', star: true },
-    { id: 'globex-d1', text: 'Design a system that ingests a million events a minute.', category: 'system-design', star: false },
+    {
+      id: 'globex-d1',
+      text: 'Design a system that ingests a million events a minute.',
+      category: 'system-design',
+      star: false,
+    },
   ],
   tips: ['Talk about data quality.'],
 });
@@ -80,7 +100,9 @@ export const ada = member('U-ada', 'Ada', true);
 export const bob = member('U-bob', 'Bob');
 export const cy = member('U-cy', 'Cy');
 
-export async function harness(options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref } = {}): Promise<Harness> {
+export async function harness(
+  options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref } = {},
+): Promise<Harness> {
   const open = openSqlite(':memory:');
   await migrateToLatest(open.db);
   const workspace = options.workspace ?? 'memory:W1';
@@ -117,9 +139,12 @@ export async function harness(options: { guides?: Guide[]; start?: string; works
       await adapter.emit({ type: 'message', ref: r, thread, text, author: who, at: now, channel } as never);
       return r;
     },
-    edit: (who, thread, ref, text) => adapter.emit({ type: 'message_edited', ref, thread, text, author: who, at: now, channel } as never),
-    remove: (who, thread, ref) => adapter.emit({ type: 'message_deleted', ref, thread, author: who, at: now, channel } as never),
-    press: (who, actionId, value) => adapter.emit({ type: 'button', actionId, value, author: who, at: now, channel } as never),
+    edit: (who, thread, ref, text) =>
+      adapter.emit({ type: 'message_edited', ref, thread, text, author: who, at: now, channel } as never),
+    remove: (who, thread, ref) =>
+      adapter.emit({ type: 'message_deleted', ref, thread, author: who, at: now, channel } as never),
+    press: (who, actionId, value) =>
+      adapter.emit({ type: 'button', actionId, value, author: who, at: now, channel } as never),
     close: () => open.close(),
   };
   return h;

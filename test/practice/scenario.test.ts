@@ -67,8 +67,17 @@ describe('a day in the study group', () => {
     expect(adapter.publicIn().some((s) => s.message.kind === 'feedback')).toBe(false);
 
     // Markers: reactions on each answer's first message, showing the parts present.
-    const marks = (ref: string) => adapter.reactions.filter((r) => r.ref === ref).map((r) => r.emoji).sort();
-    expect(marks(ada1)).toEqual(['regional_indicator_a', 'regional_indicator_r', 'regional_indicator_s', 'regional_indicator_t']);
+    const marks = (ref: string) =>
+      adapter.reactions
+        .filter((r) => r.ref === ref)
+        .map((r) => r.emoji)
+        .sort();
+    expect(marks(ada1)).toEqual([
+      'regional_indicator_a',
+      'regional_indicator_r',
+      'regional_indicator_s',
+      'regional_indicator_t',
+    ]);
     expect(marks(bob1)).not.toContain('regional_indicator_r');
     expect(marks(bob1)).toContain('regional_indicator_a');
     expect(marks(cy1)).toEqual([]);
@@ -134,7 +143,9 @@ describe('a day in the study group', () => {
     for (const table of ['answers', 'members'] as const) {
       expect(await h.db.selectFrom(table).selectAll().where('user_id', '=', ada.id).execute()).toHaveLength(0);
     }
-    expect(await h.db.selectFrom('answer_messages').selectAll().where('ref', 'like', `${thread}:%`).execute()).toHaveLength(1); // Bob's
+    expect(
+      await h.db.selectFrom('answer_messages').selectAll().where('ref', 'like', `${thread}:%`).execute(),
+    ).toHaveLength(1); // Bob's
     expect(await h.db.selectFrom('analyses').selectAll().execute()).toHaveLength(1);
     await h.command(ada, 'export');
     expect(JSON.parse(lastPrivate(adapter, ada.id)?.attachments?.[0]?.content ?? '{}').answers).toEqual([]);

@@ -1,0 +1,266 @@
+// Each command through the router: what the caller sees, and every bad argument
+// refused with a precise message and an example.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getSchedule } from '../../src/scheduler/store';
+import { ada, bob, COMPLETE_1, COMPLETE_2, type Harness, harness, lastPrivate, NO_RESULT, questions } from './helpers';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(() => h.close());
+
+const seen = (userId: string) => lastPrivate(h.adapter, userId);
+
+describe('help and unknown commands', () => {
+  it('lists every command with its usage', async () => {
+    await h.command(bob, 'help');
+    const text = seen(bob.id)?.text ?? '';
+    for (const name of [
+      'question',
+      'tips',
+      'employers',
+      'schedule',
+      'me',
+      'summary',
+      'leaderboard',
+      'retry',
+      'snooze',
+      'export',
+      'forget-me',
+    ]) {
+      expect(text).toContain(`/prep ${name}`);
+    }
+  });
+
+  it('treats a bare /prep as help and explains one command with examples', async () => {
+    await h.command(bob, '');
+    expect(seen(bob.id)?.title).toContain('Starling');
+    await h.command(bob, 'help', 'schedule');
+    expect(seen(bob.id)?.text).toContain('/prep schedule 09:00 Europe/Berlin weekdays');
+  });
+
+  it('refuses an unknown subcommand and suggests a near one', async () => {
+    await h.command(bob, 'tipz', 'acme');
+    const m = seen(bob.id);
+    expect(m?.kind).toBe('error');
+    expect(m?.text).toContain('There is no `/prep tipz` command');
+    expect(m?.text).toContain('/prep tips');
+    await h.command(bob, 'help', 'frobnicate');
+    expect(seen(bob.id)?.text).toContain('There is no `/prep frobnicate` command');
+  });
+});
+
+describe('employers and tips', () => {
+  it('lists the guides', async () => {
+    await h.command(bob, 'employers');
+    const text = seen(bob.id)?.text ?? '';
+    expect(text).toContain('**Acme Corp**');
+    expect(text).toContain('**Globex** – Data Engineer');
+    expect(text).toContain('4 questions');
+  });
+
+  it('shows tips and each section', async () => {
+    await h.command(bob, 'tips', 'acme');
+    expect(seen(bob.id)?.text).toContain('Quantify your results for Acme Corp.');
+    await h.command(bob, 'tips', 'acme process');
+    expect(seen(bob.id)?.text).toContain('1. Recruiter screen');
+    await h.command(bob, 'tips', 'Acme Corp faq');
+    expect(seen(bob.id)?.text).toContain('About four weeks.');
+    await h.command(bob, 'tips', 'globex requirements');
+    expect(seen(bob.id)?.text).toContain('3 years of TypeScript');
+  });
+
+  it('refuses a missing or unknown employer and a bad section precisely', async () => {
+    await h.command(bob, 'tips', '');
+    expect(seen(bob.id)?.text).toMatch(/Which employer\?[\s\S]*Try: `\/prep tips/);
+    await h.command(bob, 'tips', 'globx');
+    expect(seen(bob.id)?.text).toMatch(/No guide for "globx"\. Closest: Globex/);
+    await h.command(bob, 'tips', '', { options: { employer: 'acme', section: 'salary' } });
+    expect(seen(bob.id)?.text).toContain('"salary" is not a section');
+  });
+});
+
+describe('/prep question', () => {
+  it('posts into the channel with employer and category, recorded for its thread', async () => {
+    await h.command(bob, 'question', 'globex system design');
+    const q = questions(h.adapter, h.channel).at(-1);
+    expect(q?.message.title).toBe('Practice question · Globex · system design');
+    expect(q?.message.text).toContain('Design a system that ingests');
+    const post = await h.db.selectFrom('posts').selectAll().executeTakeFirstOrThrow();
+    expect(post.thread_ref).toBe(q?.ref);
+    expect(post.posted_by).toBe(bob.id);
+    expect(seen(bob.id)?.text).toContain('Posted a system design question from Globex');
+  });
+
+  it('never repeats a question in a channel until every one has been asked', async () => {
+    const asked: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await h.command(bob, 'question', 'acme behavioral');
+      asked.push(questions(h.adapter, h.channel).at(-1)?.message.text ?? '');
+    }
+    expect(new Set(asked.slice(0, 2)).size).toBe(2);
+    expect(new Set(asked).size).toBe(2);
+  });
+
+  it('refuses an unknown employer or category', async () => {
+    await h.command(bob, 'question', 'initech');
+    expect(seen(bob.id)?.text).toContain('No guide for "initech"');
+    await h.command(bob, 'question', '', { options: { employer: 'acme', category: 'trivia' } });
+    expect(seen(bob.id)?.text).toMatch(
+      /"trivia" is not a question category\. The categories are behavioral, technical/,
+    );
+    await h.command(bob, 'question', 'globex situational');
+    expect(seen(bob.id)?.text).toContain(
+      'No guide has a question for employer globex-data-engineer and category situational',
+    );
+    expect(questions(h.adapter, h.channel)).toHaveLength(0);
+  });
+});
+
+describe('/prep schedule', () => {
+  it('shows, sets and turns off the daily question (admins only)', async () => {
+    await h.command(bob, 'schedule');
+    expect(seen(bob.id)?.text).toContain('There is no daily question in this channel');
+    await h.command(bob, 'schedule', '09:00');
+    expect(seen(bob.id)?.text).toContain('Only channel admins can set the daily question');
+    await h.command(ada, 'schedule', '6:30pm America/New_York mon,wed,fri globex');
+    const s = await getSchedule(h.db, h.channel);
+    expect(s).toMatchObject({
+      time: '18:30',
+      timezone: 'America/New_York',
+      days: '1,3,5',
+      employer: 'globex-data-engineer',
+    });
+    await h.command(bob, 'schedule');
+    expect(seen(bob.id)?.text).toMatch(
+      /\*\*18:30\*\* \(America\/New_York\), mon, wed, fri, from Globex[\s\S]*Next: Mon 2 Mar 18:30/,
+    );
+    await h.command(ada, 'schedule', 'off');
+    expect(await getSchedule(h.db, h.channel)).toBeUndefined();
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toContain('turned off the daily question');
+  });
+
+  it('refuses a bad time, time zone, days or employer with an example', async () => {
+    await h.command(ada, 'schedule', '25:00 Europe/Berlin');
+    expect(seen(ada.id)?.text).toMatch(
+      /"25:00" is not a time of day\. Use 24-hour HH:MM[\s\S]*Try: `\/prep schedule 09:00/,
+    );
+    await h.command(ada, 'schedule', '09:00 Mars/Olympus_Mons');
+    expect(seen(ada.id)?.text).toContain('"Mars/Olympus_Mons" is not an IANA time zone');
+    await h.command(ada, 'schedule', '', { options: { time: '09:00', days: 'someday' } });
+    expect(seen(ada.id)?.text).toContain('"someday" is not a set of days');
+    await h.command(ada, 'schedule', '09:00 UTC weekdays initech');
+    expect(seen(ada.id)?.text).toContain('No guide for "initech"');
+    await h.command(ada, 'schedule', '09:00 UTC globex situational');
+    expect(seen(ada.id)?.text).toContain('No guide has a situational question for Globex');
+    expect(await getSchedule(h.db, h.channel)).toBeUndefined();
+  });
+});
+
+describe('/prep settings', () => {
+  it('switches feedback to public in the thread, or off', async () => {
+    await h.command(bob, 'settings', 'feedback public');
+    expect(seen(bob.id)?.text).toContain('Only channel admins can change channel settings');
+    await h.command(ada, 'settings', 'feedback public');
+    await h.command(ada, 'question', 'acme');
+    const thread = questions(h.adapter, h.channel).at(-1)?.ref ?? '';
+    await h.say(bob, thread, NO_RESULT);
+    const pub = h.adapter.publicIn(thread).filter((s) => s.message.kind === 'feedback');
+    expect(pub).toHaveLength(1);
+    expect(pub[0]?.message.text).toContain(`<@${bob.id}>`);
+    await h.command(ada, 'settings', 'feedback off');
+    const before = h.adapter.sent.length;
+    const reactions = h.adapter.reactions.length;
+    await h.say(ada, thread, COMPLETE_1);
+    expect(h.adapter.sent.length).toBe(before);
+    expect(h.adapter.reactions.length).toBe(reactions);
+    expect(await h.db.selectFrom('analyses').selectAll().execute()).toHaveLength(2); // still analysed
+  });
+
+  it('sets the answer window and who may read summaries, and refuses bad values', async () => {
+    await h.command(ada, 'settings', 'window 2');
+    expect(seen(ada.id)?.text).toContain('answer window: **2 hours**');
+    await h.command(ada, 'question', 'acme');
+    const post = await h.db.selectFrom('posts').selectAll().executeTakeFirstOrThrow();
+    expect(Number(post.closes_at) - Number(post.posted_at)).toBe(2 * 3_600_000);
+    await h.command(ada, 'settings', 'window forever');
+    expect(seen(ada.id)?.text).toContain('between 0.25 and 168');
+    await h.command(ada, 'settings', 'feedback loud');
+    expect(seen(ada.id)?.text).toContain('Feedback can be private, public or off, not "loud"');
+    await h.command(ada, 'settings', 'colour blue');
+    expect(seen(ada.id)?.text).toContain('There is no "colour" setting');
+    await h.command(ada, 'settings', 'summaries everyone');
+    expect(seen(ada.id)?.text).toContain('summaries of others: **everyone**');
+  });
+});
+
+describe('/prep summary, me and snooze', () => {
+  it('shows a member their own summary and admins anyone’s', async () => {
+    await h.command(ada, 'question', 'acme');
+    const thread = questions(h.adapter, h.channel).at(-1)?.ref ?? '';
+    await h.say(bob, thread, NO_RESULT);
+    await h.command(bob, 'me');
+    expect(seen(bob.id)?.text).toContain('**Answers given:** 1');
+    expect(seen(bob.id)?.text).toMatch(/Weakest:\*\* the result/);
+    await h.command(ada, 'summary', `<@${bob.id}>`);
+    expect(seen(ada.id)?.title).toBe("Bob's practice summary");
+    await h.command(ada, 'summary', '@bob');
+    expect(seen(ada.id)?.title).toBe("Bob's practice summary");
+  });
+
+  it('keeps summaries to admins unless the channel allows everyone', async () => {
+    await h.command(ada, 'question', 'acme');
+    const thread = questions(h.adapter, h.channel).at(-1)?.ref ?? '';
+    await h.say(ada, thread, `${COMPLETE_1} ${COMPLETE_2}`);
+    await h.command(bob, 'summary', '@Ada');
+    expect(seen(bob.id)?.text).toContain("Only admins can see other members' summaries");
+    await h.command(ada, 'settings', 'summaries everyone');
+    await h.command(bob, 'summary', '@Ada');
+    expect(seen(bob.id)?.title).toBe("Ada's practice summary");
+    await h.command(bob, 'summary', '@nobody');
+    expect(seen(bob.id)?.text).toContain('Nobody called "nobody"');
+    await h.command(bob, 'summary', '');
+    expect(seen(bob.id)?.text).toContain('Whose summary?');
+  });
+
+  it('says when there is nothing yet', async () => {
+    await h.command(bob, 'me');
+    expect(seen(bob.id)?.text).toContain('not answered a question in this workspace yet');
+    await h.command(bob, 'leaderboard');
+    expect(seen(bob.id)?.text).toContain('Nobody has answered in this channel in the last 30 days');
+  });
+
+  it('snoozes for a number of days and refuses anything else', async () => {
+    await h.command(bob, 'snooze', '7');
+    expect(seen(bob.id)?.text).toContain('Snoozed for 7 days, until 2026-03-09');
+    const m = await h.db.selectFrom('members').selectAll().where('user_id', '=', bob.id).executeTakeFirstOrThrow();
+    expect(Number(m.snoozed_until)).toBe(h.now().getTime() + 7 * 86_400_000);
+    await h.command(bob, 'snooze', 'off');
+    expect(seen(bob.id)?.text).toContain('Snooze ended');
+    for (const bad of ['', 'forever', '-3', '365']) {
+      await h.command(bob, 'snooze', bad);
+      expect(seen(bob.id)?.kind).toBe('error');
+      expect(seen(bob.id)?.text).toContain('/prep snooze 7');
+    }
+  });
+});
+
+describe('forget-me', () => {
+  it('deletes nothing without confirmation, and only for the one who asked', async () => {
+    await h.command(ada, 'question', 'acme');
+    const thread = questions(h.adapter, h.channel).at(-1)?.ref ?? '';
+    await h.say(bob, thread, NO_RESULT);
+    await h.command(bob, 'forget-me');
+    const [yes, no] = seen(bob.id)?.buttons ?? [];
+    await h.press(ada, yes?.id ?? '', yes?.value);
+    expect(seen(ada.id)?.text).toContain("That button belongs to someone else's request");
+    await h.press(bob, no?.id ?? '', no?.value);
+    expect(seen(bob.id)?.text).toBe('Nothing was deleted.');
+    expect(await h.db.selectFrom('answers').selectAll().execute()).toHaveLength(1);
+    await h.command(ada, 'forget-me');
+    const adaYes = seen(ada.id)?.buttons?.[0];
+    await h.press(ada, adaYes?.id ?? '', adaYes?.value);
+    expect(seen(ada.id)?.text).toBe('There was nothing about you to delete in this workspace.');
+  });
+});
