@@ -1,0 +1,67 @@
+// Discord's refusals in the core's terms. The codes that mean "stop posting here"
+// matter most: 10,000 invalid requests in ten minutes gets the bot's IP banned.
+import { DiscordAPIError, RateLimitError } from 'discord.js';
+import { PlatformError, type PlatformErrorKind } from '../../src/chat/errors';
+
+export const DiscordCodes = {
+  UnknownChannel: 10003,
+  UnknownMessage: 10008,
+  UnknownInteraction: 10062,
+  MissingAccess: 50001,
+  CannotSendToUser: 50007,
+  MissingPermissions: 50013,
+  InteractionAlreadyAcknowledged: 40060,
+  ThreadAlreadyCreated: 160004,
+} as const;
+
+function kindOf(code: number | string, status: number): PlatformErrorKind {
+  switch (code) {
+    case DiscordCodes.MissingAccess:
+    case DiscordCodes.MissingPermissions:
+      return 'no_permission';
+    case DiscordCodes.UnknownChannel:
+      return 'channel_unavailable';
+    case DiscordCodes.CannotSendToUser:
+      return 'user_unreachable';
+    default:
+      if (status === 429) return 'rate_limited';
+      if (status === 403) return 'no_permission';
+      return 'other';
+  }
+}
+
+/** Turns what discord.js threw into a PlatformError; anything else is returned unchanged. */
+export function toPlatformError(err: unknown): unknown {
+  if (err instanceof PlatformError) return err;
+  if (err instanceof DiscordAPIError) {
+    return new PlatformError(
+      kindOf(err.code, err.status),
+      String(err.code),
+      `Discord refused ${err.method.toUpperCase()} ${new URL(err.url).pathname}: ${err.message} (${err.code})`,
+    );
+  }
+  if (err instanceof RateLimitError) {
+    return new PlatformError('rate_limited', '429', `Discord rate limit on ${err.route}`, err.retryAfter);
+  }
+  return err;
+}
+
+/** Runs a Discord call, rethrowing its failure as a PlatformError where it is one. */
+export async function discordCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toPlatformError(err);
+  }
+}
+
+export function isCode(err: unknown, code: number): boolean {
+  return (
+    (err instanceof DiscordAPIError && err.code === code) || (err instanceof PlatformError && err.code === String(code))
+  );
+}
+
+/** Errors that mean the channel cannot be posted to until someone fixes it. */
+export function stopsChannel(err: unknown): err is PlatformError {
+  return err instanceof PlatformError && (err.kind === 'no_permission' || err.kind === 'channel_unavailable');
+}

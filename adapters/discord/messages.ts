@@ -1,0 +1,193 @@
+// Gateway messages: replies, edits, deletions and reactions in the threads the bot
+// started under its questions. Everything else in the server (other channels, other
+// threads, bots, the bot itself, system notices) never reaches the core.
+import {
+  type Channel,
+  type Message,
+  type MessageReaction,
+  MessageType,
+  type PartialMessage,
+  type PartialMessageReaction,
+  type PartialUser,
+  type User,
+} from 'discord.js';
+import { PlatformError } from '../../src/chat/errors';
+import type { Author, InboundEvent, OutboundMessage, Ref, ReplyOptions } from '../../src/chat/types';
+import { authorOf, canManageChannels, type InboundContext, mentionNames } from './context';
+import { stopsChannel, toPlatformError } from './errors';
+import { emojiName, normaliseInbound } from './format';
+import { channelRef, messageRef, workspaceRef } from './refs';
+
+interface ThreadPlace {
+  guildId: string;
+  workspace: string;
+  channel: Ref;
+  thread: Ref;
+  parentId: string;
+  threadId: string;
+}
+
+/** The place of a thread the bot started (under a question), or undefined. */
+export function questionThread(ctx: InboundContext, channel: Channel | null | undefined): ThreadPlace | undefined {
+  if (!channel?.isThread() || !channel.parentId || channel.ownerId !== ctx.client.user?.id) return undefined;
+  const guildId = channel.guildId;
+  return {
+    guildId,
+    workspace: workspaceRef(guildId),
+    channel: channelRef(guildId, channel.parentId),
+    thread: channelRef(guildId, channel.id),
+    parentId: channel.parentId,
+    threadId: channel.id,
+  };
+}
+
+const ANSWERABLE = new Set([MessageType.Default, MessageType.Reply]);
+
+function fromMember(message: Message | PartialMessage): boolean {
+  if (!message.author) return false;
+  return !message.author.bot && !message.webhookId && message.author.id !== message.client.user.id;
+}
+
+export const DM_CLOSED_NOTE = (userId: string) =>
+  `<@${userId}> your feedback is ready, but your direct messages are closed. Allow direct messages from server members (server menu > Privacy Settings), or answer with the **STAR form** button on the question to get feedback privately.`;
+
+/** reply() for a thread message: public in the thread; private as a DM, else a short note. */
+function messageReply(ctx: InboundContext, place: ThreadPlace, userId: string) {
+  return async (message: OutboundMessage, options: ReplyOptions = {}): Promise<void> => {
+    try {
+      if (options.private) {
+        try {
+          await ctx.outbound.sendDirect(userId, message);
+        } catch (err) {
+          if (!(err instanceof PlatformError && err.kind === 'user_unreachable')) throw err;
+          ctx.logger.info({ user: userId }, 'direct messages closed; leaving a note in the thread');
+          await ctx.outbound.post(place.thread, { text: DM_CLOSED_NOTE(userId), kind: 'info' });
+        }
+      } else {
+        await ctx.outbound.post(options.inThread === false ? place.channel : place.thread, message);
+      }
+    } catch (err) {
+      const e = toPlatformError(err);
+      if (stopsChannel(e)) await ctx.onChannelError(place.channel, e);
+      throw e;
+    }
+  };
+}
+
+async function emit(ctx: InboundContext, event: InboundEvent): Promise<void> {
+  try {
+    await ctx.emit(event);
+  } catch (err) {
+    ctx.logger.error({ err, type: event.type, channel: event.channel }, 'handling a Discord event failed');
+  }
+}
+
+function memberAuthor(message: Message<true>, parentId: string): Author {
+  return authorOf(message.author, message.member, canManageChannels(message.member, parentId));
+}
+
+function textOf(ctx: InboundContext, message: Message<true>): string {
+  const text = normaliseInbound(message.content, mentionNames(ctx.client, message.guildId));
+  if (!text && message.attachments.size === 0 && message.embeds.length === 0 && message.stickers.size === 0)
+    ctx.warnNoContent();
+  return text;
+}
+
+export async function onMessageCreate(ctx: InboundContext, message: Message): Promise<void> {
+  if (!message.inGuild() || !fromMember(message) || !ANSWERABLE.has(message.type)) return;
+  const place = questionThread(ctx, message.channel);
+  if (!place) return;
+  if (!(await ctx.firstDelivery(`discord:message:${message.id}`))) return;
+  await emit(ctx, {
+    type: 'message',
+    workspace: place.workspace,
+    channel: place.channel,
+    thread: place.thread,
+    author: memberAuthor(message, place.parentId),
+    at: message.createdAt,
+    ref: messageRef(place.guildId, place.threadId, message.id),
+    text: textOf(ctx, message),
+    reply: messageReply(ctx, place, message.author.id),
+    raw: message,
+  });
+}
+
+export async function onMessageUpdate(
+  ctx: InboundContext,
+  before: Message | PartialMessage,
+  after: Message | PartialMessage,
+): Promise<void> {
+  const place = questionThread(ctx, after.channel);
+  if (!place) return;
+  let message = after;
+  if (message.partial) {
+    try {
+      message = await message.fetch();
+    } catch (err) {
+      ctx.logger.warn({ err, message: after.id }, 'could not fetch an edited Discord message');
+      return;
+    }
+  }
+  // Link previews also update a message; only a real edit has an edit time and new text.
+  if (!message.inGuild() || !fromMember(message) || !message.editedTimestamp) return;
+  if (!before.partial && before.content === message.content) return;
+  if (!(await ctx.firstDelivery(`discord:edit:${message.id}:${message.editedTimestamp}`))) return;
+  await emit(ctx, {
+    type: 'message_edited',
+    workspace: place.workspace,
+    channel: place.channel,
+    thread: place.thread,
+    author: memberAuthor(message, place.parentId),
+    at: message.editedAt ?? new Date(),
+    ref: messageRef(place.guildId, place.threadId, message.id),
+    text: textOf(ctx, message),
+    reply: messageReply(ctx, place, message.author.id),
+    raw: message,
+  });
+}
+
+export async function onMessageDelete(ctx: InboundContext, message: Message | PartialMessage): Promise<void> {
+  const place = questionThread(ctx, message.channel ?? ctx.client.channels.cache.get(message.channelId));
+  if (!place) return;
+  if (message.author && !fromMember(message)) return;
+  if (!(await ctx.firstDelivery(`discord:delete:${message.id}`))) return;
+  // An uncached message is deleted without its author; the core finds it by ref.
+  const author: Author = message.author
+    ? authorOf(message.author, message.member, false)
+    : { id: 'unknown', name: 'unknown member' };
+  await emit(ctx, {
+    type: 'message_deleted',
+    workspace: place.workspace,
+    channel: place.channel,
+    thread: place.thread,
+    author,
+    at: new Date(),
+    ref: messageRef(place.guildId, place.threadId, message.id),
+    reply: messageReply(ctx, place, author.id),
+    raw: message,
+  });
+}
+
+export async function onReaction(
+  ctx: InboundContext,
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  added: boolean,
+): Promise<void> {
+  if (user.bot || user.id === ctx.client.user?.id) return;
+  const place = questionThread(ctx, reaction.message.channel);
+  if (!place) return;
+  await emit(ctx, {
+    type: 'reaction',
+    workspace: place.workspace,
+    channel: place.channel,
+    thread: place.thread,
+    author: { id: user.id, name: user.globalName ?? user.username ?? user.id },
+    at: new Date(),
+    ref: messageRef(place.guildId, place.threadId, reaction.message.id),
+    emoji: emojiName(reaction.emoji),
+    added,
+    reply: messageReply(ctx, place, user.id),
+    raw: reaction,
+  });
+}
