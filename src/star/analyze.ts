@@ -29,7 +29,7 @@ export interface Detail {
   features: Features[];
   labels: Label[];
   texts: string[];
-  nonStoryKind: 'hypothetical' | 'habit' | 'generic' | 'no past event' | 'empty' | undefined;
+  nonStoryKind: 'hypothetical' | 'habit' | 'generic' | 'no past event' | 'empty' | 'not english' | undefined;
   fillers: string[];
 }
 
@@ -108,6 +108,13 @@ function judgeStory(
   if (texts.length === 0 || feats.every((f) => f.code)) {
     return { story: false, kind: 'empty', reason: 'There is no answer text to read.' };
   }
+  if (!looksEnglish(texts.join(' '))) {
+    return {
+      story: false,
+      kind: 'not english',
+      reason: 'It does not look like English, and the STAR check reads English answers only.',
+    };
+  }
   let storyLike = 0;
   let pastEvent = false;
   const counts = { hypothetical: 0, habit: 0, generic: 0 };
@@ -144,6 +151,20 @@ function judgeStory(
         ? `It describes what you usually do ("${clip(example)}") rather than one time it happened.`
         : `It describes you or your views in general ("${clip(example)}") rather than telling one specific time.`;
   return { story: false, kind, reason };
+}
+
+const FUNCTION_WORDS = new Set(
+  'the a an and i we to of in was were my our it that for on with at is so then as by this be had have he she they me us'.split(
+    ' ',
+  ),
+);
+
+/** Any English answer is full of function words; other languages (and code) are not. */
+function looksEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 4) return true;
+  const hits = words.filter((w) => FUNCTION_WORDS.has(w)).length;
+  return hits / words.length >= 0.08;
 }
 
 function lengthOf(words: number): Analysis['length'] {

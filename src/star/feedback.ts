@@ -39,6 +39,15 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     };
   }
 
+  if (d.nonStoryKind === 'not english') {
+    return {
+      suggestions: ['Write the answer in English to get STAR feedback: the check only reads English for now.'],
+      praise: '',
+      feedback: [
+        'This answer could not be checked: it does not look like English, and the STAR check reads English only.',
+      ],
+    };
+  }
   if (!a.story) {
     const example =
       sentenceAt(
@@ -87,7 +96,7 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     }
     if (!a.parts.task.present) {
       s.push(
-        `Say what your goal or responsibility was ("My job was to ..."), so the reader knows why you did ${q(a.parts.action.sentences[0] ?? first)}.`,
+        `Say what your goal or responsibility was ("My job was to ..." or "I was asked to ..."), just before ${q(a.parts.action.sentences[0] ?? first)}.`,
       );
     }
     if (a.length === 'too short') {

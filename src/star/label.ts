@@ -54,6 +54,8 @@ export interface Features {
   number: boolean;
   sequence: boolean;
   code: boolean;
+  /** the sentence opens with "I" or "we" and a past verb (after a connective). */
+  iStarts: boolean;
 }
 
 const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
@@ -74,7 +76,9 @@ export function features(seg: Segment): Features {
     habit: false,
     generic: GENERIC_CUES.test(lower),
     presentOnly: false,
-    meta: META_CUES.test(lower.replace(/^[^a-z]+/, '')) && tokens.length <= 12,
+    meta:
+      META_CUES.test(lower.replace(/^[^a-z]+/, '')) &&
+      (tokens.length <= 12 || /^[^a-z]*(?:so yeah|that's (?:the story|it|about it))/.test(lower)),
     hasI: false,
     hasWe: false,
     time: TIME_ANCHORS.test(seg.text) || TIME_ANCHORS.test(lower),
@@ -85,6 +89,10 @@ export function features(seg: Segment): Features {
     number: NUMBER.test(lower),
     sequence: SEQUENCE_START.test(lower),
     code: Boolean(seg.code),
+    iStarts:
+      /^(?:(?:and|so|then|but|also|first|next|finally|after that),? )*(?:i|we) (?:also |then |first |quickly |immediately )?[a-z]+ed\b/.test(
+        lower,
+      ),
   };
   if (f.code) return f;
   let present = false;
@@ -92,7 +100,7 @@ export function features(seg: Segment): Features {
     let t = tokens[i] as string;
     if (t.endsWith('.')) t = t.slice(0, -1);
     if (t.endsWith("'s")) t = t.slice(0, -2);
-    if (/ed$/.test(t) && t.length > 4 && !NOT_PAST.has(t)) f.past = true;
+    if (/ed$/.test(t) && t.length > 3 && !NOT_PAST.has(t)) f.past = true;
     if (IRREGULAR_PAST.has(t) && !AMBIGUOUS_PAST.has(t)) f.past = true;
     if ((t === 'was' || t === 'were' || t === 'been') && i + 1 < tokens.length) {
       const next = tokens[i + 1] as string;
@@ -152,6 +160,14 @@ export function features(seg: Segment): Features {
       present = true;
     }
   }
+  // someone else acting: "The CFO used it", "Our lead agreed"
+  if (!f.otherAct && DETERMINERS.has(tokens[0] ?? '')) {
+    for (let k = 2; k <= 3 && k < tokens.length; k++) {
+      const v = tokens[k] as string;
+      if (isPast(v) && !STATE_VERBS.has(v) && !HAPPENINGS.has(v)) f.otherAct = true;
+      if (isPast(v) || STATE_VERBS.has(v)) break;
+    }
+  }
   // a named actor: "The team agreed", "Sarah suggested"
   if (
     !f.otherAct &&
@@ -178,6 +194,57 @@ function isPast(verb: string): boolean {
   return /[a-z]ed$/.test(verb) && verb.length > 3 && !NOT_PAST.has(verb);
 }
 
+// Past verbs that tell what happened to something rather than what someone did.
+const HAPPENINGS = new Set([
+  'failed',
+  'crashed',
+  'happened',
+  'started',
+  'stopped',
+  'grew',
+  'fell',
+  'rose',
+  'dropped',
+  'increased',
+  'decreased',
+  'changed',
+  'slowed',
+  'broke',
+  'died',
+  'went',
+  'came',
+  'became',
+  'arrived',
+  'seemed',
+  'looked',
+  'lasted',
+  'took',
+  'struggled',
+  'complained',
+  'suffered',
+  'collapsed',
+  'expired',
+  'leaked',
+  'stalled',
+  'slipped',
+  'missed',
+  'lost',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'our',
+  'my',
+  'his',
+  'her',
+  'their',
+  'a',
+  'an',
+  'one',
+  'two',
+  'both',
+  'every',
+  'each',
+]);
 const MEETINGS =
   /^(?:a|an|the) (?:one-to-one|1:1|meeting|call|chat|conversation|talk|word|workshop|session|retro|retrospective)/;
 const NOT_PAST = new Set([
@@ -195,6 +262,11 @@ const NOT_PAST = new Set([
   'bed',
   'red',
   'embed',
+  'deed',
+  'weed',
+  'heed',
+  'reed',
+  'speed',
   'hundred',
   'based',
   'interested',
@@ -360,6 +432,8 @@ export function scores(f: Features, index: number, count: number, heading?: Part
   if (f.number && (f.change || f.result)) s.result += 0.8;
   if (index === count - 1 && count > 2) s.result += 0.6;
   if (index === 0 && f.change && f.number) s.result += 1.5;
+  // "I introduced a rule that ... within 24 hours": an action whose detail sounds like an outcome
+  if (f.iStarts && !f.change) s.result -= 1;
   if (nonStory) {
     s.situation -= 1;
     s.action -= 1;

@@ -120,6 +120,51 @@ export const IRREGULAR_PAST = new Set([
   'split',
   'quit',
   'hit',
+  'rode',
+  'swam',
+  'sang',
+  'rang',
+  'drank',
+  'sank',
+  'shrank',
+  'sprang',
+  'stank',
+  'spun',
+  'wound',
+  'bound',
+  'ground',
+  'forbade',
+  'forgave',
+  'mistook',
+  'overheard',
+  'overtook',
+  'rethought',
+  'withstood',
+  'beat',
+  'bit',
+  'blew',
+  'chose',
+  'clung',
+  'dove',
+  'fit',
+  'flung',
+  'knelt',
+  'leapt',
+  'proved',
+  'rid',
+  'sent',
+  'sewed',
+  'shed',
+  'sought',
+  'strove',
+  'swore',
+  'thrust',
+  'trod',
+  'wove',
+  'wrung',
+  'oversaw',
+  'underwent',
+  'went',
 ]);
 
 // Verbs whose past form equals the present: only past when the rest of the sentence is.
@@ -225,16 +270,16 @@ export const HYPOTHETICAL_CUES =
 export const HABIT_CUES =
   /\b(i (?:usually|always|normally|generally|often|typically|tend to|try to|make sure|like to)|when i (?:see|face|get|have|need|start)|whenever|every time i (?![a-z]+ed\b))\b/;
 export const META_CUES =
-  /^(?:(?:good|great|interesting) question|sure|okay|ok|yeah|yes|um+|uh+|so yeah|let me think|that's (?:it|all|the story|basically it)|i think that(?:'s| is) (?:it|basically it|about it)|hope (?:that|this) helps|thanks)\b/;
+  /^(?:so yeah|that's (?:the story|it|about it)|(?:good|great|interesting) question|sure|okay|ok|yeah|yes|um+|uh+|so yeah|let me think|that's (?:it|all|the story|basically it)|i think that(?:'s| is) (?:it|basically it|about it)|hope (?:that|this) helps|thanks)\b/;
 
 export const TIME_ANCHORS =
-  /\b(last (?:year|month|week|spring|summer|autumn|fall|winter|quarter)|(?:a|one|two|three|four|five|six|several|a few|\d+) (?:years?|months?|weeks?) ago|(?:in|back in|during) (?:19|20)\d\d|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|when i (?:joined|started|was|worked|first)|at (?:my|a|the|our) (?:previous|last|old|former|first|current|second)\b|at my (?:job|company|workplace|internship)|(?:in|during) my (?:first|second|third|last|final|previous|old|time|role|placement|internship|year)|during (?:my|a|the|our)|early in my career|my first (?:week|month|day|year|job)|one (?:night|day|morning|evening|afternoon|saturday|sunday|monday|tuesday|wednesday|thursday|friday|weekend|time)|back (?:in|when)|this was (?:at|when|back|in|during)|(?:at|in) (?:my|a) (?:previous|last|former) (?:role|job|company|position)|in my (?:previous|last|old) (?:job|role|company|position)|(?:while|when) i was|i was (?:working|a |an |the only|one of|in charge of a)|i worked (?:as|at|in|for)|as an? [a-z]+ (?:at|in)\b|at [A-Z][a-z]+)/;
+  /\b(last (?:year|month|week|spring|summer|autumn|fall|winter|quarter)|(?:a|one|two|three|four|five|six|several|a few|\d+) (?:years?|months?|weeks?|days?|winters?|summers?|springs?|autumns?|quarters?|semesters?|terms?) ago|(?:in|back in|during) (?:19|20)\d\d|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|when i (?:joined|started|was|worked|first)|at (?:my|a|the|our) (?:previous|last|old|former|first|current|second)\b|at my (?:job|company|workplace|internship)|(?:in|during) my (?:first|second|third|last|final|previous|old|time|role|placement|internship|year)|during (?:my|a|the|our)|early in my career|my first (?:week|month|day|year|job)|one (?:night|day|morning|evening|afternoon|saturday|sunday|monday|tuesday|wednesday|thursday|friday|weekend|time)|back (?:in|when)|this was (?:at|when|back|in|during)|(?:at|in) (?:my|a) (?:previous|last|former) (?:role|job|company|position)|in my (?:previous|last|old) (?:job|role|company|position)|(?:while|when) i was|i was (?:working|a |an |the only|one of|in charge of a)|i worked (?:as|at|in|for)|as an? [a-z]+ (?:at|in)\b|at [A-Z][a-z]+)/;
 export const SITUATION_CUES =
-  /(?:^as an? [a-z]+(?: [a-z]+)?,|\bi (?:noticed|realised|realized|saw) that)|\b(there (?:was|were)|we had (?:a|an|no|this|some|lots|many|too)|(?:was|were) (?:failing|losing|behind|late|struggling|growing|taking|getting|running|using|stuck|slow|unhappy|low|high|old|out of date|broken|manual|barely|always|constantly|very|really|quite|so|too|only|not|a mess|hidden|done)|kept (?:failing|crashing|shipping|losing|changing|missing|emailing|coming)|(?:our|the|my) [a-z]+(?: [a-z]+)? (?:was|were|had|took|kept)|context|background|the problem was|the issue was|the challenge was|was the only)\b/;
+  /(?:^as an? (?!result\b)[a-z]+(?: [a-z]+)?,|\bi (?:noticed|realised|realized|saw) that)|\b(there (?:was|were)|we had (?:a|an|no|this|some|lots|many|too)|(?:was|were) (?:failing|losing|behind|late|struggling|growing|taking|getting|running|using|stuck|slow|unhappy|low|high|old|out of date|broken|manual|barely|always|constantly|very|really|quite|so|too|only|not|a mess|hidden|done)|kept (?:failing|crashing|shipping|losing|changing|missing|emailing|coming)|(?:^|, |and )(?:our|the|my) [a-z]+(?: [a-z]+)? (?:was|were|had|took|kept)|context|background|the problem was|the issue was|the challenge was|was the only)\b/;
 export const TASK_CUES =
   /\b(my (?:goal|job|task|responsibility|role|aim|mission|objective|brief|remit) (?:was|is)|the (?:goal|task|aim|objective|target) was|i (?:was|got) (?:asked|tasked|responsible|in charge|sent|assigned|given|chosen|brought in|hired)|asked me to|told me to|responsible for|wanted me to|tasked me|i (?:had|needed|wanted|was supposed|decided i needed|took it on myself|volunteered|owned) to|i owned|i volunteered to|it was (?:on me|my job|my responsibility)|i had to|i needed to|(?:so|and) i (?:decided|took it on)|was (?:up to|on) me|as the (?:new |only |acting )?[a-z]+(?: [a-z]+)?,? i (?:had|needed|was|owned)|the founders wanted|(?:manager|boss|lead|director|client|dentist|teacher|supervisor) (?:wanted|asked|told) (?:me|us)|wanted to (?:do something|find|fix|understand|cut|reduce|improve|get|make))\b/;
 export const RESULT_CUES =
-  /\b(as a result|in the end|at the end of the day|the result was|the outcome|which (?:led|resulted|meant)|this (?:led|resulted|meant)|that (?:led|resulted|meant)|resulted in|led to|ended up|after that (?:we|it|the|our|they|there)|since then|from then on|by the end|by (?:june|july|the next|the following|then)|(?:^|, |and )within (?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?|quarters?)|(?:much|a lot|far|significantly|noticeably) (?:easier|faster|better|quicker|smoother|calmer|happier|more|less|fewer)|(?:the )?next (?:quarter|month|year|release|launch)|i learn(?:ed|t)|taught me|the lesson|it worked|worked well|went smoothly|went ahead|went out|on time|on schedule|ahead of schedule|on budget|under budget|early|renewed|recovered|stayed with|came back|thanked|calmed down|was (?:back|happy|pleased|praised|adopted|promoted|well received|a success|successful|able to)|were (?:back|happy|pleased|able to)|became|got (?:a|the|back|better)|now (?:\w+ )?(?:takes|runs|finishes|is|are|has|have|processed|handled)|are now|is now|no longer|stopped|never again|zero|without (?:a single|any)|praised|feedback was|well received|happy|popular|signed|hired|promoted|won)\b/;
+  /\b(as a result|in the end|at the end of the day|the result was|the outcome|which (?:led|resulted|meant)|this (?:led|resulted|meant)|that (?:led|resulted|meant)|resulted in|led to|ended up|after that (?:we|it|the|our|they|there)|since then|from then on|by the end|by (?:june|july|the next|the following|then)|(?:^|, |and )within (?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?|quarters?)|(?:much|a lot|far|significantly|noticeably) (?:easier|faster|better|quicker|smoother|calmer|happier|more|less|fewer)|(?:the )?next (?:quarter|month|year|release|launch)|i learn(?:ed|t) (?:that|to|how|what|the|a (?:lesson|valuable)|from|never|always)|taught me|the lesson|it worked|worked well|went smoothly|went ahead|went out|on time|on schedule|ahead of schedule|on budget|under budget|early|renewed|recovered|stayed with|came back|thanked|calmed down|was (?:back|happy|pleased|praised|adopted|promoted|well received|a success|successful|able to)|were (?:back|happy|pleased|able to)|became|got (?:a|the|back|better)|now (?:\w+ )?(?:takes|runs|finishes|is|are|has|have|processed|handled)|are now|is now|no longer|stopped|never again|zero|without (?:a single|any)|praised|(?:great|good|positive|glowing) feedback|well received|happy|popular|signed|hired|promoted|won)\b/;
 export const CHANGE_VERBS =
   /\b(dropped|drop|fell|fallen|rose|risen|increased|decreased|reduced|cut|saved|doubled|tripled|halved|improved|grew|went (?:from|down|up)|came down|climbed|jumped|shrank|lowered|raised|boosted|shortened|sped up|down to|down by|up by)\b/;
 export const NUMBER =

@@ -328,13 +328,17 @@ function splitBlock(input: string, from: number, to: number): Segment[] {
   const segs: Segment[] = [];
   const text = input.slice(from, to);
   let segStart = 0;
-  const re = /[.!?…]+["')\]]*(?=\s+)/g;
+  // emoji often stand in for the full stop in chat
+  const re = /(?:[.!?…]+["')\]]*|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})*)(?=\s+)/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const endPunct = m.index + m[0].length;
-    const after = /^\s+(\S+)/.exec(text.slice(endPunct));
+    // bounded windows keep splitting linear on very long answers
+    const after = /^\s+(\S+)/.exec(text.slice(endPunct, endPunct + 80));
     if (!after) continue;
     const nextWord = after[1] as string;
     if (!isBoundary(text, m.index, m[0], nextWord)) continue;
+    // a lone emoji or stray punctuation is not a sentence: it stays with what follows
+    if (!/[\p{L}\p{N}]/u.test(text.slice(segStart, m.index))) continue;
     pushTrimmed(segs, input, from + segStart, from + endPunct);
     segStart = endPunct;
   }
@@ -347,10 +351,11 @@ function isBoundary(text: string, punctAt: number, punct: string, nextWord: stri
   if (!first) return false;
   const startsUpper = /^[A-Z0-9£$€]/.test(first) || !/^[a-z]/.test(first);
   if (punct.includes('!') || punct.includes('?')) return true;
+  if (/^\p{Extended_Pictographic}/u.test(punct)) return startsUpper;
   if (!startsUpper) return false;
   if (punct !== '.' && !punct.startsWith(".'") && /^[.…]{2,}|…/.test(punct)) return true;
   // the word the period is attached to
-  const before = /([A-Za-z0-9.]+)$/.exec(text.slice(0, punctAt));
+  const before = /([A-Za-z0-9.]+)$/.exec(text.slice(Math.max(0, punctAt - 60), punctAt));
   const word = before ? (before[1] as string) : '';
   const lower = word.toLowerCase();
   const nextLower = first.toLowerCase().replace(/[^a-z']/g, '');

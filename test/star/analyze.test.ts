@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeAnswer, markerOf, renderFeedback } from '../../src/star';
+
+// Written for these tests; none of the labelled evaluation answers appear here.
+const COMPLETE = [
+  'Two winters ago at a regional bakery chain, our delivery vans arrived late to about a third of the cafes.',
+  'As the new logistics coordinator, I was asked to get on-time deliveries above 90% before the spring menu launch.',
+  'I rode along on three routes and found that the vans left in the order they were loaded, not by distance.',
+  'I rebuilt the loading plan around the route order and moved the earliest cafes to the first van.',
+  'Then I set up a shared sheet where drivers logged each arrival time.',
+  'As a result, on-time deliveries rose from 68% to 94% within six weeks.',
+].join(' ');
+
+describe('analyzeAnswer on a complete story', () => {
+  const a = analyzeAnswer(COMPLETE);
+
+  it('labels each sentence in order', () => {
+    expect(a.sentences.map((s) => s.label)).toEqual(['situation', 'task', 'action', 'action', 'action', 'result']);
+    expect(a.parts.result.sentences).toEqual([
+      'As a result, on-time deliveries rose from 68% to 94% within six weeks.',
+    ]);
+  });
+
+  it('judges it a story, owned, measured, and passes every check', () => {
+    expect(a.story).toBe(true);
+    expect(a.storyReason).toMatch(/specific past episode/);
+    expect(a.ownership).toEqual({ iShare: 1, flagged: false });
+    expect(a.resultMeasured).toBe(true);
+    expect(a.checks).toMatchObject({ passed: 6, total: 6 });
+    expect(a.wordCount).toBe(COMPLETE.split(/\s+/).length);
+    expect(a.length).toBe('good');
+  });
+
+  it('puts the story judgement first and praise last', () => {
+    expect(a.feedback[0]).toMatch(/real story/);
+    expect(a.feedback[a.feedback.length - 1]).toMatch(/^Done well: the result is measured/);
+    expect(a.praise).toContain('on-time deliveries rose from 68% to 94%');
+  });
+});
+
+describe('what is missing', () => {
+  it('a story without a result gets the missing-result suggestion first, quoting the last action', () => {
+    const a = analyzeAnswer(
+      'When I started at the library, volunteers had no rota and shifts were often empty. The head librarian asked me to sort it out. I phoned every volunteer about their free days. I built a shared calendar and wrote a short guide for swapping shifts.',
+    );
+    expect(a.story).toBe(true);
+    expect(a.parts.result.present).toBe(false);
+    expect(a.suggestions[0]).toMatch(
+      /^Add the Result: after "I built a shared calendar and wrote a short guide for swapping shifts"/,
+    );
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('actions told only as "we" are flagged and the suggestion quotes one', () => {
+    const a = analyzeAnswer(
+      'At my last job our biggest supplier kept shipping damaged parts. We visited their factory. We agreed new packing rules with them and we inspected each batch. Damaged parts became rare.',
+    );
+    expect(a.ownership).toEqual({ iShare: 0, flagged: true });
+    expect(a.suggestions.join('\n')).toContain('"We visited their factory" tells what the team did');
+    expect(a.checks.items.find((c) => c.name === 'your own actions')?.passed).toBe(false);
+  });
+
+  it('does not flag "we" when at least one action is the speaker\'s own', () => {
+    const a = analyzeAnswer(
+      'Last year our release slipped. We met as a team. I wrote the migration script. We shipped it on Friday.',
+    );
+    expect(a.ownership.flagged).toBe(false);
+    expect(a.ownership.iShare).toBeGreaterThan(0);
+  });
+
+  it('a result without numbers is unmeasured and gets a "put a number on it" suggestion', () => {
+    const a = analyzeAnswer(
+      'Last year our onboarding took weeks. I wrote a setup script. New joiners said it was much easier to get going.',
+    );
+    expect(a.parts.result.present).toBe(true);
+    expect(a.resultMeasured).toBe(false);
+    expect(a.suggestions.join('\n')).toContain(
+      'Put a number on the result: "New joiners said it was much easier to get going"',
+    );
+  });
+
+  it('a result told first still counts as the result', () => {
+    const a = analyzeAnswer(
+      'I increased our newsletter sign-ups by 300% in two months. When I joined the marketing team, the form was hidden at the bottom of the page. I moved it to the top and cut it to one field.',
+    );
+    expect(a.sentences[0]?.label).toBe('result');
+    expect(a.sentences[1]?.label).toBe('situation');
+    expect(a.resultMeasured).toBe(true);
+  });
+});
+
+describe('not a story', () => {
+  it('hypothetical "I would" answers', () => {
+    const a = analyzeAnswer(
+      'I would first ask the customer what went wrong. Then I would check the order history. I would offer a fair fix.',
+    );
+    expect(a.story).toBe(false);
+    expect(a.storyReason).toContain('what you would do');
+    expect(a.feedback[0]).toMatch(/^This is not a story yet/);
+    expect(a.suggestions[0]).toContain('"I would first ask the customer what went wrong"');
+  });
+
+  it('habits and generic self-descriptions', () => {
+    expect(
+      analyzeAnswer('I usually handle pressure by writing a list. I always finish the hardest task first.').storyReason,
+    ).toContain('usually');
+    const generic = analyzeAnswer(
+      "I'm a detail-oriented person and colleagues trust my numbers. I think accuracy matters most.",
+    );
+    expect(generic.story).toBe(false);
+    expect(generic.checks.passed).toBe(0);
+  });
+
+  it('a one-line past action is a (very short) story', () => {
+    const a = analyzeAnswer('I repaired the printer.');
+    expect(a.story).toBe(true);
+    expect(a.length).toBe('too short');
+    expect(a.suggestions.some((s) => s.includes('Add the Result'))).toBe(true);
+  });
+});
+
+describe('filler and hedges', () => {
+  it('are mentioned only when dense', () => {
+    const hedgy = analyzeAnswer(
+      'So basically at my old job the project was kind of late, you know. I guess I just sort of made a list, like, of the tasks. And honestly I basically sent it round every morning. In the end we kind of finished, maybe two weeks late.',
+    );
+    expect(hedgy.fillerDensity).toBeGreaterThan(10);
+    expect(hedgy.suggestions.join(' ')).toMatch(/Cut the hedges \("basically"/);
+    const plain = analyzeAnswer(
+      'At my old job the project was late. I made a list of the tasks and sent it every morning. We finished two weeks later than planned.',
+    );
+    expect(plain.fillerDensity).toBe(0);
+    expect(plain.suggestions.join(' ')).not.toMatch(/hedges/);
+  });
+});
+
+describe('any input', () => {
+  const inputs: [string, string][] = [
+    ['empty', ''],
+    ['whitespace', ' \n\t \n'],
+    ['punctuation only', '... !!! ???'],
+    ['emoji only', '🚀🎉👍'],
+    ['100 KB', `${COMPLETE} `.repeat(Math.ceil(100_000 / COMPLETE.length))],
+    ['one 100 KB word', 'a'.repeat(100_000)],
+    ['code only', '```\nfunction f() { return 1; }\n```'],
+    [
+      'non-English',
+      'El año pasado, en mi trabajo anterior, el sistema de pagos fallaba cada semana. Revisé los registros.',
+    ],
+    ['Chinese', '去年我在公司负责支付系统。我重写了缓存。错误率下降了百分之九十。'],
+    ['control characters', 'I fixed\u0000 it.\u0007 Then\r\nit worked.'],
+    ['lone surrogate', 'I fixed \ud800 it.'],
+  ];
+  it.each(inputs)('%s: never throws and stays consistent', (_name, text) => {
+    const a = analyzeAnswer(text);
+    expect(a.checks.total).toBe(6);
+    expect(a.checks.passed).toBe(a.checks.items.filter((c) => c.passed).length);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+    expect(a.feedback.length).toBeGreaterThan(0);
+    for (const p of ['situation', 'task', 'action', 'result'] as const) {
+      expect(a.parts[p].present).toBe(a.parts[p].sentences.length > 0);
+    }
+    expect(() => JSON.stringify(a)).not.toThrow();
+    expect(renderFeedback(a).length).toBeGreaterThan(0);
+  });
+
+  it('says plainly when there is nothing to read, or it is not English', () => {
+    expect(analyzeAnswer('').feedback[0]).toMatch(/nothing to read/);
+    const es = analyzeAnswer(
+      'El año pasado, en mi trabajo anterior, el sistema de pagos fallaba cada semana. Revisé los registros.',
+    );
+    expect(es.story).toBe(false);
+    expect(es.feedback[0]).toMatch(/does not look like English/);
+  });
+
+  it('labels a code block as other and analyses the prose around it', () => {
+    const a = analyzeAnswer(
+      'Last month our API kept timing out in production.\n```js\nawait fetch(url)\n```\nI added retries with backoff. Timeouts dropped to zero.',
+    );
+    expect(a.sentences.find((s) => s.text.startsWith('```'))?.label).toBe('other');
+    expect(a.parts.action.present).toBe(true);
+    expect(a.resultMeasured).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(analyzeAnswer(COMPLETE))).toBe(JSON.stringify(analyzeAnswer(COMPLETE)));
+  });
+});
+
+describe('rendering', () => {
+  it('renderFeedback shows the score, the parts found, suggestions and praise in chat markdown', () => {
+    const a = analyzeAnswer('At my last job our deploys were manual. I wrote a pipeline. Deploys became one click.');
+    const md = renderFeedback(a);
+    expect(md.split('\n')[0]).toBe(`**STAR check: ${a.checks.passed} of 6** · S ✓ · T ✗ · A ✓ · R ✓`);
+    expect(md).toContain('> **A** I wrote a pipeline.');
+    expect(md).toContain('**To make it stronger**\n- ');
+    expect(md).toMatch(/\*\*Done well:\*\* /);
+    expect(md).not.toMatch(/<|#/); // no HTML or headings: both platforms render bold, lists and quotes alike
+  });
+
+  it('markerOf names only the parts present', () => {
+    const a = analyzeAnswer('At my last job our deploys were manual. I wrote a pipeline.');
+    expect(markerOf(a)).toEqual({
+      text: 'S ✓ · T ✗ · A ✓ · R ✗',
+      emoji: ['regional_indicator_s', 'regional_indicator_a'],
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeAnswer } from '../../src/star';
+import { compose, loadSet } from './evaluate';
+import { asHypothetical, asTranscript, iToWe, withoutNumbers, withoutResult } from './perturb';
+
+// Perturbations run over the development answers; the frozen test part stays untouched.
+const dev = loadSet('dev');
+const stories = dev.filter((a) => a.story);
+const text = (a: (typeof dev)[number]) => compose(a).text;
+
+describe('perturbations with a known effect', () => {
+  it('deleting the Result makes the analyser say the Result is missing', () => {
+    const withResult = stories.filter((a) => a.sentences.some(([l]) => l === 'R'));
+    expect(withResult.length).toBeGreaterThan(25);
+    const misses = withResult.filter((a) => analyzeAnswer(withoutResult(a)).parts.result.present).map((a) => a.id);
+    expect(misses).toEqual([]);
+    for (const a of withResult) {
+      const out = analyzeAnswer(withoutResult(a));
+      expect(out.checks.items.find((c) => c.name === 'result')?.passed).toBe(false);
+      expect(out.suggestions.join(' ')).toMatch(/Add the Result/);
+    }
+  });
+
+  it('turning every "I" into "we" raises the ownership flag', () => {
+    const mine = stories.filter((a) => analyzeAnswer(text(a)).ownership.iShare);
+    expect(mine.length).toBeGreaterThan(25);
+    const unflagged = mine.filter((a) => !analyzeAnswer(iToWe(text(a))).ownership.flagged).map((a) => a.id);
+    expect(unflagged).toEqual([]);
+    // and the original, told with "I", is not flagged
+    expect(mine.filter((a) => analyzeAnswer(text(a)).ownership.flagged)).toEqual([]);
+  });
+
+  it('removing the numbers drops resultMeasured', () => {
+    const measured = stories.filter((a) => analyzeAnswer(text(a)).resultMeasured);
+    expect(measured.length).toBeGreaterThan(15);
+    const still = measured.filter((a) => analyzeAnswer(withoutNumbers(text(a))).resultMeasured).map((a) => a.id);
+    expect(still).toEqual([]);
+  });
+
+  it('rewriting the story as "I would ..." turns story false', () => {
+    const told = stories.filter((a) => a.sentences.filter(([l]) => l === 'A').length >= 2 && /\bI\b/.test(text(a)));
+    expect(told.length).toBeGreaterThan(20);
+    const still = told
+      .filter((a) => analyzeAnswer(asHypothetical(text(a))).story)
+      .map((a) => `${a.id}: ${asHypothetical(text(a))}`);
+    expect(still).toEqual([]);
+  });
+
+  it('lowercasing and stripping punctuation keeps most parts found', () => {
+    let kept = 0;
+    let total = 0;
+    for (const a of stories) {
+      const before = analyzeAnswer(text(a));
+      const after = analyzeAnswer(asTranscript(text(a)));
+      for (const p of ['situation', 'task', 'action', 'result'] as const) {
+        if (!before.parts[p].present) continue;
+        total++;
+        if (after.parts[p].present) kept++;
+      }
+      expect(after.story).toBe(before.story);
+    }
+    expect(kept / total).toBeGreaterThan(0.8);
+  });
+});
