@@ -3,16 +3,22 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadDotenv } from '../env';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
-import { DEFAULT_GUIDES_DIR, loadGuides } from '../guides/load';
+import { loadGuides } from '../guides/load';
 import { formatSize, GuideParseError, MAX_GUIDE_BYTES, parseGuidePage } from '../guides/parse';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
 import { type Cli, CliError } from './index';
 
+/** Where the bot loads guides from: CONTENT_DIR (default content) + /guides. */
+function guidesDir(): string {
+  return join(process.env.CONTENT_DIR?.trim() || 'content', 'guides');
+}
+
 const usage = `Usage:
   starling guide parse <file> [--json]          parse a saved guide page and print the guide
   starling guide import <file...> [--force] [--dir <dir>]
-                                                parse, check and write each page to ${DEFAULT_GUIDES_DIR}/<slug>.yaml
+                                                parse, check and write each page to content/guides/<slug>.yaml
   starling guide list [dir]                     the guides the bot will load
   starling guide validate [dir]                 check every guide file; exits 1 when any is invalid
 
@@ -22,7 +28,9 @@ Save a guide page as plain text (select all, copy, paste into a .txt file), then
 Options:
   --json    print the parsed guide as JSON
   --force   replace a guide file even if it was edited by hand since its import
-  --dir     where import writes (default ${DEFAULT_GUIDES_DIR})`;
+  --dir     where import writes (default: content/guides, or $CONTENT_DIR/guides)
+
+list and validate read the same folder unless given one.`;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,12 +54,19 @@ function readPage(file: string): Guide {
     );
   }
   const bytes = readFileSync(file);
-  if (bytes.subarray(0, 8192).includes(0)) {
+  // Windows editors save "Unicode" text as UTF-16 with a byte-order mark.
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
     throw new CliError(`${file} looks like a binary file, not text. Save the guide page as plain UTF-8 text (.txt).`);
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new CliError(`${file} is not UTF-8 text. Save the page again as plain text with UTF-8 encoding.`);
   }
@@ -120,7 +135,7 @@ function importCommand(args: string[]): number {
     options: { force: { type: 'boolean' }, dir: { type: 'string' } },
   });
   if (positionals.length === 0) throw new CliError(`import needs at least one saved page.\n\n${usage}`, 2);
-  const dir = values.dir ?? DEFAULT_GUIDES_DIR;
+  const dir = values.dir ?? guidesDir();
   let failed = 0;
   const written = new Map<string, string>();
   for (const file of positionals) {
@@ -167,7 +182,7 @@ function importCommand(args: string[]): number {
 
 function listCommand(args: string[]): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const dir = positionals[0] ?? DEFAULT_GUIDES_DIR;
+  const dir = positionals[0] ?? guidesDir();
   const { library, problems } = loadGuides(dir);
   const guides = library.all();
   if (guides.length === 0) out(`No guides in ${dir}. Import one with: npx starling guide import saved-page.txt`);
@@ -177,7 +192,7 @@ function listCommand(args: string[]): number {
   }
   if (problems.length) {
     err(
-      `${problems.length} guide file${problems.length === 1 ? ' is' : 's are'} invalid and left out; run \`npx starling guide validate${dir === DEFAULT_GUIDES_DIR ? '' : ` ${dir}`}\` for details.`,
+      `${problems.length} guide file${problems.length === 1 ? ' is' : 's are'} invalid and left out; run \`npx starling guide validate${positionals[0] ? ` ${dir}` : ''}\` for details.`,
     );
   }
   return 0;
@@ -185,7 +200,7 @@ function listCommand(args: string[]): number {
 
 function validateCommand(args: string[]): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const dir = positionals[0] ?? DEFAULT_GUIDES_DIR;
+  const dir = positionals[0] ?? guidesDir();
   const { library, problems } = loadGuides(dir);
   for (const p of problems) err(`invalid ${p.file}: ${p.message}`);
   const n = library.all().length;
@@ -204,6 +219,7 @@ export const cli: Cli = {
   summary: 'parse, import, list and validate employer interview guides',
   usage,
   async run(args) {
+    loadDotenv();
     const [name, ...rest] = args;
     const sub = name ? subcommands[name] : undefined;
     if (!sub) {

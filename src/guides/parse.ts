@@ -286,7 +286,8 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
     if (!line) continue;
 
     if (!token.bullet) {
-      const t = TITLE.map((re) => re.exec(line)).find(Boolean);
+      // Titles are short; skipping long lines keeps the lazy title pattern linear.
+      const t = line.length <= 300 ? TITLE.map((re) => re.exec(line)).find(Boolean) : undefined;
       if (t?.[1] && t[2]) {
         if (title) {
           throw new GuideParseError(
@@ -385,12 +386,30 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
       continue;
     }
     const quoted = unquote(line);
-    if (mode === 'examples' && quoted) {
-      addQuestion(quoted);
+    if (mode === 'examples' && (quoted || line.endsWith('?'))) {
+      addQuestion(quoted ?? line);
       continue;
     }
     // Running text ends a list started by a marker.
     mode = 'none';
+
+    // "Q: ...?" lines are FAQs wherever they are, so a page whose FAQ heading was
+    // lost does not turn them into tips or responsibilities.
+    const faqQuestion = section === 'questions' ? null : /^Q\s*[:.]\s*(.+)$/i.exec(line);
+    if (faqQuestion?.[1]) {
+      const split = /^(.+?\?)\s+(.+)$/.exec(faqQuestion[1]);
+      openFaq =
+        split?.[1] && split[2] ? { question: split[1], answer: split[2] } : { question: faqQuestion[1], answer: '' };
+      faqs.push(openFaq);
+      continue;
+    }
+    const faqAnswer = /^A\s*[:.]\s*(.+)$/i.exec(line);
+    const nextUnlabelledQuestion = section === 'faqs' && !faqAnswer && line.endsWith('?') && openFaq?.answer;
+    if (openFaq && !nextUnlabelledQuestion && (section === 'faqs' || faqAnswer?.[1])) {
+      const more = faqAnswer?.[1] ?? line;
+      openFaq.answer = openFaq.answer ? `${openFaq.answer}\n\n${more}` : more;
+      continue;
+    }
 
     switch (section) {
       case 'overview':
@@ -425,22 +444,13 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
       case 'requirements':
         // Running text here introduces the bullets that follow.
         break;
-      case 'faqs': {
-        const q = /^Q\s*[:.]\s*(.+)$/i.exec(line);
-        const a = /^A\s*[:.]\s*(.+)$/i.exec(line);
-        if (q?.[1]) {
-          const split = /^(.+?\?)\s+(.+)$/.exec(q[1]);
-          openFaq = split?.[1] && split[2] ? { question: split[1], answer: split[2] } : { question: q[1], answer: '' };
-          faqs.push(openFaq);
-        } else if (openFaq) {
-          const more = a?.[1] ?? line;
-          openFaq.answer = openFaq.answer ? `${openFaq.answer}\n\n${more}` : more;
-        } else if (line.endsWith('?')) {
+      case 'faqs':
+        // A question without the "Q:" label, its answer on the lines after it.
+        if (line.endsWith('?')) {
           openFaq = { question: line, answer: '' };
           faqs.push(openFaq);
         }
         break;
-      }
       case 'tips':
         tips.push(line);
         break;

@@ -173,6 +173,30 @@ describe('starling guide import', () => {
     expect(readdirSync(dir)).toEqual([CHOP_YAML]);
   });
 
+  it('reads a page saved as UTF-16 by a Windows editor', async () => {
+    const dir = freshDir();
+    const utf16 = page(
+      'hms-utf16.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture(HMS_FILE), 'utf16le')]),
+    );
+    expect(await guide('import', utf16, '--dir', dir)).toBe(0);
+    expect(loadGuides(dir).library.questions()).toHaveLength(3);
+  });
+
+  it('writes where CONTENT_DIR points when no --dir is given', async () => {
+    const content = freshDir();
+    vi.stubEnv('CONTENT_DIR', content);
+    try {
+      expect(await guide('import', hmsPage)).toBe(0);
+      expect(readdirSync(join(content, 'guides'))).toEqual([HMS_YAML]);
+      stdout = '';
+      expect(await guide('validate')).toBe(0);
+      expect(stdout).toContain(`1 guide valid, 0 invalid in ${join(content, 'guides')}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('refuses two pages for the same guide in one run', async () => {
     const dir = freshDir();
     const copy = page('copy-of-chop.txt', fixture(CHOP_FILE));

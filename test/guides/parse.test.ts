@@ -276,6 +276,31 @@ describe('variations of the pages', () => {
     expect(onlyProcess.process).toHaveLength(3);
   });
 
+  it('keeps "Q:" lines as FAQs even when the FAQ heading is missing', () => {
+    const page = chopPage.replace('Frequently Asked Questions\n', '');
+    const g = parseGuidePage(page, 'no-faq-heading.txt');
+    expect(g.faqs).toEqual(chop.faqs);
+    expect(g.questions).toHaveLength(16);
+  });
+
+  it('reads FAQs written as a question line followed by its answer', () => {
+    const page = chopPage.replace(
+      /Frequently Asked Questions\n[\s\S]*?\nOther General Tips/,
+      'Frequently Asked Questions\nHow long is the process?\nAbout six weeks.\nIs it remote?\nA: Hybrid, three days on site.\nOther General Tips',
+    );
+    expect(parseGuidePage(page, 'faq.txt').faqs).toEqual([
+      { question: 'How long is the process?', answer: 'About six weeks.' },
+      { question: 'Is it remote?', answer: 'Hybrid, three days on site.' },
+    ]);
+  });
+
+  it('takes unquoted example questions ending in "?" and leaves the area text alone', () => {
+    const page = chopPage.replace(/- "(How do you ensure data integrity[^"]+)"/, '$1');
+    const g = parseGuidePage(page, 'unquoted.txt');
+    expect(g.questions.map((q) => q.text)).toEqual(chop.questions.map((q) => q.text));
+    expect(g.evaluationAreas).toEqual(chop.evaluationAreas);
+  });
+
   it('counts a question repeated on the page once', () => {
     const page = hmsPage.replace(
       'Explain a structured debugging approach',
