@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/index';
 import type { EventHandler, InboundEvent } from '../../src/chat/types';
-import { loadConfig } from '../../src/config';
+import { type Config, loadConfig } from '../../src/config';
 import { openSqlite } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 import type { Database } from '../../src/db/schema';
@@ -13,6 +13,7 @@ import { BOT_TOKEN, BOT_USER, SIGNING_SECRET, TEAM } from './requests';
 
 export interface Harness {
   fake: FakeSlack;
+  config: Config;
   adapter: SlackAdapter;
   db: Kysely<Database>;
   port: number;
@@ -59,6 +60,7 @@ export async function startSlack(options: HarnessOptions = {}): Promise<Harness>
   await adapter.start(options.handler ?? (async () => {}));
   return {
     fake,
+    config,
     adapter,
     db,
     port: adapter.port ?? 0,

@@ -1,0 +1,416 @@
+// The whole bot through the real Bolt stack: signed requests to the real HTTP
+// receiver on 127.0.0.1, the real core on an in-memory database, and a fake Slack
+// Web API that records what members would have seen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app';
+import { AdapterSet } from '../../src/chat/adapters';
+import { PlatformError } from '../../src/chat/errors';
+import { loadGuides } from '../../src/guides/load';
+import { silentLogger } from '../../src/logger';
+import { type Harness, openDb, startSlack } from './harness';
+import {
+  buttonClick,
+  CHANNEL,
+  eventEnvelope,
+  FORM,
+  formBody,
+  interactionBody,
+  messageChanged,
+  messageDeleted,
+  messageEvent,
+  send,
+  slashCommand,
+  TEAM,
+  viewSubmission,
+} from './requests';
+
+const ANSWER_1 =
+  'Last spring at my previous job our checkout service was failing during peak sales and customers were abandoning orders. As the on-call lead, my goal was to stop the outages before the holiday launch.';
+const ANSWER_2 =
+  'I profiled the service and found a slow database query, then I added an index and a cache in front of it. As a result, checkout errors dropped from 4% to 0.2% and we handled twice the traffic at launch.';
+const NO_RESULT =
+  'In 2023 at Acme our team was behind on a data migration for a hospital client. I was responsible for moving the patient records safely. I wrote validation scripts and ran the migration in small batches over a weekend.';
+
+const ALICE = 'U0ALICE';
+const BOB = 'U0BOB';
+const SAM = 'U0SAMADMIN';
+const CH = `slack:${TEAM}:${CHANNEL}`;
+
+let h: Harness;
+let app: App;
+let closeDb: () => Promise<void>;
+let now = new Date('2026-03-02T08:00:00Z'); // a Monday
+let seq = 0;
+
+beforeAll(async () => {
+  const opened = await openDb();
+  closeDb = opened.close;
+  const { library } = loadGuides('content/guides');
+  const adapters = new AdapterSet();
+  h = await startSlack({
+    db: opened.db,
+    handler: (e) => app.handle(e),
+    adapter: { homeView: (ws, user) => app.homeView(ws, user) },
+  });
+  h.fake
+    .addUser({ id: ALICE, name: 'Alice Moreau' })
+    .addUser({ id: BOB, name: 'Bob Okafor' })
+    .addUser({ id: SAM, name: 'Sam Lee', isAdmin: true });
+  adapters.add(h.adapter);
+  app = buildApp({
+    config: h.config,
+    logger: silentLogger(),
+    db: opened.db,
+    guides: library,
+    adapters,
+    clock: () => now,
+  });
+});
+
+afterAll(async () => {
+  await h.close();
+  await closeDb();
+});
+
+const tsNow = () => `${Math.floor(now.getTime() / 1000)}.${String(++seq).padStart(6, '0')}`;
+
+/** Runs /prep as `user`; returns what Slack showed them through the command's response_url. */
+async function slash(
+  user: string,
+  text: string,
+): Promise<{ status: number; replies: { text: string; blocks?: unknown[] }[] }> {
+  const id = `r${++seq}`;
+  const cmd = slashCommand(text, {
+    user_id: user,
+    user_name: user.toLowerCase(),
+    responseId: id,
+    responseBase: h.fake.responseUrl(''),
+  });
+  const res = await send(h.port, formBody(cmd as never), FORM);
+  await h.adapter.idle();
+  return { status: res.status, replies: h.fake.responses.filter((r) => r.id === id).map((r) => r.body) };
+}
+
+async function event(payload: { type: string }, retryNum?: number): Promise<number> {
+  const res = await send(h.port, JSON.stringify(eventEnvelope(payload)), 'application/json', { retryNum });
+  await h.adapter.idle();
+  return res.status;
+}
+
+async function interact(payload: unknown): Promise<{ status: number; body: string }> {
+  const res = await send(h.port, interactionBody(payload), FORM);
+  await h.adapter.idle();
+  return res;
+}
+
+async function reply(user: string, threadTs: string, text: string): Promise<string> {
+  const ts = tsNow();
+  await event(messageEvent({ user, text, ts, thread_ts: threadTs }));
+  return ts;
+}
+
+const ephemeralsTo = (user: string) => h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
+const lastEphemeral = (user: string) => ephemeralsTo(user).at(-1)?.args;
+const postsIn = (channel: string, thread?: string) =>
+  h.fake.messages.filter((m) => m.channel === channel && (thread ? m.thread_ts === thread : !m.thread_ts));
+const reactionsOn = (ts: string) =>
+  h.fake
+    .callsTo('reactions.add')
+    .filter((c) => c.args.timestamp === ts)
+    .map((c) => String(c.args.name))
+    .sort();
+
+describe('lookups answer privately', () => {
+  it('/prep help lists every command', async () => {
+    const { status, replies } = await slash(ALICE, 'help');
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    for (const name of app.registry.list().map((c) => c.name)) expect(replies[0]?.text).toContain(name);
+    expect(postsIn(CHANNEL)).toHaveLength(0);
+  });
+
+  it('/prep employers lists the guides', async () => {
+    const { replies } = await slash(ALICE, 'employers');
+    expect(replies[0]?.text).toContain("Children's Hospital of Philadelphia");
+    expect(replies[0]?.text).toContain('Harvard Medical School');
+  });
+
+  it('/prep tips CHOP shows the employer tips; an unknown employer is refused with an example', async () => {
+    const tips = await slash(ALICE, 'tips CHOP');
+    const text = tips.replies.map((r) => r.text).join('\n');
+    expect(text).toContain("Children's Hospital of Philadelphia");
+    const bad = await slash(ALICE, 'tips Initech');
+    expect(bad.replies[0]?.text).toMatch(/Initech/);
+    expect(bad.replies[0]?.text).toMatch(/Try:/);
+  });
+
+  it('an unknown subcommand suggests what exists', async () => {
+    const { replies } = await slash(ALICE, 'tipz CHOP');
+    expect(replies[0]?.text).toContain('/prep tips');
+  });
+});
+
+let questionTs = '';
+let postId = '';
+
+describe('a question, answers in its thread, edits and deletions', () => {
+  it('/prep question posts the question into the channel with the STAR form button', async () => {
+    const { replies } = await slash(ALICE, 'question CHOP behavioral');
+    const posted = postsIn(CHANNEL);
+    expect(posted).toHaveLength(1);
+    const q = posted[0];
+    questionTs = q?.ts ?? '';
+    expect(q?.blocks?.[0]).toMatchObject({ type: 'header' });
+    expect(q?.text).toMatch(/Children's Hospital of Philadelphia|Answer in this thread/);
+    const actions = q?.blocks?.find((b) => b.type === 'actions') as {
+      elements: { action_id: string; value: string }[];
+    };
+    postId = actions.elements[0]?.value ?? '';
+    expect(actions.elements[0]?.action_id).toBe('starling_star_form');
+    expect(postId).toBeTruthy();
+    expect(replies[0]?.text).toMatch(/Posted a .*question/);
+  });
+
+  it('a reply in the thread is read as an answer: private feedback in the thread and a public marker', async () => {
+    now = new Date(now.getTime() + 10 * 60_000);
+    const first = await reply(ALICE, questionTs, ANSWER_1);
+    await reply(ALICE, questionTs, ANSWER_2);
+    const feedback = ephemeralsTo(ALICE);
+    expect(feedback).toHaveLength(2);
+    expect(feedback[1]?.args).toMatchObject({ channel: CHANNEL, thread_ts: questionTs });
+    expect(String(feedback[1]?.args.text)).toContain('6 of 6');
+    expect(reactionsOn(first)).toEqual([
+      'regional_indicator_a',
+      'regional_indicator_r',
+      'regional_indicator_s',
+      'regional_indicator_t',
+    ]);
+    // Feedback never appears publicly.
+    expect(postsIn(CHANNEL, questionTs)).toHaveLength(0);
+  });
+
+  it('an edit re-reads the answer and says what changed', async () => {
+    const bobTs = await reply(BOB, questionTs, NO_RESULT);
+    expect(reactionsOn(bobTs)).not.toContain('regional_indicator_r');
+    const before = { user: BOB, text: NO_RESULT, ts: bobTs, thread_ts: questionTs };
+    await event(
+      messageChanged(CHANNEL, before, {
+        ...before,
+        text: `${NO_RESULT} As a result, we finished two days early with zero lost records.`,
+      }),
+    );
+    expect(String(lastEphemeral(BOB)?.text)).toContain('Updated after your edit');
+    expect(reactionsOn(bobTs)).toContain('regional_indicator_r');
+  });
+
+  it('a deletion removes the answer', async () => {
+    const ts = await reply(BOB, questionTs, 'I usually stay calm and I would listen to everyone.');
+    const count = async () =>
+      (await h.db.selectFrom('answer_messages').select('ref').where('ref', '=', `${CH}:${ts}`).execute()).length;
+    expect(await count()).toBe(1);
+    await event(messageDeleted(CHANNEL, { user: BOB, text: 'x', ts, thread_ts: questionTs }));
+    expect(await count()).toBe(0);
+  });
+
+  it('the same event delivered twice is read once', async () => {
+    const envelope = eventEnvelope(messageEvent({ user: SAM, text: ANSWER_1, ts: tsNow(), thread_ts: questionTs }));
+    const before = ephemeralsTo(SAM).length;
+    for (const retryNum of [undefined, 1, 2]) {
+      await send(h.port, JSON.stringify(envelope), 'application/json', { retryNum });
+      await h.adapter.idle();
+    }
+    expect(ephemeralsTo(SAM).length - before).toBe(1);
+    const rows = await h.db.selectFrom('answers').selectAll().where('user_id', '=', SAM).execute();
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('the STAR form', () => {
+  it('button opens a modal; submitting posts the answer in the thread attributed to the member', async () => {
+    const click = await interact(
+      buttonClick(
+        { action_id: 'starling_star_form', value: postId },
+        { ts: questionTs, text: 'Tell me about a time' },
+        { user: BOB },
+      ),
+    );
+    expect(click.status).toBe(200);
+    const opened = h.fake.callsTo('views.open').at(-1);
+    expect(opened?.args.trigger_id).toBeTruthy();
+    const view = opened?.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string }[];
+    };
+    expect(view.blocks.filter((b) => b.block_id).map((b) => b.block_id)).toEqual([
+      'situation',
+      'task',
+      'action',
+      'result',
+    ]);
+
+    // Submitting nothing keeps the modal open with a reason.
+    const empty = await interact(viewSubmission(view, {}, { user: BOB }));
+    expect(JSON.parse(empty.body)).toMatchObject({ response_action: 'errors' });
+
+    const threadBefore = postsIn(CHANNEL, questionTs).length;
+    const done = await interact(
+      viewSubmission(
+        view,
+        {
+          situation: 'Last year at my previous job our nightly data import kept failing.',
+          task: 'I was responsible for making it reliable before the audit.',
+          action: 'I added retries and alerts, then I rewrote the parser and tested it on a year of files.',
+          result: 'As a result, failures dropped from 12 a month to zero and the audit passed.',
+        },
+        { user: BOB },
+      ),
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toBe('');
+    const inThread = postsIn(CHANNEL, questionTs).slice(threadBefore);
+    expect(inThread).toHaveLength(1);
+    expect(inThread[0]?.text).toContain('Bob Okafor');
+    expect(inThread[0]?.text).toContain('failures dropped from 12 a month to zero');
+    expect(lastEphemeral(BOB)).toMatchObject({ thread_ts: questionTs });
+  });
+});
+
+describe('member commands', () => {
+  it('/prep me, /prep leaderboard and /prep summary answer privately', async () => {
+    const me = await slash(ALICE, 'me');
+    expect(me.replies[0]?.text).toMatch(/Answers given:\* 1/);
+    const board = await slash(BOB, 'leaderboard');
+    expect(board.replies[0]?.text).toContain('Alice Moreau');
+    const other = await slash(BOB, `summary <@${ALICE}|alice>`);
+    expect(other.replies[0]?.text).toMatch(/Only admins/);
+    const admin = await slash(SAM, `summary <@${ALICE}|alice>`);
+    expect(admin.replies[0]?.text).toContain('Alice Moreau');
+  });
+
+  it('/prep retry and /prep snooze confirm privately', async () => {
+    const retry = await slash(ALICE, 'retry');
+    expect(retry.replies[0]?.text).toBeTruthy();
+    const snooze = await slash(BOB, 'snooze 3');
+    expect(snooze.replies[0]?.text).toMatch(/3 days|snooze/i);
+    const bad = await slash(BOB, 'snooze forever');
+    expect(bad.replies[0]?.text).toMatch(/Try:/);
+  });
+
+  it('/prep settings shows the channel settings; only admins change them', async () => {
+    const show = await slash(ALICE, 'settings');
+    expect(show.replies[0]?.text).toMatch(/feedback/);
+    const refused = await slash(ALICE, 'settings feedback public');
+    expect(refused.replies[0]?.text).toMatch(/admin/i);
+  });
+
+  it('/prep export sends the files to a direct message and says so', async () => {
+    const uploadsBefore = h.fake.uploads.length;
+    const { replies } = await slash(ALICE, 'export');
+    expect(h.fake.callsTo('conversations.open').at(-1)?.args.users).toBe(ALICE);
+    const added = h.fake.uploads.slice(uploadsBefore);
+    expect(added.map((u) => u.filename).sort()).toEqual([
+      expect.stringMatching(/\.json$/),
+      expect.stringMatching(/\.md$/),
+    ]);
+    expect(added.every((u) => u.bytes > 100)).toBe(true);
+    const complete = h.fake.callsTo('files.completeUploadExternal').at(-1);
+    expect(complete?.args.channel_id).toBe(`D${ALICE}`);
+    expect(replies[0]?.text).toContain('direct messages');
+  });
+
+  it('/prep forget-me asks with buttons; confirming deletes the data', async () => {
+    const ask = await slash(BOB, 'forget-me');
+    const actions = ask.replies[0]?.blocks?.find((b) => (b as { type: string }).type === 'actions') as {
+      elements: { action_id: string; value: string; style?: string }[];
+    };
+    const yes = actions.elements.find((e) => e.style === 'danger');
+    expect(yes).toBeTruthy();
+    const responseId = `r${++seq}`;
+    await interact(
+      buttonClick(
+        { action_id: yes?.action_id ?? '', value: yes?.value },
+        { ts: tsNow() },
+        { user: BOB, responseUrl: h.fake.responseUrl(responseId) },
+      ),
+    );
+    const done = h.fake.responses.filter((r) => r.id === responseId);
+    expect(done[0]?.body.text).toMatch(/Deleted 2 answers/);
+    expect(await h.db.selectFrom('answers').selectAll().where('user_id', '=', BOB).execute()).toHaveLength(0);
+  });
+});
+
+describe('App Home', () => {
+  it('opening the Home tab publishes the member summary', async () => {
+    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() } as never);
+    const published = h.fake.callsTo('views.publish').at(-1);
+    expect(published?.args.user_id).toBe(ALICE);
+    const view = published?.args.view as { type: string; blocks: { text?: { text?: string } }[] };
+    expect(view.type).toBe('home');
+    expect(JSON.stringify(view.blocks)).toContain('Answers given');
+  });
+});
+
+describe('the daily question and Slack refusing', () => {
+  it('only admins set a schedule; the tick posts the question with its idempotency key', async () => {
+    const refused = await slash(ALICE, 'schedule 09:00 UTC weekdays');
+    expect(refused.replies[0]?.text).toMatch(/admin/i);
+    const before = postsIn(CHANNEL).length;
+    const set = await slash(SAM, 'schedule 09:00 UTC weekdays CHOP');
+    expect(set.status).toBe(200);
+    const confirm = postsIn(CHANNEL).slice(before);
+    expect(confirm.at(-1)?.text).toContain('09:00');
+    const shown = await slash(ALICE, 'schedule');
+    expect(shown.replies[0]?.text).toContain('09:00');
+
+    now = new Date('2026-03-03T09:00:20Z');
+    await app.tick(now);
+    const daily = postsIn(CHANNEL).slice(before + 1);
+    expect(daily).toHaveLength(1);
+    expect(daily[0]?.metadata?.event_type).toBe('starling_post');
+    expect(daily[0]?.text).toContain("Children's Hospital of Philadelphia");
+    // Before posting, the channel's recent history was checked for the same key.
+    expect(h.fake.callsTo('conversations.history').at(-1)?.args).toMatchObject({
+      channel: CHANNEL,
+      include_all_metadata: 'true',
+    });
+  });
+
+  it('a channel that refuses (not_in_channel) pauses its schedule and tells whoever set it', async () => {
+    await slash(SAM, 'schedule 10:00 UTC weekdays');
+    h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1, (a) => a.channel === CHANNEL);
+    now = new Date('2026-03-04T10:00:10Z');
+    await app.tick(now);
+    const schedule = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
+    expect(schedule?.paused).toBe(1);
+    expect(h.fake.callsTo('conversations.open').at(-1)?.args.users).toBe(SAM);
+    const dm = h.fake.messages.filter((m) => m.channel === `D${SAM}`).at(-1);
+    expect(dm?.text).toMatch(/paused/i);
+  });
+
+  it('a public command reply where the bot is not a member tells the user to invite it', async () => {
+    h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1);
+    const { replies } = await slash(SAM, 'schedule off');
+    expect(replies.at(-1)?.text).toMatch(/invite/i);
+  });
+
+  it('a short 429 is waited out and retried once; a long one reaches the core as rate_limited', async () => {
+    h.fake.fail('chat.postMessage', { status: 429, retryAfter: 0 }, 1);
+    const ok = await h.adapter.post(CH, { text: 'hello after a pause' });
+    expect(ok.ref).toMatch(/^slack:T0STUDY01:C0PRACTICE:\d+\.\d+$/);
+    h.fake.fail('chat.postMessage', { status: 429, retryAfter: 120 }, 1);
+    const started = Date.now();
+    const err = await h.adapter.post(CH, { text: 'too fast' }).catch((e) => e);
+    expect(err).toBeInstanceOf(PlatformError);
+    expect(err).toMatchObject({ kind: 'rate_limited', retryAfterMs: 120_000 });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('Slack errors on replies are logged, never crash the receiver', async () => {
+    h.fake.fail('chat.postEphemeral', { error: 'account_inactive' }, 5);
+    const status = await event(messageEvent({ user: ALICE, text: ANSWER_1, ts: tsNow(), thread_ts: questionTs }));
+    expect(status).toBe(200);
+    const after = await slash(ALICE, 'help');
+    expect(after.replies).toHaveLength(1);
+  });
+});
