@@ -534,6 +534,49 @@ export class FakeDiscord {
     });
   }
 
+  react(user: FakeUser, message: APIMessage, emoji: string, added = true): void {
+    const base = {
+      user_id: user.id,
+      channel_id: message.channel_id,
+      message_id: message.id,
+      guild_id: this.guildId,
+      emoji: { id: null, name: emoji },
+    };
+    if (added) {
+      this.dispatch(GatewayDispatchEvents.MessageReactionAdd, {
+        ...base,
+        member: this.member(user),
+        burst: false,
+        type: 0,
+        message_author_id: message.author.id,
+      } as never);
+    } else {
+      this.dispatch(GatewayDispatchEvents.MessageReactionRemove, { ...base, burst: false, type: 0 } as never);
+    }
+  }
+
+  /** A thread some member started (not the bot). */
+  memberThread(owner: FakeUser, parentId = this.channelId): string {
+    const id = snowflake();
+    const thread = {
+      id,
+      type: ChannelType.PublicThread,
+      guild_id: this.guildId,
+      parent_id: parentId,
+      owner_id: owner.id,
+      name: 'chat',
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+      },
+    } as unknown as APIThreadChannel;
+    this.channels.set(id, thread as APIChannel);
+    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as never);
+    return id;
+  }
+
   private interactionBase(user: FakeUser, channelId: string) {
     const id = snowflake();
     const token = `itok-${randomBytes(12).toString('hex')}`;
@@ -697,7 +740,7 @@ export class FakeDiscord {
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
     const { body, files } = await this.readBody(req);
     const record: RecordedRequest = {
       method,
