@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { GuideLibrary } from './library';
 import { MAX_GUIDE_BYTES } from './parse';
-import { type Guide, GuideSchema } from './schema';
+import { type Guide, GuideSchema, questionId } from './schema';
 
 export const DEFAULT_GUIDES_DIR = 'content/guides';
 
@@ -36,13 +36,31 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return where ? `${where}: ${message}` : message;
 }
 
+/**
+ * A question added by hand may leave out its id: it gets the one an import of the
+ * same text would give, so it stays the same on every load.
+ */
+function withQuestionIds(data: unknown): unknown {
+  if (!data || typeof data !== 'object') return data;
+  const { slug, questions } = data as { slug?: unknown; questions?: unknown };
+  if (typeof slug !== 'string' || !Array.isArray(questions)) return data;
+  return {
+    ...data,
+    questions: questions.map((q) =>
+      q && typeof q === 'object' && !('id' in q) && typeof (q as { text?: unknown }).text === 'string'
+        ? { id: questionId(slug, (q as { text: string }).text), ...q }
+        : q,
+    ),
+  };
+}
+
 /** Checks one guide file's text; the guide, or every problem found in it. */
 export function readGuideFile(text: string): { guide?: Guide; errors: string[] } {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return { errors: doc.errors.map((e) => `not valid YAML: ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}`) };
   }
-  const result = GuideSchema.safeParse(doc.toJS());
+  const result = GuideSchema.safeParse(withQuestionIds(doc.toJS()));
   if (!result.success) return { errors: result.error.issues.map(describeIssue) };
   return { guide: result.data, errors: [] };
 }

@@ -72,6 +72,18 @@ describe('loadGuides', () => {
     expect(problems[0]?.message).toMatch(/questions\[3\]\.id: duplicates the id of questions\[0\]/);
   });
 
+  it('gives a question added by hand without an id the id an import would give it', () => {
+    const text = 'Tell me about a time you disagreed with a principal investigator.';
+    const added = `${hmsYaml.replace(/\nevaluationAreas:/, `\n  - category: behavioral\n    star: true\n    text: ${text}\nevaluationAreas:`)}`;
+    const { library, problems } = loadGuides(folder({ 'hms.yaml': added }));
+    expect(problems).toEqual([]);
+    const q = library.questions().find((x) => x.text === text);
+    expect(q?.id).toBe(
+      parseGuidePage(`${fixture(HMS_FILE)}\n`.replace('Explain a structured', `${text}\nExplain a structured`), 'x.txt')
+        .questions[2]?.id,
+    );
+  });
+
   it('says so when the folder is missing, and loads nothing', () => {
     const { library, problems } = loadGuides(join(tmpdir(), 'starling-no-such-folder'));
     expect(library.all()).toEqual([]);
