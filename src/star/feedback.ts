@@ -13,6 +13,9 @@ function q(text: string | undefined): string {
   return `"${clip(text ?? '', 80).replace(/[.!?]+$/, '')}"`;
 }
 
+const NO_EXAMPLE =
+  /\b(?:don't|do not|haven't|have not|can't|cannot|never) (?:really |actually )?(?:have|had|think of|remember|recall|been in|faced|come across) (?:an?|any|that|such an?) ?(?:example|situation|time|conflict|experience|case)?/i;
+
 const NOT_A_STORY: Record<string, string> = {
   hypothetical: 'it says what you would do, not what you did on one occasion.',
   habit: 'it says what you usually do, not what happened on one occasion.',
@@ -49,6 +52,7 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     };
   }
   if (!a.story) {
+    const noExample = d.texts.find((t) => NO_EXAMPLE.test(t));
     const example =
       sentenceAt(
         (i) => d.features[i]?.modal === true || d.features[i]?.habit === true || d.features[i]?.generic === true,
@@ -61,6 +65,10 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       s.push(
         `Swap the habit for one occasion: ${q(example)} is what you usually do. Describe one specific time: when, what you did, what changed.`,
       );
+    } else if (noExample) {
+      s.push(
+        `Any real example beats none: instead of ${q(noExample)}, think of one time at work, study, sport or volunteering that comes close, and tell what you did.`,
+      );
     } else {
       s.push(
         `Back it with one story: ${q(example)} is a general claim. Interviewers believe one real example more: when it was, what you did, what changed.`,
@@ -72,16 +80,20 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       );
   } else {
     const lastAction = [...a.parts.action.sentences].pop();
-    if (!a.parts.result.present) {
-      s.push(
-        `Add the Result: after ${q(lastAction ?? last)}, say what changed because of it, ideally with a number (time saved, % change, before and after).`,
-      );
-    }
+    // with no action at all, the steps come first: a result needs something to follow from
     if (!a.parts.action.present) {
       s.push(
         `Say what you did, step by step: the answer sets the scene (${q(a.parts.situation.sentences[0] ?? first)}) but no sentence says which actions you took.`,
       );
-    } else if (a.ownership.flagged) {
+    }
+    if (!a.parts.result.present) {
+      s.push(
+        lastAction
+          ? `Add the Result: after ${q(lastAction)}, say what changed because of it, ideally with a number (time saved, % change, before and after).`
+          : 'Finish with the Result: how it ended and what changed because of what you did, ideally with a number.',
+      );
+    }
+    if (a.parts.action.present && a.ownership.flagged) {
       s.push(
         `Make your part visible: ${q(a.parts.action.sentences[0])} tells what the team did. Add what *you* did, in sentences that start with "I".`,
       );
@@ -96,7 +108,7 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     }
     if (!a.parts.task.present) {
       s.push(
-        `Say what your goal or responsibility was ("My job was to ..." or "I was asked to ..."), just before ${q(a.parts.action.sentences[0] ?? first)}.`,
+        `Say what your goal or responsibility was ("My job was to ..." or "I was asked to ..."), ${a.parts.action.sentences[0] ? `just before ${q(a.parts.action.sentences[0])}` : 'right after the context'}.`,
       );
     }
     if (a.length === 'too short') {
