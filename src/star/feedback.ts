@@ -29,7 +29,6 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     const i = d.texts.findIndex((_, k) => pred(k));
     return i >= 0 ? d.texts[i] : undefined;
   };
-  const last = d.texts[d.texts.length - 1];
   const first = d.texts[0];
 
   if (d.nonStoryKind === 'empty') {
