@@ -2,30 +2,46 @@
 // event and setting below is there because a line of this adapter needs it.
 import type { CommandDef } from '../../src/chat/registry';
 
-/** Bot scopes, each with the call that needs it. */
-export const SCOPE_USES = {
-  commands: '/prep',
-  'chat:write': 'chat.postMessage, chat.postEphemeral, chat.update (questions, feedback, digests)',
-  'channels:history': 'message.channels events (answers in threads) and conversations.history (no double posts)',
-  'groups:history': 'the same in private channels',
-  'reactions:read': 'reaction_added / reaction_removed events',
-  'reactions:write': 'reactions.add / reactions.remove (the public STAR marker)',
-  'users:read': 'users.info (display names, and who is a workspace admin)',
-  'im:write': 'conversations.open (direct messages: exports, schedule warnings)',
-  'files:write': 'files.uploadV2 (`/prep export` as a file)',
-} as const;
+/**
+ * Every Web API method the adapter calls, with the bot scope Slack requires for it
+ * (empty: none needed). test/slack/manifest.test.ts checks this list against the
+ * adapter's source, so a new call without its scope fails the build.
+ */
+export const METHOD_SCOPES: Record<string, readonly string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'reactions.add': ['reactions:write'],
+  'reactions.remove': ['reactions:write'],
+  'users.info': ['users:read'],
+  'conversations.open': ['im:write'],
+  // Looking for an already posted occurrence, in public and private channels.
+  'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+  'views.open': [],
+  'views.publish': [],
+  'files.uploadV2': ['files:write'],
+};
 
-export const BOT_SCOPES = Object.keys(SCOPE_USES) as (keyof typeof SCOPE_USES)[];
+/** The events the adapter listens to, with the scope each subscription needs. */
+export const EVENT_SCOPES: Record<string, readonly string[]> = {
+  // Answers are thread replies in public and private channels.
+  'message.channels': ['channels:history'],
+  'message.groups': ['groups:history'],
+  reaction_added: ['reactions:read'],
+  reaction_removed: ['reactions:read'],
+  app_home_opened: [],
+  app_uninstalled: [],
+  tokens_revoked: [],
+};
 
-export const BOT_EVENTS = [
-  'message.channels',
-  'message.groups',
-  'reaction_added',
-  'reaction_removed',
-  'app_home_opened',
-  'app_uninstalled',
-  'tokens_revoked',
-] as const;
+export const BOT_EVENTS = Object.keys(EVENT_SCOPES);
+
+/** `commands` for /prep, plus whatever the calls and events above need. */
+export const BOT_SCOPES: string[] = [
+  ...new Set(['commands', ...Object.values(METHOD_SCOPES).flat(), ...Object.values(EVENT_SCOPES).flat()]),
+].sort();
 
 export const SLASH_COMMAND = '/prep';
 
@@ -73,10 +89,10 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     },
     oauth_config: {
       ...(base && options.oauth ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}),
-      scopes: { bot: [...BOT_SCOPES] },
+      scopes: { bot: BOT_SCOPES },
     },
     settings: {
-      event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: [...BOT_EVENTS] },
+      event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: BOT_EVENTS },
       interactivity: { is_enabled: true, ...(events ? { request_url: events } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !base,
