@@ -4,7 +4,7 @@
 import { analyser, baseline, evaluate, loadSet, PARTS, type Report } from './evaluate';
 
 const args = process.argv.slice(2);
-const part = args.includes('--dev') ? 'dev' : 'test';
+const part = args.includes('--dev') ? 'dev' : args.includes('--holdout') ? 'holdout' : 'test';
 const set = loadSet(part);
 const ours = evaluate(set, analyser);
 const base = evaluate(set, baseline);

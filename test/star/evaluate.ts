@@ -18,7 +18,7 @@ export const PARTS: Part[] = ['situation', 'task', 'action', 'result'];
 const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
 const CODE: Record<string, Label> = { S: 'situation', T: 'task', A: 'action', R: 'result', O: 'other' };
 
-export function loadSet(part: 'dev' | 'test'): LabelledAnswer[] {
+export function loadSet(part: 'dev' | 'test' | 'holdout'): LabelledAnswer[] {
   const file = fileURLToPath(new URL(`./data/${part}.jsonl`, import.meta.url));
   return readFileSync(file, 'utf8')
     .split('\n')
