@@ -130,7 +130,7 @@ export class ConsoleAdapter implements Adapter {
   private show(message: OutboundMessage, where: Ref, privateTo?: string): void {
     const s = this.style;
     const lines: string[] = [];
-    const head = privateTo ? s.dim(`🔒 only ${this.names.get(privateTo) ?? privateTo} sees this`) : '';
+    const head = privateTo ? s.dim(`🔒 only ${this.names.get(privateTo) ?? privateTo} can see this`) : '';
     if (message.kind === 'question' && !this.isThread(where)) {
       lines.push('', s.accent('━'.repeat(60)));
     }
@@ -230,6 +230,8 @@ export class ConsoleAdapter implements Adapter {
       return { ref: `${to}:${this.seq}`, threadRef: `${to}:${this.seq}` };
     }
     this.show(message, this.isThread(to) ? thread : this.channel);
+    const author = message.kind === 'answer' ? /^\*\*(.+?)\*\*/.exec(message.text)?.[1] : undefined;
+    if (author) this.owners.set(ref, author);
     if (message.kind === 'question' && !this.isThread(to)) {
       this.currentThread = thread;
       if (message.starForm) this.currentForm = { postId: message.starForm.postId, thread };
@@ -266,13 +268,13 @@ export class ConsoleAdapter implements Adapter {
       const owner = this.owners.get(ref);
       const letters = ['s', 't', 'a', 'r'].map((c) =>
         set.has(`regional_indicator_${c}`)
-          ? this.style.good(emojiText(`regional_indicator_${c}`))
-          : this.style.dim(`[${c.toUpperCase()}]`.replace(/./g, (ch) => (ch === '[' || ch === ']' ? ch : '·'))),
+          ? this.style.good(`${c.toUpperCase()} ✓`)
+          : this.style.dim(`${c.toUpperCase()} ✗`),
       );
       const others = [...set].filter((e) => !/^regional_indicator_[star]$/.test(e)).map(emojiText);
       this.write(
         this.indent(
-          `${this.style.dim('marker on')} ${owner ? `${owner}'s answer` : 'the answer'}: ${[...letters, ...others].join(' ')}`,
+          `${this.style.dim('marker on')} ${owner ? `${owner}'s answer` : 'the answer'}: ${[...letters, ...others].join(' · ')}`,
           this.style.dim('  │ '),
         ),
       );
@@ -360,7 +362,9 @@ export class ConsoleAdapter implements Adapter {
           return;
         }
         this.form = { ...this.currentForm, values: [] };
-        this.write(this.style.dim(`STAR form (one line each). ${FORM_FIELDS[0]}:`));
+        this.write(
+          this.style.dim(`STAR form, one line for each part.${this.interactive ? ` ${FORM_FIELDS[0]}:` : ''}`),
+        );
         return;
       }
       case 'edit': {
@@ -436,7 +440,7 @@ export class ConsoleAdapter implements Adapter {
     f.values.push(line);
     if (!this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length - 1]}: ${line}`));
     if (f.values.length < 4) {
-      this.write(this.style.dim(`${FORM_FIELDS[f.values.length]}:`));
+      if (this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length]}:`));
       return;
     }
     this.form = undefined;

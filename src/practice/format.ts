@@ -1,5 +1,6 @@
 // Small text helpers shared by the practice messages.
 import type { GuideLibrary } from '../guides/library';
+import type { Guide } from '../guides/schema';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -25,4 +26,12 @@ export function categoryLabel(category: string): string {
 export function quote(text: string, max = 160): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The shortest name that finds this guide, for examples people can copy: `chop`. */
+export function shortName(guides: GuideLibrary, guide: Guide): string {
+  const names = [...guide.aliases, guide.employer, guide.slug].sort((a, b) => a.length - b.length);
+  const name = names.find((n) => guides.lookup(n).guide?.slug === guide.slug) ?? guide.slug;
+  const lower = name.toLowerCase();
+  return /\s/.test(lower) ? `"${lower}"` : lower;
 }

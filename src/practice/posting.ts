@@ -6,7 +6,7 @@ import type { OutboundMessage, PostResult } from '../chat/types';
 import type { Occurrence, Post, Schedule } from '../db/schema';
 import type { Guide, GuideQuestion } from '../guides/schema';
 import type { AppContext } from './context';
-import { categoryLabel, plural } from './format';
+import { categoryLabel, plural, shortName } from './format';
 import { pickQuestion } from './rotation';
 import { ensureChannel, settingsOf } from './store/channels';
 import { answersPerCategory, insertPost, latestPost, postByOccurrence, questionCounts } from './store/posts';
@@ -59,6 +59,7 @@ export function questionMessage(
   postId: string,
   kind: 'daily' | 'adhoc',
   windowMinutes: number,
+  name = q.guide.slug,
 ): OutboundMessage {
   const hours = windowMinutes % 60 === 0 ? plural(windowMinutes / 60, 'hour') : plural(windowMinutes, 'minute');
   return {
@@ -70,7 +71,7 @@ export function questionMessage(
       'Answer in this thread with one specific time it happened: the **S**ituation, your **T**ask, the **A**ctions _you_ took and the **R**esult.',
       `Several replies count as one answer, and you can edit or delete them. Feedback comes to you privately. Answers close in ${hours}; later ones still count, marked late.`,
     ].join('\n'),
-    footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${q.guide.slug}\` for what they look for`,
+    footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${name}\` for what they look for`,
     starForm: { postId, label: 'Answer with the STAR form' },
   };
 }
@@ -117,7 +118,7 @@ export async function postQuestion(ctx: AppContext, req: QuestionRequest): Promi
   const channel = settingsOf(await ensureChannel(ctx.db, req.workspace, req.channel, now));
   const q = await chooseQuestion(ctx, req);
   const postId = postIdFor(req);
-  const message = questionMessage(q, postId, req.kind, channel.answerWindowMinutes);
+  const message = questionMessage(q, postId, req.kind, channel.answerWindowMinutes, shortName(ctx.guides, q.guide));
   if (req.occurrenceId) message.idempotencyKey = req.occurrenceId;
   const result = await ctx.adapters.post(req.channel, message);
   return record(ctx, req, q, postId, result, now, channel.answerWindowMinutes);
@@ -161,7 +162,7 @@ export function scheduledPoster(ctx: AppContext) {
 export function messageForPost(ctx: AppContext, post: Post, windowMinutes: number): OutboundMessage {
   const q = ctx.guides.question(post.question_id) as Pickable | undefined;
   const kind = post.kind === 'daily' ? 'daily' : 'adhoc';
-  if (q) return questionMessage(q, post.id, kind, windowMinutes);
+  if (q) return questionMessage(q, post.id, kind, windowMinutes, shortName(ctx.guides, q.guide));
   return {
     kind: 'question',
     title: `${kind === 'daily' ? 'Question of the day' : 'Practice question'} · ${post.employer} · ${categoryLabel(post.category)}`,

@@ -43,7 +43,8 @@ describe('a day in the study group', () => {
     await h.app.tick();
     const posted = questions(adapter, channel);
     expect(posted).toHaveLength(1);
-    const q = posted[0]!;
+    const q = posted[0];
+    if (!q) throw new Error('no question posted');
     expect(q.message.title).toContain('Acme Corp');
     expect(q.message.title).toContain('behavioral');
     expect(q.message.text).toMatch(/Answer in this thread/);
@@ -138,7 +139,7 @@ describe('a day in the study group', () => {
     const yes = ask?.buttons?.find((b) => b.style === 'danger');
     expect(yes).toBeTruthy();
     expect(await h.db.selectFrom('answers').selectAll().where('user_id', '=', ada.id).execute()).toHaveLength(1);
-    await h.press(ada, yes!.id, yes!.value);
+    await h.press(ada, yes?.id ?? '', yes?.value);
     expect(lastPrivate(adapter, ada.id)?.text).toMatch(/Deleted 1 answer \(2 replies\), 1 analysis/);
     for (const table of ['answers', 'members'] as const) {
       expect(await h.db.selectFrom(table).selectAll().where('user_id', '=', ada.id).execute()).toHaveLength(0);

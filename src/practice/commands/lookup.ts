@@ -4,7 +4,7 @@ import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
 import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
-import { plural } from '../format';
+import { plural, shortName } from '../format';
 
 export const TIP_SECTIONS = [
   'evaluation',
@@ -215,7 +215,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
           text,
           footer: section
             ? `Source: ${guide.source}`
-            : `More: \`/prep tips ${guide.slug} <${TIP_SECTIONS.join('|')}>\` · Source: ${guide.source}`,
+            : `More: \`/prep tips ${shortName(ctx.guides, guide)} <${TIP_SECTIONS.join('|')}>\` · Source: ${guide.source}`,
         };
       },
     }),

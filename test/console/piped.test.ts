@@ -1,0 +1,126 @@
+// The terminal study group driven through piped input: `npm start` with no tokens.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'starling-console-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(
+  input: string,
+  db: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(SLACK_|DISCORD_|LOG_|CONSOLE_USER|DATABASE_URL|CONTENT_DIR)/.test(k),
+    ),
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/starling.js', 'start'], {
+      cwd: root,
+      env: { ...clean, DATABASE_URL: join(dir, db), NO_COLOR: '1', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+
+const COMPLETE =
+  'Last spring at my previous job our checkout service was failing during peak sales. As the on-call lead, my goal was to stop the outages before the launch. I profiled the service and found a slow query, then I added an index and a cache. As a result, checkout errors dropped from 4% to 0.2%.';
+const NO_RESULT =
+  'In 2023 at Acme our team was behind on a data migration for a hospital client. I was responsible for moving the records safely. I wrote validation scripts and ran the migration in small batches.';
+
+describe('npm start with piped input', () => {
+  it("prints CHOP's tips and exits 0", async () => {
+    const { code, out, err } = await run('/prep tips chop\n', 'tips.db');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('Question of the day');
+    expect(out).toContain("Children's Hospital of Philadelphia · Software Engineer: tips");
+    expect(out).toContain('Prepare Your Stories');
+    // Plain text when piped: no colour codes, no markdown markers.
+    expect(out).not.toContain('\x1b[');
+    expect(out).not.toContain('**');
+  });
+
+  it('runs a study session: answers, feedback, markers, retry, another member, summary', async () => {
+    const lines = [
+      NO_RESULT,
+      '/prep retry',
+      `${NO_RESULT} As a result, we finished two days early with zero lost records.`,
+      '/as Bob',
+      COMPLETE,
+      '/prep me',
+      '/as you',
+      '/prep leaderboard',
+      '/prep frobnicate',
+      '/wat',
+    ];
+    const { code, out } = await run(`${lines.join('\n')}\n`, 'session.db');
+    expect(code).toBe(0);
+    expect(out).toMatch(/only you can see this[\s\S]*STAR check: \d of 6/);
+    expect(out).toContain("marker on you's answer: S ✓ · T ✓ · A ✓ · R ✗");
+    expect(out).toContain('counts as attempt 2');
+    expect(out).toContain('Compared with attempt 1');
+    expect(out).toMatch(/Better than last time: it now has a Result/);
+    expect(out).toMatch(/only Bob can see this[\s\S]*Answers given: 1/);
+    expect(out).toMatch(
+      /Leaderboard · last 30 days[\s\S]*Bob[\s\S]*you|Leaderboard · last 30 days[\s\S]*you[\s\S]*Bob/,
+    );
+    expect(out).toContain('There is no `/prep frobnicate` command');
+    expect(out).toContain('There is no /wat here');
+  });
+
+  it('shows the same open question again on the next start', async () => {
+    const first = await run('', 'resume.db');
+    const second = await run('', 'resume.db');
+    const question = (out: string) => /│ (.+\?)/.exec(out)?.[1];
+    expect(question(first.out)).toBeTruthy();
+    expect(question(second.out)).toBe(question(first.out));
+  });
+
+  it('answers with the STAR form, then edits and deletes a reply', async () => {
+    const lines = [
+      '/form',
+      'Last spring at my previous job our checkout service was failing during peak sales.',
+      'As the on-call lead, my goal was to stop the outages before the launch.',
+      'I profiled the service, then I added an index and a cache in front of the slow query.',
+      'As a result, checkout errors dropped from 4% to 0.2%.',
+      '/as Cy',
+      'I usually stay calm.',
+      '/edit I usually stay calm and I would listen to everyone.',
+      '/delete',
+      '/prep forget-me',
+      '/press 1',
+    ];
+    const { code, out } = await run(`${lines.join('\n')}\n`, 'form.db');
+    expect(code).toBe(0);
+    expect(out).toContain('you answered with the STAR form:');
+    expect(out).toContain("marker on you's answer: S ✓ · T ✓ · A ✓ · R ✓");
+    expect(out).toContain('Updated after your edit');
+    expect(out).toContain('Cy deleted a reply.');
+    expect(out).toContain('Deleted 0 answers (0 replies), 0 analyses, your streaks and your member record');
+  });
+
+  it('stops with one clear message and exit code 78 on bad settings', async () => {
+    const { code, out, err } = await run('', 'bad.db', { LOG_LEVEL: 'loud' });
+    expect(code).toBe(78);
+    expect(out).toBe('');
+    expect(err).toContain('LOG_LEVEL must be one of');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});

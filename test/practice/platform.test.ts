@@ -1,0 +1,196 @@
+// What the core does with the platform and other replicas: exactly-once scheduled
+// posts (including one a crashed replica already made), one digest across replicas,
+// pausing on refusals with a note to whoever set the schedule, App Home, autocomplete.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryAdapter } from '../../adapters/memory/index';
+import { buildApp } from '../../src/app';
+import { AdapterSet } from '../../src/chat/adapters';
+import { PlatformError } from '../../src/chat/errors';
+import type { OutboundMessage, PostResult, Ref } from '../../src/chat/types';
+import { loadConfig } from '../../src/config';
+import { GuideLibrary } from '../../src/guides/library';
+import { silentLogger } from '../../src/logger';
+import { scheduledPoster } from '../../src/practice/posting';
+import { getSchedule, setSchedule } from '../../src/scheduler/store';
+import { ACME, ada, bob, GLOBEX, type Harness, harness, lastPrivate, NO_RESULT, questions } from './helpers';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+async function occurrence(h: Harness) {
+  const s = await setSchedule(
+    h.db,
+    {
+      workspace: 'memory:W1',
+      channelRef: h.channel,
+      time: '09:00',
+      timezone: 'UTC',
+      days: [1, 2, 3, 4, 5],
+      createdBy: ada.id,
+    },
+    h.now(),
+  );
+  const at = h.now().getTime();
+  await h.db
+    .insertInto('occurrences')
+    .values({
+      id: 'occ-1',
+      schedule_id: s.id,
+      due_at: at,
+      status: 'claimed',
+      claimed_by: 'test',
+      lease_until: at + 60_000,
+      post_id: null,
+      note: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const occ = await h.db.selectFrom('occurrences').selectAll().where('id', '=', 'occ-1').executeTakeFirstOrThrow();
+  return { s, occ };
+}
+
+describe('the scheduled post callback', () => {
+  it('posts with the occurrence as idempotency key, records it, and never posts it twice', async () => {
+    h = await harness();
+    const { s, occ } = await occurrence(h);
+    const post = scheduledPoster(h.app.ctx);
+    const first = await post(s, occ);
+    const again = await post(s, occ);
+    expect(again.postId).toBe(first.postId);
+    const sent = questions(h.adapter, h.channel);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.message.idempotencyKey).toBe('occ-1');
+    expect(sent[0]?.message.title).toMatch(/^Question of the day · /);
+    const row = await h.db.selectFrom('posts').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ id: first.postId, occurrence_id: 'occ-1', kind: 'daily', thread_ref: sent[0]?.ref });
+  });
+
+  it('records a post a crashed replica already made instead of posting again', async () => {
+    h = await harness();
+    const { s, occ } = await occurrence(h);
+    // What the crashed replica would have posted, found on the platform by its key.
+    const found: PostResult = { ref: 'memory:W1:C1:77', threadRef: 'memory:W1:C1:77' };
+    const adapter = h.app.ctx.adapters.for(h.channel) as MemoryAdapter & {
+      findPosted?: (to: Ref, key: string) => Promise<PostResult | undefined>;
+    };
+    const asked: string[] = [];
+    adapter.findPosted = async (_to, key) => {
+      asked.push(key);
+      return key === 'occ-1' ? found : undefined;
+    };
+    const { postId } = await scheduledPoster(h.app.ctx)(s, occ);
+    expect(asked).toEqual(['occ-1']);
+    expect(questions(h.adapter, h.channel)).toHaveLength(0);
+    const row = await h.db.selectFrom('posts').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ id: postId, thread_ref: found.threadRef, occurrence_id: 'occ-1' });
+    // Answers in that thread now count.
+    await h.say(bob, found.threadRef, NO_RESULT);
+    expect(await h.db.selectFrom('answers').selectAll().execute()).toHaveLength(1);
+  });
+});
+
+describe('several replicas on one database', () => {
+  it('post each scheduled question and each digest exactly once', async () => {
+    h = await harness();
+    await h.command(ada, 'schedule', '09:00 UTC weekdays acme');
+    const other = new MemoryAdapter('memory:W1', h.channel);
+    const replica2 = buildApp({
+      config: loadConfig({}),
+      logger: silentLogger(),
+      db: h.db,
+      guides: new GuideLibrary([ACME, GLOBEX]),
+      adapters: new AdapterSet([other]),
+      clock: () => h.now(),
+      replicaId: 'two',
+    });
+    h.setNow('2026-03-02T09:00:10Z');
+    await Promise.all([h.app.tick(), replica2.tick(), h.app.tick()]);
+    const posted = [...questions(h.adapter, h.channel), ...questions(other, h.channel)];
+    expect(posted).toHaveLength(1);
+    h.setNow('2026-03-03T09:00:20Z');
+    await Promise.all([h.app.tick(), replica2.tick()]);
+    const digests = [...h.adapter.sent, ...other.sent].filter((s) => s.message.kind === 'digest');
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.message.text).toContain('Nobody answered this one');
+  });
+});
+
+describe('platform refusals', () => {
+  it('pause the channel schedule and tell whoever set it, once', async () => {
+    h = await harness();
+    await h.command(ada, 'schedule', '09:00 UTC weekdays');
+    await h.app.onPlatformError(h.channel, new PlatformError('no_permission', 'missing_scope'));
+    const s = await getSchedule(h.db, h.channel);
+    expect(s?.paused).toBe(1);
+    expect(s?.paused_reason).toContain('lacks permission');
+    const dm = h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada');
+    expect(dm).toHaveLength(1);
+    expect(dm[0]?.message.title).toBe('The daily question is paused');
+    await h.app.onPlatformError(h.channel, new PlatformError('channel_unavailable', 'channel_not_found'));
+    expect(h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada')).toHaveLength(1);
+    await h.command(bob, 'schedule');
+    expect(lastPrivate(h.adapter, bob.id)?.text).toContain('**Paused:**');
+  });
+
+  it('leave the schedule running on a rate limit', async () => {
+    h = await harness();
+    await h.command(ada, 'schedule', '09:00 UTC weekdays');
+    await h.app.onPlatformError(h.channel, new PlatformError('rate_limited', '429', undefined, 1000));
+    expect((await getSchedule(h.db, h.channel))?.paused).toBe(0);
+  });
+
+  it('a scheduled post refused for good pauses the schedule through the tick', async () => {
+    h = await harness();
+    await h.command(ada, 'schedule', '09:00 UTC weekdays');
+    h.adapter.post = async (to: Ref, message: OutboundMessage) => {
+      if (message.kind === 'question') throw new PlatformError('channel_unavailable', 'is_archived');
+      return MemoryAdapter.prototype.post.call(h.adapter, to, message);
+    };
+    h.setNow('2026-03-02T09:00:10Z');
+    await h.app.tick();
+    expect((await getSchedule(h.db, h.channel))?.paused).toBe(1);
+    expect(h.adapter.sent.some((m) => m.to === 'memory:W1:dm-U-ada')).toBe(true);
+  });
+});
+
+describe('App Home and autocomplete', () => {
+  it('shows a member their summary by workspace and user id', async () => {
+    h = await harness();
+    await h.command(ada, 'question', 'acme');
+    await h.say(bob, questions(h.adapter, h.channel)[0]?.ref ?? '', NO_RESULT);
+    const home = await h.app.homeView('memory:W1', bob.id);
+    expect(home.title).toBe('Your practice summary');
+    expect(home.text).toContain('**Answers given:** 1');
+    expect((await h.app.homeView('memory:W2', bob.id)).text).toContain('not answered');
+  });
+
+  it('completes employers and categories', async () => {
+    h = await harness();
+    expect(h.app.autocomplete('employer', 'glo')).toEqual([{ name: 'Globex', value: 'globex-data-engineer' }]);
+    expect(h.app.autocomplete('category', 'sys')).toEqual([{ name: 'system design', value: 'system-design' }]);
+    expect(h.app.autocomplete('category', '').length).toBe(5);
+  });
+
+  it('exposes every command in the registry for platform registration', async () => {
+    h = await harness();
+    const names = h.app.registry.list().map((c) => c.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'help',
+        'question',
+        'tips',
+        'employers',
+        'schedule',
+        'me',
+        'summary',
+        'leaderboard',
+        'retry',
+        'snooze',
+        'export',
+        'forget-me',
+        'settings',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,182 @@
+// The pure parts: streak rules, question rotation, reading times and schedule lines,
+// member mentions, digests.
+import { describe, expect, it } from 'vitest';
+import { parseScheduleText, parseTime, splitEmployerCategory } from '../../src/practice/commands/channel';
+import { parseMemberRef } from '../../src/practice/commands/progress';
+import { composeDigest } from '../../src/practice/digest';
+import { pickQuestion } from '../../src/practice/rotation';
+import { computeStreak } from '../../src/practice/streak';
+import type { AnswerFlags } from '../../src/star';
+
+const DAY = 86_400_000;
+// Monday 2 March 2026, 09:00 UTC; the question is posted at nine every day.
+const MON = Date.UTC(2026, 2, 2, 9);
+const day = (n: number) => MON + n * DAY;
+
+describe('streaks', () => {
+  const base = { snoozes: [], timezone: 'UTC' };
+  it('counts consecutive answered question days', () => {
+    const q = [0, 1, 2, 3].map(day);
+    expect(computeStreak({ ...base, questionTimes: q, answeredTimes: q, now: day(3) + 3_600_000 }).days).toBe(4);
+  });
+
+  it("does not count today's unanswered question against anyone", () => {
+    const q = [0, 1, 2].map(day);
+    expect(
+      computeStreak({ ...base, questionTimes: q, answeredTimes: [day(0), day(1)], now: day(2) + 60_000 }).days,
+    ).toBe(2);
+  });
+
+  it('forgives one missed day per ISO week, not two', () => {
+    const q = [0, 1, 2, 3].map(day); // Mon-Thu
+    const one = computeStreak({ ...base, questionTimes: q, answeredTimes: [day(0), day(1), day(3)], now: day(4) });
+    expect(one).toEqual({ days: 3, graceUsedThisWeek: true });
+    const two = computeStreak({ ...base, questionTimes: q, answeredTimes: [day(0), day(3)], now: day(4) });
+    expect(two.days).toBe(1);
+    // A miss in each of two weeks is forgiven: a grace day per week.
+    const weeks = [0, 1, 2, 7, 8, 9].map(day);
+    expect(
+      computeStreak({ ...base, questionTimes: weeks, answeredTimes: [day(0), day(2), day(7), day(9)], now: day(10) })
+        .days,
+    ).toBe(4);
+  });
+
+  it('skips snoozed days and days without a question', () => {
+    const q = [0, 1, 2, 3, 4, 7].map(day); // no questions at the weekend
+    const snoozes = [{ from: day(1) - 3_600_000, until: day(3) + 3_600_000 }];
+    const s = computeStreak({
+      questionTimes: q,
+      answeredTimes: [day(0), day(4), day(7)],
+      snoozes,
+      now: day(8),
+      timezone: 'UTC',
+    });
+    expect(s.days).toBe(3);
+  });
+
+  it('uses the channel’s time zone for what a day is', () => {
+    // Posted at 03:00 UTC, which is 22:00 the evening before in New York.
+    const q = [Date.UTC(2026, 2, 3, 3), Date.UTC(2026, 2, 4, 3)];
+    const input = { questionTimes: q, answeredTimes: [q[0] as number], snoozes: [], now: Date.UTC(2026, 2, 4, 12) };
+    // In UTC the second question is today's, still open; in New York its day is over and was missed.
+    expect(computeStreak({ ...input, timezone: 'UTC' })).toEqual({ days: 1, graceUsedThisWeek: false });
+    expect(computeStreak({ ...input, timezone: 'America/New_York' })).toEqual({ days: 1, graceUsedThisWeek: true });
+  });
+
+  it('is zero for someone who never answered', () => {
+    expect(computeStreak({ ...base, questionTimes: [0, 1, 2].map(day), answeredTimes: [], now: day(5) }).days).toBe(0);
+  });
+});
+
+describe('question rotation', () => {
+  const qs = [
+    { id: 'a', category: 'behavioral' },
+    { id: 'b', category: 'behavioral' },
+    { id: 'c', category: 'technical' },
+  ];
+  it('never repeats until every question has been asked', () => {
+    const asked = new Map<string, number>();
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const q = pickQuestion(qs, asked, new Map(), `seed-${i}`);
+      if (!q) throw new Error('no pick');
+      seen.push(q.id);
+      asked.set(q.id, (asked.get(q.id) ?? 0) + 1);
+    }
+    expect(new Set(seen.slice(0, 3)).size).toBe(3);
+    expect(new Set(seen.slice(3)).size).toBe(3);
+  });
+
+  it('prefers the category the group answered least', () => {
+    const answered = new Map([
+      ['behavioral', 10],
+      ['technical', 1],
+    ]);
+    for (const seed of ['x', 'y', 'z']) expect(pickQuestion(qs, new Map(), answered, seed)?.category).toBe('technical');
+  });
+
+  it('is deterministic and handles no candidates', () => {
+    expect(pickQuestion(qs, new Map(), new Map(), 's')).toEqual(pickQuestion(qs, new Map(), new Map(), 's'));
+    expect(pickQuestion([], new Map(), new Map(), 's')).toBeUndefined();
+  });
+});
+
+describe('reading command text', () => {
+  it('reads times people write', () => {
+    expect(parseTime('9')).toBe('09:00');
+    expect(parseTime('09:00')).toBe('09:00');
+    expect(parseTime('9am')).toBe('09:00');
+    expect(parseTime('12am')).toBe('00:00');
+    expect(parseTime('6:30pm')).toBe('18:30');
+    expect(parseTime('21:15')).toBe('21:15');
+    for (const bad of ['25:00', '9:75', '13pm', 'noon', '', '0am']) expect(parseTime(bad)).toBeUndefined();
+  });
+
+  it('sorts schedule words by what they look like', () => {
+    expect(parseScheduleText('09:00 Europe/Berlin weekdays chop behavioral')).toEqual({
+      time: '09:00',
+      timezone: 'Europe/Berlin',
+      days: 'weekdays',
+      employer: 'chop',
+      category: 'behavioral',
+    });
+    expect(parseScheduleText('18:30 "harvard medical school" mon,wed system design UTC')).toEqual({
+      time: '18:30',
+      timezone: 'UTC',
+      days: 'mon,wed',
+      employer: 'harvard medical school',
+      category: 'system design',
+    });
+    expect(parseScheduleText('OFF')).toEqual({ time: 'off' });
+    expect(parseScheduleText('')).toEqual({});
+  });
+
+  it('splits a category off the end of an employer', () => {
+    expect(splitEmployerCategory(['system', 'design'])).toEqual({ category: 'system design' });
+    expect(splitEmployerCategory(['acme', 'corp', 'behavioural'])).toEqual({
+      employer: 'acme corp',
+      category: 'behavioural',
+    });
+    expect(splitEmployerCategory(['acme'])).toEqual({ employer: 'acme' });
+    expect(splitEmployerCategory([])).toEqual({});
+  });
+
+  it('reads member mentions in every platform form', () => {
+    expect(parseMemberRef('<@U123>')).toEqual({ id: 'U123' });
+    expect(parseMemberRef('<@U123|ada>')).toEqual({ id: 'U123' });
+    expect(parseMemberRef('<@!42>')).toEqual({ id: '42' });
+    expect(parseMemberRef('@Ada')).toEqual({ name: 'Ada' });
+    expect(parseMemberRef('  ')).toEqual({});
+  });
+});
+
+describe('digest', () => {
+  const flags = (over: Partial<AnswerFlags>): AnswerFlags => ({
+    story: true,
+    situation: true,
+    task: true,
+    action: true,
+    result: true,
+    resultMeasured: true,
+    ownershipFlagged: false,
+    checksPassed: 6,
+    checksTotal: 6,
+    wordCount: 120,
+    ...over,
+  });
+  it('counts members once (their latest attempt) and ranks what was missing', () => {
+    const d = composeDigest(
+      [
+        { userId: 'a', attempt: 1, late: false, flags: flags({ result: false, resultMeasured: false }) },
+        { userId: 'a', attempt: 2, late: false, flags: flags({}) },
+        { userId: 'b', attempt: 1, late: false, flags: flags({ result: false, resultMeasured: false, task: false }) },
+        { userId: 'c', attempt: 1, late: true, flags: flags({ result: false, resultMeasured: false }) },
+      ],
+      'Be specific.',
+      'Acme',
+    );
+    expect(d.text).toContain('**3 members** answered; 1 with all four STAR parts.');
+    expect(d.text).toMatch(/Most often missing:\n- the Result: 2 of 3\n- the Task: 1 of 3/);
+    expect(d.text).toContain('**Tip from the Acme guide:** Be specific.');
+  });
+});
