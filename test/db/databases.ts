@@ -1,6 +1,8 @@
 // Store tests run on SQLite always and on Postgres too when TEST_DATABASE_URL names
 // one (.ci/run sets it when a server answers on 127.0.0.1:5432). Each Postgres test
-// database is its own schema, so test files running in parallel never meet.
+// gets a database of its own (created next to the one in the URL, dropped after),
+// so test files running in parallel never meet. A schema each would be cheaper,
+// but kysely's migrator finds its tables in any schema and would skip creating them.
 //
 //   describe.each(databaseKinds)('on %s', (kind) => {
 //     let t: TestDatabase;
@@ -51,14 +53,21 @@ export async function createTestDatabase(kind: DatabaseKind, options: TestDataba
 
   if (kind === 'postgres') {
     if (!TEST_DATABASE_URL) throw new Error('set TEST_DATABASE_URL=postgres://... to run the Postgres store tests');
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const name = `starling_test_${randomBytes(6).toString('hex')}`;
     const admin = openPostgres(TEST_DATABASE_URL, { max: 1 });
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    try {
+      await sql`create database ${sql.id(name)}`.execute(admin.db);
+    } catch (e) {
+      await admin.close();
+      throw new Error(
+        `cannot create a test database on ${TEST_DATABASE_URL} (${(e as Error).message}); the user needs CREATEDB`,
+      );
+    }
     const u = new URL(TEST_DATABASE_URL);
-    u.searchParams.set('options', `-c search_path=${schema}`);
+    u.pathname = `/${name}`;
     url = u.toString();
     cleanup = async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
       await admin.close();
     };
   } else if (options.file) {

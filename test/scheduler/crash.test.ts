@@ -2,6 +2,7 @@
 // downtime. The child (replica-child.ts) posts into the fake_posts table.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger';
 import { listOccurrences } from '../../src/scheduler/occurrences';
@@ -137,7 +138,7 @@ describe.each(databaseKinds)('a replica process on %s', (kind) => {
       const second = startChild(t, 'p2', back);
       const out = (await second.exited).out;
       expect(out).toContain('done {"posted":5,"skipped":');
-      const byChannel = await t.db
+      const byChannel = await (t.db as Kysely<any>)
         .selectFrom('fake_posts')
         .select(['channel_ref', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('channel_ref')

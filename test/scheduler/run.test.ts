@@ -337,10 +337,13 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
         throw new PlatformError('rate_limited', 'x', undefined, 1);
       },
     });
-    const a = await claimOccurrences(t.db, { now: at + 10, replicaId: 'a', leaseMs: MIN, limit: 10 });
-    const b = await claimOccurrences(t.db, { now: at + 10, replicaId: 'b', leaseMs: MIN, limit: 10 });
+    const a = await claimOccurrences(t.db, { now: at + MIN, replicaId: 'a', leaseMs: MIN, limit: 10 });
+    const b = await claimOccurrences(t.db, { now: at + MIN, replicaId: 'b', leaseMs: MIN, limit: 10 });
     expect([a.length, b.length]).toEqual([1, 0]);
-    const c = await claimOccurrences(t.db, { now: at + 10 + MIN, replicaId: 'c', leaseMs: MIN, limit: 10 });
+    expect(await claimOccurrences(t.db, { now: at + 2 * MIN - 1, replicaId: 'b', leaseMs: MIN, limit: 10 })).toEqual(
+      [],
+    );
+    const c = await claimOccurrences(t.db, { now: at + 2 * MIN, replicaId: 'c', leaseMs: MIN, limit: 10 });
     expect(c.map((o) => [o.claimed_by, o.attempts])).toEqual([['c', 2]]);
   });
 });

@@ -1,0 +1,83 @@
+// The same migrations serve SQLite and Postgres.
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index';
+import { migrateToLatest, migrationStatus } from '../../src/db/migrate';
+import { createTestDatabase, databaseKinds } from './databases';
+
+describe.each(databaseKinds)('migrations on %s', (kind) => {
+  it('apply from empty, are a no-op the second time, and read epoch milliseconds back as numbers', async () => {
+    const t = await createTestDatabase(kind, { migrate: false });
+    try {
+      expect(await migrateToLatest(t.db)).toEqual(Object.keys(migrations));
+      expect(await migrateToLatest(t.db)).toEqual([]);
+      expect((await migrationStatus(t.db)).every((m) => m.appliedAt)).toBe(true);
+      const at = Date.parse('2026-06-01T09:00:00Z');
+      await t.db
+        .insertInto('schedules')
+        .values({
+          id: 's1',
+          workspace: 'W',
+          channel_ref: 'c',
+          time: '09:00',
+          timezone: 'UTC',
+          days: '1',
+          employer: null,
+          category: null,
+          paused_reason: null,
+          created_by: 'U',
+          next_run_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const row = await t.db.selectFrom('schedules').select(['next_run_at', 'paused']).executeTakeFirstOrThrow();
+      expect(row).toEqual({ next_run_at: at, paused: 0 });
+      const count = await sql<{ n: number }>`select count(*) as n from schedules`.execute(t.db);
+      expect(count.rows[0]?.n).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('enforce one occurrence per schedule and due time', async () => {
+    const t = await createTestDatabase(kind);
+    try {
+      const at = Date.parse('2026-06-01T09:00:00Z');
+      await t.db
+        .insertInto('schedules')
+        .values({
+          id: 's1',
+          workspace: 'W',
+          channel_ref: 'c',
+          time: '09:00',
+          timezone: 'UTC',
+          days: '1',
+          employer: null,
+          category: null,
+          paused_reason: null,
+          created_by: 'U',
+          next_run_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const occ = (id: string) => ({
+        id,
+        schedule_id: 's1',
+        due_at: at,
+        status: 'pending',
+        claimed_by: null,
+        lease_until: at,
+        post_id: null,
+        note: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await t.db.insertInto('occurrences').values(occ('o1')).execute();
+      await expect(t.db.insertInto('occurrences').values(occ('o2')).execute()).rejects.toThrow(/unique|duplicate/i);
+    } finally {
+      await t.close();
+    }
+  });
+});
