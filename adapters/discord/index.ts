@@ -90,6 +90,34 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     });
   }
 
+  /**
+   * discord.js trusts the gateway: a malformed dispatch throws inside its packet
+   * handler, outside any promise the bot holds, and would take the process down.
+   * Such packets are dropped and logged instead.
+   */
+  function guardPackets(c: Client): void {
+    const ws = c.ws as unknown as {
+      handlePacket(packet: unknown, shard: unknown): boolean;
+      on(event: 'error', listener: (err: unknown) => void): void;
+    };
+    const original = ws.handlePacket.bind(ws);
+    ws.handlePacket = (packet, shard) => {
+      const p = packet as { t?: unknown; d?: unknown } | undefined;
+      if (p && p.t !== 'RESUMED' && (typeof p.d !== 'object' || p.d === null)) {
+        log.warn({ event: p.t }, 'dropped a malformed Discord dispatch (no data)');
+        return true;
+      }
+      try {
+        return original(packet, shard);
+      } catch (err) {
+        log.warn({ err, event: p?.t }, 'dropped a Discord dispatch that could not be read');
+        return true;
+      }
+    };
+    // The manager re-emits every dispatch by name; one named "error" must not throw.
+    ws.on('error', (err) => log.warn({ err }, 'dropped a Discord dispatch named "error"'));
+  }
+
   let client = buildClient(true);
   const outbound = () => new DiscordOutbound(client, log);
   let sender = outbound();
@@ -137,6 +165,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   };
 
   function attach(c: Client): void {
+    guardPackets(c);
     c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
     c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));
     c.on(Events.MessageUpdate, (a, b) => run('message edit', () => onMessageUpdate(ctx(), a, b)));

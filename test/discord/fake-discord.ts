@@ -196,7 +196,11 @@ export class FakeDiscord {
     const now = check();
     if (now) return now;
     return new Promise<T>((resolve, reject) => {
+      // Re-checked on every request and gateway message, and every few ms for state
+      // that changes elsewhere (the bot's handler).
+      const ticker = setInterval(() => poll(), 5);
       const timer = setTimeout(() => {
+        clearInterval(ticker);
         this.waiters.delete(poll);
         reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${what}`));
       }, timeoutMs);
@@ -204,6 +208,7 @@ export class FakeDiscord {
         const v = check();
         if (v) {
           clearTimeout(timer);
+          clearInterval(ticker);
           this.waiters.delete(poll);
           resolve(v);
         }

@@ -53,6 +53,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   fake?: FakeDiscordOptions;
+  /** A running fake to connect to (left running on close), e.g. to restart the bot against it. */
+  fakeInstance?: FakeDiscord;
   commands?: CommandDef<any, any>[];
   /** The core's handler; defaults to recording events. */
   handler?: (events: InboundEvent[]) => EventHandler;
@@ -64,7 +66,7 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await new FakeDiscord(options.fake).start();
+  const fake = options.fakeInstance ?? (await new FakeDiscord(options.fake).start());
   const opened = options.db ? undefined : openSqlite(':memory:');
   const db = options.db ?? (opened?.db as Kysely<Database>);
   if (opened) await migrateToLatest(db);
@@ -99,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs: lines,
     async close() {
       await adapter.stop().catch(() => {});
-      await fake.stop();
+      if (!options.fakeInstance) await fake.stop();
       await opened?.close();
     },
   };
