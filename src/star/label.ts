@@ -419,7 +419,11 @@ export function scores(f: Features, index: number, count: number, heading?: Part
   if (f.pastState) s.situation += 1;
   if (index === 0) s.situation += 0.6;
 
-  if (f.task) s.task += 3;
+  if (f.task) {
+    s.task += 3;
+    // "At my last job I was asked to ...": the assignment is the point, the anchor is scenery
+    s.situation -= 0.8;
+  }
 
   if (f.iAct) s.action += 2;
   if (f.weAct) s.action += 1.7;
@@ -430,7 +434,15 @@ export function scores(f: Features, index: number, count: number, heading?: Part
   if (f.result) s.result += 2.2;
   if (f.change) s.result += f.number ? 2 : 1;
   if (f.number && (f.change || f.result)) s.result += 0.8;
-  if (index === count - 1 && count > 2) s.result += 0.6;
+  if (index === count - 1 && count > 2) {
+    s.result += 0.6;
+    // A closing sentence in the past that is not another "I did" / "we did" step is usually
+    // how things ended. A false "missing result" costs more trust than a missed one, so the
+    // last sentence leans towards Result.
+    if (!f.iStarts && !f.sequence && !f.passive && (f.past || f.pastState || f.otherAct) && !f.modal && !f.habit) {
+      s.result += 1;
+    }
+  }
   if (index === 0 && f.change && f.number) s.result += 1.5;
   // "I introduced a rule that ... within 24 hours": an action whose detail sounds like an outcome
   if (f.iStarts && !f.change) s.result -= 1;
