@@ -56,6 +56,8 @@ export interface Features {
   code: boolean;
   /** the sentence opens with "I" or "we" and a past verb (after a connective). */
   iStarts: boolean;
+  /** an explicit consequence: "which meant", "as a result". */
+  consequence: boolean;
 }
 
 const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
@@ -89,6 +91,7 @@ export function features(seg: Segment): Features {
     number: NUMBER.test(lower),
     sequence: SEQUENCE_START.test(lower),
     code: Boolean(seg.code),
+    consequence: CONSEQUENCE.test(lower),
     iStarts:
       /^(?:(?:and|so|then|but|also|first|next|finally|after that),? )*(?:i|we) (?:also |then |first |quickly |immediately )?[a-z]+ed\b/.test(
         lower,
@@ -195,6 +198,8 @@ function isPast(verb: string): boolean {
 }
 
 // Past verbs that tell what happened to something rather than what someone did.
+const CONSEQUENCE =
+  /\b(?:which (?:meant|led to|resulted in|cut|saved|brought|reduced|made)|as a result|resulting in|so that (?:the|our|we) [a-z]+ (?:could|ran|went|took|fell|rose|dropped))\b/;
 const HAPPENINGS = new Set([
   'failed',
   'crashed',
@@ -445,7 +450,8 @@ export function scores(f: Features, index: number, count: number, heading?: Part
   }
   if (index === 0 && f.change && f.number) s.result += 1.5;
   // "I introduced a rule that ... within 24 hours": an action whose detail sounds like an outcome
-  if (f.iStarts && !f.change) s.result -= 1;
+  if (f.iStarts && !f.change && !f.consequence) s.result -= 1;
+  if (f.consequence) s.result += f.number ? 1.5 : 0.5;
   if (nonStory) {
     s.situation -= 1;
     s.action -= 1;

@@ -17,7 +17,7 @@ describe('perturbations with a known effect', () => {
     for (const a of withResult) {
       const out = analyzeAnswer(withoutResult(a));
       expect(out.checks.items.find((c) => c.name === 'result')?.passed).toBe(false);
-      expect(out.suggestions.join(' ')).toMatch(/Add the Result/);
+      expect(out.suggestions.join(' ')).toMatch(/(Add|Finish with) the Result/);
     }
   });
 
