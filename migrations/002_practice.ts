@@ -30,15 +30,41 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ownership_flagged', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
-  // A member's answers in one channel (streaks) and an answer's lookup by post and member.
+  // A member's answers in one channel (streaks).
   await db.schema
     .createIndex('answers_channel_member')
     .on('answers')
     .columns(['channel_ref', 'user_id', 'created_at'])
     .execute();
+  // Covering indexes: the leaderboard reads a channel's recent answers and their
+  // flags without touching either table (measured in bench/core.ts: about half the time).
+  await db.schema
+    .createIndex('answers_board')
+    .on('answers')
+    .columns(['channel_ref', 'created_at', 'workspace', 'user_id', 'user_name', 'post_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('analyses_flags')
+    .on('analyses')
+    .columns([
+      'answer_id',
+      'story',
+      'situation',
+      'task',
+      'action',
+      'result',
+      'result_measured',
+      'ownership_flagged',
+      'checks_passed',
+      'checks_total',
+      'word_count',
+    ])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('analyses_flags').execute();
+  await db.schema.dropIndex('answers_board').execute();
   await db.schema.dropIndex('answers_channel_member').execute();
   await db.schema.alterTable('analyses').dropColumn('ownership_flagged').execute();
   await db.schema.dropTable('retries').execute();
