@@ -58,7 +58,7 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       ) ?? first;
     if (d.nonStoryKind === 'hypothetical') {
       s.push(
-        `Tell one real time instead of a plan: ${q(example)} says what you *would* do. Pick one occasion and say when it was, what you did, and how it turned out.`,
+        `Tell one real time instead of a plan: ${q(example)} says what you would do. Pick one occasion and say when it was, what you did, and how it turned out.`,
       );
     } else if (d.nonStoryKind === 'habit') {
       s.push(
@@ -94,7 +94,7 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     }
     if (a.parts.action.present && a.ownership.flagged) {
       s.push(
-        `Make your part visible: ${q(a.parts.action.sentences[0])} tells what the team did. Add what *you* did, in sentences that start with "I".`,
+        `Make your part visible: ${q(a.parts.action.sentences[0])} tells what the team did. Add what you did yourself, in sentences that start with "I".`,
       );
     }
     if (a.parts.result.present && !a.resultMeasured) {
