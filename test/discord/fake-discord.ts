@@ -129,6 +129,8 @@ export class FakeDiscord {
   replayOverlap = 0;
   /** Delay every REST answer by this many ms (to exercise deferral). */
   restDelayMs = 0;
+  /** The time members' messages and interactions carry (in their snowflakes), for tests with a fixed clock. */
+  now: () => number = Date.now;
 
   private server?: Server;
   private wss?: WebSocketServer;
@@ -494,7 +496,7 @@ export class FakeDiscord {
     author: FakeUser,
     channelId: string,
     content: string,
-    id = snowflake(),
+    id = snowflake(this.now()),
   ): APIMessage & { guild_id: string; member: Omit<APIGuildMember, 'user'> } {
     const { user: _user, ...member } = this.member(author);
     return {
@@ -504,7 +506,7 @@ export class FakeDiscord {
       author: this.apiUser(author),
       member,
       content,
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(this.now()).toISOString(),
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
@@ -583,7 +585,7 @@ export class FakeDiscord {
   }
 
   private interactionBase(user: FakeUser, channelId: string) {
-    const id = snowflake();
+    const id = snowflake(this.now());
     const token = `itok-${randomBytes(12).toString('hex')}`;
     this.interactionTokens.set(token, id);
     const channel = this.channels.get(channelId);

@@ -1,0 +1,349 @@
+// The whole bot on Discord: the real core (buildApp on in-memory SQLite with the
+// guides in content/) behind the real discord.js Client, against the fake Discord.
+import { InteractionResponseType } from 'discord-api-types/v10';
+import type { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index';
+import { type App, buildApp } from '../../src/app';
+import { AdapterSet } from '../../src/chat/adapters';
+import { loadConfig } from '../../src/config';
+import { openSqlite } from '../../src/db/connection';
+import { migrateToLatest } from '../../src/db/migrate';
+import type { Database } from '../../src/db/schema';
+import { loadGuides } from '../../src/guides/load';
+import { silentLogger } from '../../src/logger';
+import { getSchedule } from '../../src/scheduler/store';
+import { FakeDiscord, type RecordedRequest } from './fake-discord';
+import { type LogLine, memoryLogger, testClientOptions } from './harness';
+
+const COMPLETE =
+  'Last spring at my previous job our checkout service was failing during peak sales and customers were abandoning orders. As the on-call lead, my goal was to stop the outages before the holiday launch.';
+const COMPLETE_2 =
+  'I profiled the service and found a slow database query, then I added an index and a cache in front of it. As a result, checkout errors dropped from 4% to 0.2% and we handled twice the traffic at launch.';
+const NO_RESULT =
+  'In 2023 at Acme our team was behind on a data migration for a hospital client. I was responsible for moving the patient records safely. I wrote validation scripts and ran the migration in small batches over a weekend.';
+
+interface Bot {
+  fake: FakeDiscord;
+  app: App;
+  adapter: DiscordAdapter;
+  db: Kysely<Database>;
+  logs: LogLine[];
+  channel: string;
+  setNow(at: Date): void;
+  close(): Promise<void>;
+}
+
+let bot: Bot | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+/** The wiring main.ts uses: the adapter joins the AdapterSet after buildApp, with the app's registry. */
+async function startBot(): Promise<Bot> {
+  const fake = await new FakeDiscord().start();
+  const opened = openSqlite(':memory:');
+  await migrateToLatest(opened.db);
+  let now = new Date();
+  fake.now = () => now.getTime();
+  const config = loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiBase,
+    DISCORD_GUILD_ID: fake.guildId,
+  });
+  const adapters = new AdapterSet();
+  const app = buildApp({
+    config,
+    logger: silentLogger(),
+    db: opened.db,
+    guides: loadGuides('content/guides').library,
+    adapters,
+    clock: () => now,
+    replicaId: 'e2e',
+  });
+  const { logger, lines } = memoryLogger();
+  const adapter = createDiscordAdapter({
+    config,
+    logger,
+    db: opened.db,
+    commands: app.registry.list(),
+    autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
+    onPlatformError: (channel, err) => app.onPlatformError(channel, err),
+    clientOptions: testClientOptions(),
+  });
+  adapters.add(adapter);
+  await adapter.start((event) => app.handle(event));
+  return {
+    fake,
+    app,
+    adapter,
+    db: opened.db,
+    logs: lines,
+    channel: `discord:${fake.guildId}:${fake.channelId}`,
+    setNow(at) {
+      now = at;
+    },
+    async close() {
+      await adapter.stop();
+      await fake.stop();
+      await opened.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (for state the bot writes to the database). */
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 3000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out waiting for the bot');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The text of an interaction's visible answer, whichever way it was sent. */
+function answerText(responses: RecordedRequest[]): string {
+  return responses
+    .map((r) => {
+      const data = r.body?.data ?? r.body ?? {};
+      return [
+        data.content ?? '',
+        ...(data.embeds ?? []).map(
+          (e: { title?: string; description?: string }) => `${e.title ?? ''}\n${e.description ?? ''}`,
+        ),
+      ].join('\n');
+    })
+    .join('\n');
+}
+
+async function run(
+  b: Bot,
+  user: keyof FakeDiscord['users'],
+  sub: string,
+  options: Record<string, string | number | boolean> = {},
+) {
+  const id = b.fake.interact(b.fake.command(b.fake.users[user], sub, options));
+  // Wait until the interaction is closed: a direct reply, or a deferral and its edit.
+  const responses = await b.fake.waitUntil(() => {
+    const r = b.fake.responses(id);
+    const first = r[0]?.body?.type;
+    if (first === InteractionResponseType.ChannelMessageWithSource) return r;
+    if (first === InteractionResponseType.DeferredChannelMessageWithSource && r.length >= 2) return r;
+    return undefined;
+  });
+  await new Promise((r) => setTimeout(r, 30));
+  return { id, responses: b.fake.responses(id), text: answerText(b.fake.responses(id)), first: responses[0] };
+}
+
+function nextNineUtc(from: Date): Date {
+  const d = new Date(from);
+  d.setUTCHours(9, 0, 10, 0);
+  if (d <= from) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+async function scheduleAndPost(b: Bot) {
+  const set = await run(b, 'carol', 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' });
+  expect(set.text).toMatch(/Daily question set by/);
+  b.setNow(nextNineUtc(new Date()));
+  await b.app.tick();
+  const question = b.fake
+    .botMessages(b.fake.channelId)
+    .find((m) => m.embeds[0]?.title?.startsWith('Question of the day'));
+  if (!question) throw new Error('no scheduled question was posted');
+  const thread = [...b.fake.channels.values()].find((c) => c.id === question.id);
+  if (!thread) throw new Error('the question has no thread');
+  return { question, threadId: thread.id };
+}
+
+describe('every /prep subcommand', () => {
+  it('answers each one through Discord, privately unless it is for the channel', async () => {
+    bot = await startBot();
+    const b = bot;
+    const { alice } = b.fake.users;
+    const cases: Record<string, [keyof FakeDiscord['users'], Record<string, string | number | boolean>, RegExp]> = {
+      help: ['alice', {}, /\/prep/],
+      employers: ['alice', {}, /Harvard Medical School/],
+      tips: ['alice', { employer: 'harvard-medical-school-software-engineer' }, /Harvard Medical School/],
+      question: [
+        'alice',
+        { employer: 'harvard-medical-school-software-engineer' },
+        /Posted a .* question from Harvard Medical School/,
+      ],
+      schedule: ['carol', { time: '09:30', timezone: 'Europe/Berlin', days: 'weekdays' }, /Daily question set by/],
+      settings: ['carol', {}, /feedback/i],
+      me: ['alice', {}, /.+/],
+      summary: ['carol', { member: `<@${alice.id}>` }, /.+/],
+      leaderboard: ['alice', {}, /.+/],
+      retry: ['bob', {}, /.+/],
+      snooze: ['bob', { days: '3' }, /3 days|snooz/i],
+      export: ['bob', {}, /Everything Starling keeps about you/],
+      'forget-me': ['bob', {}, /delete|forget/i],
+    };
+    const names = b.app.registry.list().map((c) => c.name);
+    expect(Object.keys(cases).sort()).toEqual([...names].sort());
+    for (const [name, [user, options, expected]] of Object.entries(cases)) {
+      const r = await run(b, user, name, options);
+      expect(r.text, `/prep ${name}`).toMatch(expected);
+      expect(r.text, `/prep ${name}`).not.toMatch(/something went wrong/);
+    }
+    // The registered definition is the registry's, one subcommand each.
+    const [put] = b.fake.calls('PUT', /\/commands$/);
+    expect(put?.body[0].options.map((o: { name: string }) => o.name)).toEqual(names);
+  });
+
+  it('refuses schedule to members without Manage Channels, and explains', async () => {
+    bot = await startBot();
+    const r = await run(bot, 'alice', 'schedule', { time: '09:00', timezone: 'UTC' });
+    expect(r.text).toMatch(/Only channel admins/);
+    expect((r.first?.body.data ?? r.first?.body).flags & 64).toBe(64);
+    expect(await getSchedule(bot.db, bot.channel)).toBeUndefined();
+  });
+
+  it('sends the export as files and forget-me as buttons', async () => {
+    bot = await startBot();
+    const exp = await run(bot, 'bob', 'export');
+    const files = exp.responses.flatMap((r) => r.files.map((f) => f.name));
+    expect(files.some((f) => f.endsWith('.json'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.md'))).toBe(true);
+    const forget = await run(bot, 'bob', 'forget-me');
+    const buttons = forget.responses.flatMap((r) => (r.body?.data ?? r.body).components?.[0]?.components ?? []);
+    expect(buttons.map((b: { custom_id: string }) => b.custom_id.split('|')[0])).toContain(
+      `forget:confirm:${bot.fake.users.bob.id}`,
+    );
+  });
+
+  it('autocompletes employers from the guides', async () => {
+    bot = await startBot();
+    const id = bot.fake.interact(bot.fake.autocompleteInteraction(bot.fake.users.alice, 'tips', 'employer', 'harv'));
+    const [r] = await bot.fake.waitForResponses(id);
+    expect(r?.body.data.choices[0]).toMatchObject({ value: 'harvard-medical-school-software-engineer' });
+  });
+});
+
+describe('the daily question on Discord', () => {
+  it('posts on schedule with a thread, reads answers there, and gives private feedback and a public marker', async () => {
+    bot = await startBot();
+    const b = bot;
+    const { question, threadId } = await scheduleAndPost(b);
+    expect(question.components?.length).toBe(1);
+
+    const before = b.fake.requests.length;
+    const m = b.fake.say(b.fake.users.alice, threadId, NO_RESULT);
+    const dm = await b.fake.waitForRequest(
+      (r) => r.method === 'POST' && /^Feedback on your answer/.test(r.body?.embeds?.[0]?.title ?? ''),
+      before,
+    );
+    expect(dm.path).not.toContain(threadId);
+    const reactions = await b.fake.waitUntil(() => {
+      const r = b.fake.calls('PUT', new RegExp(`/channels/${threadId}/messages/${m.id}/reactions/`), before);
+      return r.length >= 3 ? r : undefined;
+    });
+    expect(reactions.map((r) => r.path.split('/')[6])).toEqual(['🇸', '🇹', '🇦']);
+
+    // An edit that adds the result: feedback again, and the R marker.
+    const mark = b.fake.requests.length;
+    b.fake.editMessage(m, `${NO_RESULT} As a result, we finished two days early with zero lost records.`);
+    const updated = await b.fake.waitForRequest(
+      (r) => r.method === 'POST' && /Updated after your edit/.test(r.body?.embeds?.[0]?.description ?? ''),
+      mark,
+    );
+    expect(updated).toBeTruthy();
+    await b.fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/reactions/🇷/@me'), mark);
+
+    // Deleting the reply takes it out of the answer.
+    expect(await b.db.selectFrom('answer_messages').selectAll().execute()).toHaveLength(1);
+    b.fake.deleteMessage(m);
+    await until(async () => {
+      const rows = await b.db.selectFrom('answer_messages').selectAll().execute();
+      return rows.length === 0 ? rows : undefined;
+    });
+  });
+
+  it('takes the STAR form from the button, posts it in the thread and answers privately', async () => {
+    bot = await startBot();
+    const b = bot;
+    const { question, threadId } = await scheduleAndPost(b);
+    const row = question.components?.[0] as { components: { custom_id: string }[] } | undefined;
+    const customId = row?.components[0]?.custom_id ?? '';
+    expect(customId.startsWith('starform:')).toBe(true);
+    const open = b.fake.interact(b.fake.button(b.fake.users.bob, question, customId));
+    const [modal] = await b.fake.waitForResponses(open);
+    expect(modal?.body.type).toBe(InteractionResponseType.Modal);
+
+    const id = b.fake.interact(
+      b.fake.modalSubmit(b.fake.users.bob, question, modal?.body.data.custom_id, {
+        situation: 'Last spring at my previous job our checkout service was failing during peak sales.',
+        task: 'As the on-call lead, my goal was to stop the outages before the holiday launch.',
+        action: 'I profiled the service, found a slow query, and added an index and a cache.',
+        result: 'As a result, checkout errors dropped from 4% to 0.2%.',
+      }),
+    );
+    const posted = await b.fake.waitUntil(() =>
+      b.fake.botMessages(threadId).find((m) => m.content.includes('answered with the STAR form')),
+    );
+    expect(posted.content).toContain('**Situation:** Last spring');
+    const responses = await b.fake.waitUntil(() => {
+      const r = b.fake.responses(id);
+      return r.some((x) => /Feedback on your answer/.test(answerText([x]))) ? r : undefined;
+    });
+    const feedback = responses.find((x) => /Feedback on your answer/.test(answerText([x])));
+    expect(((feedback?.body.data ?? feedback?.body).flags ?? 0) & 64).toBe(64);
+    const stored = await b.db.selectFrom('answers').selectAll().execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.user_id).toBe(b.fake.users.bob.id);
+  });
+
+  it('survives a gateway resume mid-answer: both replies counted once', async () => {
+    bot = await startBot();
+    const b = bot;
+    const { threadId } = await scheduleAndPost(b);
+    b.fake.say(b.fake.users.alice, threadId, COMPLETE);
+    await b.fake.waitUntil(() =>
+      b.fake.requests.some((r) => /^Feedback on your answer/.test(r.body?.embeds?.[0]?.title ?? '')),
+    );
+    b.fake.dropConnections();
+    await b.fake.waitUntil(() => !b.fake.connected);
+    // Sent while the bot is away; on resume Discord sends it, and may repeat what the bot had.
+    b.fake.say(b.fake.users.alice, threadId, COMPLETE_2);
+    b.fake.replayOverlap = 4;
+    await b.fake.waitUntil(() => b.fake.resumes === 1 && b.fake.connected, 5000, 'the resume');
+    await until(async () => {
+      const rows = await b.db.selectFrom('answer_messages').selectAll().execute();
+      return rows.length >= 2 ? rows : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await b.db.selectFrom('answer_messages').selectAll().execute()).toHaveLength(2);
+    expect(await b.db.selectFrom('answers').selectAll().execute()).toHaveLength(1);
+    expect(b.fake.identifies).toBe(1);
+  });
+
+  it('pauses the schedule and tells whoever set it when the bot loses access to the channel', async () => {
+    bot = await startBot();
+    const b = bot;
+    await run(b, 'carol', 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' });
+    b.fake.failures.push({
+      method: 'POST',
+      path: new RegExp(`^/channels/${b.fake.channelId}/messages$`),
+      status: 403,
+      code: 50013,
+      message: 'Missing Permissions',
+      times: 5,
+    });
+    b.setNow(nextNineUtc(new Date()));
+    const before = b.fake.requests.length;
+    await b.app.tick();
+    const schedule = await getSchedule(b.db, b.channel);
+    expect(schedule?.paused).toBe(1);
+    const told = await b.fake.waitForRequest(
+      (r) => r.method === 'POST' && String(r.body?.content).startsWith('**The daily question is paused**'),
+      before,
+    );
+    expect(told.body.content).toMatch(/lacks permission .* \(50013\)/);
+    const dmOpen = b.fake.calls('POST', /^\/users\/@me\/channels$/, before);
+    expect(dmOpen.at(-1)?.body.recipient_id).toBe(b.fake.users.carol.id);
+    expect(told.path).not.toContain(b.fake.channelId);
+  });
+});
