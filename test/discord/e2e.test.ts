@@ -118,6 +118,12 @@ function answerText(responses: RecordedRequest[]): string {
     .join('\n');
 }
 
+/** The message flags of a reply, a deferral's edit or a follow-up. */
+function flagsOf(r: RecordedRequest | undefined): number {
+  const data = r?.body?.data ?? r?.body ?? {};
+  return Number(data.flags ?? 0);
+}
+
 async function run(
   b: Bot,
   user: keyof FakeDiscord['users'],
@@ -198,7 +204,7 @@ describe('every /prep subcommand', () => {
     bot = await startBot();
     const r = await run(bot, 'alice', 'schedule', { time: '09:00', timezone: 'UTC' });
     expect(r.text).toMatch(/Only channel admins/);
-    expect((r.first?.body.data ?? r.first?.body).flags & 64).toBe(64);
+    expect(flagsOf(r.first) & 64).toBe(64);
     expect(await getSchedule(bot.db, bot.channel)).toBeUndefined();
   });
 
@@ -290,7 +296,7 @@ describe('the daily question on Discord', () => {
       return r.some((x) => /Feedback on your answer/.test(answerText([x]))) ? r : undefined;
     });
     const feedback = responses.find((x) => /Feedback on your answer/.test(answerText([x])));
-    expect(((feedback?.body.data ?? feedback?.body).flags ?? 0) & 64).toBe(64);
+    expect(flagsOf(feedback) & 64).toBe(64);
     const stored = await b.db.selectFrom('answers').selectAll().execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.user_id).toBe(b.fake.users.bob.id);
