@@ -106,7 +106,10 @@ export function features(seg: Segment): Features {
     if (/ed$/.test(t) && t.length > 3 && !NOT_PAST.has(t)) f.past = true;
     if (IRREGULAR_PAST.has(t) && !AMBIGUOUS_PAST.has(t)) f.past = true;
     if ((t === 'was' || t === 'were' || t === 'been') && i + 1 < tokens.length) {
-      const next = tokens[i + 1] as string;
+      let k = i + 1;
+      // "was consistently missing": an adverb may sit between
+      if (/ly$/.test(tokens[k] as string) || SKIP_ADVERBS.has(tokens[k] as string)) k++;
+      const next = tokens[k] ?? '';
       if (/ing$/.test(next) && next.length > 4) f.pastState = true;
       else if ((/ed$/.test(next) && !NOT_PAST.has(next)) || PARTICIPLES.has(next)) f.passive = true;
     }
@@ -135,8 +138,17 @@ export function features(seg: Segment): Features {
       if (HABIT_ADVERBS.has(tokens[j] as string)) habit = true;
       j++;
     }
-    const verb = tokens[j];
+    let verb = tokens[j];
     if (!verb) continue;
+    // past perfect: "I had already fixed it" reads as "I fixed it"
+    if (
+      verb === 'had' &&
+      tokens[j + 1] &&
+      (isPast(tokens[j + 1] as string) || PARTICIPLES.has(tokens[j + 1] as string))
+    ) {
+      j++;
+      verb = tokens[j] as string;
+    }
     if (MODALS.has(verb)) {
       f.modal = true;
       continue;
@@ -148,9 +160,14 @@ export function features(seg: Segment): Features {
     if (isPast(verb) || (AMBIGUOUS_PAST.has(verb) && f.past)) {
       f.past = true;
       // "had to" is a duty and "had a meeting" an action, not a state
+      const next = tokens[j + 1] ?? '';
+      // "had to" is a duty (a Task), not a deed; "had a meeting" is a deed, not a state;
+      // "worked as/at" describes a role, so it sets the scene
+      const duty = verb === 'had' && next === 'to';
       const state =
-        STATE_VERBS.has(verb) &&
-        !(verb === 'had' && (tokens[j + 1] === 'to' || MEETINGS.test(`${tokens[j + 1]} ${tokens[j + 2]}`)));
+        (STATE_VERBS.has(verb) && !(verb === 'had' && MEETINGS.test(`${next} ${tokens[j + 2]}`))) ||
+        (verb === 'worked' && ROLE_PREPOSITIONS.has(next));
+      if (duty) continue;
       if (state) f.pastState = true;
       else if (subj === 'i') f.iAct = true;
       else if (subj === 'we') f.weAct = true;
@@ -250,6 +267,7 @@ const DETERMINERS = new Set([
   'every',
   'each',
 ]);
+const ROLE_PREPOSITIONS = new Set(['as', 'at', 'for', 'in', 'on']);
 const MEETINGS =
   /^(?:a|an|the) (?:one-to-one|1:1|meeting|call|chat|conversation|talk|word|workshop|session|retro|retrospective)/;
 const NOT_PAST = new Set([

@@ -250,7 +250,6 @@ export const SKIP_ADVERBS = new Set([
   'again',
   'therefore',
   'together',
-  'had',
   'privately',
   'directly',
   'successfully',
