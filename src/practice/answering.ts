@@ -2,7 +2,7 @@
 // edit or a deletion rebuilds and re-analyses it; the STAR form is an answer too.
 // After each analysis the author gets feedback and the answer a compact marker,
 // as the channel's feedback mode says.
-import { UserError } from '../chat/errors';
+import { PlatformError, UserError } from '../chat/errors';
 import type { EventHandlers } from '../chat/router';
 import type {
   FormSubmittedEvent,
@@ -74,16 +74,34 @@ async function answerFor(
   const retrying = retry?.post_id === post.id;
   if (latest && !retrying && !forceNew) return latest;
   if (retrying) await clearRetry(ctx.db, ws, userId);
-  return createAnswer(ctx.db, {
-    postId: post.id,
-    workspace: ws,
-    channelRef: post.channel_ref,
-    userId,
-    userName,
-    attempt: (latest?.attempt ?? 0) + 1,
-    late: at.getTime() > Number(post.closes_at),
-    at: at.getTime(),
-  });
+  const attempt = (latest?.attempt ?? 0) + 1;
+  try {
+    return await createAnswer(ctx.db, {
+      postId: post.id,
+      workspace: ws,
+      channelRef: post.channel_ref,
+      userId,
+      userName,
+      attempt,
+      late: at.getTime() > Number(post.closes_at),
+      at: at.getTime(),
+    });
+  } catch (err) {
+    // Two replies handled at once both start the attempt; the second joins it.
+    const raced = await attemptOf(ctx.db, ws, post.id, userId, attempt);
+    if (raced) return raced;
+    throw err;
+  }
+}
+
+/** Sends to people without failing the answer: it is stored whatever the platform says. */
+async function bestEffort(ctx: AppContext, what: string, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (err) {
+    if (!(err instanceof PlatformError)) throw err;
+    ctx.logger.warn({ kind: err.kind, code: err.code }, `could not deliver ${what}`);
+  }
 }
 
 async function updateMarker(
@@ -120,7 +138,9 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   const text = await rebuildAnswer(ctx.db, answer.id, now);
   const settings = settingsOf(await ensureChannel(ctx.db, post.workspace, post.channel_ref, ctx.clock()));
   if (text === undefined) {
-    if (settings.feedbackMode !== 'off') await updateMarker(ctx, answer, before, undefined, post).catch(() => {});
+    if (settings.feedbackMode !== 'off') {
+      await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, undefined, post));
+    }
     return;
   }
   const analysis = analyzeAnswer(text);
@@ -131,8 +151,9 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
     now,
   );
   if (settings.feedbackMode === 'off') return;
-  await updateMarker(ctx, answer, before, analysis, post);
-  if (respond.reason === 'silent' || !respond.reply) return;
+  await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, analysis, post));
+  const reply = respond.reply;
+  if (respond.reason === 'silent' || !reply) return;
 
   const lines: string[] = [];
   if (respond.reason === 'edit') lines.push('_Updated after your edit._');
@@ -155,12 +176,12 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   }
   const title = `Feedback on your answer${answer.attempt > 1 ? ` (attempt ${answer.attempt})` : ''}: “${quote(post.question_text, 80)}”`;
   if (settings.feedbackMode === 'public') {
-    await respond.reply(
-      { kind: 'feedback', title, text: `<@${answer.user_id}>\n${lines.join('\n')}` },
-      { inThread: true },
-    );
+    const text = `<@${answer.user_id}>\n${lines.join('\n')}`;
+    await bestEffort(ctx, 'feedback', () => reply({ kind: 'feedback', title, text }, { inThread: true }));
   } else {
-    await respond.reply({ kind: 'feedback', title, text: lines.join('\n') }, { private: true });
+    await bestEffort(ctx, 'feedback', () =>
+      reply({ kind: 'feedback', title, text: lines.join('\n') }, { private: true }),
+    );
   }
 }
 

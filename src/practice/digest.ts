@@ -79,9 +79,10 @@ export async function runDigests(
 ): Promise<number> {
   let posted = 0;
   for (const post of await postsAwaitingDigest(ctx.db, now)) {
+    // A post on a platform this process does not run is left for a process that does.
+    if (!ctx.adapters.has(post.thread_ref)) continue;
     if (!(await claimDigest(ctx.db, post.id, now))) continue;
     if (now.getTime() - Number(post.closes_at) > catchupMs) continue;
-    if (!ctx.adapters.has(post.thread_ref)) continue;
     const { tip, employer } = tipFor(ctx, post);
     const message = composeDigest(await answersToPost(ctx.db, post.workspace, post.id), tip, employer);
     try {

@@ -8,7 +8,7 @@ import type { Guide, GuideQuestion } from '../guides/schema';
 import type { AppContext } from './context';
 import { categoryLabel, plural, shortName } from './format';
 import { pickQuestion } from './rotation';
-import { ensureChannel, settingsOf } from './store/channels';
+import { type ChannelSettings, ensureChannel, type FeedbackMode, settingsOf } from './store/channels';
 import { answersPerCategory, insertPost, latestPost, postByOccurrence, questionCounts } from './store/posts';
 
 export type Pickable = GuideQuestion & { guide: Guide };
@@ -60,8 +60,14 @@ export function questionMessage(
   kind: 'daily' | 'adhoc',
   windowMinutes: number,
   name = q.guide.slug,
+  feedback: FeedbackMode = 'private',
 ): OutboundMessage {
   const hours = windowMinutes % 60 === 0 ? plural(windowMinutes / 60, 'hour') : plural(windowMinutes, 'minute');
+  const where = {
+    private: ' Feedback comes to you privately.',
+    public: ' Feedback is posted in this thread.',
+    off: '',
+  }[feedback];
   return {
     kind: 'question',
     title: `${kind === 'daily' ? 'Question of the day' : 'Practice question'} · ${q.guide.employer} · ${categoryLabel(q.category)}`,
@@ -69,7 +75,7 @@ export function questionMessage(
       `> ${q.text}`,
       '',
       'Answer in this thread with one specific time it happened: the **S**ituation, your **T**ask, the **A**ctions _you_ took and the **R**esult.',
-      `Several replies count as one answer, and you can edit or delete them. Feedback comes to you privately. Answers close in ${hours}; later ones still count, marked late.`,
+      `Several replies count as one answer, and you can edit or delete them.${where} Answers close in ${hours}; later ones still count, marked late.`,
     ].join('\n'),
     footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${name}\` for what they look for`,
     starForm: { postId, label: 'Answer with the STAR form' },
@@ -118,7 +124,14 @@ export async function postQuestion(ctx: AppContext, req: QuestionRequest): Promi
   const channel = settingsOf(await ensureChannel(ctx.db, req.workspace, req.channel, now));
   const q = await chooseQuestion(ctx, req);
   const postId = postIdFor(req);
-  const message = questionMessage(q, postId, req.kind, channel.answerWindowMinutes, shortName(ctx.guides, q.guide));
+  const message = questionMessage(
+    q,
+    postId,
+    req.kind,
+    channel.answerWindowMinutes,
+    shortName(ctx.guides, q.guide),
+    channel.feedbackMode,
+  );
   if (req.occurrenceId) message.idempotencyKey = req.occurrenceId;
   const result = await ctx.adapters.post(req.channel, message);
   return record(ctx, req, q, postId, result, now, channel.answerWindowMinutes);
@@ -159,10 +172,19 @@ export function scheduledPoster(ctx: AppContext) {
 }
 
 /** The message for an already recorded post (to show it again, in the terminal after a restart). */
-export function messageForPost(ctx: AppContext, post: Post, windowMinutes: number): OutboundMessage {
+export function messageForPost(ctx: AppContext, post: Post, settings: ChannelSettings): OutboundMessage {
   const q = ctx.guides.question(post.question_id) as Pickable | undefined;
   const kind = post.kind === 'daily' ? 'daily' : 'adhoc';
-  if (q) return questionMessage(q, post.id, kind, windowMinutes, shortName(ctx.guides, q.guide));
+  if (q) {
+    return questionMessage(
+      q,
+      post.id,
+      kind,
+      settings.answerWindowMinutes,
+      shortName(ctx.guides, q.guide),
+      settings.feedbackMode,
+    );
+  }
   return {
     kind: 'question',
     title: `${kind === 'daily' ? 'Question of the day' : 'Practice question'} · ${post.employer} · ${categoryLabel(post.category)}`,
@@ -184,8 +206,8 @@ export async function openQuestion(
   const settings = settingsOf(await ensureChannel(ctx.db, workspace, channel, now));
   const latest = await latestPost(ctx.db, workspace, channel);
   if (latest && Number(latest.closes_at) > now.getTime()) {
-    return { post: latest, fresh: false, message: messageForPost(ctx, latest, settings.answerWindowMinutes) };
+    return { post: latest, fresh: false, message: messageForPost(ctx, latest, settings) };
   }
   const post = await postQuestion(ctx, { workspace, channel, kind: 'daily' });
-  return { post, fresh: true, message: messageForPost(ctx, post, settings.answerWindowMinutes) };
+  return { post, fresh: true, message: messageForPost(ctx, post, settings) };
 }

@@ -194,3 +194,44 @@ describe('App Home and autocomplete', () => {
     );
   });
 });
+
+describe('when the platform refuses a send', () => {
+  it('keeps the answer when its feedback or marker cannot be delivered', async () => {
+    h = await harness();
+    await h.command(ada, 'question', 'acme');
+    const thread = questions(h.adapter, h.channel)[0]?.ref ?? '';
+    h.adapter.postPrivate = async () => {
+      throw new PlatformError('user_unreachable', 'cannot_dm_bot');
+    };
+    h.adapter.react = async () => {
+      throw new PlatformError('no_permission', 'missing_scope');
+    };
+    await h.say(bob, thread, NO_RESULT);
+    expect(await h.db.selectFrom('answers').selectAll().execute()).toHaveLength(1);
+    expect(await h.db.selectFrom('analyses').selectAll().execute()).toHaveLength(1);
+    expect(h.adapter.sent.some((s) => s.message.kind === 'error')).toBe(false);
+  });
+
+  it('tells whoever asked for a question that the bot cannot post in the channel', async () => {
+    h = await harness();
+    h.adapter.post = async (to: Ref, message: OutboundMessage) => {
+      if (message.kind === 'question') throw new PlatformError('no_permission', 'not_in_channel');
+      return MemoryAdapter.prototype.post.call(h.adapter, to, message);
+    };
+    await h.command(bob, 'question', 'acme');
+    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(
+      /Starling cannot post in this channel \(not_in_channel\)[\s\S]*invite the bot/,
+    );
+    expect(await h.db.selectFrom('posts').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('leaves a digest for a platform this process does not run', async () => {
+    h = await harness();
+    await h.command(ada, 'question', 'acme');
+    await h.db.updateTable('posts').set({ thread_ref: 'elsewhere:W:C:1', channel_ref: 'elsewhere:W:C' }).execute();
+    h.advance(25 * 3_600_000);
+    await h.app.tick();
+    const row = await h.db.selectFrom('posts').select('digest_at').executeTakeFirstOrThrow();
+    expect(row.digest_at).toBeNull();
+  });
+});

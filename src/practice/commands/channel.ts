@@ -1,6 +1,6 @@
 // Channel commands: an ad-hoc question, the daily schedule, channel settings.
 import { z } from 'zod';
-import { UserError } from '../../chat/errors';
+import { PlatformError, UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
 import type { CommandEvent } from '../../chat/types';
 import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
@@ -136,6 +136,12 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           category,
           kind: 'adhoc',
           postedBy: event.author.id,
+        }).catch((err: unknown) => {
+          if (!(err instanceof PlatformError) || err.kind === 'rate_limited' || err.kind === 'other') throw err;
+          throw new UserError(
+            `Starling cannot post in this channel (${err.code}).`,
+            'invite the bot to the channel and let it send messages, then try again',
+          );
         });
         return {
           kind: 'info',
