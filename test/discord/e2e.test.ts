@@ -1,20 +1,10 @@
 // The whole bot on Discord: the real core (buildApp on in-memory SQLite with the
 // guides in content/) behind the real discord.js Client, against the fake Discord.
 import { InteractionResponseType } from 'discord-api-types/v10';
-import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index';
-import { type App, buildApp } from '../../src/app';
-import { AdapterSet } from '../../src/chat/adapters';
-import { loadConfig } from '../../src/config';
-import { openSqlite } from '../../src/db/connection';
-import { migrateToLatest } from '../../src/db/migrate';
-import type { Database } from '../../src/db/schema';
-import { loadGuides } from '../../src/guides/load';
-import { silentLogger } from '../../src/logger';
 import { getSchedule } from '../../src/scheduler/store';
-import { FakeDiscord, type RecordedRequest } from './fake-discord';
-import { type LogLine, memoryLogger, testClientOptions } from './harness';
+import { type Bot, startBot } from './bot';
+import type { FakeDiscord, RecordedRequest } from './fake-discord';
 
 const COMPLETE =
   'Last spring at my previous job our checkout service was failing during peak sales and customers were abandoning orders. As the on-call lead, my goal was to stop the outages before the holiday launch.';
@@ -23,74 +13,11 @@ const COMPLETE_2 =
 const NO_RESULT =
   'In 2023 at Acme our team was behind on a data migration for a hospital client. I was responsible for moving the patient records safely. I wrote validation scripts and ran the migration in small batches over a weekend.';
 
-interface Bot {
-  fake: FakeDiscord;
-  app: App;
-  adapter: DiscordAdapter;
-  db: Kysely<Database>;
-  logs: LogLine[];
-  channel: string;
-  setNow(at: Date): void;
-  close(): Promise<void>;
-}
-
 let bot: Bot | undefined;
 afterEach(async () => {
   await bot?.close();
   bot = undefined;
 });
-
-/** The wiring main.ts uses: the adapter joins the AdapterSet after buildApp, with the app's registry. */
-async function startBot(): Promise<Bot> {
-  const fake = await new FakeDiscord().start();
-  const opened = openSqlite(':memory:');
-  await migrateToLatest(opened.db);
-  let now = new Date();
-  fake.now = () => now.getTime();
-  const config = loadConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiBase,
-    DISCORD_GUILD_ID: fake.guildId,
-  });
-  const adapters = new AdapterSet();
-  const app = buildApp({
-    config,
-    logger: silentLogger(),
-    db: opened.db,
-    guides: loadGuides('content/guides').library,
-    adapters,
-    clock: () => now,
-    replicaId: 'e2e',
-  });
-  const { logger, lines } = memoryLogger();
-  const adapter = createDiscordAdapter({
-    config,
-    logger,
-    db: opened.db,
-    commands: app.registry.list(),
-    autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
-    onPlatformError: (channel, err) => app.onPlatformError(channel, err),
-    clientOptions: testClientOptions(),
-  });
-  adapters.add(adapter);
-  await adapter.start((event) => app.handle(event));
-  return {
-    fake,
-    app,
-    adapter,
-    db: opened.db,
-    logs: lines,
-    channel: `discord:${fake.guildId}:${fake.channelId}`,
-    setNow(at) {
-      now = at;
-    },
-    async close() {
-      await adapter.stop();
-      await fake.stop();
-      await opened.close();
-    },
-  };
-}
 
 /** Polls until `check` returns a value (for state the bot writes to the database). */
 async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 3000): Promise<T> {

@@ -115,6 +115,8 @@ export class FakeDiscord {
   readonly otherChannelId = snowflake();
   readonly bot: FakeUser;
   readonly users: Record<'alice' | 'bob' | 'carol' | 'helper', FakeUser>;
+  /** Members added with addUser (benchmarks need many). */
+  readonly extraUsers: FakeUser[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly failures: Failure[] = [];
   /** Users whose direct messages are closed (Discord answers 50007). */
@@ -229,6 +231,12 @@ export class FakeDiscord {
   }
 
   // ---------------------------------------------------------------- entities
+
+  addUser(username: string): FakeUser {
+    const user = { id: snowflake(), username };
+    this.extraUsers.push(user);
+    return user;
+  }
 
   textChannel(id: string, name: string): APITextChannel {
     return {
@@ -890,7 +898,7 @@ export class FakeDiscord {
     }
     if (method === 'POST' && path === '/users/@me/channels') {
       const userId = String(body?.recipient_id ?? '');
-      const user = Object.values(this.users).find((u) => u.id === userId);
+      const user = [...Object.values(this.users), ...this.extraUsers].find((u) => u.id === userId);
       if (!user) return reply(400, { message: 'Invalid Recipient(s)', code: 50033 });
       let id = this.dmChannels.get(userId);
       if (!id) {
