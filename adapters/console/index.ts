@@ -274,7 +274,7 @@ export class ConsoleAdapter implements Adapter {
       const others = [...set].filter((e) => !/^regional_indicator_[star]$/.test(e)).map(emojiText);
       this.write(
         this.indent(
-          `${this.style.dim('marker on')} ${owner ? `${owner}'s answer` : 'the answer'}: ${[...letters, ...others].join(' · ')}`,
+          `${this.style.dim('marker on')} ${owner === this.me.name ? 'your answer' : owner ? `${owner}'s answer` : 'the answer'}: ${[...letters, ...others].join(' · ')}`,
           this.style.dim('  │ '),
         ),
       );

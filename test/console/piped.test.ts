@@ -73,7 +73,7 @@ describe('npm start with piped input', () => {
     const { code, out } = await run(`${lines.join('\n')}\n`, 'session.db');
     expect(code).toBe(0);
     expect(out).toMatch(/only you can see this[\s\S]*STAR check: \d of 6/);
-    expect(out).toContain("marker on you's answer: S ✓ · T ✓ · A ✓ · R ✗");
+    expect(out).toContain('marker on your answer: S ✓ · T ✓ · A ✓ · R ✗');
     expect(out).toContain('counts as attempt 2');
     expect(out).toContain('Compared with attempt 1');
     expect(out).toMatch(/Better than last time: it now has a Result/);
@@ -110,7 +110,7 @@ describe('npm start with piped input', () => {
     const { code, out } = await run(`${lines.join('\n')}\n`, 'form.db');
     expect(code).toBe(0);
     expect(out).toContain('you answered with the STAR form:');
-    expect(out).toContain("marker on you's answer: S ✓ · T ✓ · A ✓ · R ✓");
+    expect(out).toContain('marker on your answer: S ✓ · T ✓ · A ✓ · R ✓');
     expect(out).toContain('Updated after your edit');
     expect(out).toContain('Cy deleted a reply.');
     expect(out).toContain('Deleted 0 answers (0 replies), 0 analyses, your streaks and your member record');
