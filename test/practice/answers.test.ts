@@ -109,6 +109,15 @@ describe('/prep retry', () => {
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain('You have not answered');
   });
 
+  it('retries the question the member answered when a newer one has been posted since', async () => {
+    await h.say(bob, thread, NO_RESULT);
+    await h.command(ada, 'question', 'globex');
+    await h.command(bob, 'retry');
+    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/Retrying: “Tell me about a time[\s\S]*attempt 2/);
+    await h.say(bob, thread, RESULT_ADDED);
+    expect((await answers()).map((r) => r.attempt)).toEqual([1, 2]);
+  });
+
   it('makes the next reply attempt 2 and compares it with attempt 1', async () => {
     await h.say(bob, thread, NO_RESULT);
     await h.command(bob, 'retry');

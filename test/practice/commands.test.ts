@@ -152,6 +152,8 @@ describe('/prep schedule', () => {
     expect(seen(ada.id)?.text).toContain('"someday" is not a set of days');
     await h.command(ada, 'schedule', '09:00 UTC weekdays initech');
     expect(seen(ada.id)?.text).toContain('No guide for "initech"');
+    await h.command(ada, 'schedule', '09:00 Berlin');
+    expect(seen(ada.id)?.text).toMatch(/"Berlin" is not a time zone name[\s\S]*\/prep schedule 09:00 Europe\/Berlin/);
     await h.command(ada, 'schedule', '09:00 UTC globex situational');
     expect(seen(ada.id)?.text).toContain('No guide has a situational question for Globex');
     expect(await getSchedule(h.db, h.channel)).toBeUndefined();
@@ -206,6 +208,9 @@ describe('/prep summary, me and snooze', () => {
     await h.command(ada, 'summary', `<@${bob.id}>`);
     expect(seen(ada.id)?.title).toBe("Bob's practice summary");
     await h.command(ada, 'summary', '@bob');
+    expect(seen(ada.id)?.title).toBe("Bob's practice summary");
+    // A platform user picker sends the bare id.
+    await h.command(ada, 'summary', '', { options: { member: bob.id } });
     expect(seen(ada.id)?.title).toBe("Bob's practice summary");
   });
 

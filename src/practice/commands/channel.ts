@@ -82,6 +82,16 @@ export function parseScheduleText(text: string): ScheduleArgs {
   return { ...out, ...splitEmployerCategory(other) };
 }
 
+/** The IANA zone whose city is `word` ("berlin" → Europe/Berlin, "new york" → America/New_York). */
+export function zoneForCity(word: string): string | undefined {
+  const want = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  if (!want) return undefined;
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().split('/').at(-1) === want);
+}
+
 const SCHEDULE_EXAMPLE = '`/prep schedule 09:00 Europe/Berlin weekdays chop behavioral`';
 
 async function describeSchedule(ctx: AppContext, channel: string): Promise<string> {
@@ -223,6 +233,15 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
             `"${args.days}" is not a set of days. Use daily, weekdays, weekends, a range like mon-fri, or a list like mon,wed,fri.`,
             SCHEDULE_EXAMPLE,
           );
+        }
+        if (!args.timezone && args.employer && !ctx.guides.lookup(args.employer).guide) {
+          const zone = zoneForCity(args.employer);
+          if (zone) {
+            throw new UserError(
+              `"${args.employer}" is not a time zone name; time zones are written Region/City.`,
+              `\`/prep schedule ${time} ${zone}\``,
+            );
+          }
         }
         const employer = args.employer?.trim() ? ctx.guides.resolve(args.employer).slug : null;
         const category = args.category?.trim() ? requireCategory(args.category, SCHEDULE_EXAMPLE) : null;

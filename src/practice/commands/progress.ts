@@ -7,7 +7,7 @@ import { pct, plural, quote } from '../format';
 import { analysisOf, latestAttempt } from '../store/answers';
 import { ensureChannel, settingsOf } from '../store/channels';
 import { getMember, membersNamed, setRetry, snooze, upsertMember } from '../store/members';
-import { latestPost, postByThread } from '../store/posts';
+import { latestAnsweredPost, latestPost, postByThread } from '../store/posts';
 import { leaderboard } from '../store/stats';
 import { memberSummary } from '../summary';
 
@@ -52,6 +52,8 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
         const ref = parseMemberRef(args.member ?? '');
         if (!ref.id && !ref.name) throw new UserError('Whose summary? Name a member.', '`/prep summary @ada`');
         let userId = ref.id;
+        // Platforms with a user picker (Discord) send the bare id.
+        if (!userId && ref.name && (await getMember(ctx.db, event.workspace, ref.name))) userId = ref.name;
         if (!userId) {
           const found = await membersNamed(ctx.db, event.workspace, ref.name ?? '');
           if (found.length === 0) {
@@ -130,8 +132,11 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
       options: [],
       args: z.object({}),
       async run(ctx, _args, event) {
+        // In a question's thread: that question. Otherwise the latest one this member
+        // answered here ("again"), or else the latest question.
         const post =
           (event.thread ? await postByThread(ctx.db, event.workspace, event.thread) : undefined) ??
+          (await latestAnsweredPost(ctx.db, event.workspace, event.channel, event.author.id)) ??
           (await latestPost(ctx.db, event.workspace, event.channel));
         if (!post) {
           throw new UserError(

@@ -39,6 +39,25 @@ export async function latestPost(db: Db, workspace: string, channelRef: string):
     .executeTakeFirst();
 }
 
+/** The question in the channel this member answered most recently. */
+export async function latestAnsweredPost(
+  db: Db,
+  workspace: string,
+  channelRef: string,
+  userId: string,
+): Promise<Post | undefined> {
+  const row = await db
+    .selectFrom('answers')
+    .select('post_id')
+    .where('workspace', '=', workspace)
+    .where('channel_ref', '=', channelRef)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? getPost(db, workspace, row.post_id) : undefined;
+}
+
 /** How often each question has been asked in the channel. */
 export async function questionCounts(db: Db, workspace: string, channelRef: string): Promise<Map<string, number>> {
   const rows = await db
