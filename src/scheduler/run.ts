@@ -1,6 +1,8 @@
 // One scheduler tick: record what is due, claim it, post it, at a pace each
 // workspace can take. Safe to run in any number of replicas at once: the database
 // decides who posts what (see occurrences.ts); this file decides when.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { PlatformError } from '../chat/errors';
 import type { Database, Occurrence, Schedule } from '../db/schema';
@@ -56,6 +58,11 @@ export interface DueRunResult {
 }
 
 const DEFAULT_RETRY_AFTER_MS = 30_000;
+
+/** A name for this process's claims, unique across hosts and restarts (shown in the occurrences table). */
+export function makeReplicaId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
 
 /** What the people who set the schedule read when the platform refuses for good. */
 export function pauseReason(err: PlatformError): string {

@@ -12,8 +12,17 @@ export interface ScheduleSpec {
   days: readonly number[];
 }
 
+// luxon answers by building an Intl.DateTimeFormat each time, which dominated a
+// 10,000-schedule tick; the set of zones is small, so remember the answers.
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 10_000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 export function parseHHMM(time: string): { hour: number; minute: number } | undefined {
