@@ -45,14 +45,18 @@ export async function start(options: StartOptions = {}): Promise<number> {
     terminal = new ConsoleAdapter({ user: config.CONSOLE_USER, input: options.input, output: options.output });
     adapters.add(terminal);
   }
+  const app = buildApp({ config, logger, db: database.db, guides: library, adapters });
+
   // ── Platform adapters ────────────────────────────────────────────────────────
-  // The lead wires Slack and Discord here, e.g.
-  //   if (config.slackEnabled) adapters.add(createSlackAdapter({ config, logger, db, ... }));
-  //   if (config.discordEnabled) adapters.add(createDiscordAdapter({ config, logger, ... }));
-  // Adapters that need the app (Slack App Home, Discord autocomplete) get it after buildApp.
+  // The lead wires Slack and Discord here. They are added after buildApp because
+  // they take the app's registry, App Home and autocomplete; the AdapterSet the app
+  // holds is the same object, so adding them now is enough. For example:
+  //   if (config.slackEnabled) adapters.add(createSlackAdapter({ config, logger, db: database.db,
+  //     homeView: app.homeView, commands: app.registry.list() }));
+  //   if (config.discordEnabled) adapters.add(createDiscordAdapter({ config, logger, db: database.db,
+  //     commands: app.registry.list(), autocomplete: app.autocomplete, onPlatformError: app.onPlatformError }));
   // ─────────────────────────────────────────────────────────────────────────────
 
-  const app = buildApp({ config, logger, db: database.db, guides: library, adapters });
   for (const adapter of adapters.all()) await adapter.start((event) => app.handle(event));
 
   await app.tick();
@@ -62,7 +66,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
       if (!open.fresh) terminal.resume(open.post.thread_ref, open.message, open.post.id);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      options.output?.write(`${err.message}\n`) ?? process.stdout.write(`${err.message}\n`);
+      (options.output ?? process.stdout).write(`${err.message}\n`);
     }
     terminal.ready();
   }

@@ -1,6 +1,9 @@
 // Each command through the router: what the caller sees, and every bad argument
 // refused with a precise message and an example.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseArgs, rawArgs } from '../../src/chat/registry';
+import type { CommandEvent } from '../../src/chat/types';
+import { loadGuides } from '../../src/guides/load';
 import { getSchedule } from '../../src/scheduler/store';
 import { ada, bob, COMPLETE_1, COMPLETE_2, type Harness, harness, lastPrivate, NO_RESULT, questions } from './helpers';
 
@@ -11,6 +14,44 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const seen = (userId: string) => lastPrivate(h.adapter, userId);
+
+describe('the registry', () => {
+  it('gives every command a usage and examples that its own parser accepts', () => {
+    for (const def of h.app.registry.list()) {
+      expect(def.usage.startsWith(`/prep ${def.name}`)).toBe(true);
+      expect(def.examples.length).toBeGreaterThan(0);
+      for (const example of def.examples) {
+        expect(example.startsWith(`/prep ${def.name}`)).toBe(true);
+        const event = {
+          type: 'command',
+          name: def.name,
+          text: example.slice(`/prep ${def.name}`.length),
+        } as CommandEvent;
+        expect(() => parseArgs(def, rawArgs(def, event))).not.toThrow();
+      }
+    }
+  });
+});
+
+describe('every example in the help', () => {
+  it('works against the shipped guides', async () => {
+    const shipped = await harness({ guides: loadGuides('content/guides').library.all() });
+    try {
+      // Ada has answered once, so `/prep summary @ada` has someone to show.
+      await shipped.command(ada, 'question');
+      await shipped.say(ada, questions(shipped.adapter, shipped.channel)[0]?.ref ?? '', NO_RESULT);
+      for (const def of shipped.app.registry.list()) {
+        for (const example of def.examples) {
+          await shipped.command(ada, def.name, example.slice(`/prep ${def.name}`.length).trim());
+          const reply = lastPrivate(shipped.adapter, ada.id);
+          expect(reply?.kind, `${example}: ${reply?.text}`).not.toBe('error');
+        }
+      }
+    } finally {
+      await shipped.close();
+    }
+  });
+});
 
 describe('help and unknown commands', () => {
   it('lists every command with its usage', async () => {
