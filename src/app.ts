@@ -1,5 +1,7 @@
 // The platform-neutral bot: every /prep command, answers and feedback, scheduled
 // questions and digests. Adapters feed it events; main wires it to cron.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { AdapterSet } from './chat/adapters';
 import type { PlatformError } from './chat/errors';
@@ -65,7 +67,7 @@ export function buildApp(options: AppOptions): App {
     logger,
     config,
     clock,
-    replicaId: options.replicaId ?? `replica-${process.pid}`,
+    replicaId: options.replicaId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
   };
   const registry = practiceRegistry();
   const router = createRouter({ registry, ctx, logger, handlers: answerHandlers(ctx) });

@@ -55,7 +55,10 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
       text: `${who} ${o.third ? 'has' : 'have'} not answered a question in this workspace yet. Answer today's question in its thread, or ask for one with \`/prep question\`.`,
     };
   }
-  const channel = o.channel ?? history[0]?.channelRef;
+  // The streak of the channel asked from, or of the member's latest channel when
+  // they have not answered there (a command typed in a DM or another channel).
+  const here = o.channel && history.some((h) => h.channelRef === o.channel) ? o.channel : undefined;
+  const channel = here ?? history[0]?.channelRef;
   const streak = channel ? await streakIn(ctx, o.workspace, channel, o.userId) : { days: 0, graceUsedThisWeek: false };
   const entries: SummaryEntry[] = history.map((h) => ({
     answerId: h.answerId,

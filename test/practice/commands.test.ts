@@ -270,6 +270,13 @@ describe('/prep summary, me and snooze', () => {
     expect(seen(bob.id)?.text).toContain('Whose summary?');
   });
 
+  it('shows the streak of the member’s own channel when asked from elsewhere', async () => {
+    await h.command(ada, 'question', 'acme');
+    await h.say(bob, questions(h.adapter, h.channel).at(-1)?.ref ?? '', NO_RESULT);
+    await h.command(bob, 'me', '', { channel: 'memory:W1:C-other' });
+    expect(seen(bob.id)?.text).toMatch(/\*\*Streak:\*\* 1 day/);
+  });
+
   it('says when there is nothing yet', async () => {
     await h.command(bob, 'me');
     expect(seen(bob.id)?.text).toContain('not answered a question in this workspace yet');
