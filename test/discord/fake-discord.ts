@@ -221,6 +221,14 @@ export class FakeDiscord {
     });
   }
 
+  private readonly requestListeners = new Set<(r: RecordedRequest) => void>();
+
+  /** Calls `fn` with every request as it is answered; returns the unsubscribe function. */
+  onRequest(fn: (r: RecordedRequest) => void): () => void {
+    this.requestListeners.add(fn);
+    return () => this.requestListeners.delete(fn);
+  }
+
   private notify(): void {
     for (const w of [...this.waiters]) w();
   }
@@ -231,6 +239,11 @@ export class FakeDiscord {
   }
 
   // ---------------------------------------------------------------- entities
+
+  /** The direct-message channel the bot opened with a user, if any. */
+  dmChannelFor(userId: string): string | undefined {
+    return this.dmChannels.get(userId);
+  }
 
   addUser(username: string): FakeUser {
     const user = { id: snowflake(), username };
@@ -771,6 +784,7 @@ export class FakeDiscord {
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       this.requests.push(record);
+      for (const fn of this.requestListeners) fn(record);
       if (status === 204) {
         res.writeHead(204, headers);
         res.end();
