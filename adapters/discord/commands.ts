@@ -3,7 +3,6 @@
 // start-up only when the generated definition differs from the last one registered
 // in that scope (its hash is kept in the database).
 import { createHash } from 'node:crypto';
-import type { REST } from 'discord.js';
 import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
@@ -11,9 +10,10 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  type REST,
   type RESTPutAPIApplicationCommandsJSONBody,
   Routes,
-} from 'discord-api-types/v10';
+} from 'discord.js';
 import type { Kysely } from 'kysely';
 import type { CommandDef, CommandOption } from '../../src/chat/registry';
 import type { Database } from '../../src/db/schema';

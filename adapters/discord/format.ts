@@ -8,7 +8,7 @@ import {
   type APIEmbed,
   ButtonStyle,
   ComponentType,
-} from 'discord-api-types/v10';
+} from 'discord.js';
 import type { OutboundMessage } from '../../src/chat/types';
 
 export const LIMITS = {
