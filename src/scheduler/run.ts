@@ -251,7 +251,8 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
       const m = await materialiseDue(db, {
         now,
         catchupMs,
-        limit: batchSize,
+        // Two CASE branches per schedule: stay far below SQLite's 32,766 parameters.
+        limit: Math.min(batchSize, 500),
         onUnrecorded: (s) =>
           logger.warn(
             { channel: s.channel_ref },

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/chat/errors';
 import type { Occurrence, Schedule } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
-import { claimOccurrences, listOccurrences } from '../../src/scheduler/occurrences';
+import { claimOccurrences, listOccurrences, pruneOccurrences } from '../../src/scheduler/occurrences';
 import { type DueRunOptions, runDueSchedules } from '../../src/scheduler/run';
 import { getSchedule, setSchedule } from '../../src/scheduler/store';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../db/databases';
@@ -345,5 +345,27 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
     );
     const c = await claimOccurrences(t.db, { now: at + 2 * MIN, replicaId: 'c', leaseMs: MIN, limit: 10 });
     expect(c.map((o) => [o.claimed_by, o.attempts])).toEqual([['c', 2]]);
+  });
+
+  it('pauses a schedule whose stored zone cannot be read, with the reason, and still posts the others', async () => {
+    await schedule('s:BAD', '09:00', 'UTC', [1, 2, 3, 4, 5, 6, 7], new Date('2026-06-01T00:00:00Z'));
+    await schedule('s:OK', '09:00', 'UTC', [1, 2, 3, 4, 5, 6, 7], new Date('2026-06-01T00:00:00Z'));
+    await t.db.updateTable('schedules').set({ timezone: 'Mars/Olympus' }).where('channel_ref', '=', 's:BAD').execute();
+    expect(await run(new Date('2026-06-01T09:00:00Z'))).toMatchObject({ posted: 1 });
+    expect(sent.map((s) => s.channel)).toEqual(['s:OK']);
+    const bad = await getSchedule(t.db, 's:BAD');
+    expect(bad?.paused).toBe(1);
+    expect(bad?.paused_reason).toMatch(/invalid time zone "Mars\/Olympus".*set it again/);
+  });
+
+  it('prunes finished occurrences older than a cutoff and keeps the rest', async () => {
+    await schedule('s:C1', '09:00', 'UTC', [1, 2, 3, 4, 5, 6, 7], new Date('2026-06-01T00:00:00Z'));
+    for (let d = 1; d <= 3; d++) await run(new Date(`2026-06-0${d}T09:00:00Z`));
+    expect(await pruneOccurrences(t.db, Date.parse('2026-06-03T00:00:00Z'))).toBe(2);
+    expect((await listOccurrences(t.db)).map((o) => new Date(o.due_at).toISOString())).toEqual([
+      '2026-06-03T09:00:00.000Z',
+    ]);
+    // Pruning never lets a run be recorded or posted again.
+    expect(await run(new Date('2026-06-03T09:30:00Z'))).toMatchObject({ posted: 0, skipped: 0 });
   });
 });
