@@ -1,15 +1,16 @@
 // A whole app on an in-memory database with the memory adapter and a clock the
 // test moves by hand.
+import type { Kysely } from 'kysely';
 import { MemoryAdapter, member } from '../../adapters/memory/index';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import type { Author, InboundEvent, Ref } from '../../src/chat/types';
 import { loadConfig } from '../../src/config';
-import { openSqlite } from '../../src/db/connection';
-import { migrateToLatest } from '../../src/db/migrate';
+import type { Database } from '../../src/db/schema';
 import { GuideLibrary } from '../../src/guides/library';
 import type { Guide } from '../../src/guides/schema';
 import { silentLogger } from '../../src/logger';
+import { createTestDatabase, type DatabaseKind } from '../db/databases';
 
 export function guide(slug: string, employer: string, extra: Partial<Guide> = {}): Guide {
   return {
@@ -83,7 +84,7 @@ export const GENERIC =
 export interface Harness {
   app: App;
   adapter: MemoryAdapter;
-  db: ReturnType<typeof openSqlite>['db'];
+  db: Kysely<Database>;
   channel: Ref;
   now(): Date;
   setNow(iso: string | Date): void;
@@ -101,10 +102,9 @@ export const bob = member('U-bob', 'Bob');
 export const cy = member('U-cy', 'Cy');
 
 export async function harness(
-  options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref } = {},
+  options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref; kind?: DatabaseKind } = {},
 ): Promise<Harness> {
-  const open = openSqlite(':memory:');
-  await migrateToLatest(open.db);
+  const open = await createTestDatabase(options.kind ?? 'sqlite');
   const workspace = options.workspace ?? 'memory:W1';
   const channel = options.channel ?? `${workspace}:C1`;
   const adapter = new MemoryAdapter(workspace, channel);

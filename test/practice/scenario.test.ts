@@ -2,6 +2,7 @@
 // a fixed clock: a schedule fires, three members answer, edits and a deletion
 // happen, the digest is posted, and the privacy commands leave nothing behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../db/databases';
 import {
   ada,
   bob,
@@ -19,10 +20,10 @@ import {
 
 const HOUR = 3_600_000;
 
-describe('a day in the study group', () => {
+describe.each(databaseKinds)('a day in the study group on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
-    h = await harness();
+    h = await harness({ kind });
   });
   afterEach(() => h.close());
 
