@@ -66,7 +66,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
       if (!open.fresh) terminal.resume(open.post.thread_ref, open.message, open.post.id);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      (options.output ?? process.stdout).write(`${err.message}\n`);
+      (options.output ?? process.stdout).write(`${err.message}${err.example ? `\nTry: ${err.example}` : ''}\n`);
     }
     terminal.ready();
   }

@@ -182,6 +182,8 @@ export class ConsoleAdapter implements Adapter {
         .then(() => this.onLine(line))
         .catch((err) => this.write(this.style.bad(`error: ${String(err)}`)));
     });
+    // In a terminal readline takes Ctrl-C itself; treat it as leaving, like Ctrl-D.
+    this.rl.on('SIGINT', () => this.rl?.close());
     this.rl.on('close', () => {
       this.queue.then(() => this.resolveDone());
     });
