@@ -14,7 +14,14 @@ import type { Logger } from '../../src/logger';
 import { registerIfChanged } from './commands';
 import type { AutocompleteKind, InboundContext } from './context';
 import { handleInteraction } from './interactions';
-import { DM_CLOSED_NOTE, onMessageCreate, onMessageDelete, onMessageUpdate, onReaction } from './messages';
+import {
+  DM_CLOSED_NOTE,
+  onMessageCreate,
+  onMessageDelete,
+  onMessageUpdate,
+  onReaction,
+  onUncachedMessage,
+} from './messages';
 import { DiscordOutbound } from './outbound';
 import { PLATFORM, parseRef } from './refs';
 
@@ -168,6 +175,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     guardPackets(c);
     c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
     c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));
+    c.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+      if (packet.t === 'MESSAGE_CREATE' && packet.d && typeof packet.d === 'object') {
+        run('message', () => onUncachedMessage(ctx(), packet.d as Record<string, unknown>));
+      }
+    });
     c.on(Events.MessageUpdate, (a, b) => run('message edit', () => onMessageUpdate(ctx(), a, b)));
     c.on(Events.MessageDelete, (m) => run('message delete', () => onMessageDelete(ctx(), m)));
     c.on(Events.MessageBulkDelete, (messages) =>

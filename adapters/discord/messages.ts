@@ -112,6 +112,23 @@ export async function onMessageCreate(ctx: InboundContext, message: Message): Pr
   });
 }
 
+/**
+ * discord.js drops a message in a channel it has not cached. The bot's threads are
+ * cached from start-up and as they open, but one archived before a restart is not
+ * until someone writes in it: fetch it then, and the message with it.
+ */
+export async function onUncachedMessage(
+  ctx: InboundContext,
+  data: { id?: unknown; channel_id?: unknown; guild_id?: unknown },
+): Promise<void> {
+  if (typeof data?.channel_id !== 'string' || typeof data.id !== 'string' || typeof data.guild_id !== 'string') return;
+  if (ctx.client.channels.cache.has(data.channel_id)) return;
+  const channel = await ctx.client.channels.fetch(data.channel_id).catch(() => null);
+  if (!questionThread(ctx, channel) || !channel?.isThread()) return;
+  const message = await channel.messages.fetch(data.id).catch(() => null);
+  if (message) await onMessageCreate(ctx, message);
+}
+
 export async function onMessageUpdate(
   ctx: InboundContext,
   before: Message | PartialMessage,

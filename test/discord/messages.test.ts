@@ -1,9 +1,11 @@
 // Posting and the question thread through the real discord.js Client: the question as
 // an embed with its thread, replies/edits/deletions/reactions in that thread, private
 // replies by DM (and the note when DMs are closed), splitting, nonces and findPosted.
+import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/chat/errors';
 import type { EventHandler, MessageEvent, PostResult } from '../../src/chat/types';
+import { snowflake } from './fake-discord';
 import { type Harness, startHarness } from './harness';
 
 let h: Harness;
@@ -158,6 +160,31 @@ describe('the question thread', () => {
     await sleep(100);
     expect(h.events).toHaveLength(1);
     expect(e.ref.endsWith(marker.id)).toBe(true);
+  });
+
+  it('reads a reply in one of its threads that the client had not cached (archived before a restart)', async () => {
+    const id = snowflake();
+    h.fake.channels.set(id, {
+      id,
+      type: ChannelType.PublicThread,
+      guild_id: h.fake.guildId,
+      parent_id: h.fake.channelId,
+      owner_id: h.fake.botId,
+      name: 'Older question',
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 10080,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+      },
+    } as never);
+    const said = h.fake.say(h.fake.users.alice, id, 'late answer');
+    const e = await nextEvent<MessageEvent>('message');
+    expect(e).toMatchObject({
+      thread: `discord:${h.fake.guildId}:${id}`,
+      ref: `discord:${h.fake.guildId}:${id}:${said.id}`,
+      text: 'late answer',
+    });
   });
 
   it('delivers edits and deletions, and ignores updates that are not edits', async () => {
