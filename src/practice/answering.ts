@@ -229,7 +229,7 @@ export async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Pr
 
 export function formAnswerText(values: FormSubmittedEvent['values']): string {
   return [values.situation, values.task, values.action, values.result]
-    .map((v) => v.trim())
+    .map((v) => (v ?? '').trim())
     .filter(Boolean)
     .join('\n\n');
 }
@@ -242,8 +242,15 @@ export async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promis
       'answer the latest question in its thread, or ask for a new one with `/prep question`',
     );
   }
-  const v = event.values;
-  const missing = (['situation', 'task', 'action', 'result'] as const).filter((k) => !v[k]?.trim());
+  // Platforms may leave untouched fields out; treat them as empty.
+  const raw: Partial<FormSubmittedEvent['values']> = event.values ?? {};
+  const v = {
+    situation: raw.situation ?? '',
+    task: raw.task ?? '',
+    action: raw.action ?? '',
+    result: raw.result ?? '',
+  };
+  const missing = (['situation', 'task', 'action', 'result'] as const).filter((k) => !v[k].trim());
   if (missing.length === 4) {
     throw new UserError(
       'The STAR form was empty, so there is nothing to analyse.',

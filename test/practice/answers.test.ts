@@ -178,6 +178,18 @@ describe('the STAR form', () => {
       at: h.now(),
     } as never);
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain('The STAR form was empty');
+    // Fields a platform left out count as empty, not as an error.
+    await h.adapter.emit({
+      type: 'form_submitted',
+      form: 'star',
+      postId: post.id,
+      values: { action: 'I fixed the build.' },
+      author: cy,
+      at: h.now(),
+    } as never);
+    expect(h.adapter.publicIn(thread).at(-1)?.message.text).toContain('**Situation:** _(left empty)_');
+    expect(lastPrivate(h.adapter, cy.id)?.kind).toBe('feedback');
+    await h.db.deleteFrom('answers').where('user_id', '=', cy.id).execute();
     await h.adapter.emit({
       type: 'form_submitted',
       form: 'star',
