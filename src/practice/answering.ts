@@ -42,6 +42,8 @@ interface Respond {
   /** Why feedback is sent: a new reply, an edit, or nothing to say (deletions). */
   reason: 'answer' | 'edit' | 'silent';
   truncated?: boolean;
+  /** The message that carried the answer's marker before this change, when it may have gone. */
+  markedRef?: string;
 }
 
 function clip(text: string): { text: string; truncated: boolean } {
@@ -110,10 +112,13 @@ async function updateMarker(
   before: Analysis | undefined,
   after: Analysis | undefined,
   post: Post,
+  markedRef?: string,
 ) {
   const parts = await answerMessages(ctx.db, answer.id);
   const target = parts[0]?.ref;
-  const old = before ? markerOf(before) : undefined;
+  // The marker sits on the answer's first message; if that was deleted, the next one starts bare.
+  const moved = markedRef !== undefined && markedRef !== target;
+  const old = before && !moved ? markerOf(before) : undefined;
   const next = after ? markerOf(after) : undefined;
   const adapter = ctx.adapters.for(post.thread_ref);
   if (adapter.react && target) {
@@ -151,7 +156,7 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
     now,
   );
   if (settings.feedbackMode === 'off') return;
-  await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, analysis, post));
+  await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, analysis, post, respond.markedRef));
   const reply = respond.reply;
   if (respond.reason === 'silent' || !reply) return;
 
@@ -222,9 +227,10 @@ export async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Pr
   const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
   if (!found) return;
   const post = await getPost(ctx.db, event.workspace, found.answer.post_id);
+  const markedRef = (await answerMessages(ctx.db, found.answer.id))[0]?.ref;
   await deleteAnswerMessage(ctx.db, event.ref);
   if (!post) return;
-  await analyseAndRespond(ctx, found.answer.id, post, { reason: 'silent' });
+  await analyseAndRespond(ctx, found.answer.id, post, { reason: 'silent', markedRef });
 }
 
 export function formAnswerText(values: FormSubmittedEvent['values']): string {

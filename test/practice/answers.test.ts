@@ -57,6 +57,16 @@ describe('replies become answers', () => {
     expect(analysis.situation).toBe(0);
   });
 
+  it('moves the marker to the next reply when the first one is deleted', async () => {
+    const first = await h.say(ada, thread, COMPLETE_1);
+    const second = await h.say(ada, thread, COMPLETE_2);
+    expect(h.adapter.reactions.filter((r) => r.ref === second)).toEqual([]);
+    await h.remove(ada, thread, first);
+    const marks = h.adapter.reactions.filter((r) => r.ref === second).map((r) => r.emoji);
+    expect(marks).toContain('regional_indicator_a');
+    expect(marks).toContain('regional_indicator_r');
+  });
+
   it('an edit to nothing deletes the reply', async () => {
     const ref = await h.say(bob, thread, NO_RESULT);
     await h.edit(bob, thread, ref, '   ');
