@@ -29,6 +29,7 @@ import { registerListeners } from './listeners';
 import { channelRef, messageRef, PLATFORM, parseRef, teamOf } from './refs';
 import { renderHome, renderPosts, type SlackPost } from './render';
 import { type BoltSetup, clientOptions, createBolt, DEFAULT_RETRY } from './setup';
+import { WorkQueue } from './work-queue';
 
 export const POST_METADATA_TYPE = 'starling_post';
 
@@ -48,6 +49,8 @@ export interface SlackAdapterOptions {
   ackTimeoutMs?: number;
   /** Longest 429 Retry-After the adapter waits out itself before giving the error to the core. */
   maxRateLimitWaitMs?: number;
+  /** Payloads handled at once after their ack (default 8); the rest wait in order. */
+  concurrency?: number;
 }
 
 /** Where a reply to an inbound event goes. */
@@ -71,7 +74,7 @@ export class SlackAdapter implements Adapter {
   private bolt?: BoltSetup;
   private server?: Server;
   private handler?: EventHandler;
-  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly work: WorkQueue;
   private readonly log: Logger;
   readonly installations?: DatabaseInstallationStore;
   private singleBot?: { userId: string; id?: string; team?: string };
@@ -80,6 +83,9 @@ export class SlackAdapter implements Adapter {
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.log = options.logger.child({ platform: PLATFORM });
+    this.work = new WorkQueue(options.concurrency ?? 8, (err) =>
+      this.log.error({ err }, 'handling a Slack payload failed'),
+    );
     const c = options.config;
     if (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET) {
       this.installations = new DatabaseInstallationStore(options.db);
@@ -189,15 +195,13 @@ export class SlackAdapter implements Adapter {
   }
 
   /** Resolves once every event received so far has been handled (tests, graceful shutdown). */
-  async idle(): Promise<void> {
-    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  idle(): Promise<void> {
+    return this.work.idle();
   }
 
-  /** Runs work for an inbound payload after its ack, tracked so idle() can wait for it. */
-  track(work: () => Promise<void>): Promise<void> {
-    const p = work().catch((err) => this.log.error({ err }, 'handling a Slack payload failed'));
-    this.inflight.add(p);
-    return p.finally(() => this.inflight.delete(p));
+  /** Runs the work for an inbound payload after its ack, in the work queue. */
+  track(work: () => Promise<void>, urgent = false): Promise<void> {
+    return this.work.run(work, urgent);
   }
 
   /** Hands a neutral event to the core. */

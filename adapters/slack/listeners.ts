@@ -39,7 +39,10 @@ export function registerListeners(app: App, adapter: SlackAdapter): void {
   app.action(/.+/, async ({ body, action, ack }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
-    await adapter.track(() => onButton(adapter, body as BlockAction<ButtonAction>, action as ButtonAction));
+    // The STAR form's trigger_id expires three seconds after the click: it skips the queue.
+    const button = action as ButtonAction;
+    const urgent = button.action_id === STAR_FORM_ACTION;
+    await adapter.track(() => onButton(adapter, body as BlockAction<ButtonAction>, button), urgent);
   });
 
   // One view listener: two matching listeners would both try to ack.

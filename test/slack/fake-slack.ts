@@ -59,6 +59,8 @@ export class FakeSlack {
   private seq = 0;
   private clock = 1_700_000_000;
   port = 0;
+  /** Added before every Web API answer, to stand in for the round trip to Slack (benchmarks). */
+  latencyMs = 0;
 
   constructor(readonly appToken = 'xapp-1-A1-fake') {}
 
@@ -174,6 +176,7 @@ export class FakeSlack {
       return;
     }
     const method = url.pathname.slice('/api/'.length);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const args: Record<string, any> = {};
     for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) args[k] = JSON_ARGS.has(k) ? JSON.parse(v) : v;
     const auth = req.headers.authorization;

@@ -1,0 +1,46 @@
+// Work that follows an acknowledgement runs here, a few jobs at a time. Under a burst
+// the acknowledgements (Slack allows three seconds, then redelivers) keep the event
+// loop to themselves while the answers wait their turn, instead of every payload's
+// work interleaving with every new request.
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** Jobs started or waiting. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Queues a job; `urgent` jobs (a modal's trigger_id expires in 3 s) start at once. */
+  run(job: () => Promise<void>, urgent = false): Promise<void> {
+    const done = new Promise<void>((resolve) => {
+      const start = () => {
+        this.running++;
+        job()
+          .catch(this.onError)
+          .finally(() => {
+            this.running--;
+            resolve();
+            const next = this.waiting.shift();
+            // setImmediate lets requests that arrived meanwhile be acknowledged first.
+            if (next) setImmediate(next);
+          });
+      };
+      if (urgent || this.running < this.concurrency) start();
+      else this.waiting.push(start);
+    });
+    this.pending.add(done);
+    return done.finally(() => this.pending.delete(done));
+  }
+
+  /** Resolves once every job queued so far, and any they queued, has finished. */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+}

@@ -1,0 +1,353 @@
+// `npx tsx bench/slack.ts`: acknowledgement latency and sustained throughput of the
+// Slack HTTP receiver, ours (real Bolt + the whole bot on SQLite) side by side with a
+// bare Bolt app that only acknowledges, measured in the same run.
+//
+// Each server runs in its own child process so the load generator and the fake Slack
+// Web API (both in this process) do not share its event loop. The load is signed
+// slash commands (`/prep tips CHOP`) and thread replies (answers the bot analyses),
+// half and half, from a fixed number of concurrent senders.
+import { type ChildProcess, fork } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { FakeSlack } from '../test/slack/fake-slack';
+import { eventEnvelope, FORM, formBody, messageEvent, sign, slashCommand } from '../test/slack/requests';
+
+const SECRET = 'bench-signing-secret';
+const TOKEN = 'xoxb-bench-token';
+const TEAM = 'T0STUDY01';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
+const WARMUP = 200;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = 4;
+/** A busy study group's burst: far more than a channel of people answering at once. */
+const STEADY_RATE = Number(process.env.BENCH_RATE ?? 25);
+/** Slack's Web API is a network away; on loopback it would answer in microseconds. */
+const API_LATENCY_MS = Number(process.env.BENCH_API_LATENCY_MS ?? 20);
+
+const ANSWERS = [
+  'Last spring at my previous job our checkout service was failing during peak sales. As the on-call lead, my goal was to stop the outages. I profiled the service, added an index and a cache. As a result, errors dropped from 4% to 0.2%.',
+  'In 2023 our team was behind on a data migration. I was responsible for moving the records safely. I wrote validation scripts and ran it in batches.',
+  'I usually stay calm under pressure and I would listen to everyone before deciding.',
+];
+
+type Target = 'ours' | 'bare';
+
+// ---------------------------------------------------------------- server side ----
+
+async function serve(target: Target): Promise<void> {
+  const apiUrl = process.env.BENCH_API_URL ?? '';
+  let port: number;
+  let drain = async () => {};
+  let stop = async () => {};
+  if (target === 'bare') {
+    const { App, LogLevel } = await import('@slack/bolt');
+    const app = new App({
+      signingSecret: SECRET,
+      token: TOKEN,
+      botId: 'B0BENCH',
+      botUserId: 'U0BENCHBOT',
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
+    });
+    app.command('/prep', async ({ ack }) => {
+      await ack();
+    });
+    app.event('message', async () => {});
+    const server = (await app.start(0)) as import('node:http').Server;
+    port = (server.address() as import('node:net').AddressInfo).port;
+    stop = async () => {
+      await app.stop();
+    };
+  } else {
+    const { openSqlite } = await import('../src/db/connection');
+    const { migrateToLatest } = await import('../src/db/migrate');
+    const { loadGuides } = await import('../src/guides/load');
+    const { AdapterSet } = await import('../src/chat/adapters');
+    const { buildApp } = await import('../src/app');
+    const { loadConfig } = await import('../src/config');
+    const { silentLogger } = await import('../src/logger');
+    const { createSlackAdapter } = await import('../adapters/slack/index');
+    const database = openSqlite(':memory:');
+    await migrateToLatest(database.db);
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    const adapters = new AdapterSet();
+    const logger = silentLogger();
+    const concurrency = process.env.BENCH_WORK ? Number(process.env.BENCH_WORK) : undefined;
+    const adapter = createSlackAdapter({
+      config,
+      logger,
+      db: database.db,
+      retryConfig: { retries: 0 },
+      port: 0,
+      concurrency,
+    });
+    adapters.add(adapter);
+    const app = buildApp({ config, logger, db: database.db, guides: loadGuides('content/guides').library, adapters });
+    await adapter.start((e) => app.handle(e));
+    port = adapter.port ?? 0;
+    drain = () => adapter.idle();
+    stop = async () => {
+      await adapter.stop();
+      await database.close();
+    };
+  }
+  process.on('message', async (msg: { op: string }) => {
+    if (msg.op === 'drain') {
+      await drain();
+      process.send?.({ op: 'drained' });
+    } else if (msg.op === 'stop') {
+      await stop();
+      process.exit(0);
+    }
+  });
+  process.send?.({ op: 'ready', port });
+}
+
+// ------------------------------------------------------------------ load side ----
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  request<T>(op: string, reply: string): Promise<T>;
+}
+
+async function launch(target: Target, apiUrl: string): Promise<Server> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', target], {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE === target ? ['--cpu-prof', '--cpu-prof-dir=/tmp/slackprof'] : []),
+    ],
+    env: { ...process.env, BENCH_API_URL: apiUrl },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const wait = <T>(op: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`${target} server exited (${code})`));
+      const onMessage = (msg: { op: string }) => {
+        if (msg.op !== op) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(msg as T);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const { port } = await wait<{ port: number }>('ready');
+  return {
+    child,
+    port,
+    request: <T>(op: string, reply: string) => {
+      const p = wait<T>(reply);
+      child.send({ op });
+      return p;
+    },
+  };
+}
+
+let counter = 0;
+
+function nextRequest(fake: FakeSlack, threadTs: string): { body: string; type: string } {
+  const i = ++counter;
+  if (i % 2 === 0) {
+    const cmd = slashCommand('tips CHOP', {
+      team_id: TEAM,
+      user_id: `U0M${i % 500}`,
+      responseBase: fake.responseUrl(''),
+    });
+    return { body: formBody(cmd as never), type: FORM };
+  }
+  const ts = `${1_800_000_000 + i}.000100`;
+  const ev = messageEvent({
+    user: `U0M${i % 500}`,
+    text: ANSWERS[i % ANSWERS.length],
+    ts,
+    thread_ts: threadTs,
+    channel: 'C0PRACTICE',
+  });
+  return { body: JSON.stringify(eventEnvelope(ev, { team: TEAM, eventId: `Ev0B${i}` })), type: 'application/json' };
+}
+
+async function post(port: number, body: string, type: string): Promise<number> {
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': type,
+      'X-Slack-Request-Timestamp': String(ts),
+      'X-Slack-Signature': sign(SECRET, ts, body),
+    },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+interface Run {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+}
+
+/** Closed loop: CONCURRENCY senders, each sending the next request as soon as one is acknowledged. */
+async function saturate(server: Server, fake: FakeSlack, threadTs: string, total: number): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (sent < total) {
+      sent++;
+      const { body, type } = nextRequest(fake, threadTs);
+      const t0 = performance.now();
+      const status = await post(server.port, body, type);
+      latencies.push(performance.now() - t0);
+      if (status !== 200) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
+}
+
+/** Open loop: requests at a fixed rate, as Slack delivers them, whatever the server is doing. */
+async function steady(server: Server, fake: FakeSlack, threadTs: string, rate: number, seconds: number): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const { body, type } = nextRequest(fake, threadTs);
+    const t0 = performance.now();
+    inflight.push(
+      post(server.port, body, type).then((status) => {
+        latencies.push(performance.now() - t0);
+        if (status !== 200) errors++;
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function summary(r: Run): { p50: number; p99: number; rps: number } {
+  const s = [...r.latencies].sort((a, b) => a - b);
+  return { p50: pct(s, 50), p99: pct(s, 99), rps: r.latencies.length / r.seconds };
+}
+
+async function main(): Promise<void> {
+  const fake = await new FakeSlack().start();
+  fake.addTeam(TOKEN, TEAM, 'U0BENCHBOT', 'B0BENCH');
+  fake.latencyMs = API_LATENCY_MS;
+  const ours = await launch('ours', fake.apiUrl);
+  const bare = await launch('bare', fake.apiUrl);
+  const drain = async () => {
+    const t0 = performance.now();
+    await ours.request('drain', 'drained');
+    return (performance.now() - t0) / 1000;
+  };
+
+  // A question to answer in: post one through our bot.
+  await post(
+    ours.port,
+    formBody(slashCommand('question CHOP behavioral', { team_id: TEAM, responseBase: fake.responseUrl('') }) as never),
+    FORM,
+  );
+  await drain();
+  const threadTs = fake.messages.find((m) => !m.thread_ts)?.ts ?? '1700000000.000100';
+
+  await saturate(bare, fake, threadTs, WARMUP);
+  await saturate(ours, fake, threadTs, WARMUP);
+  await drain();
+
+  // 1. Throughput: as fast as each server acknowledges; ours also until every answer is handled.
+  const bareMax = summary(await saturate(bare, fake, threadTs, REQUESTS));
+  const oursRun = await saturate(ours, fake, threadTs, REQUESTS);
+  const oursMax = summary(oursRun);
+  const processed = REQUESTS / (oursRun.seconds + (await drain()));
+
+  // 2. Acknowledgement latency side by side at the same steady rates, in alternating
+  // rounds so that noise from other processes falls on both alike: a busy study group's
+  // burst, and half of what our bot can handle at all.
+  const sideBySide = async (rate: number, seconds: number) => {
+    const runs = {
+      bare: { latencies: [], seconds: 0, errors: 0 } as Run,
+      ours: { latencies: [], seconds: 0, errors: 0 } as Run,
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Target[] = round % 2 ? ['ours', 'bare'] : ['bare', 'ours'];
+      for (const target of order) {
+        const r = await steady(target === 'ours' ? ours : bare, fake, threadTs, rate, seconds / ROUNDS);
+        runs[target].latencies.push(...r.latencies);
+        runs[target].seconds += r.seconds;
+        runs[target].errors += r.errors;
+        if (target === 'ours') await drain();
+      }
+    }
+    return {
+      rate,
+      seconds,
+      bare: summary(runs.bare),
+      ours: summary(runs.ours),
+      errors: runs.bare.errors + runs.ours.errors,
+    };
+  };
+  // The low rate runs longer: a p99 needs a few hundred samples.
+  const steadyRuns = [
+    await sideBySide(STEADY_RATE, SECONDS * 2),
+    await sideBySide(Math.max(STEADY_RATE + 1, Math.floor(processed / 2)), SECONDS),
+  ];
+
+  const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
+  const [load1] = loadavg();
+  console.log(
+    `Slack HTTP receiver on loopback: signed requests, half \`/prep tips CHOP\`, half thread replies (answers);`,
+  );
+  console.log(
+    `fake Web API answering in ${API_LATENCY_MS} ms; machine load average ${load1?.toFixed(1)} on ${cpus().length} cores.`,
+  );
+  console.log(`\nSustained throughput (${REQUESTS} requests per server, ${CONCURRENCY} concurrent senders):`);
+  console.log(
+    `  bare Bolt (ack only)  ${f(bareMax.rps, 7)} req/s acknowledged   (ack p50 ${bareMax.p50.toFixed(1)} ms, p99 ${bareMax.p99.toFixed(1)} ms)`,
+  );
+  console.log(
+    `  Starling              ${f(oursMax.rps, 7)} req/s acknowledged   (ack p50 ${oursMax.p50.toFixed(1)} ms, p99 ${oursMax.p99.toFixed(1)} ms)`,
+  );
+  console.log(`                        ${f(processed, 7)} req/s fully handled (answers analysed, feedback sent)`);
+  console.log(`\nAcknowledgement latency at steady rates, each server in ${ROUNDS} alternating rounds:`);
+  console.log('  rate     for   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99');
+  for (const r of steadyRuns) {
+    console.log(
+      `  ${`${r.rate}/s`.padEnd(7)} ${`${r.seconds} s`.padStart(4)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}${r.errors ? `  errors: ${r.errors}` : ''}`,
+    );
+  }
+  const target = steadyRuns[0];
+  if (target) {
+    const ratio = target.ours.p99 / target.bare.p99;
+    console.log(
+      `\np99 ratio at ${target.rate} req/s: ${ratio.toFixed(2)} (target < 1.5: ${ratio < 1.5 ? 'met' : 'NOT met'})`,
+    );
+  }
+
+  ours.child.send({ op: 'stop' });
+  bare.child.send({ op: 'stop' });
+  await Promise.all([ours, bare].map((s) => new Promise((r) => s.child.once('exit', r))));
+  await fake.stop();
+}
+
+if (process.argv[2] === '--serve') await serve(process.argv[3] as Target);
+else await main();
