@@ -196,6 +196,8 @@ export async function onMessage(ctx: AppContext, event: MessageEvent): Promise<v
   if (!post) return;
   const { text, truncated } = clip(event.text);
   if (!text) return;
+  // A redelivered message must not start an attempt (or use up a pending retry).
+  if (await answerOfMessage(ctx.db, event.workspace, event.ref)) return;
   await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, ctx.clock().getTime());
   const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, false);
   const fresh = await addAnswerMessage(ctx.db, answer.id, event.ref, text, event.at.getTime());

@@ -129,12 +129,15 @@ describe('/prep retry', () => {
   });
 
   it('makes the next reply attempt 2 and compares it with attempt 1', async () => {
-    await h.say(bob, thread, NO_RESULT);
+    const first = await h.say(bob, thread, NO_RESULT);
     await h.command(bob, 'retry');
     const said = lastPrivate(h.adapter, bob.id)?.text ?? '';
     expect(said).toContain('Tell me about a time');
     expect(said).toContain('attempt 2');
     expect(said).toContain('Last time this was missing: Result');
+    // The platform redelivers the first reply: it must not use up the retry.
+    await h.say(bob, thread, NO_RESULT, first);
+    expect(await answers()).toHaveLength(1);
     await h.say(bob, thread, RESULT_ADDED);
     const rows = await answers();
     expect(rows.map((r) => [r.attempt, r.text])).toEqual([
