@@ -112,7 +112,11 @@ function report(name: string, samples: Sample[]): void {
   );
 }
 
-async function withBot(title: string, globalPerSecond: number | undefined, run: (t: Tracker, b: Bot, thread: string) => Promise<void>) {
+async function withBot(
+  title: string,
+  globalPerSecond: number | undefined,
+  run: (t: Tracker, b: Bot, thread: string) => Promise<void>,
+) {
   const bot = await startBot({
     quiet: true,
     clientOptions: globalPerSecond ? { rest: { globalRequestsPerSecond: globalPerSecond } } : {},
@@ -121,7 +125,9 @@ async function withBot(title: string, globalPerSecond: number | undefined, run: 
     const id = bot.fake.interact(bot.fake.command(bot.fake.users.carol, 'question', {}));
     await bot.fake.waitForResponses(id, 1, 10_000);
     const thread = await bot.fake.waitUntil(() =>
-      [...bot.fake.channels.values()].find((c) => c.type === 11 && (c as { parent_id?: string }).parent_id === bot.fake.channelId),
+      [...bot.fake.channels.values()].find(
+        (c) => c.type === 11 && (c as { parent_id?: string }).parent_id === bot.fake.channelId,
+      ),
     );
     console.log(`\n${title}`);
     await run(new Tracker(bot), bot, thread.id);
@@ -154,8 +160,14 @@ async function burst(t: Tracker, b: Bot, thread: string, count: number) {
   }
   const samples = await Promise.all(work);
   const seconds = (Date.now() - start) / 1000;
-  report('thread replies', samples.filter((_, i) => i % 5 !== 4));
-  report('commands', samples.filter((_, i) => i % 5 === 4));
+  report(
+    'thread replies',
+    samples.filter((_, i) => i % 5 !== 4),
+  );
+  report(
+    'commands',
+    samples.filter((_, i) => i % 5 === 4),
+  );
   const requests = b.fake.requests.length - before;
   console.log(
     `  ${count} events (4 answers : 1 command) in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(1)} events/s sustained, ${requests} REST requests (${(requests / seconds).toFixed(0)}/s)`,
@@ -163,8 +175,12 @@ async function burst(t: Tracker, b: Bot, thread: string, count: number) {
 }
 
 const started = Date.now();
-console.log('Starling on Discord: core + adapter, real discord.js 14 Client, fake Discord on 127.0.0.1, in-memory SQLite');
-await withBot('One event at a time (default client: 50 REST requests/s)', undefined, (t, b, th) => oneAtATime(t, b, th, 60));
+console.log(
+  'Starling on Discord: core + adapter, real discord.js 14 Client, fake Discord on 127.0.0.1, in-memory SQLite',
+);
+await withBot('One event at a time (default client: 50 REST requests/s)', undefined, (t, b, th) =>
+  oneAtATime(t, b, th, 60),
+);
 await withBot('Burst at the default 50 REST requests/s', undefined, (t, b, th) => burst(t, b, th, 150));
 await withBot('Burst with the global REST limit raised to 5,000/s', 5000, (t, b, th) => burst(t, b, th, 600));
 console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
