@@ -27,7 +27,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): OpenDa
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
   // Without a listener, an idle client's error (e.g. Postgres restarting) would crash
   // the process; the pool discards that client and the next query opens a new one.
-  pool.on('error', (err) => options.onError?.(err));
+  pool.on('error', (err) => {
+    if (options.onError) options.onError(err);
+    else process.emitWarning(`Postgres connection lost (${err.message}); the pool will open a new one`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, target: { kind: 'postgres', url }, close: () => db.destroy() };
 }
