@@ -13,6 +13,7 @@ import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
 import { registerIfChanged } from './commands';
 import type { AutocompleteKind, InboundContext } from './context';
+import { toPlatformError } from './errors';
 import { handleInteraction } from './interactions';
 import {
   DM_CLOSED_NOTE,
@@ -198,7 +199,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   async function connect(c: Client): Promise<void> {
     const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
-    await c.login(token);
+    try {
+      await c.login(token);
+    } catch (err) {
+      if ((err as { code?: unknown })?.code === 'TokenInvalid') {
+        throw new Error(
+          'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal > your application > Bot > Reset Token) into DISCORD_TOKEN.',
+          { cause: err },
+        );
+      }
+      throw err;
+    }
     await ready;
   }
 
@@ -209,13 +220,24 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const applicationId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
     if (!applicationId)
       throw new Error('Discord did not say which application this bot is; set DISCORD_APPLICATION_ID.');
-    const result = await registerIfChanged({
-      db,
-      rest: client.rest,
-      applicationId,
-      ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
-      commands: options.commands,
-    });
+    let result: Awaited<ReturnType<typeof registerIfChanged>>;
+    try {
+      result = await registerIfChanged({
+        db,
+        rest: client.rest,
+        applicationId,
+        ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+        commands: options.commands,
+      });
+    } catch (err) {
+      const e = toPlatformError(err);
+      const where = config.DISCORD_GUILD_ID ? `in server ${config.DISCORD_GUILD_ID}` : 'globally';
+      const fix =
+        e instanceof PlatformError && e.kind === 'no_permission'
+          ? ' Invite the bot with the applications.commands scope (docs/discord.md, step 5), and check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.'
+          : '';
+      throw new Error(`Discord refused to register /prep ${where}: ${(e as Error).message}.${fix}`, { cause: err });
+    }
     commandsRegistered = result.registered;
     log.info(
       { scope: result.scope, registered: result.registered },
@@ -256,7 +278,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size },
         'connected to Discord',
       );
-      await register();
+      try {
+        await register();
+      } catch (err) {
+        // A connected client keeps the process alive: close it so start-up fails cleanly.
+        await client.destroy();
+        throw err;
+      }
     },
 
     async stop(): Promise<void> {

@@ -73,7 +73,15 @@ describe('command registration', () => {
   it('fails start-up with Discord’s reason when registration is refused', async () => {
     const h = await harness({ commands: [command('tips')], noStart: true });
     h.fake.failures.push({ method: 'PUT', path: /\/commands$/, status: 403, code: 50001, message: 'Missing Access' });
-    await expect(h.adapter.start(async () => {})).rejects.toThrow(/Missing Access/);
+    await expect(h.adapter.start(async () => {})).rejects.toThrow(
+      /Discord refused to register \/prep in server \d+: .*Missing Access.*applications\.commands scope/,
+    );
+    expect(h.adapter.client.isReady()).toBe(false);
+  });
+
+  it('fails start-up with a clear message when the token is wrong', async () => {
+    const h = await harness({ noStart: true, env: { DISCORD_TOKEN: 'not-the-token' } });
+    await expect(h.adapter.start(async () => {})).rejects.toThrow(/Discord rejected DISCORD_TOKEN.*Reset Token/);
   });
 });
 

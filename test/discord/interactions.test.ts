@@ -77,6 +77,20 @@ describe('/prep commands', () => {
     expect(e.author).toMatchObject({ id: alice.id, name: 'Alice', isAdmin: false, isBot: false });
   });
 
+  it('reports a command run inside a question thread with the thread and its parent channel', async () => {
+    const q = await h.adapter.post(`discord:${h.fake.guildId}:${h.fake.channelId}`, {
+      kind: 'question',
+      text: 'Q',
+      starForm: { postId: 'p-t' },
+    });
+    const threadId = q.threadRef.split(':')[2] ?? '';
+    const id = h.fake.interact(h.fake.command(h.fake.users.alice, 'retry', {}, threadId));
+    await h.fake.waitForResponses(id);
+    const e = h.events.find((x) => x.type === 'command') as CommandEvent;
+    expect(e.thread).toBe(q.threadRef);
+    expect(e.channel).toBe(`discord:${h.fake.guildId}:${h.fake.channelId}`);
+  });
+
   it('marks members with Manage Channels as admins', async () => {
     const id = h.fake.interact(h.fake.command(h.fake.users.carol, 'schedule', { time: '09:00' }));
     await h.fake.waitForResponses(id);
