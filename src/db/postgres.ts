@@ -5,13 +5,15 @@ import type { OpenDatabase } from './connection';
 import type { Database } from './schema';
 
 const INT8 = 20;
+const NUMERIC = 1700;
 
-// bigint columns hold epoch milliseconds and counts, well inside a double's exact
-// range. Set per pool rather than on pg's global table so importing this file
-// changes nothing for anyone else.
+// bigint columns hold epoch milliseconds and counts (count(*) is bigint too), well
+// inside a double's exact range; avg() and sum() give NUMERIC, which SQLite returns
+// as a plain number. pg would hand both over as strings. Set per pool rather than
+// on pg's global table so importing this file changes nothing for anyone else.
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8
+    oid === INT8 || oid === NUMERIC
       ? (v: string) => Number(v)
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };

@@ -33,8 +33,11 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         .execute();
       const row = await t.db.selectFrom('schedules').select(['next_run_at', 'paused']).executeTakeFirstOrThrow();
       expect(row).toEqual({ next_run_at: at, paused: 0 });
-      const count = await sql<{ n: number }>`select count(*) as n from schedules`.execute(t.db);
-      expect(count.rows[0]?.n).toBe(1);
+      const agg = await sql<{
+        n: number;
+        mean: number;
+      }>`select count(*) as n, avg(next_run_at) as mean from schedules`.execute(t.db);
+      expect(agg.rows[0]).toEqual({ n: 1, mean: at });
     } finally {
       await t.close();
     }
