@@ -3,6 +3,7 @@
 import { buildFeedback } from './feedback';
 import { decode, type Features, features, type Label, type Part, scores } from './label';
 import { FILLERS } from './lexicon';
+import { judgeMissingResult, type ResultAlert } from './outcome';
 import { countWords, splitSentences } from './split';
 import { clip, PARTS } from './text';
 
@@ -31,6 +32,14 @@ export interface Detail {
   texts: string[];
   nonStoryKind: 'hypothetical' | 'habit' | 'generic' | 'no past event' | 'empty' | 'not english' | undefined;
   fillers: string[];
+  /**
+   * For a story with no sentence labelled Result: 'missing' when the analyser is confident
+   * there is none (the "Add the Result" alert), 'unclear' when a sentence may be the
+   * outcome (a softer "make the outcome explicit"). Undefined otherwise.
+   */
+  resultAlert: ResultAlert | undefined;
+  /** The sentence that may be the outcome when resultAlert is 'unclear'. */
+  resultCandidate: string | undefined;
 }
 
 export function analyzeAnswer(text: string): Analysis {
@@ -92,7 +101,16 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     praise: '',
     feedback: [],
   };
-  const detail: Detail = { features: feats, labels, texts, nonStoryKind: kind, fillers };
+  const missing = story && !parts.result.present ? judgeMissingResult(feats, labels, texts) : undefined;
+  const detail: Detail = {
+    features: feats,
+    labels,
+    texts,
+    nonStoryKind: kind,
+    fillers,
+    resultAlert: missing?.alert,
+    resultCandidate: missing?.candidate === undefined ? undefined : texts[missing.candidate],
+  };
   const fb = buildFeedback(analysis, detail);
   analysis.suggestions = fb.suggestions;
   analysis.praise = fb.praise;
@@ -131,7 +149,11 @@ function judgeStory(
     }
   });
   const nonStory = counts.hypothetical + counts.habit + counts.generic;
-  if (pastEvent && storyLike > nonStory) {
+  // "Last year the team had a conflict. My manager asked me to fix it. I would talk to both
+  // sides...": the scene is real but the speaker's own part is only plans
+  const ownDeeds = feats.some((f) => f.iAct || f.weAct || (f.hasI && (f.past || f.pastState) && !f.modal));
+  const ownPlans = feats.filter((f) => f.hasI && f.modal).length;
+  if (pastEvent && storyLike > nonStory && (ownDeeds || ownPlans < 2)) {
     const anchor = texts[labels.findIndex((l) => l !== 'other')] ?? '';
     return { story: true, kind: undefined, reason: `It tells one specific past episode, starting "${clip(anchor)}".` };
   }

@@ -85,11 +85,18 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
         `Say what you did, step by step: the answer sets the scene (${q(a.parts.situation.sentences[0] ?? first)}) but no sentence says which actions you took.`,
       );
     }
-    if (!a.parts.result.present) {
+    if (d.resultAlert === 'missing') {
       s.push(
         lastAction
           ? `Add the Result: after ${q(lastAction)}, say what changed because of it, ideally with a number (time saved, % change, before and after).`
           : 'Finish with the Result: how it ended and what changed because of what you did, ideally with a number.',
+      );
+    } else if (d.resultAlert === 'unclear') {
+      // some sentence may already be the outcome: ask for it plainly, without saying it is absent
+      s.push(
+        d.resultCandidate
+          ? `Make the outcome explicit: if ${q(d.resultCandidate)} is how it turned out, say plainly what changed because of your actions, with a number if you can.`
+          : 'Make the outcome explicit: say what changed because of your actions, with a number if you can.',
       );
     }
     if (a.parts.action.present && a.ownership.flagged) {

@@ -98,6 +98,12 @@ export function features(seg: Segment): Features {
       ),
   };
   if (f.code) return f;
+  // a bullet or line that opens on a bare past verb ("Started using a timer") is the
+  // speaker's own step, told without the "I"
+  const opener = (tokens[0] ?? '').replace(/\.$/, '');
+  if (isPast(opener) && !STATE_VERBS.has(opener) && !CHANGE_VERBS.test(opener)) {
+    f.iStarts = true;
+  }
   let present = false;
   for (let i = 0; i < tokens.length; i++) {
     let t = tokens[i] as string;

@@ -3,6 +3,8 @@
 // so this one is written for the shapes answers actually take: prose, line-per-point,
 // bullet lists, "Situation: ..." scaffolds, code blocks and transcript-style run-ons.
 
+import { IRREGULAR_PAST } from './lexicon';
+
 export interface Segment {
   /** The sentence exactly as it appears in the answer (a substring of it). */
   text: string;
@@ -126,6 +128,9 @@ const MARKERS = [
   'afterwards',
   'in the end',
   'at the end',
+  'by the end',
+  'since then',
+  'from then on',
   'as a result',
   'eventually',
   'finally',
@@ -402,7 +407,10 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
       const possessive = w === 'my' || w === 'our';
       for (let k = possessive ? 2 : 1; k <= (possessive ? 3 : 1) && !cut; k++) {
         const verb = tokens[i + k]?.word ?? '';
-        cut = (/ed$/.test(verb) && verb.length > 3) || PAST_SUBJECT_VERBS.has(verb);
+        cut =
+          (/ed$/.test(verb) && verb.length > 3) ||
+          PAST_SUBJECT_VERBS.has(verb) ||
+          (IRREGULAR_PAST.has(verb) && verb !== 'could');
       }
     }
     if (cut) {

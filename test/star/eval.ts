@@ -1,10 +1,16 @@
 // `npm run eval:star`: the analyser against the frozen test part, next to the trivial
-// baseline. `npm run eval:star -- --dev` scores the development part instead (for tuning),
-// and `--errors` lists each disagreement.
-import { analyser, baseline, evaluate, loadSet, PARTS, type Report } from './evaluate';
+// baseline. `-- --holdout` and `-- --holdout2` score the other held-out parts, `-- --dev` the
+// development part (for tuning), and `--errors` lists each disagreement (only ever with --dev).
+import { analyser, baseline, evaluate, loadSet, PARTS, type Report, type SetName } from './evaluate';
 
 const args = process.argv.slice(2);
-const part = args.includes('--dev') ? 'dev' : args.includes('--holdout') ? 'holdout' : 'test';
+const part: SetName = args.includes('--dev')
+  ? 'dev'
+  : args.includes('--holdout2')
+    ? 'holdout2'
+    : args.includes('--holdout')
+      ? 'holdout'
+      : 'test';
 const set = loadSet(part);
 const ours = evaluate(set, analyser);
 const base = evaluate(set, baseline);
@@ -24,6 +30,8 @@ out.push(row('"Missing X" alerts', 'precision (n)', 'precision (n)'));
 const alert = (r: Report, p: (typeof PARTS)[number]) =>
   `${f2(r.missing[p].precision)} (${r.missing[p].tp + r.missing[p].fp})`;
 for (const p of PARTS) out.push(row(`  missing ${p}`, alert(ours, p), alert(base, p)));
+const noLabel = (r: Report) => `${f2(r.noResultLabel.precision)} (${r.noResultLabel.tp + r.noResultLabel.fp})`;
+out.push(row('  (no sentence labelled result)', noLabel(ours), noLabel(base)));
 out.push(row('Sentence labels', '', ''));
 out.push(row('  accuracy', pct(ours.sentenceAccuracy), pct(base.sentenceAccuracy)));
 out.push(row('  macro-F1 (S, T, A, R, other)', f2(ours.macroF1), f2(base.macroF1)));

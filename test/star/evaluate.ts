@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeAnswer, type Label, type Part } from '../../src/star';
+import { analyzeDetailed } from '../../src/star/analyze';
 
 export type Style = 'prose' | 'lines' | 'bullets' | 'transcript';
 export interface LabelledAnswer {
@@ -18,7 +19,9 @@ export const PARTS: Part[] = ['situation', 'task', 'action', 'result'];
 const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
 const CODE: Record<string, Label> = { S: 'situation', T: 'task', A: 'action', R: 'result', O: 'other' };
 
-export function loadSet(part: 'dev' | 'test' | 'holdout'): LabelledAnswer[] {
+export type SetName = 'dev' | 'test' | 'holdout' | 'holdout2';
+
+export function loadSet(part: SetName): LabelledAnswer[] {
   const file = fileURLToPath(new URL(`./data/${part}.jsonl`, import.meta.url));
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -43,13 +46,25 @@ export interface Prediction {
   story: boolean;
   measured: boolean;
   sentences: { text: string; label: Label }[];
+  /**
+   * The "missing result" alert as its reader gets it: the feedback tells them to add the
+   * Result. For the analyser that is the confident decision only (a story with no sentence
+   * labelled Result and no sign of an outcome anywhere); the softer "make the outcome
+   * explicit" suggestion does not say the Result is missing and is not counted.
+   */
+  missingResultAlert: boolean;
 }
 
 export type Predictor = (text: string) => Prediction;
 
 export const analyser: Predictor = (text) => {
-  const a = analyzeAnswer(text);
-  return { story: a.story, measured: a.resultMeasured, sentences: a.sentences };
+  const { analysis: a, detail } = analyzeDetailed(text);
+  return {
+    story: a.story,
+    measured: a.resultMeasured,
+    sentences: a.sentences,
+    missingResultAlert: detail.resultAlert === 'missing',
+  };
 };
 
 /** The trivial baseline on the analyser's own sentences: first S, last R, the rest A. */
@@ -61,7 +76,8 @@ export const baseline: Predictor = (text) => {
     label: (n === 1 ? 'action' : i === 0 ? 'situation' : i === n - 1 ? 'result' : 'action') as Label,
   }));
   const last = sentences[n - 1]?.text ?? '';
-  return { story: true, measured: /\d|percent/.test(last), sentences };
+  const noResult = !sentences.some((s) => s.label === 'result');
+  return { story: true, measured: /\d|percent/.test(last), sentences, missingResultAlert: noResult };
 };
 
 export interface PRF {
@@ -84,8 +100,13 @@ export interface Report {
   answers: number;
   sentences: number;
   presence: Record<Part, PRF>;
-  /** "missing X" alerts: the analyser says X is absent; precision = it really is absent. */
+  /**
+   * "missing X" alerts; precision = X really is absent. For situation, task and action: no
+   * sentence got that label. For result: the confident alert of Prediction.missingResultAlert.
+   */
   missing: Record<Part, PRF>;
+  /** No sentence labelled Result (the alert's definition before the confident decision). */
+  noResultLabel: PRF;
   sentenceAccuracy: number;
   labelF1: Record<Label, number>;
   macroF1: number;
@@ -108,6 +129,7 @@ export function evaluate(set: LabelledAnswer[], predict: Predictor): Report {
     Label,
     { tp: number; fp: number; fn: number }
   >;
+  const noResultLabel = { tp: 0, fp: 0, fn: 0 };
   const story = { tp: 0, fp: 0, fn: 0 };
   const notStory = { tp: 0, fp: 0, fn: 0 };
   const measured = { tp: 0, fp: 0, fn: 0 };
@@ -154,7 +176,11 @@ export function evaluate(set: LabelledAnswer[], predict: Predictor): Report {
       const gold = spans.some((s) => s.label === part);
       const got = p.sentences.some((s) => s.label === part);
       count(pres[part], gold, got);
-      count(miss[part], !gold, !got);
+      if (part === 'result') {
+        count(miss[part], !gold, p.missingResultAlert);
+        count(noResultLabel, !gold, !got);
+        if (gold && p.missingResultAlert) errors.push({ id: answer.id, what: 'false "missing result" alert' });
+      } else count(miss[part], !gold, !got);
       if (gold !== got) errors.push({ id: answer.id, what: `${part} ${gold ? 'missed' : 'falsely found'}` });
     }
     count(story, answer.story, p.story);
@@ -176,6 +202,7 @@ export function evaluate(set: LabelledAnswer[], predict: Predictor): Report {
     sentences: total,
     presence: fin(pres),
     missing: fin(miss),
+    noResultLabel: prf(noResultLabel.tp, noResultLabel.fp, noResultLabel.fn),
     sentenceAccuracy: total ? correct / total : 0,
     labelF1,
     macroF1: LABELS.reduce((a, l) => a + labelF1[l], 0) / LABELS.length,

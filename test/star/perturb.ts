@@ -80,6 +80,8 @@ const IRREGULAR: Record<string, string> = {
   stood: 'stand',
   felt: 'feel',
   rewrote: 'rewrite',
+  read: 'read',
+  added: 'add',
 };
 
 function base(verb: string): string {
@@ -94,16 +96,20 @@ function base(verb: string): string {
 
 /** The story retold as a plan: "I profiled" becomes "I would profile", and time anchors go. */
 export function asHypothetical(text: string): string {
-  return text
-    .replace(
-      /\b(I|we|We|i)\s+((?:also|then|first|quickly|immediately|just)\s+)?([a-z]+ed|[a-z]+)\b/g,
-      (m, subj, adv, verb) => {
-        const v = verb.toLowerCase();
-        if (!/ed$/.test(v) && !IRREGULAR[v]) return m;
-        return `${subj} would ${adv ?? ''}${base(v)}`;
-      },
-    )
-    .replace(/\b(?:last (?:year|spring|summer|winter|month)|in (?:19|20)\d\d|(?:\w+ )?years? ago),?\s*/gi, '');
+  return (
+    text
+      .replace(
+        /\b(I|we|We|i)\s+((?:also|then|first|quickly|immediately|just)\s+)?([a-z]+ed|[a-z]+)\b/g,
+        (m, subj, adv, verb) => {
+          const v = verb.toLowerCase();
+          if (!/ed$/.test(v) && !IRREGULAR[v]) return m;
+          return `${subj} would ${adv ?? ''}${base(v)}`;
+        },
+      )
+      // "I would draft it and asked ..." → "... and ask ...": the second step of the same sentence
+      .replace(/(\bwould [a-z]+\b[^.!?\n]*?\band )([a-z]+ed)\b/g, (_, pre, verb) => `${pre}${base(verb)}`)
+      .replace(/\b(?:last (?:year|spring|summer|winter|month)|in (?:19|20)\d\d|(?:\w+ )?years? ago),?\s*/gi, '')
+  );
 }
 
 /** What speech-to-text gives: no capitals, no punctuation, one line. */

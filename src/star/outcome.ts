@@ -1,0 +1,112 @@
+// Deciding whether to tell someone "you have no Result". Labelling picks the most likely
+// reading of each sentence; this decision asks a different question: is the analyser sure
+// nothing in the answer says how it ended? A false "you have no Result" costs more trust
+// than a missed one (docs/star.md), so the confident alert needs two things at once: no
+// sentence carrying even a weak outcome cue where an outcome could sit, and an answer that
+// visibly stops on a step or on context. Anything in between gets a softer suggestion that
+// asks for the outcome to be made explicit without claiming it is absent.
+import type { Features, Label } from './label';
+import { CHANGE_VERBS, RESULT_CUES } from './lexicon';
+
+export type ResultAlert = 'missing' | 'unclear';
+
+// Weak signs that a sentence tells how things turned out, beyond the labeller's result cues.
+// Reflection, time after the actions and "never again" count even in a sentence that opens
+// with "I"/"we" and a past verb ("Since then I never...", "I learned that...").
+const OUTCOME_ANYWHERE =
+  /\b(?:learn(?:ed|t) (?:that|how much|a lot|from)|taught me|lesson|takeaway|what i took|looking back|in hindsight|ever since|since (?:then|that)|from then on|to this day|(?:never|no longer|not) [a-z ]{0,20}again|no longer|anymore|any more|it worked|worked (?:out|well)|(?:we|i) (?:finally |eventually )?(?:finished|shipped|launched|delivered|passed|won|(?:hit|met|beat) (?:the|our|my) (?:deadline|target|goal|date)|made it|got (?:the|it|approval|through)|came (?:first|second|third|in))|(?:a|one|two|three|six|few) (?:days?|weeks?|months?|years?) later|by the end|never looked back|^(?:nobody|no one|none of|not one|everyone|everybody)\b|(?:has|have|'ve|hasn't|haven't) (?:\w+ )?(?:been|had|stayed|kept|closed|used|run|gone|become|grown|stuck|worked|finished|shipped|come|used)\b|for the rest of (?:the|that) [a-z]+|(?:we|they|she|he) (?:still|kept) (?:use|uses|using|used|run|runs|running)|(?:we|i) (?:got|received|earned) (?:promoted|a (?:promotion|raise|bonus|award|thank|call|mention|shout)|the (?:job|contract|deal|role|grant|go-ahead|budget|sign-off)|approval|funding)|(?:was|were|got|been) (?:later |then |soon |since |afterwards )(?:asked|invited|promoted|thanked|chosen)|asked (?:me|us) to (?:do (?:it|that|the same) again|roll it out|share|present it|repeat|run it))\b/;
+// Outcome verbs, states that changed, time after the actions and verdicts, counted in a
+// sentence that is not itself a plain "I did" / "we did" step.
+const OUTCOME_ELSEWHERE =
+  /\b(?:shipped|launched|went (?:live|away|down|up|well|fine|smoothly|quiet)|delivered|finished|passed|renewed|adopted|kept (?:using|it|the)|stuck|paid off|picked (?:back )?up|faded|dried up|disappeared|vanished|settled|calmed|solved|resolved|stopped|cleared|still|today|these days|now|later|eventually|afterwards|after (?:that|this|it|a (?:while|week|month|few))|by the time|(?:that|the next|the following|next) (?:day|week|month|quarter|year|season|term|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|monday|morning|release|sprint)|within|success(?:ful)?|nobody|no one|everyone|everybody|not a single|fewer|less|faster|quicker|easier|better|smoother|happier|rare|rarely|thanked|grateful|praised|liked it|loved it|feedback|ratings?|on time|in time|as planned|on the spot|got (?:the|a|it|back|through|approved)|won|hired|promoted|chose|picked|agreed|approved|signed off)\b/;
+
+// A sentence that clearly describes a step taken or the scene, not how things ended.
+function isStepOrScene(f: Features, label: Label, afterActions: boolean): boolean {
+  // a Task or a scene told after the actions is no ordinary ending: "I was later asked to
+  // train the other teams" may well be how it turned out
+  if (label === 'task' || label === 'situation') return !afterActions;
+  if (label === 'action') return f.iAct || f.weAct || f.iStarts || f.sequence || (f.passive && !f.otherAct);
+  // "I agreed with them that they would ...": a step the labeller set aside for its "would"
+  return f.iStarts && (f.iAct || f.weAct);
+}
+
+/**
+ * Does this sentence show any sign of telling how things turned out? In the speaker's own
+ * step ("I cut the report to four pages", "so I moved it") only reflection, time after the
+ * actions and outcome verbs count; a headline first sentence is read without that exception.
+ */
+export function weakOutcome(f: Features, text: string, headline = false): boolean {
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  if (f.consequence || OUTCOME_ANYWHERE.test(lower)) return true;
+  const step = !headline && (f.iAct || f.weAct);
+  if (!step) return f.result || f.change || OUTCOME_ELSEWHERE.test(lower);
+  // a step may end on its outcome: "I rolled it out, and complaints stopped"; the clause
+  // after the step counts when it is not another step of the speaker's
+  const tail = TAIL.exec(lower);
+  if (!tail) return false;
+  const rest = lower.slice(tail.index + tail[0].length);
+  // "and a rule that ...", "and to ...": the step goes on; "and the complaints ..." starts anew
+  if (!CLAUSE_SUBJECT.test(rest) || /^(?:then |also |quickly )?(?:i|we) /.test(rest)) return false;
+  return (
+    RESULT_CUES.test(rest) ||
+    OUTCOME_ELSEWHERE.test(rest) ||
+    (/^(?:they|he|she|it|the|our|everyone|nobody|no one)\b/.test(rest) && CHANGE_VERBS.test(rest))
+  );
+}
+
+const CLAUSE_SUBJECT =
+  /^(?:they|he|she|it|everyone|everybody|nobody|no one|people|the|our|my|their|his|her|this|that|[a-z]+s (?:were|had|went|got|came|stopped|started|[a-z]+ed))\b/;
+// Where a second clause starts inside one sentence.
+const TAIL = /(?:[,;:—–-]\s*(?:and |so |which |who |but )?|\s(?:and|so|which|who|until|but)\s)/;
+
+/**
+ * For a story with no sentence labelled Result: 'missing' when the analyser is confident
+ * there is none, 'unclear' when some sentence may be the outcome. The index of the sentence
+ * that looks most like an outcome is returned so the feedback can point at it.
+ */
+export function judgeMissingResult(
+  feats: Features[],
+  labels: Label[],
+  texts: string[],
+): { alert: ResultAlert; candidate?: number } {
+  const firstAction = labels.indexOf('action');
+  // where an outcome could sit: a headline first sentence, and anything from the first
+  // action on; context told before the actions ("sign-ups were dropping") is not an outcome
+  let candidate: number | undefined;
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const f = feats[i] as Features;
+    if (f.code || f.meta) continue;
+    const text = texts[i] as string;
+    if (i === 0 && texts.length > 1) {
+      // a result told first: a measured change counts even next to a time anchor ("At my
+      // last job I cut the bill by a third"); other cues only when the sentence does not
+      // read as the opening scene, where "went down" or "early" describe the setting
+      const lower = text.toLowerCase();
+      const measured = (f.change && f.number) || f.consequence || OUTCOME_ANYWHERE.test(lower);
+      const lasting = f.result || f.change || /\b(?:still|now|today|these days)\b/.test(lower);
+      if (measured || (headlineLike(f) && lasting)) candidate = i;
+      continue;
+    }
+    const afterActions = firstAction >= 0 ? i > firstAction : i > 0;
+    // past the actions, a sentence that is neither a step nor meta talk (present tense,
+    // "they loved it") may be the outcome
+    if (afterActions && (weakOutcome(f, text) || (labels[i] === 'other' && !f.modal && !f.habit))) {
+      candidate = i;
+      break;
+    }
+  }
+  if (candidate !== undefined) return { alert: 'unclear', candidate };
+  // the answer must visibly stop on a step or on context
+  let last = texts.length - 1;
+  while (last >= 0 && ((feats[last] as Features).meta || (feats[last] as Features).code)) last--;
+  if (last < 0) return { alert: 'missing' };
+  const f = feats[last] as Features;
+  const label = labels[last] as Label;
+  if (isStepOrScene(f, label, firstAction >= 0 && last > firstAction)) return { alert: 'missing' };
+  return { alert: 'unclear', candidate: last };
+}
+
+/** A first sentence that could be a result told first, not the opening scene. */
+function headlineLike(f: Features): boolean {
+  return !f.time && !f.situation && !f.task;
+}
