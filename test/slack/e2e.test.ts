@@ -394,6 +394,39 @@ describe('the daily question and Slack refusing', () => {
     expect(replies.at(-1)?.text).toMatch(/invite/i);
   });
 
+  it('/prep question where the bot is not a member explains how to invite it, and records no question', async () => {
+    const posts = await h.db.selectFrom('posts').select('id').execute();
+    h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1, (a) => a.channel === 'C0ELSEWHERE');
+    const id = `r${++seq}`;
+    const cmd = slashCommand('question', {
+      user_id: ALICE,
+      channel_id: 'C0ELSEWHERE',
+      responseId: id,
+      responseBase: h.fake.responseUrl(''),
+    });
+    await send(h.port, formBody(cmd as never), FORM);
+    await h.adapter.idle();
+    const shown = h.fake.responses.filter((r) => r.id === id).map((r) => r.body.text);
+    expect(shown).toEqual([expect.stringMatching(/invite/i)]);
+    expect(await h.db.selectFrom('posts').select('id').execute()).toHaveLength(posts.length);
+  });
+
+  it('a STAR form that cannot be posted in its thread tells the member to invite the bot, not a vague apology', async () => {
+    h.fake.fail('chat.postMessage', { error: 'channel_not_found' }, 1, (a) => a.thread_ts === questionTs);
+    const view = h.fake.callsTo('views.open').at(-1)?.args.view as { callback_id: string; private_metadata: string };
+    const before = ephemeralsTo(ALICE).length;
+    await interact(
+      viewSubmission(
+        view,
+        { situation: 'At my last job the build was slow.', action: 'I cached it.' },
+        { user: ALICE },
+      ),
+    );
+    const shown = ephemeralsTo(ALICE).slice(before);
+    expect(shown).toHaveLength(1);
+    expect(String(shown[0]?.args.text)).toContain('/invite @Starling');
+  });
+
   it('a short 429 is waited out and retried once; a long one reaches the core as rate_limited', async () => {
     h.fake.fail('chat.postMessage', { status: 429, retryAfter: 0 }, 1);
     const ok = await h.adapter.post(CH, { text: 'hello after a pause' });
