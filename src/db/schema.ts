@@ -37,7 +37,7 @@ export interface OccurrencesTable {
   id: string;
   schedule_id: string;
   due_at: number;
-  /** 'claimed' | 'posted' | 'skipped' | 'failed' */
+  /** 'pending' (lease_until = not before) | 'claimed' | 'posted' | 'skipped' | 'failed' */
   status: string;
   claimed_by: string | null;
   lease_until: number | null;
