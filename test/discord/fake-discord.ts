@@ -127,6 +127,7 @@ export class FakeDiscord {
   readonly sessions = new Map<string, Session>();
   identifies = 0;
   resumes = 0;
+  heartbeats = 0;
   /** On RESUME, also replay this many events the client already had (at-least-once delivery). */
   replayOverlap = 0;
   /** Delay every REST answer by this many ms (to exercise deferral). */
@@ -404,6 +405,7 @@ export class FakeDiscord {
       }
       switch (msg.op) {
         case GatewayOpcodes.Heartbeat:
+          this.heartbeats += 1;
           this.send(socket, { op: GatewayOpcodes.HeartbeatAck });
           break;
         case GatewayOpcodes.Identify:

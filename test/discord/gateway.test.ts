@@ -140,6 +140,16 @@ describe('a dropped gateway', () => {
   });
 });
 
+describe('heartbeats', () => {
+  it('keeps the connection alive through acknowledged heartbeats', async () => {
+    const h = await harness({ fake: { heartbeatInterval: 40 } });
+    await h.fake.waitUntil(() => h.fake.heartbeats >= 4, 3000, 'heartbeats');
+    expect(h.fake.identifies).toBe(1);
+    expect(h.fake.resumes).toBe(0);
+    expect(h.fake.connected).toBe(true);
+  });
+});
+
 describe('malformed dispatches', () => {
   it('ignores and logs them, and keeps serving', async () => {
     const h = await harness();
