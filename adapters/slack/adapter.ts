@@ -34,6 +34,8 @@ import { type BoltSetup, clientOptions, createBolt, DEFAULT_RETRY } from './setu
 import { WorkQueue } from './work-queue';
 
 export const POST_METADATA_TYPE = 'starling_post';
+/** How long a delivered event id is remembered to drop Slack's redeliveries. */
+const DELIVERY_MEMORY_MS = 24 * 60 * 60_000;
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -101,6 +103,7 @@ export class SlackAdapter implements Adapter {
   private readonly log: Logger;
   readonly installations?: DatabaseInstallationStore;
   private singleBot?: { userId: string; id?: string; team?: string };
+  private pruneTimer?: NodeJS.Timeout;
   private apiClient?: SlackApi;
   private authorCache?: AuthorCache;
 
@@ -188,6 +191,10 @@ export class SlackAdapter implements Adapter {
     });
     registerListeners(bolt.app, this);
     this.bolt = bolt;
+    // Slack redelivers within the hour; a day of event ids is plenty to recognise repeats.
+    await this.forgetOldDeliveries();
+    this.pruneTimer = setInterval(() => void this.forgetOldDeliveries(), 60 * 60_000);
+    this.pruneTimer.unref();
     if (bolt.mode === 'http') {
       this.server = (await bolt.app.start(this.options.port ?? config.PORT)) as Server;
       this.log.info(
@@ -204,6 +211,7 @@ export class SlackAdapter implements Adapter {
     const bolt = this.bolt;
     if (!bolt) return;
     this.bolt = undefined;
+    clearInterval(this.pruneTimer);
     if (bolt.mode === 'socket') {
       const receiver = bolt.receiver as import('@slack/bolt').SocketModeReceiver;
       // Bolt's stop() returns before the socket is closed; wait for it, or Node lingers.
@@ -225,6 +233,18 @@ export class SlackAdapter implements Adapter {
   /** Runs the work for an inbound payload after its ack, in the work queue. */
   track(work: () => Promise<void>, urgent = false): Promise<void> {
     return this.work.run(work, urgent);
+  }
+
+  private async forgetOldDeliveries(now = Date.now()): Promise<void> {
+    try {
+      await this.options.db
+        .deleteFrom('processed_events')
+        .where('key', 'like', 'slack:%')
+        .where('seen_at', '<', now - DELIVERY_MEMORY_MS)
+        .execute();
+    } catch (err) {
+      this.log.warn({ err }, 'could not prune old Slack event ids');
+    }
   }
 
   /** Hands a neutral event to the core. */
