@@ -24,7 +24,7 @@ const DAYS = 365;
 const SAMPLES = 400;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 2, 12);
-const VERSION = 'v2';
+const VERSION = 'v3';
 
 const dir = join(import.meta.dirname, 'out');
 const file = join(dir, `core-${VERSION}.db`);
@@ -61,8 +61,8 @@ async function seed(): Promise<void> {
     'insert into members (workspace, user_id, name, snoozed_until, updated_at) values (?, ?, ?, null, ?)',
   );
   const insertAnswer = db.prepare(
-    `insert into answers (id, post_id, workspace, channel_ref, user_id, user_name, attempt, text, late, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, 1, ?, 0, ?, ?)`,
+    `insert into answers (id, post_id, workspace, channel_ref, user_id, user_name, attempt, text, late, created_at, updated_at, checks_passed, checks_total, complete)
+     values (?, ?, ?, ?, ?, ?, 1, ?, 0, ?, ?, ?, 6, ?)`,
   );
   const insertAnalysis = db.prepare(
     `insert into analyses (answer_id, story, situation, task, action, result, result_measured, ownership, ownership_flagged, checks_passed, checks_total, word_count, data, created_at)
@@ -102,20 +102,12 @@ async function seed(): Promise<void> {
       for (const d of days) {
         const at = NOW - (DAYS - d) * DAY + 3_600_000 + Math.floor(random() * 3_600_000);
         const id = randomUUID();
-        insertAnswer.run(
-          id,
-          `p-${c}-${d}`,
-          w,
-          channel(c),
-          `U${m}`,
-          `Member ${m}`,
-          'I did the thing and it worked out well.',
-          at,
-          at,
-        );
         const r = random();
         const parts = [1, r > 0.1 ? 1 : 0, r > 0.3 ? 1 : 0, 1, r > 0.5 ? 1 : 0];
-        const passed = parts.reduce((a, b) => a + b, 0) + (r > 0.7 ? 1 : 0);
+        const passed = parts.reduce((x, y) => x + y, 0) + (r > 0.7 ? 1 : 0);
+        const complete = parts.slice(1).every(Boolean) ? 1 : 0;
+        const text = 'I did the thing and it worked out well.';
+        insertAnswer.run(id, `p-${c}-${d}`, w, channel(c), `U${m}`, `Member ${m}`, text, at, at, passed, complete);
         insertAnalysis.run(id, ...parts, r > 0.7 ? 1 : 0, passed, 80 + Math.floor(r * 200), at);
       }
     }
@@ -146,7 +138,11 @@ async function measure(): Promise<void> {
   });
   await adapter.start((e) => app.handle(e));
   const random = rng(7);
-  const run = async (name: string, pick: () => { user: number; c: number }) => {
+  const run = async (
+    name: string,
+    pick: () => { user: number; c: number },
+    check: (title: string, text: string) => boolean,
+  ) => {
     const times: number[] = [];
     for (let i = 0; i < SAMPLES + 20; i++) {
       const { user, c } = pick();
@@ -164,7 +160,9 @@ async function measure(): Promise<void> {
       } as never);
       const ms = performance.now() - t;
       const reply = adapter.sent[0]?.message;
-      if (!reply || reply.kind === 'error') throw new Error(`/prep ${name} failed: ${reply?.text}`);
+      // A refusal or an empty board would be fast for the wrong reason.
+      if (!reply || !check(reply.title ?? '', reply.text))
+        throw new Error(`/prep ${name} did not answer as expected: ${reply?.text}`);
       if (i >= 20) times.push(ms); // the first few warm the caches
     }
     times.sort((a, b) => a - b);
@@ -179,7 +177,17 @@ async function measure(): Promise<void> {
     const user = Math.floor(random() * MEMBERS);
     return { user, c: memberChannel(user) };
   };
-  const worst = Math.max(await run('me', member), await run('leaderboard', member));
+  const me = await run(
+    'me',
+    member,
+    (title, text) => title === 'Your practice summary' && text.includes('**Answers given:** 100'),
+  );
+  const board = await run(
+    'leaderboard',
+    member,
+    (title, text) => title.startsWith('Leaderboard') && text.includes('🥇'),
+  );
+  const worst = Math.max(me, board);
   await open.close();
   process.exitCode = worst < 20 ? 0 : 1;
 }

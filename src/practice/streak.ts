@@ -20,6 +20,8 @@ export interface Streak {
   days: number;
   /** Whether the grace day of the current week has been used. */
   graceUsedThisWeek: boolean;
+  /** The run reached the oldest question given without breaking: older data may extend it. */
+  unbroken: boolean;
 }
 
 function dayKey(ms: number, zone: string): string {
@@ -56,7 +58,7 @@ export function computeStreak(input: StreakInput): Streak {
       graceWeeks.add(week);
       continue;
     }
-    break;
+    return { days: count, graceUsedThisWeek: graceWeeks.has(thisWeek), unbroken: false };
   }
-  return { days: count, graceUsedThisWeek: graceWeeks.has(thisWeek) };
+  return { days: count, graceUsedThisWeek: graceWeeks.has(thisWeek), unbroken: true };
 }

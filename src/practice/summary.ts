@@ -11,25 +11,29 @@ import { postTimes } from './store/posts';
 import { answeredPostTimes, memberAnswerCount, memberHistory } from './store/stats';
 import { computeStreak, type Streak } from './streak';
 
-/** How far back a streak is looked for. */
-const STREAK_HORIZON_MS = 400 * 24 * 3_600_000;
+/** How far back a streak is looked for: most streaks end within the first window. */
+const STREAK_WINDOWS_MS = [35 * 86_400_000, 400 * 86_400_000];
 
 export async function streakIn(ctx: AppContext, workspace: string, channel: string, userId: string): Promise<Streak> {
   const now = ctx.clock().getTime();
-  const since = now - STREAK_HORIZON_MS;
   const schedule = await getSchedule(ctx.db, channel);
-  const [questionTimes, answeredTimes, snoozes] = await Promise.all([
-    postTimes(ctx.db, workspace, channel, since),
-    answeredPostTimes(ctx.db, workspace, channel, userId, since),
-    snoozesOf(ctx.db, workspace, userId),
-  ]);
-  return computeStreak({
-    questionTimes,
-    answeredTimes,
-    snoozes: snoozes.map((s) => ({ from: Number(s.from_at), until: Number(s.until_at) })),
-    now,
-    timezone: schedule?.timezone ?? 'UTC',
-  });
+  const snoozes = (await snoozesOf(ctx.db, workspace, userId)).map((s) => ({
+    from: Number(s.from_at),
+    until: Number(s.until_at),
+  }));
+  let streak: Streak = { days: 0, graceUsedThisWeek: false, unbroken: true };
+  for (const window of STREAK_WINDOWS_MS) {
+    const since = now - window;
+    streak = computeStreak({
+      questionTimes: await postTimes(ctx.db, workspace, channel, since),
+      answeredTimes: await answeredPostTimes(ctx.db, workspace, channel, userId, since),
+      snoozes,
+      now,
+      timezone: schedule?.timezone ?? 'UTC',
+    });
+    if (!streak.unbroken) break;
+  }
+  return streak;
 }
 
 export interface SummaryOptions {
@@ -59,7 +63,9 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
   // they have not answered there (a command typed in a DM or another channel).
   const here = o.channel && history.some((h) => h.channelRef === o.channel) ? o.channel : undefined;
   const channel = here ?? history[0]?.channelRef;
-  const streak = channel ? await streakIn(ctx, o.workspace, channel, o.userId) : { days: 0, graceUsedThisWeek: false };
+  const streak = channel
+    ? await streakIn(ctx, o.workspace, channel, o.userId)
+    : { days: 0, graceUsedThisWeek: false, unbroken: false };
   const entries: SummaryEntry[] = history.map((h) => ({
     answerId: h.answerId,
     at: new Date(h.at),

@@ -277,6 +277,16 @@ describe('/prep summary, me and snooze', () => {
     expect(seen(bob.id)?.text).toMatch(/\*\*Streak:\*\* 1 day/);
   });
 
+  it('counts a streak longer than the first look-back window', async () => {
+    for (let d = 0; d < 40; d++) {
+      await h.command(ada, 'question', 'acme');
+      await h.say(bob, questions(h.adapter, h.channel).at(-1)?.ref ?? '', NO_RESULT);
+      h.advance(86_400_000);
+    }
+    await h.command(bob, 'me');
+    expect(seen(bob.id)?.text).toMatch(/\*\*Streak:\*\* 40 days/);
+  });
+
   it('says when there is nothing yet', async () => {
     await h.command(bob, 'me');
     expect(seen(bob.id)?.text).toContain('not answered a question in this workspace yet');

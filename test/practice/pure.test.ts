@@ -15,9 +15,12 @@ const day = (n: number) => MON + n * DAY;
 
 describe('streaks', () => {
   const base = { snoozes: [], timezone: 'UTC' };
-  it('counts consecutive answered question days', () => {
+  it('counts consecutive answered question days, and says when the data ran out first', () => {
     const q = [0, 1, 2, 3].map(day);
-    expect(computeStreak({ ...base, questionTimes: q, answeredTimes: q, now: day(3) + 3_600_000 }).days).toBe(4);
+    expect(computeStreak({ ...base, questionTimes: q, answeredTimes: q, now: day(3) + 3_600_000 })).toMatchObject({
+      days: 4,
+      unbroken: true,
+    });
   });
 
   it("does not count today's unanswered question against anyone", () => {
@@ -30,7 +33,7 @@ describe('streaks', () => {
   it('forgives one missed day per ISO week, not two', () => {
     const q = [0, 1, 2, 3].map(day); // Mon-Thu
     const one = computeStreak({ ...base, questionTimes: q, answeredTimes: [day(0), day(1), day(3)], now: day(4) });
-    expect(one).toEqual({ days: 3, graceUsedThisWeek: true });
+    expect(one).toMatchObject({ days: 3, graceUsedThisWeek: true, unbroken: true });
     const two = computeStreak({ ...base, questionTimes: q, answeredTimes: [day(0), day(3)], now: day(4) });
     expect(two.days).toBe(1);
     // A miss in each of two weeks is forgiven: a grace day per week.
@@ -59,8 +62,11 @@ describe('streaks', () => {
     const q = [Date.UTC(2026, 2, 3, 3), Date.UTC(2026, 2, 4, 3)];
     const input = { questionTimes: q, answeredTimes: [q[0] as number], snoozes: [], now: Date.UTC(2026, 2, 4, 12) };
     // In UTC the second question is today's, still open; in New York its day is over and was missed.
-    expect(computeStreak({ ...input, timezone: 'UTC' })).toEqual({ days: 1, graceUsedThisWeek: false });
-    expect(computeStreak({ ...input, timezone: 'America/New_York' })).toEqual({ days: 1, graceUsedThisWeek: true });
+    expect(computeStreak({ ...input, timezone: 'UTC' })).toMatchObject({ days: 1, graceUsedThisWeek: false });
+    expect(computeStreak({ ...input, timezone: 'America/New_York' })).toMatchObject({
+      days: 1,
+      graceUsedThisWeek: true,
+    });
   });
 
   it('is zero for someone who never answered', () => {

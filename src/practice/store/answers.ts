@@ -175,6 +175,15 @@ export async function saveAnalysis(db: Db, a: StoredAnalysis, now: number): Prom
     .values({ answer_id: a.answerId, ...values })
     .onConflict((oc) => oc.column('answer_id').doUpdateSet(values))
     .execute();
+  await practice(db)
+    .updateTable('answers')
+    .set({
+      checks_passed: f.checksPassed,
+      checks_total: f.checksTotal,
+      complete: f.situation && f.task && f.action && f.result ? 1 : 0,
+    })
+    .where('id', '=', a.answerId)
+    .execute();
 }
 
 export interface AnalysisFlagsRow {

@@ -1,7 +1,7 @@
 // The practice tables on top of the shared schema (migration 002). Store functions
 // take the shared Kysely<Database> and widen it here, so callers never cast.
 import type { Generated, Kysely } from 'kysely';
-import type { AnalysesTable, Database } from '../../db/schema';
+import type { AnalysesTable, AnswersTable, Database } from '../../db/schema';
 
 export interface SnoozesTable {
   id: string;
@@ -19,8 +19,14 @@ export interface RetriesTable {
   created_at: number;
 }
 
-export type PracticeDatabase = Omit<Database, 'analyses'> & {
+export type PracticeDatabase = Omit<Database, 'analyses' | 'answers'> & {
   analyses: AnalysesTable & { ownership_flagged: Generated<number> };
+  /** The leaderboard's figures, copied from the analysis (see saveAnalysis). */
+  answers: AnswersTable & {
+    checks_passed: Generated<number>;
+    checks_total: Generated<number>;
+    complete: Generated<number>;
+  };
   snoozes: SnoozesTable;
   retries: RetriesTable;
 };

@@ -86,6 +86,8 @@ export async function answeredPostTimes(
     .where('answers.channel_ref', '=', channelRef)
     .where('answers.user_id', '=', userId)
     .where('answers.workspace', '=', workspace)
+    // Answers come after their question, so this bounds the index range too.
+    .where('answers.created_at', '>=', since)
     .where('posts.posted_at', '>=', since)
     .execute();
   return rows.map((r) => Number(r.posted_at));
@@ -117,8 +119,9 @@ export interface LeaderRow {
 
 /**
  * Participation and STAR checks per member in a channel since a time, best first.
- * The rows come by the (channel, created_at) index and are summed here: grouping in
- * SQL makes SQLite walk every answer the channel ever had to avoid a sort.
+ * One range of the covering answers_board index: the figures live on the answer
+ * (copied by saveAnalysis), and rows are summed here because grouping in SQL makes
+ * SQLite walk every answer the channel ever had to avoid a sort.
  */
 export async function leaderboard(
   db: Db,
@@ -129,21 +132,12 @@ export async function leaderboard(
 ): Promise<LeaderRow[]> {
   const rows = await practice(db)
     .selectFrom('answers')
-    .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
-    .select([
-      'answers.user_id',
-      'answers.user_name',
-      'answers.post_id',
-      'analyses.situation',
-      'analyses.task',
-      'analyses.action',
-      'analyses.result',
-      'analyses.checks_passed',
-      'analyses.checks_total',
-    ])
-    .where('answers.workspace', '=', workspace)
-    .where('answers.channel_ref', '=', channelRef)
-    .where('answers.created_at', '>=', since)
+    .select(['user_id', 'user_name', 'post_id', 'checks_passed', 'checks_total', 'complete'])
+    .where('channel_ref', '=', channelRef)
+    .where('created_at', '>=', since)
+    .where('workspace', '=', workspace)
+    // An answer not analysed yet (a moment after it arrives) is not on the board.
+    .where('checks_total', '>', 0)
     .execute();
   const by = new Map<string, LeaderRow & { posts: Set<string> }>();
   for (const r of rows) {
@@ -166,7 +160,7 @@ export async function leaderboard(
     row.answers += 1;
     row.checksPassed += Number(r.checks_passed);
     row.checksTotal += Number(r.checks_total);
-    if (r.situation && r.task && r.action && r.result) row.complete += 1;
+    row.complete += Number(r.complete);
   }
   const ratio = (r: LeaderRow) => r.checksPassed / Math.max(1, r.checksTotal);
   return [...by.values()]
