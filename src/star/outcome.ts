@@ -14,21 +14,23 @@ export type ResultAlert = 'missing' | 'unclear';
 // Reflection, time after the actions and "never again" count even in a sentence that opens
 // with "I"/"we" and a past verb ("Since then I never...", "I learned that...").
 const OUTCOME_ANYWHERE =
-  /\b(?:learn(?:ed|t) (?:that|how much|a lot|from)|taught me|lesson|takeaway|what i took|looking back|in hindsight|ever since|since (?:then|that)|from then on|to this day|(?:never|no longer|not) [a-z ]{0,20}again|no longer|anymore|any more|it worked|worked (?:out|well)|(?:we|i) (?:finally |eventually )?(?:finished|shipped|launched|delivered|passed|won|(?:hit|met|beat) (?:the|our|my) (?:deadline|target|goal|date)|made it|got (?:the|it|approval|through)|came (?:first|second|third|in))|(?:a|one|two|three|six|few) (?:days?|weeks?|months?|years?) later|by the end|never looked back|^(?:nobody|no one|none of|not one|everyone|everybody)\b|(?:has|have|'ve|hasn't|haven't) (?:\w+ )?(?:been|had|stayed|kept|closed|used|run|gone|become|grown|stuck|worked|finished|shipped|come|used)\b|for the rest of (?:the|that) [a-z]+|(?:we|they|she|he) (?:still|kept) (?:use|uses|using|used|run|runs|running)|(?:we|i) (?:got|received|earned) (?:promoted|a (?:promotion|raise|bonus|award|thank|call|mention|shout)|the (?:job|contract|deal|role|grant|go-ahead|budget|sign-off)|approval|funding)|(?:was|were|got|been) (?:later |then |soon |since |afterwards )(?:asked|invited|promoted|thanked|chosen)|asked (?:me|us) to (?:do (?:it|that|the same) again|roll it out|share|present it|repeat|run it))\b/;
+  /\b(?:learn(?:ed|t) (?:that|how much|a lot|from)|taught me|the (?:main |big |biggest |key |real )?lesson|lessons? (?:i|we|for me|was|here)|takeaway|what i took|looking back|in hindsight|ever since|since (?:then|that)|from then on|to this day|(?:never|no longer|not) [a-z ]{0,20}again|no longer|anymore|any more|it worked|worked (?:out|well)|(?:we|i) (?:finally |eventually )?(?:finished|shipped|launched|delivered|passed|won|(?:hit|met|beat) (?:the|our|my) (?:deadline|target|goal|date)|made it|got (?:the|it|approval|through)|came (?:first|second|third|in))|(?:a|one|two|three|six|few) (?:days?|weeks?|months?|years?) later|by the end|never looked back|, (?:saving|cutting|reducing|ending|halving|doubling|freeing|bringing|making|giving|leaving) |which (?:\w+ )?(?:saved|cut|made|meant|helped|stopped|fixed|ended|gave|let|allowed)|helped (?:us|them|the|our|my|everyone)|allowed (?:us|them|the|our|me)|thanks to (?:this|that|it)|because of (?:this|that)|^(?:nobody|no one|none of|not one|everyone|everybody)\b|(?:has|have|'ve|hasn't|haven't) (?:\w+ )?(?:been|had|stayed|kept|closed|used|run|gone|become|grown|stuck|worked|finished|shipped|come|used)\b|for the rest of (?:the|that) [a-z]+|(?:we|they|she|he) (?:still|kept) (?:use|uses|using|used|run|runs|running)|(?:we|i) (?:got|received|earned) (?:promoted|a (?:promotion|raise|bonus|award|thank|call|mention|shout)|the (?:job|contract|deal|role|grant|go-ahead|budget|sign-off)|approval|funding)|(?:was|were|got|been) (?:later |then |soon |since |afterwards )(?:asked|invited|promoted|thanked|chosen)|asked (?:me|us) to (?:do (?:it|that|the same) again|roll it out|share|present it|repeat|run it))\b/;
 // Outcome verbs, states that changed, time after the actions and verdicts, counted in a
 // sentence that is not itself a plain "I did" / "we did" step.
 const OUTCOME_ELSEWHERE =
-  /\b(?:shipped|launched|went (?:live|away|down|up|well|fine|smoothly|quiet)|delivered|finished|passed|renewed|adopted|kept (?:using|it|the)|stuck|paid off|picked (?:back )?up|faded|dried up|disappeared|vanished|settled|calmed|solved|resolved|stopped|cleared|still|today|these days|now|later|eventually|afterwards|after (?:that|this|it|a (?:while|week|month|few))|by the time|(?:that|the next|the following|next) (?:day|week|month|quarter|year|season|term|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|monday|morning|release|sprint)|within|success(?:ful)?|nobody|no one|everyone|everybody|not a single|fewer|less|faster|quicker|easier|better|smoother|happier|rare|rarely|thanked|grateful|praised|liked it|loved it|feedback|ratings?|on time|in time|as planned|on the spot|got (?:the|a|it|back|through|approved)|won|hired|promoted|chose|picked|agreed|approved|signed off)\b/;
+  /\b(?:shipped|launched|went (?:live|away|down|up|well|fine|smoothly|quiet)|delivered|finished|passed|renewed|adopted|kept (?:using|it|the)|stuck|paid off|picked (?:back )?up|faded|dried up|disappeared|vanished|settled|calmed|solved|resolved|stopped|cleared|still|today|these days|now|later|eventually|afterwards|after (?:that|this|it|a (?:while|week|month|few))|by the time|(?:that|the next|the following|next) (?:day|week|month|quarter|year|season|term|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|monday|morning|release|sprint)|within|success(?:ful)?|nobody|no one|everyone|everybody|not a single|fewer|less|faster|quicker|easier|better|smoother|happier|rare|rarely|thanked|grateful|praised|said (?:it|that|they|she|he|we)|told (?:me|us|the)|called it|best(?!-)|proud|liked it|loved it|feedback|ratings?|on time|in time|as planned|on the spot|got (?:the|a|it|back|through|approved)|won|hired|promoted|chose|picked|agreed|approved|signed off)\b/;
 
 // A sentence that clearly describes a step taken or the scene, not how things ended.
-function isStepOrScene(f: Features, label: Label, afterActions: boolean): boolean {
+function isStepOrScene(f: Features, text: string, label: Label, afterActions: boolean): boolean {
   // a Task or a scene told after the actions is no ordinary ending: "I was later asked to
   // train the other teams" may well be how it turned out
   if (label === 'task' || label === 'situation') return !afterActions;
   if (label === 'action') return f.iAct || f.weAct || f.iStarts || f.sequence || (f.passive && !f.otherAct);
   // "I agreed with them that they would ...": a step the labeller set aside for its "would"
-  return f.iStarts && (f.iAct || f.weAct);
+  return (f.iAct || f.weAct) && OPENS_ON_STEP.test(text.toLowerCase());
 }
+
+const OPENS_ON_STEP = /^\W*(?:(?:and|so|then|but|also|first|next|finally|after that),? )*(?:i|we) /;
 
 /**
  * Does this sentence show any sign of telling how things turned out? In the speaker's own
@@ -38,26 +40,34 @@ function isStepOrScene(f: Features, label: Label, afterActions: boolean): boolea
 export function weakOutcome(f: Features, text: string, headline = false): boolean {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
   if (f.consequence || OUTCOME_ANYWHERE.test(lower)) return true;
-  const step = !headline && (f.iAct || f.weAct);
+  const step = !headline && (f.iAct || f.weAct || f.iStarts);
   if (!step) return f.result || f.change || OUTCOME_ELSEWHERE.test(lower);
   // a step may end on its outcome: "I rolled it out, and complaints stopped"; the clause
   // after the step counts when it is not another step of the speaker's
-  const tail = TAIL.exec(lower);
-  if (!tail) return false;
-  const rest = lower.slice(tail.index + tail[0].length);
-  // "and a rule that ...", "and to ...": the step goes on; "and the complaints ..." starts anew
-  if (!CLAUSE_SUBJECT.test(rest) || /^(?:then |also |quickly )?(?:i|we) /.test(rest)) return false;
-  return (
-    RESULT_CUES.test(rest) ||
-    OUTCOME_ELSEWHERE.test(rest) ||
-    (/^(?:they|he|she|it|the|our|everyone|nobody|no one)\b/.test(rest) && CHANGE_VERBS.test(rest))
-  );
+  for (const tail of lower.matchAll(TAIL)) {
+    const rest = lower.slice((tail.index ?? 0) + tail[0].length);
+    // "and a rule that ...", "and to ...": the step goes on; "and the complaints ..." starts anew
+    if (!CLAUSE_SUBJECT.test(rest) || /^(?:then |also |quickly )?(?:i|we) /.test(rest)) continue;
+    if (
+      RESULT_CUES.test(rest) ||
+      OUTCOME_ELSEWHERE.test(rest) ||
+      CHANGE_VERBS.test(rest) ||
+      // someone else's response to the step ("and the judges gave us a mention") is how it
+      // turned out as often as not
+      RESPONSE.test(rest)
+    )
+      return true;
+  }
+  return false;
 }
 
+const RESPONSE =
+  /^(?:[a-z]+ ){0,3}?(?:[a-z]+ed|gave|made|said|told|took|got|went|came|became|kept|chose|won|sent|paid|saw|let)\b/;
 const CLAUSE_SUBJECT =
   /^(?:they|he|she|it|everyone|everybody|nobody|no one|people|the|our|my|their|his|her|this|that|[a-z]+s (?:were|had|went|got|came|stopped|started|[a-z]+ed))\b/;
-// Where a second clause starts inside one sentence.
-const TAIL = /(?:[,;:—–-]\s*(?:and |so |which |who |but )?|\s(?:and|so|which|who|until|but)\s)/;
+// A bare " so " mostly gives the purpose ("so they spent less time driving"); after a comma
+// it more often gives what followed.
+const TAIL = /(?:[,;:—–-]\s*(?:and |so |which |who |but )?|\s(?:and|which|who|until|but)\s)/g;
 
 /**
  * For a story with no sentence labelled Result: 'missing' when the analyser is confident
@@ -83,14 +93,15 @@ export function judgeMissingResult(
       // read as the opening scene, where "went down" or "early" describe the setting
       const lower = text.toLowerCase();
       const measured = (f.change && f.number) || f.consequence || OUTCOME_ANYWHERE.test(lower);
-      const lasting = f.result || f.change || /\b(?:still|now|today|these days)\b/.test(lower);
+      const lasting = f.change || /\b(?:still|now|today|these days|result|outcome|proud(?:est)?)\b/.test(lower);
       if (measured || (headlineLike(f) && lasting)) candidate = i;
       continue;
     }
-    const afterActions = firstAction >= 0 ? i > firstAction : i > 0;
-    // past the actions, a sentence that is neither a step nor meta talk (present tense,
-    // "they loved it") may be the outcome
-    if (afterActions && (weakOutcome(f, text) || (labels[i] === 'other' && !f.modal && !f.habit))) {
+    // from the first action on, a step may end on its outcome; past it, a sentence that is
+    // neither a step nor meta talk (present tense, "they loved it") may be the outcome
+    const fromActions = firstAction >= 0 ? i >= firstAction : i > 0;
+    const unplaced = i > firstAction && labels[i] === 'other' && !f.modal && !f.habit;
+    if (fromActions && (weakOutcome(f, text) || unplaced)) {
       candidate = i;
       break;
     }
@@ -102,7 +113,8 @@ export function judgeMissingResult(
   if (last < 0) return { alert: 'missing' };
   const f = feats[last] as Features;
   const label = labels[last] as Label;
-  if (isStepOrScene(f, label, firstAction >= 0 && last > firstAction)) return { alert: 'missing' };
+  if (isStepOrScene(f, texts[last] as string, label, firstAction >= 0 && last > firstAction))
+    return { alert: 'missing' };
   return { alert: 'unclear', candidate: last };
 }
 
