@@ -308,8 +308,8 @@ async function main(): Promise<void> {
   };
   // The low rate runs longer: a p99 needs a few hundred samples.
   const steadyRuns = [
-    await sideBySide(STEADY_RATE, SECONDS * 2),
-    await sideBySide(Math.max(STEADY_RATE + 1, Math.floor(processed / 2)), SECONDS),
+    await sideBySide(STEADY_RATE, SECONDS * 3),
+    await sideBySide(Math.max(STEADY_RATE + 1, Math.floor(processed / 2)), SECONDS - 1),
   ];
 
   const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
