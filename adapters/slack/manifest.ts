@@ -24,24 +24,42 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'files.uploadV2': ['files:write'],
 };
 
-/** The events the adapter listens to, with the scope each subscription needs. */
+/** The events the bot subscribes to, with the scope each subscription needs. */
 export const EVENT_SCOPES: Record<string, readonly string[]> = {
   // Answers are thread replies in public and private channels.
   'message.channels': ['channels:history'],
   'message.groups': ['groups:history'],
-  reaction_added: ['reactions:read'],
-  reaction_removed: ['reactions:read'],
   app_home_opened: [],
   app_uninstalled: [],
   tokens_revoked: [],
 };
 
-export const BOT_EVENTS = Object.keys(EVENT_SCOPES);
+/**
+ * Events the adapter can map but the core does not use yet: reactions become neutral
+ * `reaction` events, but no feature reads them, so the manifest leaves them out (every
+ * reaction in every channel would be sent for nothing). `--reactions` adds them.
+ */
+export const REACTION_EVENT_SCOPES: Record<string, readonly string[]> = {
+  reaction_added: ['reactions:read'],
+  reaction_removed: ['reactions:read'],
+};
+
+function events(reactions = false): Record<string, readonly string[]> {
+  return reactions ? { ...EVENT_SCOPES, ...REACTION_EVENT_SCOPES } : EVENT_SCOPES;
+}
+
+export function botEvents(reactions = false): string[] {
+  return Object.keys(events(reactions));
+}
 
 /** `commands` for /prep, plus whatever the calls and events above need. */
-export const BOT_SCOPES: string[] = [
-  ...new Set(['commands', ...Object.values(METHOD_SCOPES).flat(), ...Object.values(EVENT_SCOPES).flat()]),
-].sort();
+export function botScopes(reactions = false): string[] {
+  return [
+    ...new Set(['commands', ...Object.values(METHOD_SCOPES).flat(), ...Object.values(events(reactions)).flat()]),
+  ].sort();
+}
+
+export const BOT_SCOPES = botScopes();
 
 export const SLASH_COMMAND = '/prep';
 
@@ -52,19 +70,25 @@ export interface ManifestOptions {
   publicUrl?: string;
   /** Include the OAuth redirect URL for multi-workspace installs (HTTP mode). */
   oauth?: boolean;
+  /** Subscribe to reaction events (for a feature that reads them). */
+  reactions?: boolean;
 }
 
+/** Slack shows the hint beside the command as people type; it cuts long ones. */
 function usageHint(commands: ManifestOptions['commands']): string {
   const names = commands.map((c) => c.name);
-  const hint = `${names.join(' | ')}`;
-  return hint.length <= 100 ? hint : `${names.slice(0, 6).join(' | ')} | …`;
+  let hint = names.join(' | ');
+  while (hint.length > 150 && names.length > 1) {
+    names.pop();
+    hint = `${names.join(' | ')} | …`;
+  }
+  return hint;
 }
 
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
   const name = (options.name ?? 'Starling').slice(0, 35);
   const base = options.publicUrl?.replace(/\/+$/, '');
   const events = base ? `${base}/slack/events` : undefined;
-  const helpLine = options.commands.find((c) => c.name === 'help')?.description;
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
@@ -81,7 +105,7 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
         {
           command: SLASH_COMMAND,
           ...(events ? { url: events } : {}),
-          description: (helpLine ?? 'Interview practice: questions, tips, schedules and your progress').slice(0, 100),
+          description: 'Interview practice: questions, employer tips, schedules, your progress',
           usage_hint: usageHint(options.commands),
           should_escape: true,
         },
@@ -89,10 +113,10 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     },
     oauth_config: {
       ...(base && options.oauth ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}),
-      scopes: { bot: BOT_SCOPES },
+      scopes: { bot: botScopes(options.reactions) },
     },
     settings: {
-      event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: BOT_EVENTS },
+      event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: botEvents(options.reactions) },
       interactivity: { is_enabled: true, ...(events ? { request_url: events } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !base,

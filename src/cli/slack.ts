@@ -5,12 +5,13 @@ import { buildManifest } from '../../adapters/slack/manifest';
 import { practiceRegistry } from '../practice/commands';
 import { type Cli, CliError } from './index';
 
-const usage = `Usage: starling slack manifest [--url <https://your.host>] [--oauth] [--name <app name>]
+const usage = `Usage: starling slack manifest [--url <https://your.host>] [--oauth] [--name <app name>] [--reactions]
 
   manifest          print the app manifest as JSON (Socket Mode unless --url is given)
   --url <base>      HTTP mode: Slack sends events, commands and clicks to <base>/slack/events
   --oauth           also list <base>/slack/oauth_redirect for installs into many workspaces (needs --url)
   --name <name>     the app and bot name shown in Slack (default Starling)
+  --reactions       also subscribe to reaction events (no feature reads them yet)
 
 Example: npx starling slack manifest > manifest.json`;
 
@@ -30,12 +31,13 @@ export const cli: Cli = {
     if (sub !== 'manifest') {
       throw new CliError(sub ? `unknown subcommand "${sub}".\n\n${usage}` : usage, 2);
     }
-    const known = new Set(['--url', '--oauth', '--name']);
+    const known = new Set(['--url', '--oauth', '--name', '--reactions']);
     const unknown = rest.filter((a, i) => a.startsWith('--') && !known.has(a) && rest[i - 1] !== '--name');
     if (unknown.length) throw new CliError(`unknown option ${unknown.join(', ')}.\n\n${usage}`, 2);
     const url = flag(rest, '--url');
     const name = flag(rest, '--name');
     const oauth = rest.includes('--oauth');
+    const reactions = rest.includes('--reactions');
     if (url && !/^https:\/\/[^\s/]+/.test(url)) {
       throw new CliError(
         `--url must be the public https address of the bot, such as https://starling.example.com (got "${url}").`,
@@ -46,7 +48,7 @@ export const cli: Cli = {
     if (name !== undefined && (name.trim() === '' || name.length > 35)) {
       throw new CliError('--name must be 1 to 35 characters (Slack limits app names).');
     }
-    const manifest = buildManifest({ commands: practiceRegistry().list(), name, publicUrl: url, oauth });
+    const manifest = buildManifest({ commands: practiceRegistry().list(), name, publicUrl: url, oauth, reactions });
     process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     return 0;
   },

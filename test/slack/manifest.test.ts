@@ -4,7 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOT_EVENTS, BOT_SCOPES, buildManifest, EVENT_SCOPES, METHOD_SCOPES } from '../../adapters/slack/manifest';
+import {
+  BOT_SCOPES,
+  botEvents,
+  buildManifest,
+  EVENT_SCOPES,
+  METHOD_SCOPES,
+  REACTION_EVENT_SCOPES,
+} from '../../adapters/slack/manifest';
 import { cli } from '../../src/cli/slack';
 import { practiceRegistry } from '../../src/practice/commands';
 
@@ -43,15 +50,25 @@ describe('the Slack manifest', () => {
     expect([...called].sort()).toEqual(Object.keys(METHOD_SCOPES).sort());
   });
 
-  it('subscribes to exactly the events the listeners handle', () => {
-    expect([...listenedEvents()].sort()).toEqual(Object.keys(EVENT_SCOPES).sort());
+  it('subscribes to the events the listeners handle; reactions only when asked, since no feature reads them yet', () => {
+    expect([...listenedEvents()].sort()).toEqual(
+      [...Object.keys(EVENT_SCOPES), ...Object.keys(REACTION_EVENT_SCOPES)].sort(),
+    );
+    const plain = buildManifest({ commands: [] }) as any;
+    expect(plain.settings.event_subscriptions.bot_events).toEqual(Object.keys(EVENT_SCOPES));
+    expect(plain.oauth_config.scopes.bot).not.toContain('reactions:read');
+    const withReactions = buildManifest({ commands: [], reactions: true }) as any;
+    expect(withReactions.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['reaction_added', 'reaction_removed']),
+    );
+    expect(withReactions.oauth_config.scopes.bot).toContain('reactions:read');
   });
 
   it('asks for the scopes those calls and events need, and nothing else', () => {
     const needed = new Set([
       'commands',
       ...[...calledMethods()].flatMap((m) => METHOD_SCOPES[m] ?? []),
-      ...BOT_EVENTS.flatMap((e) => EVENT_SCOPES[e] ?? []),
+      ...botEvents().flatMap((e) => EVENT_SCOPES[e] ?? []),
     ]);
     expect([...BOT_SCOPES].sort()).toEqual([...needed].sort());
     expect(BOT_SCOPES).not.toContain('chat:write.public');
