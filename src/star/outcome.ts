@@ -94,7 +94,7 @@ export function judgeMissingResult(
       const lower = text.toLowerCase();
       const measured = (f.change && f.number) || f.consequence || OUTCOME_ANYWHERE.test(lower);
       const lasting = f.change || /\b(?:still|now|today|these days|result|outcome|proud(?:est)?)\b/.test(lower);
-      if (measured || (headlineLike(f) && lasting)) candidate = i;
+      if (measured || (lasting && (headlineLike(f) || f.result))) candidate = i;
       continue;
     }
     // from the first action on, a step may end on its outcome; past it, a sentence that is

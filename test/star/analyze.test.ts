@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer, markerOf, renderFeedback } from '../../src/star';
+import { analyzeDetailed } from '../../src/star/analyze';
 
 // Written for these tests; none of the labelled evaluation answers appear here.
 const COMPLETE = [
@@ -204,5 +205,62 @@ describe('rendering', () => {
       text: 'S ✓ · T ✗ · A ✓ · R ✗',
       emoji: ['regional_indicator_s', 'regional_indicator_a'],
     });
+  });
+});
+
+describe('the missing-result alert fires only when the analyser is sure', () => {
+  const ADD = /^(?:Add|Finish with) the Result/;
+
+  it('an answer that stops on a step gets "Add the Result"', () => {
+    const { analysis, detail } = analyzeDetailed(
+      "Two years ago our school's parents' evening ran an hour late every term. I offered to reorganise it. I gave every parent a five-minute slot and put a bell in each classroom. I also printed a map of the rooms.",
+    );
+    expect(detail.resultAlert).toBe('missing');
+    expect(analysis.suggestions[0]).toMatch(/^Add the Result: after "I also printed a map of the rooms"/);
+  });
+
+  it('an outcome tacked onto the last step gets the softer suggestion, quoting it', () => {
+    const { analysis, detail } = analyzeDetailed(
+      'When I was a shift lead at a call centre, new starters kept asking the same questions. I was asked to make their first week easier. I wrote a one-page guide to the phone system. I paired each new starter with an experienced agent for their first three days, and the questions in our team chat dried up.',
+    );
+    expect(analysis.parts.result.present).toBe(false);
+    expect(detail.resultAlert).toBe('unclear');
+    expect(analysis.suggestions.some((s) => ADD.test(s))).toBe(false);
+    expect(analysis.suggestions[0]).toMatch(
+      /^Make the outcome explicit: if "I paired each new starter with an experienced agent/,
+    );
+    expect(analysis.suggestions[0]).not.toMatch(/missing|no result/i);
+  });
+
+  it('a present-tense outcome after the steps is not called missing', () => {
+    const { analysis, detail } = analyzeDetailed(
+      'Last spring our team wiki was a mess that nobody trusted. I was asked to tidy it up. I archived every page nobody had opened in a year and wrote a new index page. New joiners now use the index as their first stop.',
+    );
+    expect(detail.resultAlert).toBe('unclear');
+    expect(analysis.suggestions.some((s) => ADD.test(s))).toBe(false);
+  });
+
+  it('an outcome told first is not called missing', () => {
+    const { analysis, detail } = analyzeDetailed(
+      'The quarterly audit now takes one afternoon. At my previous job it took our team a full week of chasing receipts. I set up a shared folder where staff uploaded receipts on the day they spent the money.',
+    );
+    expect(detail.resultAlert).not.toBe('missing');
+    expect(analysis.suggestions.some((s) => ADD.test(s))).toBe(false);
+  });
+
+  it('context told before the actions does not count as an outcome', () => {
+    // "dropped" and "fewer" describe the problem, not how it ended
+    const { analysis, detail } = analyzeDetailed(
+      'Last year I volunteered at a youth charity. Sign-ups had dropped and fewer volunteers stayed past a month. I was asked to find out why. I called ten people who had left. I rewrote the sign-up form with the coordinator.',
+    );
+    expect(analysis.sentences[1]?.label).toBe('situation');
+    expect(detail.resultAlert).toBe('missing');
+  });
+
+  it('no result alert for answers that are not stories, or that have a Result', () => {
+    expect(analyzeDetailed('I would talk to both sides first and then agree on a plan.').detail.resultAlert).toBe(
+      undefined,
+    );
+    expect(analyzeDetailed(COMPLETE).detail.resultAlert).toBe(undefined);
   });
 });

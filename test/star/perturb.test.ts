@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/star';
+import { analyzeDetailed } from '../../src/star/analyze';
 import { compose, loadSet } from './evaluate';
 import { asHypothetical, asTranscript, iToWe, withoutNumbers, withoutResult } from './perturb';
 
@@ -15,6 +16,8 @@ describe('perturbations with a known effect', () => {
     const misses = withResult.filter((a) => analyzeAnswer(withoutResult(a)).parts.result.present).map((a) => a.id);
     expect(misses).toEqual([]);
     for (const a of withResult) {
+      // the confident alert, not the softer "make the outcome explicit"
+      expect(analyzeDetailed(withoutResult(a)).detail.resultAlert, a.id).toBe('missing');
       const out = analyzeAnswer(withoutResult(a));
       expect(out.checks.items.find((c) => c.name === 'result')?.passed).toBe(false);
       expect(out.suggestions.join(' ')).toMatch(/(Add|Finish with) the Result/);
