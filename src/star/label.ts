@@ -21,6 +21,7 @@ import {
   TASK_CUES,
   TIME_ANCHORS,
 } from './lexicon';
+import { weakOutcome } from './outcome';
 import type { Segment } from './split';
 
 export type Part = 'situation' | 'task' | 'action' | 'result';
@@ -58,6 +59,8 @@ export interface Features {
   iStarts: boolean;
   /** an explicit consequence: "which meant", "as a result". */
   consequence: boolean;
+  /** some sign of how things turned out, however weak (see outcome.ts). */
+  outcome: boolean;
 }
 
 const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
@@ -92,6 +95,7 @@ export function features(seg: Segment): Features {
     sequence: SEQUENCE_START.test(lower),
     code: Boolean(seg.code),
     consequence: CONSEQUENCE.test(lower),
+    outcome: false,
     iStarts:
       /^(?:(?:and|so|then|but|also|first|next|finally|after that),? )*(?:i|we) (?:also |then |first |quickly |immediately )?[a-z]+ed\b/.test(
         lower,
@@ -206,6 +210,7 @@ export function features(seg: Segment): Features {
   f.presentOnly = present && !f.past && !f.pastState;
   f.habit ||= HABIT_CUES.test(lower);
   f.modal ||= HYPOTHETICAL_CUES.test(lower);
+  f.outcome = weakOutcome(f, seg.text);
   return f;
 }
 
@@ -471,6 +476,11 @@ export function scores(f: Features, index: number, count: number, heading?: Part
     if (!f.iStarts && !f.sequence && !f.passive && (f.past || f.pastState || f.otherAct) && !f.modal && !f.habit) {
       s.result += 1;
     }
+  }
+  // the closing sentence that is not a step but shows how things went ("The room is full
+  // every week now", "I passed all three papers")
+  if (index === count - 1 && count > 2 && f.outcome && !f.meta && !f.modal && !f.habit && !f.generic) {
+    s.result += 1.5;
   }
   if (index === 0 && f.change && f.number) s.result += 1.5;
   // "I introduced a rule that ... within 24 hours": an action whose detail sounds like an outcome

@@ -236,7 +236,8 @@ describe('the missing-result alert fires only when the analyser is sure', () => 
     const { analysis, detail } = analyzeDetailed(
       'Last spring our team wiki was a mess that nobody trusted. I was asked to tidy it up. I archived every page nobody had opened in a year and wrote a new index page. New joiners now use the index as their first stop.',
     );
-    expect(detail.resultAlert).toBe('unclear');
+    // read as the Result, or at least not called missing
+    expect(analysis.parts.result.present || detail.resultAlert === 'unclear').toBe(true);
     expect(analysis.suggestions.some((s) => ADD.test(s))).toBe(false);
   });
 
