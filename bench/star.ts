@@ -14,11 +14,13 @@ const SENTENCES = [
 ];
 
 function answerOf(words: number, seed: number): string {
+  // every other answer has no result sentence, so the missing-result decision runs too
+  const pool = seed % 2 ? SENTENCES.slice(0, -1) : SENTENCES;
   const out: string[] = [];
   let n = 0;
   let i = seed;
   while (n < words) {
-    const s = SENTENCES[i % SENTENCES.length] as string;
+    const s = pool[i % pool.length] as string;
     out.push(s);
     n += s.split(/\s+/).length;
     i++;
