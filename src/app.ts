@@ -9,6 +9,7 @@ import type { CommandRegistry } from './chat/registry';
 import { createRouter } from './chat/router';
 import type { InboundEvent, OutboundMessage, Ref } from './chat/types';
 import type { Config } from './config';
+import { pruneDeliveries } from './db/dedupe';
 import type { Database, Schedule } from './db/schema';
 import type { GuideLibrary } from './guides/library';
 import { QUESTION_CATEGORIES } from './guides/schema';
@@ -21,6 +22,7 @@ import { categoryLabel } from './practice/format';
 import { scheduledPoster } from './practice/posting';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
+import { pruneOccurrences } from './scheduler/occurrences';
 import { pauseReason, runDueSchedules } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
 
@@ -57,6 +59,11 @@ function isLasting(err: PlatformError): boolean {
   return err.kind === 'channel_unavailable' || err.kind === 'no_permission';
 }
 
+const HOUR_MS = 3_600_000;
+/** Platforms redeliver within minutes (Slack) or on a resume (Discord); a week is ample. */
+const DELIVERY_KEYS_KEPT_MS = 7 * 24 * HOUR_MS;
+const OCCURRENCES_KEPT_MS = 90 * 24 * HOUR_MS;
+
 export function buildApp(options: AppOptions): App {
   const { config, logger, db, guides, adapters } = options;
   const clock = options.clock ?? (() => new Date());
@@ -72,6 +79,7 @@ export function buildApp(options: AppOptions): App {
   const registry = practiceRegistry();
   const router = createRouter({ registry, ctx, logger, handlers: answerHandlers(ctx) });
   const catchupMs = config.CATCHUP_WINDOW_MINUTES * 60_000;
+  let lastPrune = 0;
 
   async function tellOwner(schedule: Schedule, text: string): Promise<void> {
     try {
@@ -121,6 +129,17 @@ export function buildApp(options: AppOptions): App {
         await runDigests(ctx, now, catchupMs, onPlatformError);
       } catch (err) {
         logger.error({ err }, 'digests failed this tick');
+      }
+      // Delivery keys and finished occurrences are only needed for a while; keep the
+      // tables small. Hourly is plenty, and harmless when several replicas do it.
+      if (now.getTime() - lastPrune >= HOUR_MS) {
+        lastPrune = now.getTime();
+        try {
+          await pruneDeliveries(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
+          await pruneOccurrences(db, now.getTime() - OCCURRENCES_KEPT_MS);
+        } catch (err) {
+          logger.warn({ err }, 'pruning old delivery keys and occurrences failed; will try again');
+        }
       }
     },
     async homeView(workspace, userId) {

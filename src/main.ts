@@ -1,8 +1,10 @@
 // The composition root: config, logger, database, migrations, guides, adapters,
 // the app, the minute tick, and a clean shutdown. Nothing else creates these.
-import { join } from 'node:path';
-import cron from 'node-cron';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConsoleAdapter } from '../adapters/console/index';
+import { createDiscordAdapter } from '../adapters/discord/index';
+import { createSlackAdapter } from '../adapters/slack/index';
 import { buildApp } from './app';
 import { AdapterSet } from './chat/adapters';
 import { UserError } from './chat/errors';
@@ -13,6 +15,16 @@ import { loadDotenv } from './env';
 import { loadGuides } from './guides/load';
 import { createLogger } from './logger';
 import { openQuestion } from './practice/posting';
+import { startTicker } from './scheduler/ticker';
+
+/** The project folder, so the shipped guides are found from any working directory. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** CONTENT_DIR as given (relative to the working directory), or the shipped content/. */
+export function contentDir(configured: string | undefined): string {
+  if (!configured || configured === 'content') return join(PROJECT_ROOT, 'content');
+  return isAbsolute(configured) ? configured : resolve(configured);
+}
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -35,7 +47,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'database migrated');
 
-  const { library, problems } = loadGuides(join(config.CONTENT_DIR, 'guides'));
+  const { library, problems } = loadGuides(join(contentDir(config.CONTENT_DIR), 'guides'));
   for (const p of problems) logger.warn({ file: p.file }, `guide skipped: ${p.message}`);
   logger.info({ guides: library.all().length }, 'guides loaded');
 
@@ -47,15 +59,26 @@ export async function start(options: StartOptions = {}): Promise<number> {
   }
   const app = buildApp({ config, logger, db: database.db, guides: library, adapters });
 
-  // ── Platform adapters ────────────────────────────────────────────────────────
-  // The lead wires Slack and Discord here. They are added after buildApp because
-  // they take the app's registry, App Home and autocomplete; the AdapterSet the app
-  // holds is the same object, so adding them now is enough. For example:
-  //   if (config.slackEnabled) adapters.add(createSlackAdapter({ config, logger, db: database.db,
-  //     homeView: app.homeView, commands: app.registry.list() }));
-  //   if (config.discordEnabled) adapters.add(createDiscordAdapter({ config, logger, db: database.db,
-  //     commands: app.registry.list(), autocomplete: app.autocomplete, onPlatformError: app.onPlatformError }));
-  // ─────────────────────────────────────────────────────────────────────────────
+  // Platform adapters join after buildApp: they take the app's registry, App Home and
+  // autocomplete, and the AdapterSet the app holds is this same object. Both may run
+  // in one process.
+  if (config.slackEnabled) {
+    adapters.add(
+      createSlackAdapter({ config, logger, db: database.db, homeView: (ws, user) => app.homeView(ws, user), commands: app.registry.list() }),
+    );
+  }
+  if (config.discordEnabled) {
+    adapters.add(
+      createDiscordAdapter({
+        config,
+        logger,
+        db: database.db,
+        commands: app.registry.list(),
+        autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
+        onPlatformError: (ref, err) => app.onPlatformError(ref, err),
+      }),
+    );
+  }
 
   for (const adapter of adapters.all()) await adapter.start((event) => app.handle(event));
 
@@ -71,15 +94,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
     terminal.ready();
   }
 
-  let ticking = Promise.resolve();
-  const task = cron.schedule(
-    '* * * * *',
-    () => {
-      ticking = app.tick();
-      return ticking;
-    },
-    { noOverlap: true, name: 'starling-tick' },
-  );
+  const stopTicker = startTicker((now) => app.tick(now), logger);
 
   const stopped = new Promise<string>((resolve) => {
     const onSignal = (signal: string) => () => resolve(signal);
@@ -89,8 +104,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
   });
   const why = await stopped;
   logger.info({ why }, 'shutting down');
-  await task.stop();
-  await ticking.catch(() => {});
+  await stopTicker();
   for (const adapter of adapters.all()) {
     await adapter
       .stop()

@@ -156,7 +156,12 @@ export function scheduledPoster(ctx: AppContext) {
       occurrenceId: occurrence.id,
     };
     const adapter = ctx.adapters.for(schedule.channel_ref);
-    const found = adapter.findPosted ? await adapter.findPosted(schedule.channel_ref, occurrence.id) : undefined;
+    // Only a re-claimed occurrence can have an earlier post; asking the platform on
+    // every first attempt would spend a 09:00 fan-out's rate limit on history reads.
+    const found =
+      occurrence.attempts > 1 && adapter.findPosted
+        ? await adapter.findPosted(schedule.channel_ref, occurrence.id)
+        : undefined;
     if (found) {
       // The same channel state picks the same question the crashed replica posted.
       const now = ctx.clock();

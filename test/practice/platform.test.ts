@@ -79,7 +79,13 @@ describe('the scheduled post callback', () => {
       asked.push(key);
       return key === 'occ-1' ? found : undefined;
     };
-    const { postId } = await scheduledPoster(h.app.ctx)(s, occ);
+    // A first attempt cannot have an earlier post, so the platform is not asked.
+    await scheduledPoster(h.app.ctx)(s, { ...occ, attempts: 1, id: 'occ-first' }).catch(() => {});
+    expect(asked).toEqual([]);
+    await h.db.deleteFrom('posts').execute();
+    h.adapter.clear();
+    // The occurrence was claimed before, by a replica that died: ask the platform first.
+    const { postId } = await scheduledPoster(h.app.ctx)(s, { ...occ, attempts: 2 });
     expect(asked).toEqual(['occ-1']);
     expect(questions(h.adapter, h.channel)).toHaveLength(0);
     const row = await h.db.selectFrom('posts').selectAll().executeTakeFirstOrThrow();
