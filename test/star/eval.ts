@@ -32,6 +32,9 @@ const alert = (r: Report, p: (typeof PARTS)[number]) =>
 for (const p of PARTS) out.push(row(`  missing ${p}`, alert(ours, p), alert(base, p)));
 const noLabel = (r: Report) => `${f2(r.noResultLabel.precision)} (${r.noResultLabel.tp + r.noResultLabel.fp})`;
 out.push(row('  (no sentence labelled result)', noLabel(ours), noLabel(base)));
+const storyRecall = (r: Report) =>
+  `${f2(r.missingResultInStories.recall)} (${r.missingResultInStories.tp + r.missingResultInStories.fn})`;
+out.push(row('  missing result: recall in stories', storyRecall(ours), storyRecall(base)));
 out.push(row('Sentence labels', '', ''));
 out.push(row('  accuracy', pct(ours.sentenceAccuracy), pct(base.sentenceAccuracy)));
 out.push(row('  macro-F1 (S, T, A, R, other)', f2(ours.macroF1), f2(base.macroF1)));

@@ -107,6 +107,8 @@ export interface Report {
   missing: Record<Part, PRF>;
   /** No sentence labelled Result (the alert's definition before the confident decision). */
   noResultLabel: PRF;
+  /** The confident alert over the stories only (non-stories are told to tell a story instead). */
+  missingResultInStories: PRF;
   sentenceAccuracy: number;
   labelF1: Record<Label, number>;
   macroF1: number;
@@ -130,6 +132,7 @@ export function evaluate(set: LabelledAnswer[], predict: Predictor): Report {
     { tp: number; fp: number; fn: number }
   >;
   const noResultLabel = { tp: 0, fp: 0, fn: 0 };
+  const resultInStories = { tp: 0, fp: 0, fn: 0 };
   const story = { tp: 0, fp: 0, fn: 0 };
   const notStory = { tp: 0, fp: 0, fn: 0 };
   const measured = { tp: 0, fp: 0, fn: 0 };
@@ -179,6 +182,7 @@ export function evaluate(set: LabelledAnswer[], predict: Predictor): Report {
       if (part === 'result') {
         count(miss[part], !gold, p.missingResultAlert);
         count(noResultLabel, !gold, !got);
+        if (answer.story) count(resultInStories, !gold, p.missingResultAlert);
         if (gold && p.missingResultAlert) errors.push({ id: answer.id, what: 'false "missing result" alert' });
       } else count(miss[part], !gold, !got);
       if (gold !== got) errors.push({ id: answer.id, what: `${part} ${gold ? 'missed' : 'falsely found'}` });
@@ -203,6 +207,7 @@ export function evaluate(set: LabelledAnswer[], predict: Predictor): Report {
     presence: fin(pres),
     missing: fin(miss),
     noResultLabel: prf(noResultLabel.tp, noResultLabel.fp, noResultLabel.fn),
+    missingResultInStories: prf(resultInStories.tp, resultInStories.fp, resultInStories.fn),
     sentenceAccuracy: total ? correct / total : 0,
     labelF1,
     macroF1: LABELS.reduce((a, l) => a + labelF1[l], 0) / LABELS.length,
