@@ -68,6 +68,8 @@ export interface ReplyPlace {
   messageTs?: string;
   /** Slash commands and buttons: answers here reach the user even where the bot is not a member. */
   responseUrl?: string;
+  /** A button on an ephemeral message: the answer replaces it, so its buttons cannot be pressed twice. */
+  replaceOriginal?: boolean;
 }
 
 const NOT_IN_CHANNEL_HINT = "I can't post in this channel yet. Invite me with `/invite @Starling`, then try again.";
@@ -437,10 +439,10 @@ export class SlackAdapter implements Adapter {
       const note = 'The file is in your direct messages with me.';
       shown = { ...message, attachments: undefined, text: message.text ? `${message.text}\n\n${note}` : note };
     }
-    for (const p of renderPosts(shown)) {
+    for (const [i, p] of renderPosts(shown).entries()) {
       if (place.responseUrl && !place.threadTs) {
         try {
-          await this.respond(place.responseUrl, p);
+          await this.respond(place.responseUrl, p, i === 0 && place.replaceOriginal);
           continue;
         } catch (err) {
           this.log.warn({ err }, 'response_url refused a reply; sending it as an ephemeral message');
@@ -470,13 +472,18 @@ export class SlackAdapter implements Adapter {
   }
 
   /** Answers through a response_url (slash commands, buttons): ephemeral to the user. */
-  private async respond(url: string, p: SlackPost): Promise<void> {
+  private async respond(url: string, p: SlackPost, replaceOriginal = false): Promise<void> {
     let res: Response;
     try {
       res = await fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: p.text, blocks: p.blocks }),
+        body: JSON.stringify({
+          response_type: 'ephemeral',
+          replace_original: replaceOriginal,
+          text: p.text,
+          blocks: p.blocks,
+        }),
         signal: AbortSignal.timeout(10_000),
       });
     } catch (err) {

@@ -229,6 +229,7 @@ async function onButton(adapter: SlackAdapter, body: BlockAction<ButtonAction>, 
       threadTs,
       messageTs,
       responseUrl: body.response_url,
+      replaceOriginal: body.container.is_ephemeral === true,
     }),
     raw: body,
   });

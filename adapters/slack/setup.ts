@@ -189,6 +189,17 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
       ...(oauth ?? {}),
       installerOptions,
       unhandledRequestTimeoutMillis: options.ackTimeoutMs ?? 2500,
+      // For load balancers and uptime checks; says nothing about Slack itself.
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'Content-Type': 'text/plain' });
+            res.end('ok');
+          },
+        },
+      ],
       processEventErrorHandler: async (args: ReceiverProcessEventErrorHandlerArgs) => {
         if (args.error instanceof UnknownPayloadError) {
           logger.warn({ reason: args.error.message }, 'refused a Slack request of a kind this app does not handle');

@@ -331,11 +331,13 @@ describe('member commands', () => {
       buttonClick(
         { action_id: yes?.action_id ?? '', value: yes?.value },
         { ts: tsNow() },
-        { user: BOB, responseUrl: h.fake.responseUrl(responseId) },
+        { user: BOB, responseUrl: h.fake.responseUrl(responseId), ephemeral: true },
       ),
     );
     const done = h.fake.responses.filter((r) => r.id === responseId);
     expect(done[0]?.body.text).toMatch(/Deleted 2 answers/);
+    // The confirmation (an ephemeral message) is replaced, so it cannot be pressed twice.
+    expect(done[0]?.body.replace_original).toBe(true);
     expect(await h.db.selectFrom('answers').selectAll().where('user_id', '=', BOB).execute()).toHaveLength(0);
   });
 });
@@ -369,11 +371,17 @@ describe('the daily question and Slack refusing', () => {
     expect(daily).toHaveLength(1);
     expect(daily[0]?.metadata?.event_type).toBe('starling_post');
     expect(daily[0]?.text).toContain("Children's Hospital of Philadelphia");
-    // Before posting, the channel's recent history was checked for the same key.
+    // The post carries its occurrence id, so a replica that re-claims the occurrence finds it.
+    const key = String(daily[0]?.metadata?.event_payload.key);
+    expect(await h.adapter.findPosted(CH, key)).toEqual({
+      ref: `${CH}:${daily[0]?.ts}`,
+      threadRef: `${CH}:${daily[0]?.ts}`,
+    });
     expect(h.fake.callsTo('conversations.history').at(-1)?.args).toMatchObject({
       channel: CHANNEL,
       include_all_metadata: 'true',
     });
+    expect(await h.adapter.findPosted(CH, 'some-other-occurrence')).toBeUndefined();
   });
 
   it('a channel that refuses (not_in_channel) pauses its schedule and tells whoever set it', async () => {

@@ -190,6 +190,14 @@ describe('messages', () => {
   });
 });
 
+describe('health check', () => {
+  it('GET /healthz answers ok for load balancers', async () => {
+    const res = await fetch(`http://127.0.0.1:${h.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('ok');
+  });
+});
+
 describe('what is refused', () => {
   const body = () => JSON.stringify(eventEnvelope(messageEvent({ text: 'sneaky', thread_ts: '1700000000.000100' })));
 

@@ -166,7 +166,7 @@ export function messageDeleted(channel: string, before: MessageFields) {
 export function buttonClick(
   action: { action_id: string; value?: string },
   message: { ts: string; text?: string; thread_ts?: string },
-  over: { user?: string; channel?: string; responseUrl?: string; team?: string } = {},
+  over: { user?: string; channel?: string; responseUrl?: string; team?: string; ephemeral?: boolean } = {},
 ): BlockAction<ButtonAction> {
   const team = over.team ?? TEAM;
   const channel = over.channel ?? CHANNEL;
@@ -176,17 +176,22 @@ export function buttonClick(
     user: { id: over.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
     api_app_id: 'A0STARLING',
     token: 'verification-token-unused',
-    container: { type: 'message', message_ts: message.ts, channel_id: channel, is_ephemeral: false },
+    container: { type: 'message', message_ts: message.ts, channel_id: channel, is_ephemeral: Boolean(over.ephemeral) },
     trigger_id: `${next()}.5678.fedcba`,
     channel: { id: channel, name: 'interview-practice' },
-    message: {
-      type: 'message',
-      user: BOT_USER,
-      bot_id: 'B0STARLING',
-      ts: message.ts,
-      text: message.text ?? '',
-      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
-    },
+    // Slack sends no message body for a click on an ephemeral message, only the container.
+    ...(over.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message' as const,
+            user: BOT_USER,
+            bot_id: 'B0STARLING',
+            ts: message.ts,
+            text: message.text ?? '',
+            ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+          },
+        }),
     response_url: over.responseUrl ?? 'http://127.0.0.1:9/respond/none',
     actions: [
       {
