@@ -74,6 +74,27 @@ export interface ReplyPlace {
 
 const NOT_IN_CHANNEL_HINT = "I can't post in this channel yet. Invite me with `/invite @Starling`, then try again.";
 
+/** Why the receiver could not start, in terms of the setting to fix. */
+function startError(err: unknown, mode: 'socket' | 'http', port: number): Error {
+  const code = (err as { code?: string; data?: { error?: string } }).data?.error ?? (err as { code?: string }).code;
+  if (mode === 'socket') {
+    return new Error(
+      code === 'invalid_auth' || code === 'not_authed'
+        ? `Slack did not accept SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope (Basic Information > App-Level Tokens) and restart.`
+        : `Slack Socket Mode did not connect (${code ?? (err as Error).message}). Check that Socket Mode is enabled for the app and SLACK_APP_TOKEN is its app-level token.`,
+      { cause: err },
+    );
+  }
+  if (code === 'EADDRINUSE') {
+    return new Error(`Port ${port} is already in use: set PORT to a free port, or stop whatever listens there.`, {
+      cause: err,
+    });
+  }
+  if (code === 'EACCES')
+    return new Error(`Port ${port} needs privileges: use a port above 1023 (PORT).`, { cause: err });
+  return new Error(`The Slack HTTP receiver did not start on port ${port}: ${(err as Error).message}`, { cause: err });
+}
+
 /**
  * The core answers an unexpected failure with a generic apology. When the failure was
  * Slack refusing a post while handling this very event, the user can act on the real
@@ -192,21 +213,27 @@ export class SlackAdapter implements Adapter {
       ackTimeoutMs: this.options.ackTimeoutMs,
     });
     registerListeners(bolt.app, this);
+    try {
+      if (bolt.mode === 'http') {
+        const port = this.options.port ?? config.PORT;
+        this.server = (await bolt.app.start(port)) as Server;
+        this.log.info(
+          { port: this.port, oauth: Boolean(this.installations) },
+          'Slack HTTP receiver listening on /slack/events',
+        );
+      } else {
+        await bolt.app.start();
+        this.log.info({ oauth: Boolean(this.installations) }, 'Slack Socket Mode connected');
+      }
+    } catch (err) {
+      this.handler = undefined;
+      throw startError(err, bolt.mode, this.options.port ?? config.PORT);
+    }
     this.bolt = bolt;
     // Slack redelivers within the hour; a day of event ids is plenty to recognise repeats.
     await this.forgetOldDeliveries();
     this.pruneTimer = setInterval(() => void this.forgetOldDeliveries(), 60 * 60_000);
     this.pruneTimer.unref();
-    if (bolt.mode === 'http') {
-      this.server = (await bolt.app.start(this.options.port ?? config.PORT)) as Server;
-      this.log.info(
-        { port: this.port, oauth: Boolean(this.installations) },
-        'Slack HTTP receiver listening on /slack/events',
-      );
-    } else {
-      await bolt.app.start();
-      this.log.info({ oauth: Boolean(this.installations) }, 'Slack Socket Mode connected');
-    }
   }
 
   async stop(): Promise<void> {

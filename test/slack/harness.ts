@@ -57,7 +57,13 @@ export async function startSlack(options: HarnessOptions = {}): Promise<Harness>
     ackTimeoutMs: 1000,
     ...options.adapter,
   });
-  await adapter.start(options.handler ?? (async () => {}));
+  try {
+    await adapter.start(options.handler ?? (async () => {}));
+  } catch (err) {
+    if (!options.fake) await fake.stop();
+    await owned?.close();
+    throw err;
+  }
   return {
     fake,
     config,

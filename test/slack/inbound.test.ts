@@ -190,6 +190,14 @@ describe('messages', () => {
   });
 });
 
+describe('start-up', () => {
+  it('a port already in use stops start-up with the setting to fix', async () => {
+    await expect(startSlack({ adapter: { port: h.port } })).rejects.toThrow(
+      new RegExp(`Port ${h.port} is already in use: set PORT`),
+    );
+  });
+});
+
 describe('health check', () => {
   it('GET /healthz answers ok for load balancers', async () => {
     const res = await fetch(`http://127.0.0.1:${h.port}/healthz`);

@@ -87,6 +87,15 @@ describe('Socket Mode', () => {
     expect(rec.events).toEqual([]);
   });
 
+  it('a wrong app token or bot token stops start-up with the setting to fix', async () => {
+    await expect(
+      startSlack({ fake: h.fake, env: { SLACK_APP_TOKEN: 'xapp-1-A1-wrong', SLACK_SIGNING_SECRET: '' } }),
+    ).rejects.toThrow(/SLACK_APP_TOKEN \(invalid_auth\).*connections:write/);
+    await expect(startSlack({ fake: h.fake, env: { SLACK_BOT_TOKEN: 'xoxb-not-known' } })).rejects.toThrow(
+      /SLACK_BOT_TOKEN \(invalid_auth\)/,
+    );
+  });
+
   it('stops cleanly: the websocket is closed before stop() returns', async () => {
     await h.adapter.stop();
     // The server sees the close shortly after the client finished its handshake.
