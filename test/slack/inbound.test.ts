@@ -207,13 +207,22 @@ describe('health check', () => {
 });
 
 describe('what is refused', () => {
-  const body = () => JSON.stringify(eventEnvelope(messageEvent({ text: 'sneaky', thread_ts: '1700000000.000100' })));
+  const body = (eventId?: string) =>
+    JSON.stringify(eventEnvelope(messageEvent({ text: 'sneaky', thread_ts: '1700000000.000100' }), { eventId }));
+  const stored = async (eventId: string) =>
+    (await h.db.selectFrom('processed_events').select('key').where('key', '=', `slack:${eventId}`).execute()).length;
 
-  it('a forged signature gets 401 and nothing reaches the core', async () => {
-    const res = await send(h.port, body(), 'application/json', { secret: 'not-the-secret' });
+  it('a forged signature gets 401; nothing reaches the core and nothing is stored', async () => {
+    const res = await send(h.port, body('Ev0FORGED'), 'application/json', { secret: 'not-the-secret' });
     await h.adapter.idle();
     expect(res.status).toBe(401);
     expect(rec.events).toEqual([]);
+    expect(await stored('Ev0FORGED')).toBe(0);
+    // The same event properly signed is accepted: the refusal was the signature alone.
+    await send(h.port, body('Ev0FORGED'), 'application/json');
+    await h.adapter.idle();
+    expect(await stored('Ev0FORGED')).toBe(1);
+    expect(rec.events).toHaveLength(1);
   });
 
   it('a body changed after signing gets 401', async () => {
