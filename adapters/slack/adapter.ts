@@ -34,8 +34,6 @@ import { type BoltSetup, clientOptions, createBolt, DEFAULT_RETRY } from './setu
 import { WorkQueue } from './work-queue';
 
 export const POST_METADATA_TYPE = 'starling_post';
-/** How long a delivered event id is remembered to drop Slack's redeliveries. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60_000;
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -126,7 +124,6 @@ export class SlackAdapter implements Adapter {
   private readonly log: Logger;
   readonly installations?: DatabaseInstallationStore;
   private singleBot?: { userId: string; id?: string; team?: string };
-  private pruneTimer?: NodeJS.Timeout;
   private apiClient?: SlackApi;
   private authorCache?: AuthorCache;
 
@@ -230,17 +227,12 @@ export class SlackAdapter implements Adapter {
       throw startError(err, bolt.mode, this.options.port ?? config.PORT);
     }
     this.bolt = bolt;
-    // Slack redelivers within the hour; a day of event ids is plenty to recognise repeats.
-    await this.forgetOldDeliveries();
-    this.pruneTimer = setInterval(() => void this.forgetOldDeliveries(), 60 * 60_000);
-    this.pruneTimer.unref();
   }
 
   async stop(): Promise<void> {
     const bolt = this.bolt;
     if (!bolt) return;
     this.bolt = undefined;
-    clearInterval(this.pruneTimer);
     if (bolt.mode === 'socket') {
       const receiver = bolt.receiver as import('@slack/bolt').SocketModeReceiver;
       // Bolt's stop() returns before the socket is closed; wait for it, or Node lingers.
@@ -262,18 +254,6 @@ export class SlackAdapter implements Adapter {
   /** Runs the work for an inbound payload after its ack, in the work queue. */
   track(work: () => Promise<void>, urgent = false): Promise<void> {
     return this.work.run(work, urgent);
-  }
-
-  private async forgetOldDeliveries(now = Date.now()): Promise<void> {
-    try {
-      await this.options.db
-        .deleteFrom('processed_events')
-        .where('key', 'like', 'slack:%')
-        .where('seen_at', '<', now - DELIVERY_MEMORY_MS)
-        .execute();
-    } catch (err) {
-      this.log.warn({ err }, 'could not prune old Slack event ids');
-    }
   }
 
   /** Hands a neutral event to the core. */

@@ -3,7 +3,7 @@
 // it never sees (bots, forgeries, repeats, payloads of unknown kinds).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandEvent, EventHandler, MessageEvent } from '../../src/chat/types';
-import { type Harness, openDb, recorder, startSlack } from './harness';
+import { type Harness, recorder, startSlack } from './harness';
 import {
   BOT_USER,
   CHANNEL,
@@ -288,25 +288,5 @@ describe('what is refused', () => {
     onEvent = rec.handler;
     await deliver(eventEnvelope(messageEvent({ text: 'still alive' })));
     expect((rec.events[0] as MessageEvent).text).toBe('still alive');
-  });
-});
-
-describe('remembering deliveries', () => {
-  it('forgets Slack event ids older than a day at start, and nobody else’s', async () => {
-    const { db, close } = await openDb();
-    const old = Date.now() - 2 * 24 * 60 * 60_000;
-    await db
-      .insertInto('processed_events')
-      .values([
-        { key: 'slack:Ev0OLD', seen_at: old },
-        { key: 'slack:Ev0RECENT', seen_at: Date.now() - 60_000 },
-        { key: 'discord:123', seen_at: old },
-      ])
-      .execute();
-    const other = await startSlack({ db });
-    const keys = (await db.selectFrom('processed_events').select('key').orderBy('key').execute()).map((r) => r.key);
-    await other.close();
-    await close();
-    expect(keys).toEqual(['discord:123', 'slack:Ev0RECENT']);
   });
 });
