@@ -18,64 +18,78 @@ const positiveInt = (name: string, fallback: number) =>
     .refine((v) => v === undefined || /^\d+$/.test(v), { message: `${name} must be a whole number` })
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
-const schema = z
-  .object({
-    DATABASE_URL: optional,
-    CONTENT_DIR: optional.transform((v) => v ?? 'content'),
-    LOG_LEVEL: optional
-      .transform((v) => v?.toLowerCase() ?? 'info')
-      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+const schema = z.object({
+  DATABASE_URL: optional,
+  CONTENT_DIR: optional.transform((v) => v ?? 'content'),
+  LOG_LEVEL: optional
+    .transform((v) => v?.toLowerCase() ?? 'info')
+    .pipe(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-      })),
-    LOG_FORMAT: optional
-      .transform((v) => v?.toLowerCase() ?? 'auto')
-      .pipe(z.enum(['auto', 'pretty', 'json'], { message: 'LOG_FORMAT must be auto, pretty or json' })),
-    PORT: positiveInt('PORT', 3000).refine((v) => v < 65536, { message: 'PORT must be below 65536' }),
+      }),
+    ),
+  LOG_FORMAT: optional
+    .transform((v) => v?.toLowerCase() ?? 'auto')
+    .pipe(z.enum(['auto', 'pretty', 'json'], { message: 'LOG_FORMAT must be auto, pretty or json' })),
+  PORT: positiveInt('PORT', 3000).refine((v) => v < 65536, { message: 'PORT must be below 65536' }),
 
-    SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-      message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page)',
-    }),
-    SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
-      message: 'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens)',
-    }),
-    SLACK_SIGNING_SECRET: optional,
-    SLACK_CLIENT_ID: optional,
-    SLACK_CLIENT_SECRET: optional,
-    SLACK_STATE_SECRET: optional,
-    SLACK_API_URL: url('SLACK_API_URL'),
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page)',
+  }),
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens)',
+  }),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
+  SLACK_API_URL: url('SLACK_API_URL'),
 
-    DISCORD_TOKEN: optional,
-    DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
-      message: 'DISCORD_APPLICATION_ID must be the numeric application id (Developer Portal > General Information)',
-    }),
-    DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
-      message: 'DISCORD_GUILD_ID must be a numeric server id (right-click the server > Copy Server ID)',
-    }),
-    DISCORD_API_URL: url('DISCORD_API_URL'),
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+    message: 'DISCORD_APPLICATION_ID must be the numeric application id (Developer Portal > General Information)',
+  }),
+  DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+    message: 'DISCORD_GUILD_ID must be a numeric server id (right-click the server > Copy Server ID)',
+  }),
+  DISCORD_API_URL: url('DISCORD_API_URL'),
 
-    CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360),
-    CONSOLE_USER: optional.transform((v) => v ?? 'you'),
-  });
+  CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360),
+  CONSOLE_USER: optional.transform((v) => v ?? 'you'),
+});
 
 /** Rules across settings. Checked on the raw values so they are reported together with field errors. */
 function crossCheck(env: Record<string, string | undefined>): string[] {
   const v = (k: string) => (env[k]?.trim() ? env[k]?.trim() : undefined);
   const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].map(v);
-  const slackAny = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].some(v);
+  const slackAny = [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_CLIENT_ID',
+    'SLACK_CLIENT_SECRET',
+    'SLACK_STATE_SECRET',
+  ].some(v);
   if (!slackAny) return [];
   const problems: string[] = [];
   const allOauth = oauth.every(Boolean);
   if (oauth.some(Boolean) && !allOauth) {
-    problems.push('multi-workspace install needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+    problems.push(
+      'multi-workspace install needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+    );
   }
   if (!v('SLACK_BOT_TOKEN') && !allOauth) {
-    problems.push('Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET/STATE_SECRET (many workspaces)');
+    problems.push(
+      'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET/STATE_SECRET (many workspaces)',
+    );
   }
   if (!v('SLACK_APP_TOKEN') && !v('SLACK_SIGNING_SECRET')) {
     problems.push('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
   }
   if (allOauth && !v('SLACK_SIGNING_SECRET')) {
-    problems.push('the OAuth install flow runs over HTTP and needs SLACK_SIGNING_SECRET (Basic Information > Signing Secret)');
+    problems.push(
+      'the OAuth install flow runs over HTTP and needs SLACK_SIGNING_SECRET (Basic Information > Signing Secret)',
+    );
   }
   return problems;
 }

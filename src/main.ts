@@ -64,7 +64,13 @@ export async function start(options: StartOptions = {}): Promise<number> {
   // in one process.
   if (config.slackEnabled) {
     adapters.add(
-      createSlackAdapter({ config, logger, db: database.db, homeView: (ws, user) => app.homeView(ws, user), commands: app.registry.list() }),
+      createSlackAdapter({
+        config,
+        logger,
+        db: database.db,
+        homeView: (ws, user) => app.homeView(ws, user),
+        commands: app.registry.list(),
+      }),
     );
   }
   if (config.discordEnabled) {

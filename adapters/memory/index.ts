@@ -33,7 +33,10 @@ export class MemoryAdapter implements Adapter {
   private handler?: EventHandler;
   private seq = 0;
 
-  constructor(readonly workspace: WorkspaceId = 'memory:W1', readonly defaultChannel: Ref = 'memory:W1:C1') {}
+  constructor(
+    readonly workspace: WorkspaceId = 'memory:W1',
+    readonly defaultChannel: Ref = 'memory:W1:C1',
+  ) {}
 
   async start(onEvent: EventHandler): Promise<void> {
     this.handler = onEvent;

@@ -64,11 +64,9 @@ export function defineAction<C>(def: ActionDef<C>): ActionDef<C> {
 }
 
 export class CommandRegistry<C> {
-  // biome-ignore lint/suspicious/noExplicitAny: commands differ in their argument types
   private readonly commands = new Map<string, CommandDef<C, any>>();
   private readonly actions: ActionDef<C>[] = [];
 
-  // biome-ignore lint/suspicious/noExplicitAny: see above
   register(...defs: CommandDef<C, any>[]): this {
     for (const def of defs) {
       if (this.commands.has(def.name)) throw new Error(`command ${def.name} is registered twice`);
@@ -82,12 +80,10 @@ export class CommandRegistry<C> {
     return this;
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: see above
   get(name: string): CommandDef<C, any> | undefined {
     return this.commands.get(name.toLowerCase());
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: see above
   list(): CommandDef<C, any>[] {
     return [...this.commands.values()];
   }
@@ -115,10 +111,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** The default text parser: positional words onto options, plus name=value. */
-export function parseByOptions(
-  options: readonly CommandOption[],
-  text: string,
-): Record<string, unknown> {
+export function parseByOptions(options: readonly CommandOption[], text: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const positional: string[] = [];
   const words = tokenize(text);

@@ -97,11 +97,16 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
       await dispatch(event);
     } catch (err) {
       if (err instanceof UserError) {
-        await event.reply(errorReply(err), { private: true }).catch((e) => logger.warn({ err: e }, 'could not show a refusal'));
+        await event
+          .reply(errorReply(err), { private: true })
+          .catch((e) => logger.warn({ err: e }, 'could not show a refusal'));
         return;
       }
       logger.error(
-        { err, event: { type: event.type, workspace: event.workspace, channel: event.channel, author: event.author.id } },
+        {
+          err,
+          event: { type: event.type, workspace: event.workspace, channel: event.channel, author: event.author.id },
+        },
         'event handling failed',
       );
       await event.reply(APOLOGY, { private: true }).catch((e) => logger.warn({ err: e }, 'could not send the apology'));

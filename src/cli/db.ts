@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { type OpenDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest, migrationStatus } from '../db/migrate';
 import { loadDotenv } from '../env';
-import { CliError, type Cli } from './index';
+import { type Cli, CliError } from './index';
 
 const usage = `Usage: starling db <migrate|status|backup <file>>
 
@@ -34,7 +34,8 @@ function describe(open: OpenDatabase): string {
 export async function backupSqlite(open: OpenDatabase, file: string): Promise<number> {
   if (!open.sqlite) throw new CliError('backup copies a SQLite database; for Postgres use pg_dump.');
   const target = resolve(file);
-  if (existsSync(target)) throw new CliError(`${file} already exists; choose a new file name so nothing is overwritten.`);
+  if (existsSync(target))
+    throw new CliError(`${file} already exists; choose a new file name so nothing is overwritten.`);
   const progress = await open.sqlite.backup(target);
   return progress.totalPages;
 }
@@ -60,7 +61,9 @@ export const cli: Cli = {
           const list = await migrationStatus(open.db);
           process.stdout.write(`${describe(open)}\n`);
           for (const m of list) {
-            process.stdout.write(`  ${m.appliedAt ? 'applied' : 'pending'}  ${m.name}${m.appliedAt ? `  (${m.appliedAt.toISOString()})` : ''}\n`);
+            process.stdout.write(
+              `  ${m.appliedAt ? 'applied' : 'pending'}  ${m.name}${m.appliedAt ? `  (${m.appliedAt.toISOString()})` : ''}\n`,
+            );
           }
           const pending = list.filter((m) => !m.appliedAt).length;
           process.stdout.write(pending ? `${pending} pending: run \`starling db migrate\`.\n` : 'Up to date.\n');
@@ -68,7 +71,10 @@ export const cli: Cli = {
         });
       case 'backup': {
         const file = rest[0];
-        if (!file) throw new CliError(`backup needs a file name, for example: starling db backup backups/starling-${new Date().toISOString().slice(0, 10)}.db`);
+        if (!file)
+          throw new CliError(
+            `backup needs a file name, for example: starling db backup backups/starling-${new Date().toISOString().slice(0, 10)}.db`,
+          );
         return withDatabase(async (open) => {
           const pages = await backupSqlite(open, file);
           process.stdout.write(`Backed up ${describe(open)} to ${file} (${pages} pages).\n`);

@@ -11,11 +11,20 @@ export interface Cli {
 }
 
 const commands: Record<string, { summary: string; load: () => Promise<Cli> }> = {
-  start: { summary: 'run the bot (the terminal study group when no platform tokens are set)', load: async () => (await import('./start')).cli },
-  guide: { summary: 'parse, import, list and validate employer interview guides', load: async () => (await import('./guide')).cli },
+  start: {
+    summary: 'run the bot (the terminal study group when no platform tokens are set)',
+    load: async () => (await import('./start')).cli,
+  },
+  guide: {
+    summary: 'parse, import, list and validate employer interview guides',
+    load: async () => (await import('./guide')).cli,
+  },
   star: { summary: 'analyse an interview answer for STAR structure', load: async () => (await import('./star')).cli },
   db: { summary: 'database migrations, status and online backup', load: async () => (await import('./db')).cli },
-  schedule: { summary: 'list every channel schedule with its next run', load: async () => (await import('./schedule')).cli },
+  schedule: {
+    summary: 'list every channel schedule with its next run',
+    load: async () => (await import('./schedule')).cli,
+  },
   slack: { summary: 'Slack helpers: print the app manifest', load: async () => (await import('./slack')).cli },
 };
 
@@ -27,7 +36,7 @@ function help(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `starling <command> --help` for a command\'s options.',
+    "Run `starling <command> --help` for a command's options.",
   ].join('\n');
 }
 
@@ -65,7 +74,10 @@ export async function main(argv: string[]): Promise<number> {
 /** A usage or input problem: printed without a stack trace. */
 export class CliError extends Error {
   override readonly name = 'CliError';
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

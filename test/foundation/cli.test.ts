@@ -19,7 +19,8 @@ describe('the starling command', () => {
   it('lists every command with --help', () => {
     const r = starling(['--help']);
     expect(r.code).toBe(0);
-    for (const name of ['start', 'guide', 'star', 'db', 'schedule', 'slack']) expect(r.out).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['start', 'guide', 'star', 'db', 'schedule', 'slack'])
+      expect(r.out).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('says what is wrong with an unknown command and exits non-zero', () => {

@@ -59,7 +59,12 @@ describe('config', () => {
   it('requires all three OAuth settings together, plus the signing secret', () => {
     const list = problems({ SLACK_CLIENT_ID: '1.2', SLACK_APP_TOKEN: 'xapp-1' });
     expect(list.join('\n')).toMatch(/needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/);
-    const oauth = problems({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't', SLACK_APP_TOKEN: 'xapp-1' });
+    const oauth = problems({
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 's',
+      SLACK_STATE_SECRET: 't',
+      SLACK_APP_TOKEN: 'xapp-1',
+    });
     expect(oauth.join('\n')).toMatch(/needs SLACK_SIGNING_SECRET/);
   });
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index';
 import { backupSqlite } from '../../src/cli/db';
 import { openSqlite, parseDatabaseUrl } from '../../src/db/connection';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrate';
-import { migrations } from '../../migrations/index';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -34,11 +34,24 @@ describe('migrations', () => {
     const applied = await migrateToLatest(open.db);
     expect(applied).toEqual(Object.keys(migrations));
     const tables = (await open.db.introspection.getTables()).map((t) => t.name);
-    for (const t of ['channels', 'schedules', 'occurrences', 'posts', 'members', 'answers', 'answer_messages', 'analyses', 'processed_events', 'slack_installations']) {
+    for (const t of [
+      'channels',
+      'schedules',
+      'occurrences',
+      'posts',
+      'members',
+      'answers',
+      'answer_messages',
+      'analyses',
+      'processed_events',
+      'slack_installations',
+    ]) {
       expect(tables).toContain(t);
     }
     const answers = (await open.db.introspection.getTables()).find((t) => t.name === 'answers');
-    expect(answers?.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['post_id', 'workspace', 'user_id', 'text', 'late', 'attempt']));
+    expect(answers?.columns.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['post_id', 'workspace', 'user_id', 'text', 'late', 'attempt']),
+    );
     expect((await migrationStatus(open.db)).every((m) => m.appliedAt)).toBe(true);
     // A second run is a no-op.
     expect(await migrateToLatest(open.db)).toEqual([]);
@@ -53,7 +66,17 @@ describe('migrations', () => {
     await expect(
       open.db
         .insertInto('answers')
-        .values({ id: 'a1', post_id: 'no-such-post', workspace: 'w', channel_ref: 'c', user_id: 'u', user_name: 'U', text: 't', created_at: 1, updated_at: 1 })
+        .values({
+          id: 'a1',
+          post_id: 'no-such-post',
+          workspace: 'w',
+          channel_ref: 'c',
+          user_id: 'u',
+          user_name: 'U',
+          text: 't',
+          created_at: 1,
+          updated_at: 1,
+        })
         .execute(),
     ).rejects.toThrow(/FOREIGN KEY/);
     await open.close();
@@ -82,7 +105,10 @@ describe('online backup', () => {
     const dir = tempDir();
     const open = openSqlite(join(dir, 'live.db'));
     await migrateToLatest(open.db);
-    await open.db.insertInto('channels').values({ ref: 'console:local:prep', workspace: 'console:local', name: 'prep', created_at: 1 }).execute();
+    await open.db
+      .insertInto('channels')
+      .values({ ref: 'console:local:prep', workspace: 'console:local', name: 'prep', created_at: 1 })
+      .execute();
     const pages = await backupSqlite(open, join(dir, 'copy.db'));
     expect(pages).toBeGreaterThan(0);
     const copy = new SQLite(join(dir, 'copy.db'), { readonly: true });
