@@ -277,6 +277,29 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
     if (cleaned.split(' ').length < 3) return;
     questions.push({ text: cleaned, context });
   };
+  // Sections whose lines are kept the same way with or without a bullet; false for
+  // the others, which each branch below reads in its own way.
+  const keepInSection = (line: string): boolean => {
+    switch (section) {
+      case 'evaluation': {
+        // A line that names no area is the section's introduction.
+        const named = splitNamed(line);
+        if (named) evaluationAreas.push(named);
+        return true;
+      }
+      case 'process':
+        process.push(line);
+        return true;
+      case 'responsibilities':
+        responsibilities.push(line);
+        return true;
+      case 'tips':
+        tips.push(line);
+        return true;
+      default:
+        return false;
+    }
+  };
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -336,6 +359,7 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
         case 'none':
           break;
       }
+      if (keepInSection(line)) continue;
       switch (section) {
         case 'questions':
           addQuestion(line);
@@ -344,29 +368,11 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
           // Unlabelled bullets under an evaluation area are topics to know.
           focusAreas.push(line);
           break;
-        case 'evaluation': {
-          const named = splitNamed(line);
-          if (named) evaluationAreas.push(named);
-          break;
-        }
-        case 'process':
-          process.push(line);
-          break;
-        case 'responsibilities':
-          responsibilities.push(line);
-          break;
         case 'requirements':
           qualifications.push(line);
           break;
-        case 'tips':
-          tips.push(line);
-          break;
         case 'overview':
           overview.push(`- ${line}`);
-          break;
-        case 'faqs':
-        case 'preamble':
-        case 'ignored':
           break;
       }
       continue;
@@ -411,6 +417,7 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
       continue;
     }
 
+    if (keepInSection(line)) continue;
     switch (section) {
       case 'overview':
         overview.push(line);
@@ -420,12 +427,6 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
         else if (looksLikeHeading(line)) context = categoriesInHeading(line);
         // Other lines here introduce a category ("These questions test...").
         break;
-      case 'evaluation': {
-        const named = splitNamed(line);
-        if (named) evaluationAreas.push(named);
-        // Otherwise it is the section's introduction.
-        break;
-      }
       case 'deepDive':
         if (looksLikeHeading(line)) {
           area = { name: line, description: '' };
@@ -434,12 +435,6 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
         } else if (area) {
           area.description = area.description ? `${area.description}\n\n${line}` : line;
         }
-        break;
-      case 'process':
-        process.push(line);
-        break;
-      case 'responsibilities':
-        responsibilities.push(line);
         break;
       case 'requirements':
         // Running text here introduces the bullets that follow.
@@ -450,12 +445,6 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
           openFaq = { question: line, answer: '' };
           faqs.push(openFaq);
         }
-        break;
-      case 'tips':
-        tips.push(line);
-        break;
-      case 'preamble':
-      case 'ignored':
         break;
     }
   }
