@@ -409,7 +409,7 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
         const verb = tokens[i + k]?.word ?? '';
         cut =
           (/ed$/.test(verb) && verb.length > 3) ||
-          PAST_SUBJECT_VERBS.has(verb) ||
+          PAST_AFTER_SUBJECT.has(verb) ||
           (IRREGULAR_PAST.has(verb) && verb !== 'could');
       }
     }
@@ -440,49 +440,9 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
   return merged;
 }
 
-const PAST_SUBJECT_VERBS = new Set([
-  'had',
-  'was',
-  'were',
-  'did',
-  'got',
-  'went',
-  'made',
-  'took',
-  'found',
-  'wrote',
-  'ran',
-  'set',
-  'put',
-  'built',
-  'led',
-  'saw',
-  'told',
-  'gave',
-  'kept',
-  'began',
-  'brought',
-  'spent',
-  'sent',
-  'met',
-  'chose',
-  'knew',
-  'thought',
-  'came',
-  'became',
-  'felt',
-  'left',
-  'lost',
-  'won',
-  'paid',
-  'sold',
-  'taught',
-  'caught',
-  'held',
-  'stood',
-  'cut',
-  'shut',
-]);
+// Past forms that read the same as the present ("set", "put"): only a subject in
+// front makes them past, so the clause cut after a subject accepts them too.
+const PAST_AFTER_SUBJECT = new Set(['set', 'put', 'cut', 'shut']);
 
 export function countWords(text: string): number {
   let n = 0;
