@@ -87,6 +87,10 @@ export interface AnswersTable {
   late: Generated<number>;
   created_at: number;
   updated_at: number;
+  /** The leaderboard's figures, copied from the analysis (migration 002, see saveAnalysis). */
+  checks_passed: Generated<number>;
+  checks_total: Generated<number>;
+  complete: Generated<number>;
 }
 
 export interface AnswerMessagesTable {
@@ -110,6 +114,26 @@ export interface AnalysesTable {
   word_count: number;
   /** The full analysis as JSON. */
   data: string;
+  created_at: number;
+  /** Migration 002. */
+  ownership_flagged: Generated<number>;
+}
+
+/** Each snooze a member set, kept so past snoozed days keep a streak whole (migration 002). */
+export interface SnoozesTable {
+  id: string;
+  workspace: string;
+  user_id: string;
+  from_at: number;
+  until_at: number;
+  created_at: number;
+}
+
+/** A member's pending retry of one question (migration 002). */
+export interface RetriesTable {
+  workspace: string;
+  user_id: string;
+  post_id: string;
   created_at: number;
 }
 
@@ -137,6 +161,8 @@ export interface Database {
   answers: AnswersTable;
   answer_messages: AnswerMessagesTable;
   analyses: AnalysesTable;
+  snoozes: SnoozesTable;
+  retries: RetriesTable;
   processed_events: ProcessedEventsTable;
   slack_installations: SlackInstallationsTable;
 }
@@ -151,3 +177,5 @@ export type Member = Selectable<MembersTable>;
 export type Answer = Selectable<AnswersTable>;
 export type AnswerMessage = Selectable<AnswerMessagesTable>;
 export type AnalysisRow = Selectable<AnalysesTable>;
+export type Snooze = Selectable<SnoozesTable>;
+export type Retry = Selectable<RetriesTable>;

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer, AnswerMessage } from '../../db/schema';
 import type { AnswerFlags } from '../../star';
-import { affected, type Db, practice } from './db';
+import { affected, type Db } from './db';
 
 /** The member's latest attempt at a question, if any. */
 export async function latestAttempt(
@@ -170,12 +170,12 @@ export async function saveAnalysis(db: Db, a: StoredAnalysis, now: number): Prom
     data: a.data,
     created_at: now,
   };
-  await practice(db)
+  await db
     .insertInto('analyses')
     .values({ answer_id: a.answerId, ...values })
     .onConflict((oc) => oc.column('answer_id').doUpdateSet(values))
     .execute();
-  await practice(db)
+  await db
     .updateTable('answers')
     .set({
       checks_passed: f.checksPassed,
@@ -215,10 +215,6 @@ export function flagsFromRow(r: AnalysisFlagsRow): AnswerFlags {
 }
 
 export async function analysisOf(db: Db, answerId: string): Promise<{ flags: AnswerFlags; data: string } | undefined> {
-  const row = await practice(db)
-    .selectFrom('analyses')
-    .selectAll()
-    .where('answer_id', '=', answerId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('analyses').selectAll().where('answer_id', '=', answerId).executeTakeFirst();
   return row ? { flags: flagsFromRow(row), data: row.data } : undefined;
 }

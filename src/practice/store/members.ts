@@ -1,8 +1,8 @@
 // Members of a workspace, their snoozes (kept as history: a past snooze still
 // protects the streak it covered) and a pending retry.
 import { randomUUID } from 'node:crypto';
-import type { Member } from '../../db/schema';
-import { type Db, practice, type RetriesTable, type SnoozesTable } from './db';
+import type { Member, Retry, Snooze } from '../../db/schema';
+import type { Db } from './db';
 
 export async function upsertMember(
   db: Db,
@@ -36,8 +36,7 @@ export async function membersNamed(db: Db, workspace: string, name: string): Pro
 
 /** Snoozes from `from` until `until`; replaces any snooze still running. */
 export async function snooze(db: Db, workspace: string, userId: string, from: number, until: number): Promise<void> {
-  const p = practice(db);
-  await p
+  await db
     .updateTable('snoozes')
     .set({ until_at: from })
     .where('workspace', '=', workspace)
@@ -45,7 +44,7 @@ export async function snooze(db: Db, workspace: string, userId: string, from: nu
     .where('until_at', '>', from)
     .execute();
   if (until > from) {
-    await p
+    await db
       .insertInto('snoozes')
       .values({ id: randomUUID(), workspace, user_id: userId, from_at: from, until_at: until, created_at: from })
       .execute();
@@ -58,8 +57,8 @@ export async function snooze(db: Db, workspace: string, userId: string, from: nu
     .execute();
 }
 
-export async function snoozesOf(db: Db, workspace: string, userId: string): Promise<SnoozesTable[]> {
-  return practice(db)
+export async function snoozesOf(db: Db, workspace: string, userId: string): Promise<Snooze[]> {
+  return db
     .selectFrom('snoozes')
     .selectAll()
     .where('workspace', '=', workspace)
@@ -69,15 +68,15 @@ export async function snoozesOf(db: Db, workspace: string, userId: string): Prom
 }
 
 export async function setRetry(db: Db, workspace: string, userId: string, postId: string, now: number): Promise<void> {
-  await practice(db)
+  await db
     .insertInto('retries')
     .values({ workspace, user_id: userId, post_id: postId, created_at: now })
     .onConflict((oc) => oc.columns(['workspace', 'user_id']).doUpdateSet({ post_id: postId, created_at: now }))
     .execute();
 }
 
-export async function getRetry(db: Db, workspace: string, userId: string): Promise<RetriesTable | undefined> {
-  return practice(db)
+export async function getRetry(db: Db, workspace: string, userId: string): Promise<Retry | undefined> {
+  return db
     .selectFrom('retries')
     .selectAll()
     .where('workspace', '=', workspace)
@@ -86,5 +85,5 @@ export async function getRetry(db: Db, workspace: string, userId: string): Promi
 }
 
 export async function clearRetry(db: Db, workspace: string, userId: string): Promise<void> {
-  await practice(db).deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
+  await db.deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
 }

@@ -1,7 +1,7 @@
 // A member's own data: everything for export, and deletion on request. Both are
 // bounded to one workspace: the same person elsewhere is untouched.
-import type { Answer, Member } from '../../db/schema';
-import { type Db, practice, type SnoozesTable } from './db';
+import type { Answer, Member, Snooze } from '../../db/schema';
+import type { Db } from './db';
 
 export interface ExportedAnswer {
   id: string;
@@ -30,21 +30,20 @@ const iso = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 
 export async function exportMember(db: Db, workspace: string, userId: string, now: Date): Promise<MemberExport> {
-  const p = practice(db);
   const member: Member | undefined = await db
     .selectFrom('members')
     .selectAll()
     .where('workspace', '=', workspace)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  const snoozes: SnoozesTable[] = await p
+  const snoozes: Snooze[] = await db
     .selectFrom('snoozes')
     .selectAll()
     .where('workspace', '=', workspace)
     .where('user_id', '=', userId)
     .orderBy('from_at')
     .execute();
-  const retry = await p
+  const retry = await db
     .selectFrom('retries')
     .selectAll()
     .where('workspace', '=', workspace)
@@ -74,7 +73,7 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
       .where('answer_id', '=', a.id)
       .orderBy('created_at')
       .execute();
-    const analysis = await p.selectFrom('analyses').select('data').where('answer_id', '=', a.id).executeTakeFirst();
+    const analysis = await db.selectFrom('analyses').select('data').where('answer_id', '=', a.id).executeTakeFirst();
     out.push({
       id: a.id,
       channel: a.channel_ref,
@@ -116,7 +115,6 @@ export interface Forgotten {
 /** Deletes everything the member left in the workspace, in one transaction. */
 export async function forgetMember(db: Db, workspace: string, userId: string): Promise<Forgotten> {
   return db.transaction().execute(async (trx) => {
-    const p = practice(trx);
     const ids = (
       await trx
         .selectFrom('answers')
@@ -130,7 +128,7 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       analyses += Number(
-        (await p.deleteFrom('analyses').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
+        (await trx.deleteFrom('analyses').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
       );
       replies += Number(
         (await trx.deleteFrom('answer_messages').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
@@ -147,14 +145,14 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
     );
     const snoozes = Number(
       (
-        await p
+        await trx
           .deleteFrom('snoozes')
           .where('workspace', '=', workspace)
           .where('user_id', '=', userId)
           .executeTakeFirst()
       ).numDeletedRows,
     );
-    await p.deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
+    await trx.deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
     const member =
       Number(
         (

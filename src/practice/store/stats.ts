@@ -2,7 +2,7 @@
 // and what a digest needs. Each query is bounded by an index (see migration 002).
 import type { AnswerFlags } from '../../star';
 import { flagsFromRow } from './answers';
-import { type Db, practice } from './db';
+import type { Db } from './db';
 
 export interface HistoryEntry {
   answerId: string;
@@ -18,7 +18,7 @@ export interface HistoryEntry {
 
 /** The member's analysed answers in a workspace, newest first. */
 export async function memberHistory(db: Db, workspace: string, userId: string, limit = 100): Promise<HistoryEntry[]> {
-  const rows = await practice(db)
+  const rows = await db
     .selectFrom('answers')
     .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
     .innerJoin('posts', 'posts.id', 'answers.post_id')
@@ -130,7 +130,7 @@ export async function leaderboard(
   since: number,
   limit = 10,
 ): Promise<LeaderRow[]> {
-  const rows = await practice(db)
+  const rows = await db
     .selectFrom('answers')
     .select(['user_id', 'user_name', 'post_id', 'checks_passed', 'checks_total', 'complete'])
     .where('channel_ref', '=', channelRef)
@@ -178,7 +178,7 @@ export interface PostAnswerRow {
 
 /** Each answer to a question with its flags (all attempts). */
 export async function answersToPost(db: Db, workspace: string, postId: string): Promise<PostAnswerRow[]> {
-  const rows = await practice(db)
+  const rows = await db
     .selectFrom('answers')
     .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
     .select([
