@@ -1,7 +1,9 @@
 // A member's own data: everything for export, and deletion on request. Both are
 // bounded to one workspace: the same person elsewhere is untouched.
-import type { Answer, Member, Snooze } from '../../db/schema';
-import type { Db } from './db';
+import type { Answer } from '../../db/schema';
+import { analysisOf, answerMessages } from './answers';
+import { affected, type Db } from './db';
+import { clearRetry, getMember, getRetry, snoozesOf } from './members';
 
 export interface ExportedAnswer {
   id: string;
@@ -30,25 +32,9 @@ const iso = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 
 export async function exportMember(db: Db, workspace: string, userId: string, now: Date): Promise<MemberExport> {
-  const member: Member | undefined = await db
-    .selectFrom('members')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  const snoozes: Snooze[] = await db
-    .selectFrom('snoozes')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('user_id', '=', userId)
-    .orderBy('from_at')
-    .execute();
-  const retry = await db
-    .selectFrom('retries')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const member = await getMember(db, workspace, userId);
+  const snoozes = await snoozesOf(db, workspace, userId);
+  const retry = await getRetry(db, workspace, userId);
   const answers: (Answer & { q_id: string; q_text: string; employer: string; category: string; posted_at: number })[] =
     await db
       .selectFrom('answers')
@@ -67,13 +53,8 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
       .execute();
   const out: ExportedAnswer[] = [];
   for (const a of answers) {
-    const parts = await db
-      .selectFrom('answer_messages')
-      .selectAll()
-      .where('answer_id', '=', a.id)
-      .orderBy('created_at')
-      .execute();
-    const analysis = await db.selectFrom('analyses').select('data').where('answer_id', '=', a.id).executeTakeFirst();
+    const parts = await answerMessages(db, a.id);
+    const analysis = await analysisOf(db, a.id);
     out.push({
       id: a.id,
       channel: a.channel_ref,
@@ -123,46 +104,21 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
         .where('user_id', '=', userId)
         .execute()
     ).map((r) => r.id);
+    const deleteOfMember = async (table: 'answers' | 'snoozes' | 'members') =>
+      affected(
+        await trx.deleteFrom(table).where('workspace', '=', workspace).where('user_id', '=', userId).executeTakeFirst(),
+      );
     let analyses = 0;
     let replies = 0;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      analyses += Number(
-        (await trx.deleteFrom('analyses').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
-      );
-      replies += Number(
-        (await trx.deleteFrom('answer_messages').where('answer_id', 'in', chunk).executeTakeFirst()).numDeletedRows,
-      );
+      analyses += affected(await trx.deleteFrom('analyses').where('answer_id', 'in', chunk).executeTakeFirst());
+      replies += affected(await trx.deleteFrom('answer_messages').where('answer_id', 'in', chunk).executeTakeFirst());
     }
-    const answers = Number(
-      (
-        await trx
-          .deleteFrom('answers')
-          .where('workspace', '=', workspace)
-          .where('user_id', '=', userId)
-          .executeTakeFirst()
-      ).numDeletedRows,
-    );
-    const snoozes = Number(
-      (
-        await trx
-          .deleteFrom('snoozes')
-          .where('workspace', '=', workspace)
-          .where('user_id', '=', userId)
-          .executeTakeFirst()
-      ).numDeletedRows,
-    );
-    await trx.deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
-    const member =
-      Number(
-        (
-          await trx
-            .deleteFrom('members')
-            .where('workspace', '=', workspace)
-            .where('user_id', '=', userId)
-            .executeTakeFirst()
-        ).numDeletedRows,
-      ) > 0;
+    const answers = await deleteOfMember('answers');
+    const snoozes = await deleteOfMember('snoozes');
+    await clearRetry(trx, workspace, userId);
+    const member = (await deleteOfMember('members')) > 0;
     // Questions they asked stay for the group, without their name on them.
     await trx
       .updateTable('posts')
