@@ -1,9 +1,19 @@
 // Answers: one per member, question and attempt, built from one or more thread
 // replies (answer_messages) and re-analysed whenever a part changes.
 import { randomUUID } from 'node:crypto';
-import type { Answer, AnswerMessage } from '../../db/schema';
+import type { AnalysisRow, Answer, AnswerMessage } from '../../db/schema';
 import type { AnswerFlags } from '../../star';
 import { affected, type Db } from './db';
+
+/** The member's attempts at a question. */
+function attemptsAt(db: Db, workspace: string, postId: string, userId: string) {
+  return db
+    .selectFrom('answers')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('post_id', '=', postId)
+    .where('user_id', '=', userId);
+}
 
 /** The member's latest attempt at a question, if any. */
 export async function latestAttempt(
@@ -12,15 +22,7 @@ export async function latestAttempt(
   postId: string,
   userId: string,
 ): Promise<Answer | undefined> {
-  return db
-    .selectFrom('answers')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('post_id', '=', postId)
-    .where('user_id', '=', userId)
-    .orderBy('attempt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return attemptsAt(db, workspace, postId, userId).orderBy('attempt', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function attemptOf(
@@ -30,14 +32,7 @@ export async function attemptOf(
   userId: string,
   attempt: number,
 ): Promise<Answer | undefined> {
-  return db
-    .selectFrom('answers')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('post_id', '=', postId)
-    .where('user_id', '=', userId)
-    .where('attempt', '=', attempt)
-    .executeTakeFirst();
+  return attemptsAt(db, workspace, postId, userId).where('attempt', '=', attempt).executeTakeFirst();
 }
 
 export interface NewAnswer {
@@ -186,18 +181,24 @@ export async function saveAnalysis(db: Db, a: StoredAnalysis, now: number): Prom
     .execute();
 }
 
-export interface AnalysisFlagsRow {
-  story: number;
-  situation: number;
-  task: number;
-  action: number;
-  result: number;
-  result_measured: number;
-  ownership_flagged: number;
-  checks_passed: number;
-  checks_total: number;
-  word_count: number;
-}
+/** The analysis columns flagsFromRow reads, for queries that join analyses. */
+export const ANALYSIS_FLAG_COLUMNS = [
+  'analyses.story',
+  'analyses.situation',
+  'analyses.task',
+  'analyses.action',
+  'analyses.result',
+  'analyses.result_measured',
+  'analyses.ownership_flagged',
+  'analyses.checks_passed',
+  'analyses.checks_total',
+  'analyses.word_count',
+] as const;
+
+export type AnalysisFlagsRow = Pick<
+  AnalysisRow,
+  (typeof ANALYSIS_FLAG_COLUMNS)[number] extends `analyses.${infer C}` ? C & keyof AnalysisRow : never
+>;
 
 export function flagsFromRow(r: AnalysisFlagsRow): AnswerFlags {
   return {

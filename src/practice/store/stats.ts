@@ -1,7 +1,7 @@
 // Read models: a member's answer history, streak inputs, the channel leaderboard
 // and what a digest needs. Each query is bounded by an index (see migration 002).
 import type { AnswerFlags } from '../../star';
-import { flagsFromRow } from './answers';
+import { ANALYSIS_FLAG_COLUMNS, flagsFromRow } from './answers';
 import type { Db } from './db';
 
 export interface HistoryEntry {
@@ -31,16 +31,7 @@ export async function memberHistory(db: Db, workspace: string, userId: string, l
       'posts.employer',
       'posts.category',
       'posts.question_text',
-      'analyses.story',
-      'analyses.situation',
-      'analyses.task',
-      'analyses.action',
-      'analyses.result',
-      'analyses.result_measured',
-      'analyses.ownership_flagged',
-      'analyses.checks_passed',
-      'analyses.checks_total',
-      'analyses.word_count',
+      ...ANALYSIS_FLAG_COLUMNS,
     ])
     .where('answers.workspace', '=', workspace)
     .where('answers.user_id', '=', userId)
@@ -181,21 +172,7 @@ export async function answersToPost(db: Db, workspace: string, postId: string): 
   const rows = await db
     .selectFrom('answers')
     .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
-    .select([
-      'answers.user_id',
-      'answers.attempt',
-      'answers.late',
-      'analyses.story',
-      'analyses.situation',
-      'analyses.task',
-      'analyses.action',
-      'analyses.result',
-      'analyses.result_measured',
-      'analyses.ownership_flagged',
-      'analyses.checks_passed',
-      'analyses.checks_total',
-      'analyses.word_count',
-    ])
+    .select(['answers.user_id', 'answers.attempt', 'answers.late', ...ANALYSIS_FLAG_COLUMNS])
     .where('answers.workspace', '=', workspace)
     .where('answers.post_id', '=', postId)
     .orderBy('answers.attempt')
