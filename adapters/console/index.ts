@@ -3,6 +3,7 @@
 // input is not a terminal the same lines are read and the adapter reports the end
 // of input so the process can exit.
 import { createInterface, type Interface } from 'node:readline';
+import { STAR_FORM_FIELDS } from '../../src/chat/star-form';
 import type {
   Adapter,
   Author,
@@ -42,7 +43,7 @@ type EventFields = InboundEvent extends infer E
     : never
   : never;
 
-const FORM_FIELDS = ['Situation', 'Task', 'Action', 'Result'] as const;
+const FORM_FIELDS = STAR_FORM_FIELDS.map((f) => f.label);
 
 export function memberId(name: string): string {
   return (
@@ -441,7 +442,7 @@ export class ConsoleAdapter implements Adapter {
     if (!f) return;
     f.values.push(line);
     if (!this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length - 1]}: ${line}`));
-    if (f.values.length < 4) {
+    if (f.values.length < FORM_FIELDS.length) {
       if (this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length]}:`));
       return;
     }

@@ -20,6 +20,7 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { PlatformError } from '../../src/chat/errors';
+import { STAR_FORM_FIELDS } from '../../src/chat/star-form';
 import type { CommandEvent, InboundEvent, OutboundMessage, Ref, ReplyOptions } from '../../src/chat/types';
 import { authorOf, type InboundContext } from './context';
 import { toPlatformError } from './errors';
@@ -29,26 +30,19 @@ import { channelRef, messageRef, workspaceRef } from './refs';
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
-export const STAR_FIELDS = [
-  { id: 'situation', label: 'Situation', placeholder: 'Where and when was it? What was going on?' },
-  { id: 'task', label: 'Task', placeholder: 'What were you responsible for? What was at stake?' },
-  { id: 'action', label: 'Action', placeholder: 'What did YOU do, step by step? Say "I", not "we".' },
-  { id: 'result', label: 'Result', placeholder: 'What happened in the end? Numbers if you have them.' },
-] as const;
-
 /** The four-field STAR modal for a question post. */
 export function starModal(postId: string): APIModalInteractionResponseCallbackData {
   return {
     custom_id: `${STAR_FORM_PREFIX}${postId}`,
     title: 'Your STAR answer',
-    components: STAR_FIELDS.map((f) => ({
+    components: STAR_FORM_FIELDS.map((f) => ({
       type: ComponentType.Label,
       label: f.label,
       component: {
         type: ComponentType.TextInput,
-        custom_id: f.id,
+        custom_id: f.key,
         style: TextInputStyle.Paragraph,
-        placeholder: f.placeholder,
+        placeholder: f.hint,
         required: false,
         max_length: 1000,
       },

@@ -2,20 +2,12 @@
 // submission comes back as a view_submission whose private_metadata says which
 // question (and which thread) the answer belongs to.
 import type { types } from '@slack/bolt';
+import { STAR_FORM_FIELDS, type StarFieldKey } from '../../src/chat/star-form';
 
 export const STAR_FORM_ACTION = 'starling_star_form';
 export const STAR_FORM_CALLBACK = 'starling_star_form';
 const INPUT_ACTION = 'value';
 const FIELD_MAX = 3000;
-
-export const STAR_FIELDS = [
-  { key: 'situation', label: 'Situation', hint: 'When and where was it, and what was going on?' },
-  { key: 'task', label: 'Task', hint: 'What was your responsibility or goal?' },
-  { key: 'action', label: 'Action', hint: 'What did *you* do, step by step? Say "I", not only "we".' },
-  { key: 'result', label: 'Result', hint: 'What changed? Numbers help; so does what you learned.' },
-] as const;
-
-export type StarKey = (typeof STAR_FIELDS)[number]['key'];
 
 /** What the modal carries from the click to the submission. */
 export interface StarFormContext {
@@ -31,13 +23,13 @@ export function buildStarModal(context: StarFormContext, question?: string): typ
   if (question?.trim()) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: question.slice(0, FIELD_MAX) } });
   }
-  for (const f of STAR_FIELDS) {
+  for (const f of STAR_FORM_FIELDS) {
     blocks.push({
       type: 'input',
       block_id: f.key,
       optional: true,
       label: { type: 'plain_text', text: f.label },
-      hint: { type: 'plain_text', text: f.hint.replace(/\*/g, '') },
+      hint: { type: 'plain_text', text: f.hint },
       element: { type: 'plain_text_input', action_id: INPUT_ACTION, multiline: true, max_length: FIELD_MAX },
     });
   }
@@ -53,7 +45,7 @@ export function buildStarModal(context: StarFormContext, question?: string): typ
 }
 
 export type StarSubmission =
-  | { ok: true; context: StarFormContext; values: Record<StarKey, string> }
+  | { ok: true; context: StarFormContext; values: Record<StarFieldKey, string> }
   | { ok: false; errors: Record<string, string> };
 
 /** Reads a submitted STAR modal; an all-empty form is sent back with a field error. */
@@ -74,9 +66,9 @@ export function readStarSubmission(view: {
       errors: { situation: 'This form has expired. Close it and press the button on the question again.' },
     };
   }
-  const values = {} as Record<StarKey, string>;
-  for (const f of STAR_FIELDS) values[f.key] = (view.state?.values?.[f.key]?.[INPUT_ACTION]?.value ?? '').trim();
-  if (STAR_FIELDS.every((f) => values[f.key] === '')) {
+  const values = {} as Record<StarFieldKey, string>;
+  for (const f of STAR_FORM_FIELDS) values[f.key] = (view.state?.values?.[f.key]?.[INPUT_ACTION]?.value ?? '').trim();
+  if (STAR_FORM_FIELDS.every((f) => values[f.key] === '')) {
     return { ok: false, errors: { situation: 'Write at least one part of your answer before posting it.' } };
   }
   return { ok: true, context: { postId: m.p, team: m.t, channel: m.c, threadTs: m.ts }, values };

@@ -4,6 +4,7 @@
 // as the channel's feedback mode says.
 import { PlatformError, UserError } from '../chat/errors';
 import type { EventHandlers } from '../chat/router';
+import { STAR_FORM_FIELDS } from '../chat/star-form';
 import type {
   FormSubmittedEvent,
   MessageDeletedEvent,
@@ -258,8 +259,7 @@ export async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promis
     action: raw.action ?? '',
     result: raw.result ?? '',
   };
-  const missing = (['situation', 'task', 'action', 'result'] as const).filter((k) => !v[k].trim());
-  if (missing.length === 4) {
+  if (STAR_FORM_FIELDS.every((f) => !v[f.key].trim())) {
     throw new UserError(
       'The STAR form was empty, so there is nothing to analyse.',
       'fill in at least the Situation and the Action',
@@ -269,10 +269,7 @@ export async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promis
   await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, ctx.clock().getTime());
   const shown = [
     `**${event.author.name}** answered with the STAR form:`,
-    `**Situation:** ${v.situation.trim() || '_(left empty)_'}`,
-    `**Task:** ${v.task.trim() || '_(left empty)_'}`,
-    `**Action:** ${v.action.trim() || '_(left empty)_'}`,
-    `**Result:** ${v.result.trim() || '_(left empty)_'}`,
+    ...STAR_FORM_FIELDS.map((f) => `**${f.label}:** ${v[f.key].trim() || '_(left empty)_'}`),
   ].join('\n');
   const posted = await ctx.adapters.post(post.thread_ref, { kind: 'answer', text: shown });
   // A form is a whole answer: after an earlier answer it is the next attempt.
