@@ -5,6 +5,25 @@ import { migrations } from '../../migrations/index';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrate';
 import { createTestDatabase, databaseKinds } from './databases';
 
+/** A schedule row due at `at`, with every column the migrations leave no default for. */
+function schedule(id: string, at: number) {
+  return {
+    id,
+    workspace: 'W',
+    channel_ref: 'c',
+    time: '09:00',
+    timezone: 'UTC',
+    days: '1',
+    employer: null,
+    category: null,
+    paused_reason: null,
+    created_by: 'U',
+    next_run_at: at,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 describe.each(databaseKinds)('migrations on %s', (kind) => {
   it('apply from empty, are a no-op the second time, and read epoch milliseconds back as numbers', async () => {
     const t = await createTestDatabase(kind, { migrate: false });
@@ -13,24 +32,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       expect(await migrateToLatest(t.db)).toEqual([]);
       expect((await migrationStatus(t.db)).every((m) => m.appliedAt)).toBe(true);
       const at = Date.parse('2026-06-01T09:00:00Z');
-      await t.db
-        .insertInto('schedules')
-        .values({
-          id: 's1',
-          workspace: 'W',
-          channel_ref: 'c',
-          time: '09:00',
-          timezone: 'UTC',
-          days: '1',
-          employer: null,
-          category: null,
-          paused_reason: null,
-          created_by: 'U',
-          next_run_at: at,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await t.db.insertInto('schedules').values(schedule('s1', at)).execute();
       const row = await t.db.selectFrom('schedules').select(['next_run_at', 'paused']).executeTakeFirstOrThrow();
       expect(row).toEqual({ next_run_at: at, paused: 0 });
       const agg = await sql<{
@@ -47,24 +49,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const t = await createTestDatabase(kind);
     try {
       const at = Date.parse('2026-06-01T09:00:00Z');
-      await t.db
-        .insertInto('schedules')
-        .values({
-          id: 's1',
-          workspace: 'W',
-          channel_ref: 'c',
-          time: '09:00',
-          timezone: 'UTC',
-          days: '1',
-          employer: null,
-          category: null,
-          paused_reason: null,
-          created_by: 'U',
-          next_run_at: at,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await t.db.insertInto('schedules').values(schedule('s1', at)).execute();
       const occ = (id: string) => ({
         id,
         schedule_id: 's1',
