@@ -7,6 +7,7 @@ import { createDiscordAdapter } from '../adapters/discord/index';
 import { createSlackAdapter } from '../adapters/slack/index';
 import { buildApp } from './app';
 import { AdapterSet } from './chat/adapters';
+import type { Adapter } from './chat/types';
 import { UserError } from './chat/errors';
 import { loadConfig } from './config';
 import { openDatabase } from './db/connection';
@@ -86,9 +87,34 @@ export async function start(options: StartOptions = {}): Promise<number> {
     );
   }
 
-  for (const adapter of adapters.all()) await adapter.start((event) => app.handle(event));
+  // Heard from here on, so a stop that arrives during start-up still shuts down cleanly.
+  const stopped = new Promise<string>((resolve) => {
+    const onSignal = (signal: string) => () => resolve(signal);
+    process.once('SIGINT', onSignal('SIGINT'));
+    process.once('SIGTERM', onSignal('SIGTERM'));
+    terminal?.done.then(() => resolve('end of input'));
+  });
 
-  await app.tick();
+  const started: Adapter[] = [];
+  const stopAdapters = async () => {
+    for (const adapter of started.reverse()) {
+      await adapter
+        .stop()
+        .catch((err) => logger.warn({ err, platform: adapter.platform }, 'adapter did not stop cleanly'));
+    }
+  };
+  try {
+    for (const adapter of adapters.all()) {
+      await adapter.start((event) => app.handle(event));
+      started.push(adapter);
+    }
+    await app.tick();
+  } catch (err) {
+    // One platform failing to start must not leave the other's server running.
+    await stopAdapters();
+    await database.close();
+    throw err;
+  }
   if (terminal) {
     try {
       const open = await openQuestion(app.ctx, terminal.workspace, terminal.channel);
@@ -101,21 +127,12 @@ export async function start(options: StartOptions = {}): Promise<number> {
   }
 
   const stopTicker = startTicker((now) => app.tick(now), logger);
+  logger.info({ platforms: started.map((a) => a.platform) }, 'ready');
 
-  const stopped = new Promise<string>((resolve) => {
-    const onSignal = (signal: string) => () => resolve(signal);
-    process.once('SIGINT', onSignal('SIGINT'));
-    process.once('SIGTERM', onSignal('SIGTERM'));
-    terminal?.done.then(() => resolve('end of input'));
-  });
   const why = await stopped;
   logger.info({ why }, 'shutting down');
   await stopTicker();
-  for (const adapter of adapters.all()) {
-    await adapter
-      .stop()
-      .catch((err) => logger.warn({ err, platform: adapter.platform }, 'adapter did not stop cleanly'));
-  }
+  await stopAdapters();
   await database.close();
   return 0;
 }

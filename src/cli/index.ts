@@ -67,7 +67,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`starling ${name}: ${err.message}\n`);
       return err.exitCode;
     }
-    throw err;
+    // Anything else (a platform refusing the token, a database that cannot be
+    // opened): one line saying what failed; the stack only when debugging.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`starling ${name}: ${message}\n`);
+    if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') {
+      process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    } else {
+      process.stderr.write('(set LOG_LEVEL=debug to see where it failed)\n');
+    }
+    return 1;
   }
 }
 
