@@ -1,6 +1,6 @@
 // Row types of the tables the migrations create. Times are epoch milliseconds and
 // booleans 0/1 so the same code runs on SQLite and Postgres.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface ChannelsTable {
   ref: string;
@@ -169,8 +169,6 @@ export interface Database {
 
 export type Channel = Selectable<ChannelsTable>;
 export type Schedule = Selectable<SchedulesTable>;
-export type NewSchedule = Insertable<SchedulesTable>;
-export type ScheduleUpdate = Updateable<SchedulesTable>;
 export type Occurrence = Selectable<OccurrencesTable>;
 export type Post = Selectable<PostsTable>;
 export type Member = Selectable<MembersTable>;

@@ -84,18 +84,6 @@ export async function answeredPostTimes(
   return rows.map((r) => Number(r.posted_at));
 }
 
-/** Channels the member has answered in. */
-export async function memberChannels(db: Db, workspace: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('answers')
-    .select('channel_ref')
-    .distinct()
-    .where('workspace', '=', workspace)
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((r) => r.channel_ref);
-}
-
 export interface LeaderRow {
   userId: string;
   name: string;
