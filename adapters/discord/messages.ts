@@ -93,23 +93,26 @@ function textOf(ctx: InboundContext, message: Message<true>): string {
   return text;
 }
 
+/** What a member's message and its edit carry alike. */
+function memberMessage(ctx: InboundContext, place: ThreadPlace, message: Message<true>) {
+  return {
+    workspace: place.workspace,
+    channel: place.channel,
+    thread: place.thread,
+    author: memberAuthor(message, place.parentId),
+    ref: messageRef(place.guildId, place.threadId, message.id),
+    text: textOf(ctx, message),
+    reply: messageReply(ctx, place, message.author.id),
+    raw: message,
+  };
+}
+
 export async function onMessageCreate(ctx: InboundContext, message: Message): Promise<void> {
   if (!message.inGuild() || !fromMember(message) || !ANSWERABLE.has(message.type)) return;
   const place = questionThread(ctx, message.channel);
   if (!place) return;
   if (!(await ctx.firstDelivery(`discord:message:${message.id}`))) return;
-  await emit(ctx, {
-    type: 'message',
-    workspace: place.workspace,
-    channel: place.channel,
-    thread: place.thread,
-    author: memberAuthor(message, place.parentId),
-    at: message.createdAt,
-    ref: messageRef(place.guildId, place.threadId, message.id),
-    text: textOf(ctx, message),
-    reply: messageReply(ctx, place, message.author.id),
-    raw: message,
-  });
+  await emit(ctx, { type: 'message', ...memberMessage(ctx, place, message), at: message.createdAt });
 }
 
 /**
@@ -151,15 +154,8 @@ export async function onMessageUpdate(
   if (!(await ctx.firstDelivery(`discord:edit:${message.id}:${message.editedTimestamp}`))) return;
   await emit(ctx, {
     type: 'message_edited',
-    workspace: place.workspace,
-    channel: place.channel,
-    thread: place.thread,
-    author: memberAuthor(message, place.parentId),
+    ...memberMessage(ctx, place, message),
     at: message.editedAt ?? new Date(),
-    ref: messageRef(place.guildId, place.threadId, message.id),
-    text: textOf(ctx, message),
-    reply: messageReply(ctx, place, message.author.id),
-    raw: message,
   });
 }
 
