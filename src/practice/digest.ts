@@ -4,7 +4,7 @@
 import { PlatformError } from '../chat/errors';
 import type { OutboundMessage } from '../chat/types';
 import type { Post } from '../db/schema';
-import type { AnswerFlags } from '../star';
+import { type AnswerFlags, hasAllParts } from '../star';
 import type { AppContext } from './context';
 import { plural } from './format';
 import { stableHash } from './rotation';
@@ -41,7 +41,7 @@ export function composeDigest(
   if (latest.length === 0) {
     lines.push('Nobody answered this one. It will come round again once every other question has been asked.');
   } else {
-    const complete = latest.filter((r) => r.flags.situation && r.flags.task && r.flags.action && r.flags.result).length;
+    const complete = latest.filter((r) => hasAllParts(r.flags)).length;
     lines.push(`**${plural(latest.length, 'member')}** answered; ${complete} with all four STAR parts.`);
     const gaps = GAPS.map((g) => ({ ...g, n: latest.filter((r) => g.missing(r.flags)).length }))
       .filter((g) => g.n > 0)

@@ -4,4 +4,4 @@ export { analyzeAnswer } from './analyze';
 export { markerOf, renderFeedback } from './feedback';
 export type { Label, Part } from './label';
 export type { AnswerFlags, Summary, SummaryEntry } from './summary';
-export { compareAttempts, flagsOf, renderSummaryChart, summarize } from './summary';
+export { compareAttempts, flagsOf, hasAllParts, renderSummaryChart, summarize } from './summary';

@@ -38,6 +38,11 @@ export interface Summary {
   categories: string[];
 }
 
+/** An answer with all four STAR parts: the digest's count and the leaderboard's `complete`. */
+export function hasAllParts(f: AnswerFlags): boolean {
+  return PARTS.every((p) => f[p]);
+}
+
 const WINDOW = 10;
 const MIN_FOR_TREND = 4;
 const TREND_STEP = 0.1; // a change of 10 points of checks passed, half against half

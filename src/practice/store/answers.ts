@@ -2,7 +2,7 @@
 // replies (answer_messages) and re-analysed whenever a part changes.
 import { randomUUID } from 'node:crypto';
 import type { AnalysisRow, Answer, AnswerMessage } from '../../db/schema';
-import type { AnswerFlags } from '../../star';
+import { type AnswerFlags, hasAllParts } from '../../star';
 import { affected, type Db } from './db';
 
 /** The member's attempts at a question. */
@@ -175,7 +175,7 @@ export async function saveAnalysis(db: Db, a: StoredAnalysis, now: number): Prom
     .set({
       checks_passed: f.checksPassed,
       checks_total: f.checksTotal,
-      complete: f.situation && f.task && f.action && f.result ? 1 : 0,
+      complete: hasAllParts(f) ? 1 : 0,
     })
     .where('id', '=', a.answerId)
     .execute();
