@@ -120,20 +120,31 @@ function postIdFor(req: QuestionRequest): string {
 
 /** Picks, posts and records a question. */
 export async function postQuestion(ctx: AppContext, req: QuestionRequest): Promise<Post> {
+  return placeQuestion(ctx, req);
+}
+
+/**
+ * Picks and records a question, posting it unless the platform already shows it
+ * (`posted`, found after a crash): the same channel state picks the same question.
+ */
+async function placeQuestion(ctx: AppContext, req: QuestionRequest, posted?: PostResult): Promise<Post> {
   const now = ctx.clock();
   const channel = settingsOf(await ensureChannel(ctx.db, req.workspace, req.channel, now));
   const q = await chooseQuestion(ctx, req);
   const postId = postIdFor(req);
-  const message = questionMessage(
-    q,
-    postId,
-    req.kind,
-    channel.answerWindowMinutes,
-    shortName(ctx.guides, q.guide),
-    channel.feedbackMode,
-  );
-  if (req.occurrenceId) message.idempotencyKey = req.occurrenceId;
-  const result = await ctx.adapters.post(req.channel, message);
+  let result = posted;
+  if (!result) {
+    const message = questionMessage(
+      q,
+      postId,
+      req.kind,
+      channel.answerWindowMinutes,
+      shortName(ctx.guides, q.guide),
+      channel.feedbackMode,
+    );
+    if (req.occurrenceId) message.idempotencyKey = req.occurrenceId;
+    result = await ctx.adapters.post(req.channel, message);
+  }
   return record(ctx, req, q, postId, result, now, channel.answerWindowMinutes);
 }
 
@@ -163,11 +174,7 @@ export function scheduledPoster(ctx: AppContext) {
         ? await adapter.findPosted(schedule.channel_ref, occurrence.id)
         : undefined;
     if (found) {
-      // The same channel state picks the same question the crashed replica posted.
-      const now = ctx.clock();
-      const channel = settingsOf(await ensureChannel(ctx.db, req.workspace, req.channel, now));
-      const q = await chooseQuestion(ctx, req);
-      const post = await record(ctx, req, q, postIdFor(req), found, now, channel.answerWindowMinutes);
+      const post = await placeQuestion(ctx, req, found);
       ctx.logger.info({ occurrence: occurrence.id, post: post.id }, 'occurrence was already posted; recorded it');
       return { postId: post.id };
     }
