@@ -1,7 +1,5 @@
 // The platform-neutral bot: every /prep command, answers and feedback, scheduled
 // questions and digests. Adapters feed it events; main wires it to cron.
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { AdapterSet } from './chat/adapters';
 import type { PlatformError } from './chat/errors';
@@ -23,7 +21,7 @@ import { scheduledPoster } from './practice/posting';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
 import { pruneOccurrences } from './scheduler/occurrences';
-import { pauseReason, runDueSchedules } from './scheduler/run';
+import { makeReplicaId, pauseReason, runDueSchedules } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
 
 export type { AppContext } from './practice/context';
@@ -74,7 +72,7 @@ export function buildApp(options: AppOptions): App {
     logger,
     config,
     clock,
-    replicaId: options.replicaId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    replicaId: options.replicaId ?? makeReplicaId(),
   };
   const registry = practiceRegistry();
   const router = createRouter({ registry, ctx, logger, handlers: answerHandlers(ctx) });
