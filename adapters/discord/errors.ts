@@ -30,14 +30,25 @@ function kindOf(code: number | string, status: number): PlatformErrorKind {
   }
 }
 
+/** What a member can do about each refusal; the router shows it with the refusal. */
+const HINTS: Partial<Record<PlatformErrorKind, string>> = {
+  channel_unavailable: 'The channel is gone or the bot cannot see it: use another channel, or re-invite the bot.',
+  no_permission:
+    'Ask a server admin to give Starling View Channels, Send Messages, Create Public Threads, Send Messages in Threads, Embed Links, Attach Files, Read Message History and Add Reactions in this channel, then try again.',
+  user_unreachable: "Allow direct messages from this server's members (Privacy Settings) to get private feedback.",
+};
+
 /** Turns what discord.js threw into a PlatformError; anything else is returned unchanged. */
 export function toPlatformError(err: unknown): unknown {
   if (err instanceof PlatformError) return err;
   if (err instanceof DiscordAPIError) {
+    const kind = kindOf(err.code, err.status);
     return new PlatformError(
-      kindOf(err.code, err.status),
+      kind,
       String(err.code),
       `Discord refused ${err.method.toUpperCase()} ${new URL(err.url).pathname}: ${err.message} (${err.code})`,
+      undefined,
+      HINTS[kind],
     );
   }
   if (err instanceof RateLimitError) {

@@ -1,7 +1,6 @@
 // The Slack adapter: starts Bolt in the configured mode, turns Slack payloads into
 // neutral events (listeners.ts), and carries the core's messages back out as posts,
 // ephemeral replies, reactions, modals and the App Home tab.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
@@ -9,7 +8,6 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/chat/errors';
 import type { CommandDef } from '../../src/chat/registry';
-import { APOLOGY } from '../../src/chat/router';
 import type {
   Adapter,
   Attachment,
@@ -93,34 +91,12 @@ function startError(err: unknown, mode: 'socket' | 'http', port: number): Error 
   return new Error(`The Slack HTTP receiver did not start on port ${port}: ${(err as Error).message}`, { cause: err });
 }
 
-/**
- * The core answers an unexpected failure with a generic apology. When the failure was
- * Slack refusing a post while handling this very event, the user can act on the real
- * reason, so that is what they are shown.
- */
-function explainRefusal(message: OutboundMessage, refused: PlatformError | undefined): OutboundMessage {
-  if (!refused || message.text !== APOLOGY.text) return message;
-  if (refused.kind === 'channel_unavailable') return { ...message, text: NOT_IN_CHANNEL_HINT };
-  if (refused.kind === 'no_permission') {
-    return {
-      ...message,
-      text: `Slack did not let me post here (${refused.code}). Ask whoever installed Starling to reinstall it with the scopes in its manifest, then try again.`,
-    };
-  }
-  if (refused.kind === 'rate_limited') {
-    return { ...message, text: 'Slack asked me to slow down. Please try again in a minute.' };
-  }
-  return message;
-}
-
 export class SlackAdapter implements Adapter {
   readonly platform = PLATFORM;
   private bolt?: BoltSetup;
   private server?: Server;
   private handler?: EventHandler;
   private readonly work: WorkQueue;
-  /** Per inbound event: the refusal a post made while the core handled it, to explain it to the user. */
-  private readonly scope = new AsyncLocalStorage<{ refused?: PlatformError }>();
   private readonly log: Logger;
   readonly installations?: DatabaseInstallationStore;
   private singleBot?: { userId: string; id?: string; team?: string };
@@ -258,9 +234,7 @@ export class SlackAdapter implements Adapter {
 
   /** Hands a neutral event to the core. */
   async deliver(event: InboundEvent): Promise<void> {
-    const handler = this.handler;
-    if (!handler) return;
-    await this.scope.run({}, () => handler(event));
+    await this.handler?.(event);
   }
 
   private async whoAmI(
@@ -273,6 +247,11 @@ export class SlackAdapter implements Adapter {
       return { userId: res.user_id, id: res.bot_id, team: res.team_id };
     } catch (err) {
       const e = toPlatformError(err, 'auth.test');
+      if (e.code === 'request_failed' || e.code.startsWith('http_')) {
+        throw new Error(
+          `Could not reach Slack to check SLACK_BOT_TOKEN (${e.message}). Check the network, or SLACK_API_URL if you set it, and restart.`,
+        );
+      }
       throw new Error(
         `Slack did not accept SLACK_BOT_TOKEN (${e.code}): copy the Bot User OAuth Token from your app's OAuth & Permissions page and restart. ${e.message}`,
       );
@@ -285,17 +264,11 @@ export class SlackAdapter implements Adapter {
     const { team, channel, ts } = parseRef(to);
     const posts = renderPosts(message);
     let first: string | undefined;
-    try {
-      for (const [i, p] of posts.entries()) {
-        const res = await this.postMessage(team, channel, p, ts, i === 0 ? message.idempotencyKey : undefined);
-        first ??= res;
-      }
-      if (message.attachments?.length) await this.upload(team, channel, message.attachments, ts);
-    } catch (err) {
-      const store = this.scope.getStore();
-      if (store && err instanceof PlatformError) store.refused = err;
-      throw err;
+    for (const [i, p] of posts.entries()) {
+      const res = await this.postMessage(team, channel, p, ts, i === 0 ? message.idempotencyKey : undefined);
+      first ??= res;
     }
+    if (message.attachments?.length) await this.upload(team, channel, message.attachments, ts);
     if (!first) throw new PlatformError('other', 'no_ts', `Slack did not return the posted message in ${channel}`);
     const ref = messageRef(team, channel, first);
     return { ref, threadRef: ts ? to : ref };
@@ -438,7 +411,7 @@ export class SlackAdapter implements Adapter {
   }
 
   private async sendPrivate(place: ReplyPlace, message: OutboundMessage): Promise<void> {
-    let shown = explainRefusal(message, this.scope.getStore()?.refused);
+    let shown = message;
     if (message.attachments?.length) {
       // Ephemeral messages cannot carry files: the files go to a direct message.
       const dm = parseRef(await this.openDirect(`${PLATFORM}:${place.team}`, place.userId)).channel;

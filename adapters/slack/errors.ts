@@ -36,11 +36,13 @@ const KINDS: Record<string, PlatformErrorKind> = {
   rate_limited: 'rate_limited',
 };
 
+/** What a member can do about each refusal; the router shows it with the refusal. */
 const HINTS: Partial<Record<PlatformErrorKind, string>> = {
-  channel_unavailable: 'invite the bot to the channel (/invite @Starling) or check that the channel still exists',
-  no_permission: 'reinstall the app so it gets the scopes in its manifest (`starling slack manifest`)',
-  user_unreachable: 'the member has left or deactivated their account',
-  rate_limited: 'Slack asked us to slow down; the call can be retried later',
+  channel_unavailable:
+    'Invite me with `/invite @Starling`, then try again. If the channel was archived or deleted, use another one.',
+  no_permission:
+    'Ask whoever installed Starling to reinstall it with the scopes in its manifest (`npx starling slack manifest`), then try again.',
+  user_unreachable: 'Their Slack account is inactive or no longer in this workspace.',
 };
 
 export function platformKind(code: string): PlatformErrorKind {
@@ -64,7 +66,13 @@ export function toPlatformError(err: unknown, method: string, where?: string): P
     const code = coded.data.error;
     const kind = platformKind(code);
     const hint = HINTS[kind];
-    return new PlatformError(kind, code, `Slack refused ${method}${at}: ${code}${hint ? ` (${hint})` : ''}`);
+    return new PlatformError(
+      kind,
+      code,
+      `Slack refused ${method}${at}: ${code}${hint ? `. ${hint}` : ''}`,
+      undefined,
+      hint,
+    );
   }
   if (coded?.code === webApi.ErrorCode.HTTPError) {
     return new PlatformError(

@@ -34,6 +34,8 @@ export class PlatformError extends Error {
     readonly code: string,
     message?: string,
     readonly retryAfterMs?: number,
+    /** What the person can do about it, in the platform's own words (`/invite @Starling`). */
+    readonly hint?: string,
   ) {
     super(message ?? `${kind} (${code})`);
   }

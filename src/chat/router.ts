@@ -2,7 +2,7 @@
 // owns the one error handler: refusals are shown, everything else is logged and
 // answered with a short apology. It knows features only through what it is handed.
 import type { Logger } from 'pino';
-import { UserError } from './errors';
+import { PlatformError, UserError } from './errors';
 import { type CommandRegistry, type CommandReply, parseArgs, rawArgs } from './registry';
 import type { InboundEvent, OutboundMessage } from './types';
 
@@ -31,6 +31,34 @@ export type Router = (event: InboundEvent) => Promise<void>;
 export function errorReply(err: UserError): OutboundMessage {
   const text = err.example ? `${err.message}\nTry: ${err.example}` : err.message;
   return { text, kind: 'error' };
+}
+
+/**
+ * The platform refused something the command needed (posting in a channel the bot
+ * was never invited to, a missing permission): the person can fix that, so they
+ * are told what happened and what to do instead of getting an apology.
+ */
+export function refusalReply(err: PlatformError): OutboundMessage | undefined {
+  const code = err.code ? ` (${err.code})` : '';
+  const say = (what: string, fallback: string): OutboundMessage => ({
+    text: `${what}${code}. ${err.hint ?? fallback}`,
+    kind: 'error',
+  });
+  switch (err.kind) {
+    case 'channel_unavailable':
+      return say("Starling can't post in this channel", 'Invite the bot to this channel, then try again.');
+    case 'no_permission':
+      return say(
+        'Starling is missing a permission here',
+        'Ask whoever installed Starling to grant the permissions listed in its README, then try again.',
+      );
+    case 'user_unreachable':
+      return say("Starling couldn't reach that member", 'Check that their account is active and accepts messages.');
+    case 'rate_limited':
+      return { text: 'The chat platform asked Starling to slow down. Please try again in a minute.', kind: 'error' };
+    default:
+      return undefined;
+  }
 }
 
 export const APOLOGY: OutboundMessage = {
@@ -100,6 +128,15 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
         await event
           .reply(errorReply(err), { private: true })
           .catch((e) => logger.warn({ err: e }, 'could not show a refusal'));
+        return;
+      }
+      const refusal = err instanceof PlatformError ? refusalReply(err) : undefined;
+      if (refusal && err instanceof PlatformError) {
+        logger.warn(
+          { kind: err.kind, code: err.code, event: { type: event.type, channel: event.channel } },
+          `platform refused: ${err.message}`,
+        );
+        await event.reply(refusal, { private: true }).catch((e) => logger.warn({ err: e }, 'could not show a refusal'));
         return;
       }
       logger.error(

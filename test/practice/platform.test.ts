@@ -221,12 +221,12 @@ describe('when the platform refuses a send', () => {
   it('tells whoever asked for a question that the bot cannot post in the channel', async () => {
     h = await harness();
     h.adapter.post = async (to: Ref, message: OutboundMessage) => {
-      if (message.kind === 'question') throw new PlatformError('no_permission', 'not_in_channel');
+      if (message.kind === 'question') throw new PlatformError('channel_unavailable', 'not_in_channel');
       return MemoryAdapter.prototype.post.call(h.adapter, to, message);
     };
     await h.command(bob, 'question', 'acme');
-    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(
-      /Starling cannot post in this channel \(not_in_channel\)[\s\S]*invite the bot/,
+    expect(lastPrivate(h.adapter, bob.id)?.text).toBe(
+      "Starling can't post in this channel (not_in_channel). Invite the bot to this channel, then try again.",
     );
     expect(await h.db.selectFrom('posts').selectAll().execute()).toHaveLength(0);
   });

@@ -146,12 +146,6 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           category,
           kind: 'adhoc',
           postedBy: event.author.id,
-        }).catch((err: unknown) => {
-          if (!(err instanceof PlatformError) || err.kind === 'rate_limited' || err.kind === 'other') throw err;
-          throw new UserError(
-            `Starling cannot post in this channel (${err.code}).`,
-            'invite the bot to the channel and let it send messages, then try again',
-          );
         });
         return {
           kind: 'info',
