@@ -1,11 +1,21 @@
 // Slack speaks mrkdwn, not markdown: `*bold*`, `_italic_`, `~strike~`, `<url|text>`
 // links, and `&`, `<`, `>` escaped everywhere except in its own angle-bracket
 // syntax. The core writes neutral markdown; these two functions translate at the edge.
+import { parseRef } from './refs';
 
 const FENCE = '```';
 
 function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<#slack:T:C>` as Slack's `<#C>`; a ref that does not parse reads as a plain word. */
+function channelLink(ref: string): string {
+  try {
+    return `<#${parseRef(ref).channel}>`;
+  } catch {
+    return '#channel';
+  }
 }
 
 /** Inline markdown (outside code) to mrkdwn, on already escaped text. */
@@ -27,6 +37,8 @@ function inlineToMrkdwn(s: string): string {
       /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+|mailto:[^\s)]+)\)/g,
       (_m, text: string, url: string) => `<${url}|${text.replace(/\|/g, '¦')}>`,
     )
+    // The core's channel mention carries a whole ref; Slack links the bare channel id.
+    .replace(/&lt;#(slack:[^\s&]+)&gt;/g, (_m, ref: string) => channelLink(ref))
     // Mentions, channel links and special mentions survive escaping.
     .replace(/&lt;([@#!][A-Za-z0-9^|:._-]+)&gt;/g, '<$1>');
   return out.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => `*${bold[Number(i)]}*`);

@@ -28,6 +28,13 @@ describe('markdown to mrkdwn', () => {
     expect(toMrkdwn('<script>')).toBe('&lt;script&gt;');
   });
 
+  it("links the core's channel mention to the Slack channel", () => {
+    expect(toMrkdwn('Run `/prep schedule resume` in <#slack:T0TEAM:C0PREP>.')).toBe(
+      'Run `/prep schedule resume` in <#C0PREP>.',
+    );
+    expect(toMrkdwn('in <#slack:T0TEAM>')).toBe('in #channel');
+  });
+
   it('leaves code alone', () => {
     expect(toMrkdwn('Run `/prep **tips**` now')).toBe('Run `/prep **tips**` now');
     expect(toMrkdwn('```ts\nconst a = b && **c**;\n```')).toBe('```\nconst a = b &amp;&amp; **c**;\n```');
