@@ -10,6 +10,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { OutboundMessage } from '../../src/chat/types';
+import { parseRef } from './refs';
 
 export const LIMITS = {
   content: 2000,
@@ -62,6 +63,21 @@ export function normaliseInbound(content: string, names?: MentionNames): string 
       .replace(/(^|[^*])\*(?!\s)([^*\n]+?)\*(?!\*)/g, '$1_$2_')
       .replace(/^(?:#{1,3}|-#) +/gm, ''),
   ).trim();
+}
+
+// ------------------------------------------------------------------ outbound text
+
+/** The core's channel mention `<#discord:G:C>` as Discord's `<#C>`; a ref that does not parse reads as a word. */
+function linkChannels(text: string): string {
+  return outsideCode(text, (s) =>
+    s.replace(/<#(discord:[^>\s]+)>/g, (_m, ref: string) => {
+      try {
+        return `<#${parseRef(ref).channelId}>`;
+      } catch {
+        return '#channel';
+      }
+    }),
+  );
 }
 
 // ------------------------------------------------------------------ splitting
@@ -207,7 +223,7 @@ export function render(message: OutboundMessage, options: { keyHash?: string } =
   const payloads: DiscordPayload[] = [];
   if (usesEmbed(message)) {
     const colour = message.kind ? COLOURS[message.kind] : undefined;
-    const pieces = splitText(message.text || '\u200b', LIMITS.embedDescription);
+    const pieces = splitText(linkChannels(message.text) || '\u200b', LIMITS.embedDescription);
     const embeds: APIEmbed[] = pieces.map((description, i) => ({
       ...(i === 0 && message.title ? { title: clip(message.title, LIMITS.embedTitle) } : {}),
       description,
@@ -231,7 +247,7 @@ export function render(message: OutboundMessage, options: { keyHash?: string } =
   } else {
     const parts = [
       message.title ? `**${message.title}**` : '',
-      message.text,
+      linkChannels(message.text),
       message.footer ? `-# ${message.footer}` : '',
     ];
     const text = parts.filter(Boolean).join('\n');

@@ -141,6 +141,13 @@ describe('rendering', () => {
     expect(payloads[1]?.files?.[0]?.name).toBe('a.json');
   });
 
+  it("links the core's channel mention to the Discord channel, in content and embeds", () => {
+    const [plain] = render({ kind: 'error', text: 'Run `/prep schedule resume` in <#discord:111:222>.' });
+    expect(plain?.content).toBe('Run `/prep schedule resume` in <#222>.');
+    const [embed] = render({ kind: 'digest', text: 'In <#discord:111:222> and <#discord:nope>; `<#discord:111:222>`' });
+    expect(embed?.embeds?.[0]?.description).toBe('In <#222> and #channel; `<#discord:111:222>`');
+  });
+
   it('round-trips button ids and refuses ids Discord cannot carry', () => {
     expect(parseButtonCustomId(buttonCustomId('retry:go', 'x|y'))).toEqual({ actionId: 'retry:go', value: 'x|y' });
     expect(parseButtonCustomId(buttonCustomId('plain'))).toEqual({ actionId: 'plain' });
