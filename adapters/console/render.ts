@@ -26,7 +26,7 @@ export const COLOURS: Style = {
 const id = (s: string) => s;
 export const PLAIN: Style = { bold: id, dim: id, italic: id, code: (s) => `\`${s}\``, accent: id, good: id, bad: id };
 
-/** Renders one neutral-markdown text; `names` turns `<@id>` mentions into @names. */
+/** Renders one neutral-markdown text; `names` turns `<@id>` mentions into @names, `<#ref>` is #name. */
 export function renderMarkdown(text: string, style: Style, names: (id: string) => string = (i) => i): string {
   const out: string[] = [];
   let inFence = false;
@@ -44,6 +44,8 @@ export function renderMarkdown(text: string, style: Style, names: (id: string) =
     if (quoted) l = l.replace(/^>\s?/, '');
     l = l
       .replace(/<@!?([^>|\s]+)(?:\|[^>]*)?>/g, (_m, uid: string) => style.accent(`@${names(uid)}`))
+      // A console channel ref ends in the channel's name: console:local:prep is #prep.
+      .replace(/<#([^>\s]+)>/g, (_m, ref: string) => style.accent(`#${ref.split(':').at(-1)}`))
       .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (_m, t: string, u: string) => `${t} (${u})`)
       .replace(/`([^`\n]+)`/g, (_m, c: string) => style.code(c))
       .replace(/\*\*([^*\n]+)\*\*/g, (_m, b: string) => style.bold(b))

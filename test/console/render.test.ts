@@ -12,6 +12,11 @@ describe('renderMarkdown', () => {
       'Hi @Ada, bold and soft with `code`\n│ quoted\n  chart\nsnake_case_name stays',
     );
   });
+  it('names a channel mention by the channel', () => {
+    expect(renderMarkdown('Run `/prep schedule resume` in <#console:local:prep>.', PLAIN)).toBe(
+      'Run `/prep schedule resume` in #prep.',
+    );
+  });
   it('uses colours in a terminal', () => {
     const out = renderMarkdown('**bold** `x`', COLOURS);
     expect(out).toBe('\x1b[1mbold\x1b[22m \x1b[36mx\x1b[39m');
