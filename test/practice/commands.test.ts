@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs, rawArgs } from '../../src/chat/registry';
 import type { CommandEvent } from '../../src/chat/types';
 import { loadGuides } from '../../src/guides/load';
-import { getSchedule } from '../../src/scheduler/store';
+import { getSchedule, pauseSchedule } from '../../src/scheduler/store';
 import { ada, bob, COMPLETE_1, COMPLETE_2, type Harness, harness, lastPrivate, NO_RESULT, questions } from './helpers';
 
 let h: Harness;
@@ -79,6 +79,7 @@ describe('help and unknown commands', () => {
     expect(seen(bob.id)?.title).toContain('Starling');
     await h.command(bob, 'help', 'schedule');
     expect(seen(bob.id)?.text).toContain('/prep schedule 09:00 Europe/Berlin weekdays');
+    expect(seen(bob.id)?.text).toMatch(/time zone and days carry over[\s\S]*`\/prep schedule resume`/);
   });
 
   it('refuses an unknown subcommand and suggests a near one', async () => {
@@ -198,6 +199,125 @@ describe('/prep schedule', () => {
     await h.command(ada, 'schedule', '09:00 UTC globex situational');
     expect(seen(ada.id)?.text).toContain('No guide has a situational question for Globex');
     expect(await getSchedule(h.db, h.channel)).toBeUndefined();
+  });
+});
+
+describe('a paused schedule', () => {
+  const paused = (reason: string | null) =>
+    h.db
+      .updateTable('schedules')
+      .set({ paused: 1, paused_reason: reason })
+      .where('channel_ref', '=', h.channel)
+      .execute();
+
+  it('says why and how to resume, and resumes with its filters on the next run', async () => {
+    await h.command(ada, 'schedule', '09:00 Europe/Berlin weekdays acme behavioral');
+    await pauseSchedule(
+      h.db,
+      h.channel,
+      'Starling lacks permission to post in this channel (missing_scope). Give the bot permission to send messages there, then run `/prep schedule resume` in this channel.',
+      h.now(),
+    );
+    await h.command(bob, 'schedule');
+    const shown = seen(bob.id)?.text ?? '';
+    expect(shown).toContain('from Acme Corp, behavioral');
+    expect(shown).toContain('**Paused:** Starling lacks permission to post in this channel (missing_scope).');
+    expect(shown).toContain('then run `/prep schedule resume`');
+    expect(shown).not.toMatch(/Paused:\W+Paused/);
+    expect(shown).not.toContain('Next:');
+
+    await h.command(bob, 'schedule', 'resume');
+    expect(seen(bob.id)?.text).toContain('Only channel admins can resume the daily question');
+    expect((await getSchedule(h.db, h.channel))?.paused).toBe(1);
+
+    h.setNow('2026-03-04T12:00:00Z'); // a Wednesday, after that day's 09:00 Berlin
+    await h.command(ada, 'schedule', 'resume');
+    const s = await getSchedule(h.db, h.channel);
+    expect(s).toMatchObject({
+      paused: 0,
+      paused_reason: null,
+      employer: 'acme-software-engineer',
+      category: 'behavioral',
+      timezone: 'Europe/Berlin',
+      days: '1,2,3,4,5',
+      next_run_at: Date.parse('2026-03-05T08:00:00Z'),
+    });
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toMatch(
+      /<@U-ada> resumed the daily question: \*\*09:00\*\* \(Europe\/Berlin\), weekdays, from Acme Corp, behavioral\. Next one: Thu 5 Mar 09:00/,
+    );
+    await h.command(bob, 'schedule');
+    expect(seen(bob.id)?.text).toContain('Next: Thu 5 Mar 09:00');
+  });
+
+  it('answers resume when there is nothing to resume, and reads reasons written before resume existed', async () => {
+    await h.command(ada, 'schedule', 'resume');
+    expect(seen(ada.id)?.text).toMatch(
+      /There is no daily question in this channel to resume\.\nTry: `\/prep schedule 09:00/,
+    );
+    await h.command(ada, 'schedule', '09:00 UTC');
+    await h.command(ada, 'schedule', '', { options: { time: 'resume' } });
+    expect(seen(ada.id)?.text).toMatch(/not paused: \*\*09:00\*\* \(UTC\)[\s\S]*Next: /);
+
+    await paused(
+      'Paused: Starling can no longer post in this channel (is_archived): it was archived or deleted, or the bot was removed. Add the bot back, then run /prep schedule again to resume.',
+    );
+    await h.command(bob, 'schedule');
+    expect(seen(bob.id)?.text).toContain(
+      '**Paused:** Starling can no longer post in this channel (is_archived): it was archived or deleted, or the bot was removed. Add the bot back, then run `/prep schedule resume`.',
+    );
+    await paused(null);
+    await h.command(bob, 'schedule');
+    expect(seen(bob.id)?.text).toContain('**Paused.** Run `/prep schedule resume` to start it again.');
+  });
+
+  it('refuses to resume a schedule that cannot be read, and says to set it again', async () => {
+    await h.command(ada, 'schedule', '09:00 UTC');
+    await h.db.updateTable('schedules').set({ timezone: 'Mars/Olympus' }).execute();
+    await paused(
+      'Paused: the schedule cannot be read (invalid time zone); set it again with a valid time and time zone.',
+    );
+    await h.command(ada, 'schedule', 'resume');
+    expect(seen(ada.id)?.text).toMatch(
+      /cannot resume as it is: its time "09:00" or time zone "Mars\/Olympus"[\s\S]*Set it again/,
+    );
+    expect((await getSchedule(h.db, h.channel))?.paused).toBe(1);
+  });
+});
+
+describe('setting a schedule again', () => {
+  it('keeps the time zone and days, drops the filters not given, and says which', async () => {
+    await h.command(ada, 'schedule', '09:00 Europe/Berlin mon,wed,fri acme behavioral');
+    await h.command(ada, 'schedule', '10:00');
+    expect(await getSchedule(h.db, h.channel)).toMatchObject({
+      time: '10:00',
+      timezone: 'Europe/Berlin',
+      days: '1,3,5',
+      employer: null,
+      category: null,
+    });
+    const reply = h.adapter.publicIn(h.channel).at(-1)?.message.text ?? '';
+    expect(reply).toContain('**10:00** (Europe/Berlin), mon, wed, fri, from every guide, any category');
+    expect(reply).toContain('No longer only Acme Corp, behavioral');
+    const keep = /To keep them: `(\/prep schedule [^`]+)`/.exec(reply)?.[1] ?? '';
+    expect(keep).toBe('/prep schedule 10:00 Acme Corp behavioral');
+    await h.command(ada, 'schedule', keep.slice('/prep schedule '.length));
+    expect(await getSchedule(h.db, h.channel)).toMatchObject({
+      time: '10:00',
+      employer: 'acme-software-engineer',
+      category: 'behavioral',
+    });
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).not.toContain('No longer');
+
+    await h.command(ada, 'schedule', '10:00 globex');
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toContain('No longer only behavioral');
+  });
+
+  it('un-pauses a paused schedule and says so', async () => {
+    await h.command(ada, 'schedule', '09:00 UTC');
+    await pauseSchedule(h.db, h.channel, 'Starling lacks permission.', h.now());
+    await h.command(ada, 'schedule', '11:00');
+    expect((await getSchedule(h.db, h.channel))?.paused).toBe(0);
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toContain('It was paused; it runs again from now.');
   });
 });
 

@@ -134,6 +134,7 @@ describe('reading command text', () => {
       category: 'system design',
     });
     expect(parseScheduleText('OFF')).toEqual({ time: 'off' });
+    expect(parseScheduleText('Resume')).toEqual({ time: 'resume' });
     expect(parseScheduleText('')).toEqual({});
   });
 

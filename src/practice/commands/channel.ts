@@ -1,11 +1,12 @@
 // Channel commands: an ad-hoc question, the daily schedule, channel settings.
 import { z } from 'zod';
-import { PlatformError, UserError } from '../../chat/errors';
+import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
-import type { CommandEvent } from '../../chat/types';
+import type { CommandEvent, Ref } from '../../chat/types';
+import type { Schedule } from '../../db/schema';
 import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
-import { getSchedule, removeSchedule, setSchedule } from '../../scheduler/store';
-import { formatDays, formatLocal, isValidTimeZone, parseDays } from '../../scheduler/time';
+import { getSchedule, removeSchedule, resumeSchedule, scheduleDays, setSchedule } from '../../scheduler/store';
+import { formatDays, formatLocal, isValidTimeZone, parseDays, parseHHMM } from '../../scheduler/time';
 import type { AppContext } from '../context';
 import { categoryLabel, employerName, plural } from '../format';
 import { candidatesFor, postQuestion } from '../posting';
@@ -64,6 +65,8 @@ interface ScheduleArgs {
 }
 
 const OFF_WORDS = new Set(['off', 'stop', 'none', 'disable', 'cancel']);
+/** Words that stand alone after `/prep schedule` instead of a time. */
+const ACTION_WORDS = new Set([...OFF_WORDS, 'show', 'resume']);
 
 /** Sorts a schedule line's words by what they look like, in any order after the time. */
 export function parseScheduleText(text: string): ScheduleArgs {
@@ -71,8 +74,7 @@ export function parseScheduleText(text: string): ScheduleArgs {
   if (words.length === 0) return {};
   const [first, ...rest] = words;
   const out: ScheduleArgs = { time: first };
-  if (first && (OFF_WORDS.has(first.toLowerCase()) || first.toLowerCase() === 'show'))
-    return { time: first.toLowerCase() };
+  if (first && ACTION_WORDS.has(first.toLowerCase())) return { time: first.toLowerCase() };
   const other: string[] = [];
   for (const w of rest) {
     if (!out.timezone && (w.includes('/') || isValidTimeZone(w))) out.timezone = w;
@@ -93,21 +95,87 @@ export function zoneForCity(word: string): string | undefined {
 }
 
 const SCHEDULE_EXAMPLE = '`/prep schedule 09:00 Europe/Berlin weekdays chop behavioral`';
+const RESUME = '`/prep schedule resume`';
 
-async function describeSchedule(ctx: AppContext, channel: string): Promise<string> {
+/** What `/prep help schedule` adds under the examples. */
+export const SCHEDULE_NOTES: readonly string[] = [
+  'Setting a schedule replaces the one before. The time zone and days carry over when you leave them out; the employer and category do not (the reply says which were dropped).',
+  `If Starling cannot post here (the bot was removed, or lost a permission), the schedule pauses and whoever set it gets a direct message. Fix the cause, then run ${RESUME} here: it keeps the time, days, employer and category.`,
+];
+
+/** `**09:00** (Europe/Berlin), weekdays, from Acme Corp, behavioral` */
+function scheduleLine(ctx: AppContext, s: Schedule): string {
+  const from = [
+    s.employer ? employerName(ctx.guides, s.employer) : 'every guide',
+    s.category ? categoryLabel(s.category) : 'any category',
+  ];
+  return `**${s.time}** (${s.timezone}), ${formatDays(scheduleDays(s))}, from ${from.join(', ')}`;
+}
+
+function nextRun(s: Schedule): string {
+  return s.next_run_at ? formatLocal(new Date(Number(s.next_run_at)), s.timezone) : 'never';
+}
+
+/**
+ * Why a schedule is paused, as its paused_reason says. Reasons written before
+ * `/prep schedule resume` existed start with "Paused:" and say to set the schedule
+ * again, which would drop its filters; they read as today's.
+ */
+function pausedWhy(s: Schedule): string {
+  const why = (s.paused_reason ?? '')
+    .replace(/^Paused:\s*/i, '')
+    .replace(/run \/prep schedule again to resume/g, `run ${RESUME}`)
+    .trim();
+  if (!why) return `**Paused.** Run ${RESUME} to start it again.`;
+  return `**Paused:** ${why}`;
+}
+
+async function describeSchedule(ctx: AppContext, channel: Ref): Promise<string> {
   const s = await getSchedule(ctx.db, channel);
   if (!s)
     return 'There is no daily question in this channel. Set one with `/prep schedule 09:00 Europe/London weekdays`.';
-  const what = [
-    s.employer ? employerName(ctx.guides, s.employer) : 'any employer',
-    s.category ? categoryLabel(s.category) : 'any category',
-  ];
-  const lines = [
-    `Daily question at **${s.time}** (${s.timezone}), ${formatDays(s.days.split(',').map(Number))}, from ${what.join(', ')}.`,
-  ];
-  if (s.paused) lines.push(`**Paused:** ${s.paused_reason ?? 'by an admin'}. Set the schedule again to resume.`);
-  else if (s.next_run_at) lines.push(`Next: ${formatLocal(new Date(Number(s.next_run_at)), s.timezone)}.`);
+  const lines = [`Daily question at ${scheduleLine(ctx, s)}.`];
+  if (s.paused) lines.push(pausedWhy(s));
+  else lines.push(`Next: ${nextRun(s)}.`);
   return lines.join('\n');
+}
+
+async function resume(ctx: AppContext, event: CommandEvent) {
+  requireAdmin(event, 'resume the daily question');
+  const s = await getSchedule(ctx.db, event.channel);
+  if (!s) throw new UserError('There is no daily question in this channel to resume.', SCHEDULE_EXAMPLE);
+  if (!s.paused) {
+    return {
+      kind: 'info' as const,
+      text: `The daily question here is not paused: ${scheduleLine(ctx, s)}. Next: ${nextRun(s)}.`,
+    };
+  }
+  if (!parseHHMM(s.time) || !isValidTimeZone(s.timezone)) {
+    throw new UserError(
+      `This schedule cannot resume as it is: its time "${s.time}" or time zone "${s.timezone}" cannot be read. Set it again instead.`,
+      SCHEDULE_EXAMPLE,
+    );
+  }
+  const resumed = (await resumeSchedule(ctx.db, event.channel, ctx.clock())) ?? s;
+  return {
+    kind: 'info' as const,
+    visibility: 'channel' as const,
+    text: `<@${event.author.id}> resumed the daily question: ${scheduleLine(ctx, resumed)}. Next one: ${nextRun(resumed)}.`,
+  };
+}
+
+/** The filters a new schedule no longer has: `CHOP, behavioral`. */
+function droppedFilters(
+  ctx: AppContext,
+  before: Schedule | undefined,
+  employer: string | null,
+  category: string | null,
+): string[] {
+  if (!before) return [];
+  const dropped: string[] = [];
+  if (before.employer && !employer) dropped.push(employerName(ctx.guides, before.employer));
+  if (before.category && !category) dropped.push(categoryLabel(before.category));
+  return dropped;
 }
 
 export function registerChannelCommands(registry: CommandRegistry<AppContext>): void {
@@ -155,16 +223,22 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
     }),
     defineCommand<AppContext, ScheduleArgs>({
       name: 'schedule',
-      description: 'Set, show or turn off the daily question in this channel',
-      usage: '/prep schedule [<HH:MM> [time zone] [days] [employer] [category] | off]',
+      description: 'Set, show, resume or turn off the daily question in this channel',
+      usage: '/prep schedule [<HH:MM> [time zone] [days] [employer] [category] | resume | off]',
       examples: [
         '/prep schedule 09:00 Europe/Berlin weekdays',
         '/prep schedule 18:30 America/New_York mon,wed,fri chop behavioral',
+        '/prep schedule 10:00',
         '/prep schedule',
+        '/prep schedule resume',
         '/prep schedule off',
       ],
       options: [
-        { name: 'time', description: 'Local time HH:MM (24-hour), or "off"', type: 'string' },
+        {
+          name: 'time',
+          description: 'Local time HH:MM (24-hour); or "resume" after a pause, or "off"',
+          type: 'string',
+        },
         { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: 'string' },
         { name: 'days', description: 'daily, weekdays, weekends, mon-fri or mon,wed,fri', type: 'string' },
         { name: 'employer', description: 'Only this employer', type: 'string', autocomplete: 'employer' },
@@ -190,6 +264,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
         if (!word || word === 'show') {
           return { kind: 'info', text: await describeSchedule(ctx, event.channel) };
         }
+        if (word === 'resume') return resume(ctx, event);
         if (OFF_WORDS.has(word)) {
           requireAdmin(event, 'turn off the daily question');
           const removed = await removeSchedule(ctx.db, event.channel);
@@ -260,15 +335,28 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           },
           now,
         );
-        const next = s.next_run_at ? formatLocal(new Date(Number(s.next_run_at)), timezone) : 'never';
-        const from = [
-          employer ? employerName(ctx.guides, employer) : 'every guide',
-          category ? categoryLabel(category) : 'any category',
-        ];
+        const notes: string[] = [];
+        const dropped = droppedFilters(ctx, existing, employer, category);
+        if (dropped.length && existing) {
+          const keptEmployer = employer ?? existing.employer;
+          const keptCategory = category ?? existing.category;
+          const keep = [
+            time,
+            keptEmployer ? employerName(ctx.guides, keptEmployer) : '',
+            keptCategory ? categoryLabel(keptCategory) : '',
+          ];
+          notes.push(
+            `No longer only ${dropped.join(', ')}: a new schedule keeps the time zone and days, not the employer or category. To keep them: \`/prep schedule ${keep.filter(Boolean).join(' ')}\``,
+          );
+        }
+        if (existing?.paused) notes.push('It was paused; it runs again from now.');
         return {
           kind: 'info',
           visibility: 'channel',
-          text: `Daily question set by <@${event.author.id}>: **${time}** ${timezone}, ${formatDays(days)}, from ${from.join(', ')}. First one: ${next}.`,
+          text: [
+            `Daily question set by <@${event.author.id}>: ${scheduleLine(ctx, s)}. First one: ${nextRun(s)}.`,
+            ...notes,
+          ].join('\n'),
         };
       },
     }),
