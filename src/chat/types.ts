@@ -41,8 +41,11 @@ export interface Attachment {
 
 /**
  * A message in neutral markdown: `**bold**`, `_italic_`, `` `code` ``, `- ` lists,
- * `> ` quotes, `[text](url)` links, and `<@userId>` mentions. Adapters render it to
- * mrkdwn, Discord markdown or the terminal, and split it where a platform caps length.
+ * `> ` quotes, `[text](url)` links, `<@userId>` mentions, and `<#channelRef>` channel
+ * mentions carrying a whole channel Ref (`<#slack:T1:C2>`), which each adapter shows as
+ * a link to that channel (Slack `<#C2>`, Discord `<#id>`) or its name (console `#prep`).
+ * Adapters render it to mrkdwn, Discord markdown or the terminal, and split it where a
+ * platform caps length.
  */
 export interface OutboundMessage {
   text: string;
