@@ -1,6 +1,7 @@
 // Configuration is read once, from the environment (and .env, loaded by the entry
 // point), by one zod schema. Every problem is listed in one message with its fix.
 import { z } from 'zod';
+import { parseDatabaseUrl } from './db/url';
 
 const optional = z
   .string()
@@ -19,7 +20,13 @@ const positiveInt = (name: string, fallback: number) =>
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
 const schema = z.object({
-  DATABASE_URL: optional,
+  DATABASE_URL: optional.superRefine((v, ctx) => {
+    try {
+      parseDatabaseUrl(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
   CONTENT_DIR: optional.transform((v) => v ?? 'content'),
   LOG_LEVEL: optional
     .transform((v) => v?.toLowerCase() ?? 'info')

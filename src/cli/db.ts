@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { type OpenDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest, migrationStatus } from '../db/migrate';
-import { loadDotenv } from '../env';
 import { type Cli, CliError } from './index';
 
 const usage = `Usage: starling db <migrate|status|backup <file>>
@@ -16,10 +15,9 @@ const usage = `Usage: starling db <migrate|status|backup <file>>
 
 The database is DATABASE_URL (default: ./data/starling.db).`;
 
-async function withDatabase<T>(fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
-  loadDotenv();
+async function withDatabase<T>(fn: (open: OpenDatabase) => Promise<T>, mustExist = true): Promise<T> {
   const config = loadConfig();
-  const open = await openDatabase(config.DATABASE_URL);
+  const open = await openDatabase(config.DATABASE_URL, { mustExist });
   try {
     return await fn(open);
   } finally {
@@ -55,7 +53,7 @@ export const cli: Cli = {
               : `${describe(open)} is up to date.\n`,
           );
           return 0;
-        });
+        }, false);
       case 'status':
         return withDatabase(async (open) => {
           const list = await migrationStatus(open.db);

@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDotenv } from '../env';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
 import { loadGuides } from '../guides/load';
 import { formatSize, GuideParseError, MAX_GUIDE_BYTES, parseGuidePage } from '../guides/parse';
@@ -219,7 +218,6 @@ export const cli: Cli = {
   summary: 'parse, import, list and validate employer interview guides',
   usage,
   async run(args) {
-    loadDotenv();
     const [name, ...rest] = args;
     const sub = name ? subcommands[name] : undefined;
     if (!sub) {

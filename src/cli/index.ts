@@ -1,6 +1,8 @@
 // The admin command line: `starling <command>`. Each command lives in its own file
 // and is loaded only when asked for, so `starling star` does not open a database.
 import { ConfigError } from '../config';
+import { DatabaseError } from '../db/connection';
+import { loadDotenv } from '../env';
 
 export interface Cli {
   /** What `starling --help` shows for it. */
@@ -52,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // Every command reads settings the same way: the environment, then .env.
+    loadDotenv();
     const cli = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(`${cli.usage}\n`);
@@ -62,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 78;
+    }
+    if (err instanceof DatabaseError) {
+      process.stderr.write(`starling ${name}: ${err.message}\n`);
+      return 1;
     }
     if (err instanceof CliError) {
       process.stderr.write(`starling ${name}: ${err.message}\n`);

@@ -111,12 +111,7 @@ export const cli: Cli = {
       );
     }
     const config = loadConfig(process.env);
-    let opened: Awaited<ReturnType<typeof openDatabase>>;
-    try {
-      opened = await openDatabase(config.DATABASE_URL);
-    } catch (e) {
-      throw new CliError(`cannot open the database: ${(e as Error).message}. Check DATABASE_URL.`);
-    }
+    const opened = await openDatabase(config.DATABASE_URL, { mustExist: true });
     try {
       await migrateToLatest(opened.db);
       const rows = await scheduleRows(opened.db, parsed.values.workspace);

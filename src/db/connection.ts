@@ -1,15 +1,14 @@
 // Opens the database named by DATABASE_URL. Unset means a SQLite file at
 // ./data/starling.db; a path or sqlite://path means that file; ':memory:' is a
 // throwaway database for tests.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
+import { type DatabaseTarget, parseDatabaseUrl } from './url';
 
-export const DEFAULT_SQLITE_PATH = './data/starling.db';
-
-export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl } from './url';
 
 export interface OpenDatabase {
   db: Kysely<Database>;
@@ -19,30 +18,18 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** Reads DATABASE_URL into a target; throws a readable error for a URL it cannot use. */
-export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
-  const value = url?.trim();
-  if (!value) return { kind: 'sqlite', path: DEFAULT_SQLITE_PATH };
-  if (/^postgres(ql)?:\/\//i.test(value)) return { kind: 'postgres', url: value };
-  if (value === ':memory:') return { kind: 'sqlite', path: ':memory:' };
-  const m = /^(sqlite|file):(\/\/)?(.*)$/i.exec(value);
-  if (m) {
-    const path = m[3] ?? '';
-    if (!path) throw new Error(`DATABASE_URL "${value}" names no file; use sqlite://./data/starling.db`);
-    return { kind: 'sqlite', path };
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    throw new Error(
-      `DATABASE_URL "${value}" uses a database Starling does not support; use a file path, sqlite://path or postgres://user@host/db`,
+export function openSqlite(path: string): OpenDatabase {
+  let sqlite: SQLite.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    sqlite = new SQLite(path);
+    sqlite.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new DatabaseError(
+      `Could not open the SQLite database at ${path} (${(err as Error).message}). Check DATABASE_URL and that its folder is writable.`,
+      { cause: err },
     );
   }
-  return { kind: 'sqlite', path: value };
-}
-
-export function openSqlite(path: string): OpenDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
@@ -55,9 +42,49 @@ export function openSqlite(path: string): OpenDatabase {
   };
 }
 
-export async function openDatabase(url: string | undefined): Promise<OpenDatabase> {
+/** A database that cannot be opened or reached, said in terms of DATABASE_URL. */
+export class DatabaseError extends Error {
+  override readonly name = 'DatabaseError';
+}
+
+export interface OpenOptions {
+  /** Refuse to create a new SQLite file (admin commands on a mistyped path). */
+  mustExist?: boolean;
+}
+
+/** Where a Postgres URL points, without its password, for messages. */
+function describePostgres(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'the server in DATABASE_URL';
+  }
+}
+
+export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<OpenDatabase> {
   const target = parseDatabaseUrl(url);
-  if (target.kind === 'sqlite') return openSqlite(target.path);
+  if (target.kind === 'sqlite') {
+    if (options.mustExist && target.path !== ':memory:' && !existsSync(target.path)) {
+      throw new DatabaseError(
+        `There is no database at ${target.path}. Check DATABASE_URL, or create it with \`npx starling db migrate\` (the bot creates it on start too).`,
+      );
+    }
+    return openSqlite(target.path);
+  }
   const { openPostgres } = await import('./postgres');
-  return openPostgres(target.url);
+  const open = openPostgres(target.url);
+  try {
+    // Connect now, so a server that is down or a wrong URL is reported here, plainly,
+    // rather than as a socket error from the first query.
+    await sql`select 1`.execute(open.db);
+  } catch (err) {
+    await open.close().catch(() => {});
+    const e = err as { code?: string; message?: string };
+    throw new DatabaseError(
+      `Could not connect to Postgres at ${describePostgres(target.url)} (${e.code ?? e.message}). Check that the server is running and that DATABASE_URL has the right host, port, database, user and password.`,
+      { cause: err },
+    );
+  }
+  return open;
 }

@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'starling-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function starling(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/starling.js', ...args], {
+const BIN = join(process.cwd(), 'bin/starling.js');
+
+function starling(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -31,6 +35,7 @@ describe('the starling command', () => {
 
   it('migrates, reports status and backs up a database', () => {
     const env = { DATABASE_URL: join(dir, 'bot.db') };
+    new SQLite(env.DATABASE_URL).close(); // an existing database that has never been migrated
     expect(starling(['db', 'status'], env).out).toMatch(/pending\s+001_initial/);
     const migrate = starling(['db', 'migrate'], env);
     expect(migrate.code).toBe(0);
@@ -49,6 +54,45 @@ describe('the starling command', () => {
     expect(r.code).toBe(78);
     expect(r.err).toMatch(/Starling cannot start: \d settings are wrong/);
     expect(r.err).toMatch(/PORT must be a whole number/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads settings from a .env file in the working directory, the environment winning', () => {
+    const home = join(dir, 'with-env');
+    mkdirSync(home);
+    writeFileSync(join(home, '.env'), `DATABASE_URL=${join(home, 'from-dotenv.db')}\n`);
+    expect(starling(['db', 'migrate'], {}, home).code).toBe(0);
+    expect(existsSync(join(home, 'from-dotenv.db'))).toBe(true);
+    expect(existsSync(join(home, 'data'))).toBe(false);
+    const other = join(home, 'from-env.db');
+    expect(starling(['db', 'migrate'], { DATABASE_URL: other }, home).code).toBe(0);
+    expect(existsSync(other)).toBe(true);
+  });
+
+  it('does not create an empty database for a mistyped path; says how to create one', () => {
+    const missing = join(dir, 'typo', 'starlnig.db');
+    const r = starling(['db', 'status'], { DATABASE_URL: missing });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /There is no database at .*starlnig\.db\. Check DATABASE_URL, or create it with `npx starling db migrate`/,
+    );
+    expect(existsSync(missing)).toBe(false);
+    expect(starling(['schedule', 'list'], { DATABASE_URL: missing }).err).toMatch(/There is no database/);
+  });
+
+  it('names an unsupported DATABASE_URL among the settings problems', () => {
+    const r = starling(['db', 'status'], { DATABASE_URL: 'mysql://db/x' });
+    expect(r.code).toBe(78);
+    expect(r.err).toMatch(/DATABASE_URL "mysql:\/\/db\/x" uses a database Starling does not support/);
+  });
+
+  it('reports a Postgres server that does not answer in terms of DATABASE_URL, without a stack', () => {
+    const r = starling(['db', 'status'], { DATABASE_URL: 'postgres://bot:secret@127.0.0.1:1/starling' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /Could not connect to Postgres at 127\.0\.0\.1:1\/starling \(ECONNREFUSED\)\. Check that the server is running/,
+    );
+    expect(r.err).not.toMatch(/secret/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

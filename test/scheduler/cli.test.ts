@@ -83,6 +83,9 @@ describe('starling schedule list', () => {
   });
 
   it('says how to set one up when there are none, and refuses an unknown subcommand', async () => {
+    const o = await openDatabase(process.env.DATABASE_URL);
+    await migrateToLatest(o.db);
+    await o.close();
     expect(await cli.run([])).toBe(0);
     expect(out).toContain('No schedules yet');
     await expect(cli.run(['lsit'])).rejects.toThrow(CliError);
