@@ -26,7 +26,9 @@ const KINDS: Record<string, PlatformErrorKind> = {
   token_revoked: 'no_permission',
   token_expired: 'no_permission',
   no_permission: 'no_permission',
-  account_inactive: 'user_unreachable',
+  // The bot's own account: a bot token gets it once the app is uninstalled or disabled
+  // (or the workspace deleted). Nothing will post until someone reinstalls the app.
+  account_inactive: 'no_permission',
   user_not_found: 'user_unreachable',
   user_not_in_channel: 'user_unreachable',
   user_disabled: 'user_unreachable',
@@ -43,6 +45,12 @@ const HINTS: Partial<Record<PlatformErrorKind, string>> = {
   no_permission:
     'Ask whoever installed Starling to reinstall it with the scopes in its manifest (`npx starling slack manifest`), then try again.',
   user_unreachable: 'Their Slack account is inactive or no longer in this workspace.',
+};
+
+/** Codes whose fix is not their kind's usual one. */
+const CODE_HINTS: Record<string, string> = {
+  account_inactive:
+    "Starling's Slack app was uninstalled or disabled in this workspace, so its bot account is inactive. Ask a workspace admin to reinstall it (**Install App** in the app's settings at api.slack.com/apps, then put the new bot token in SLACK_BOT_TOKEN; or /slack/install when Starling serves many workspaces), then try again.",
 };
 
 export function platformKind(code: string): PlatformErrorKind {
@@ -65,7 +73,7 @@ export function toPlatformError(err: unknown, method: string, where?: string): P
   if (coded?.code === webApi.ErrorCode.PlatformError && typeof coded.data?.error === 'string') {
     const code = coded.data.error;
     const kind = platformKind(code);
-    const hint = HINTS[kind];
+    const hint = CODE_HINTS[code] ?? HINTS[kind];
     return new PlatformError(
       kind,
       code,

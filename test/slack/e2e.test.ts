@@ -396,6 +396,41 @@ describe('the daily question and Slack refusing', () => {
     expect(dm?.text).toMatch(/paused/i);
   });
 
+  it.each([
+    ['is_archived', '2026-03-05T10:00:10Z', /archived/],
+    ['account_inactive', '2026-03-06T10:00:10Z', /account_inactive/],
+  ])('a channel that refuses with %s pauses its schedule and tells whoever set it', async (code, at, why) => {
+    await slash(SAM, 'schedule 10:00 UTC weekdays');
+    const resumed = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
+    expect(resumed?.paused).toBe(0);
+    const dmsBefore = h.fake.messages.filter((m) => m.channel === `D${SAM}`).length;
+    h.fake.fail('chat.postMessage', { error: code }, 1, (a) => a.channel === CHANNEL);
+    now = new Date(at);
+    await app.tick(now);
+    const schedule = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
+    expect(schedule?.paused).toBe(1);
+    expect(schedule?.paused_reason).toMatch(why);
+    const dms = h.fake.messages.filter((m) => m.channel === `D${SAM}`).slice(dmsBefore);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]?.text).toMatch(/paused/i);
+    expect(dms[0]?.text).toMatch(why);
+  });
+
+  it('a command Slack refuses with account_inactive tells the member to have the app reinstalled', async () => {
+    h.fake.fail('chat.postMessage', { error: 'account_inactive' }, 1, (a) => a.channel === 'C0ELSEWHERE');
+    const id = `r${++seq}`;
+    const cmd = slashCommand('question', {
+      user_id: ALICE,
+      channel_id: 'C0ELSEWHERE',
+      responseId: id,
+      responseBase: h.fake.responseUrl(''),
+    });
+    await send(h.port, formBody(cmd as never), FORM);
+    await h.adapter.idle();
+    const shown = h.fake.responses.filter((r) => r.id === id).map((r) => r.body.text);
+    expect(shown).toEqual([expect.stringMatching(/account_inactive.*reinstall/s)]);
+  });
+
   it('a public command reply where the bot is not a member tells the user to invite it', async () => {
     h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1);
     const { replies } = await slash(SAM, 'schedule off');

@@ -173,7 +173,10 @@ describe('Slack errors in the core terms', () => {
     expect(platform('channel_not_found').kind).toBe('channel_unavailable');
     expect(platform('is_archived').kind).toBe('channel_unavailable');
     expect(platform('missing_scope').kind).toBe('no_permission');
-    expect(platform('account_inactive').kind).toBe('user_unreachable');
+    // A bot token's own account: the app was uninstalled or disabled, so stop posting.
+    expect(platform('account_inactive').kind).toBe('no_permission');
+    expect(platform('account_inactive').hint).toMatch(/reinstall/);
+    expect(platform('user_not_found').kind).toBe('user_unreachable');
     expect(platform('something_new').kind).toBe('other');
     expect(platform('not_in_channel').message).toMatch(/not_in_channel.*invite/);
   });
