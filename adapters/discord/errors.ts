@@ -1,6 +1,6 @@
 // Discord's refusals in the core's terms. The codes that mean "stop posting here"
 // matter most: 10,000 invalid requests in ten minutes gets the bot's IP banned.
-import { DiscordAPIError, RateLimitError } from 'discord.js';
+import { DiscordAPIError, type RateLimitData, RateLimitError } from 'discord.js';
 import { PlatformError, type PlatformErrorKind } from '../../src/chat/errors';
 
 export const DiscordCodes = {
@@ -52,9 +52,38 @@ export function toPlatformError(err: unknown): unknown {
     );
   }
   if (err instanceof RateLimitError) {
-    return new PlatformError('rate_limited', '429', `Discord rate limit on ${err.route}`, err.retryAfter);
+    const wait = rateLimitWait(err);
+    return new PlatformError(
+      'rate_limited',
+      '429',
+      `Discord rate limit on ${err.method.toUpperCase()} ${err.route}: retry in ${Math.round(wait / 1000)} s`,
+      wait,
+    );
   }
   return err;
+}
+
+/**
+ * How long discord.js would wait before the request could go: it sleeps for the
+ * sublimit, then for the bucket's (or the global) reset, so the longest of the three.
+ */
+export function rateLimitWait(data: Pick<RateLimitData, 'retryAfter' | 'timeToReset' | 'sublimitTimeout'>): number {
+  return Math.max(data.retryAfter, data.timeToReset, data.sublimitTimeout, 0);
+}
+
+/** The longest a request may wait on a rate limit before it fails as `rate_limited` (see rejectRateLimitsOver). */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * discord.js's `rejectOnRateLimit` filter: wait out short limits in its queue, fail
+ * longer ones at once. A post that waited indefinitely could still go out after the
+ * scheduler's lease expired and another replica took the occurrence over, and after
+ * Discord forgot the nonce (it is checked for a few minutes only): a second copy. A
+ * fast failure hands the occurrence back to the scheduler, which retries it when
+ * Discord said to.
+ */
+export function rejectRateLimitsOver(maxWaitMs: number): (data: RateLimitData) => boolean {
+  return (data) => rateLimitWait(data) > maxWaitMs;
 }
 
 /** Runs a Discord call, rethrowing its failure as a PlatformError where it is one. */

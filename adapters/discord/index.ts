@@ -13,7 +13,7 @@ import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
 import { registerIfChanged } from './commands';
 import type { AutocompleteKind, InboundContext } from './context';
-import { toPlatformError } from './errors';
+import { MAX_RATE_LIMIT_WAIT_MS, rejectRateLimitsOver, toPlatformError } from './errors';
 import { handleInteraction } from './interactions';
 import {
   DM_CLOSED_NOTE,
@@ -40,6 +40,12 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** Register `/prep` at start-up (default true). */
   registerCommands?: boolean;
+  /**
+   * The longest any request waits on a rate limit; a longer limit fails the call as
+   * PlatformError('rate_limited') with Discord's wait (default 60 s, well inside the
+   * scheduler's 5-minute lease).
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 export interface DiscordAdapter extends Adapter {
@@ -94,7 +100,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       // Edits, deletions and reactions on messages from before a restart arrive uncached.
       partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
       allowedMentions: { parse: ['users'] },
-      rest: { ...(api ? { api } : {}), ...extra.rest },
+      rest: {
+        ...(api ? { api } : {}),
+        rejectOnRateLimit: rejectRateLimitsOver(options.maxRateLimitWaitMs ?? MAX_RATE_LIMIT_WAIT_MS),
+        ...extra.rest,
+      },
     });
   }
 

@@ -110,9 +110,23 @@ export class DiscordOutbound {
       // A re-post that Discord matched by nonce already has its thread (same id as the message).
       if (isCode(err, DiscordCodes.ThreadAlreadyCreated)) return message.id;
       // A question without a thread cannot collect answers: take it down and report why.
-      await message
-        .delete()
-        .catch((e) => this.logger.warn({ err: e }, 'could not remove a question whose thread failed'));
+      const removed = await message.delete().then(
+        () => true,
+        (e) => {
+          this.logger.warn({ err: e }, 'could not remove a question whose thread failed');
+          return false;
+        },
+      );
+      // The scheduler retries a rate-limited post as if nothing was sent, without
+      // looking for it first; a question left standing must count as an attempt, so
+      // the retry finds it by its key (and starts its thread) instead of posting again.
+      if (!removed && err instanceof PlatformError && err.kind === 'rate_limited') {
+        throw new PlatformError(
+          'other',
+          err.code,
+          `the question was posted but its thread could not be started (${err.message}) nor the question removed; the next attempt completes it`,
+        );
+      }
       throw err;
     }
   }

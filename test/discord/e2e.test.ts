@@ -280,3 +280,40 @@ describe('the daily question on Discord', () => {
     expect(told.path).not.toContain(b.fake.channelId);
   });
 });
+
+describe('scheduled posts that go wrong', () => {
+  const questions = (b: Bot) =>
+    b.fake.botMessages(b.fake.channelId).filter((m) => m.embeds[0]?.title?.startsWith('Question of the day'));
+
+  it('fails fast on a long rate limit, hands the occurrence back, and posts it once when the wait is over', async () => {
+    bot = await startBot();
+    const b = bot;
+    await run(b, 'carol', 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' });
+    const posts = new RegExp(`^/channels/${b.fake.channelId}/messages$`);
+    b.fake.failures.push({ method: 'POST', path: posts, status: 429, headers: { 'retry-after': '900' } });
+    const at = nextNineUtc(new Date());
+    const before = b.fake.requests.length;
+    b.setNow(at);
+    // Left to discord.js, this tick would wait out the 15 minutes (and outlive its lease).
+    await b.app.tick();
+    expect(b.fake.calls('POST', posts, before).map((r) => r.status)).toEqual([429]);
+    expect(questions(b)).toHaveLength(0);
+    const [held] = await b.db.selectFrom('occurrences').selectAll().execute();
+    expect(held).toMatchObject({ status: 'pending', note: 'rate limited', attempts: 0 });
+    expect(held?.lease_until).toBeGreaterThanOrEqual(at.getTime() + 900_000);
+
+    // Not before Discord's wait is over...
+    b.setNow(new Date(at.getTime() + 5 * 60_000));
+    await b.app.tick();
+    expect(b.fake.calls('POST', posts, before)).toHaveLength(1);
+    // ...then once.
+    b.setNow(new Date(at.getTime() + 16 * 60_000));
+    await b.app.tick();
+    expect(b.fake.calls('POST', posts, before).map((r) => r.status)).toEqual([429, 200]);
+    expect(questions(b)).toHaveLength(1);
+    const [done] = await b.db.selectFrom('occurrences').selectAll().execute();
+    expect(done).toMatchObject({ status: 'posted', attempts: 1 });
+    const [post] = await b.db.selectFrom('posts').selectAll().execute();
+    expect(post?.message_ref).toBe(`${b.channel}:${questions(b)[0]?.id}`);
+  });
+});

@@ -799,11 +799,18 @@ export class FakeDiscord {
     );
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
-      const payload =
-        failure.status === 429
-          ? { message: 'You are being rate limited.', retry_after: 0.05, global: false }
-          : { message: failure.message ?? 'error', code: failure.code ?? 0 };
-      reply(failure.status, payload, failure.headers ?? {});
+      if (failure.status === 429) {
+        // Discord says how long to wait twice, in seconds: the Retry-After header and the body.
+        const headers = { 'retry-after': '0.05', ...failure.headers };
+        const payload = {
+          message: 'You are being rate limited.',
+          retry_after: Number(headers['retry-after']),
+          global: 'x-ratelimit-global' in headers,
+        };
+        reply(429, payload, headers);
+        return;
+      }
+      reply(failure.status, { message: failure.message ?? 'error', code: failure.code ?? 0 }, failure.headers ?? {});
       return;
     }
 

@@ -334,4 +334,48 @@ describe('refusals', () => {
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(r.ref).toMatch(/^discord:\d+:\d+:\d+$/);
   });
+
+  it('fails a post at once as rate_limited when Discord asks for a long wait, and a later attempt posts once', async () => {
+    const key = `occ-429-${Date.now()}`;
+    const posts = new RegExp(`^/channels/${h.fake.channelId}/messages$`);
+    h.fake.failures.push({ method: 'POST', path: posts, status: 429, headers: { 'retry-after': '3600' } });
+    const before = h.fake.requests.length;
+    // discord.js alone would sleep for the hour (and this test would time out).
+    const err = await postQuestion({ idempotencyKey: key }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlatformError);
+    expect(err).toMatchObject({ kind: 'rate_limited', code: '429' });
+    expect((err as PlatformError).retryAfterMs).toBeGreaterThanOrEqual(3_600_000);
+    expect((err as PlatformError).message).toMatch(/retry in 3600 s/);
+    expect(h.fake.calls('POST', posts, before).map((p) => p.status)).toEqual([429]);
+
+    const later = await postQuestion({ idempotencyKey: key });
+    expect(h.fake.calls('POST', posts, before).map((p) => p.status)).toEqual([429, 200]);
+    const keyed = h.fake.botMessages(h.fake.channelId).filter((m) => m.id === later.messageId);
+    expect(keyed).toHaveLength(1);
+    expect(await h.adapter.findPosted?.(channel(), key)).toEqual({ ref: later.ref, threadRef: later.threadRef });
+  });
+
+  it('keeps a question whose thread hit a long rate limit findable, so the retry completes it instead of re-posting', async () => {
+    const key = `occ-thread-429-${Date.now()}`;
+    const long = { status: 429, headers: { 'retry-after': '600' } };
+    h.fake.failures.push(
+      { method: 'POST', path: /\/threads$/, ...long },
+      { method: 'DELETE', path: /\/messages\/\d+$/, ...long },
+    );
+    const err = await postQuestion({ idempotencyKey: key }).catch((e: unknown) => e);
+    // Not rate_limited: the scheduler counts it as an attempt, and its next attempt looks for the post first.
+    expect(err).toMatchObject({
+      kind: 'other',
+      message: expect.stringMatching(/posted but its thread could not be started/),
+    });
+    const standing = h.fake.botMessages(h.fake.channelId).at(-1);
+    expect(standing?.embeds[0]?.title).toBe('Question of the day · Acme · Teamwork');
+
+    const found = await h.adapter.findPosted?.(channel(), key);
+    expect(found).toEqual({
+      ref: `${channel()}:${standing?.id}`,
+      threadRef: `discord:${h.fake.guildId}:${standing?.id}`,
+    });
+    expect(h.fake.channels.get(standing?.id ?? '')?.type).toBe(ChannelType.PublicThread);
+  });
 });
