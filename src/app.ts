@@ -79,11 +79,14 @@ export function buildApp(options: AppOptions): App {
   const catchupMs = config.CATCHUP_WINDOW_MINUTES * 60_000;
   let lastPrune = 0;
 
-  async function tellOwner(schedule: Schedule, text: string): Promise<void> {
+  /** Direct-messages whoever set the schedule: what happened in which channel, the fix, how to resume. */
+  async function tellOwner(schedule: Schedule, err: PlatformError): Promise<void> {
     try {
       const adapter = adapters.for(schedule.channel_ref);
       if (!adapter.openDirect) return;
       const dm = await adapter.openDirect(schedule.workspace, schedule.created_by);
+      // A mention, not the ref: each platform shows it as the channel people know.
+      const text = pauseReason(err, `<#${schedule.channel_ref}>`);
       await adapter.post(dm, { kind: 'error', title: 'The daily question is paused', text });
     } catch (err) {
       logger.warn({ err, channel: schedule.channel_ref }, 'could not tell the schedule owner it was paused');
@@ -95,9 +98,8 @@ export function buildApp(options: AppOptions): App {
     if (!isLasting(err)) return;
     const schedule = await getSchedule(db, channelRef);
     if (!schedule || schedule.paused) return;
-    const reason = pauseReason(err);
-    await pauseSchedule(db, channelRef, reason, clock());
-    await tellOwner(schedule, `${reason}\n(Channel: ${channelRef})`);
+    await pauseSchedule(db, channelRef, pauseReason(err), clock());
+    await tellOwner(schedule, err);
   }
 
   return {
@@ -117,7 +119,7 @@ export function buildApp(options: AppOptions): App {
           logger,
           catchupMs,
           post: scheduledPoster(ctx),
-          onPaused: (schedule, err) => tellOwner(schedule, `${pauseReason(err)}\n(Channel: ${schedule.channel_ref})`),
+          onPaused: tellOwner,
         });
         if (r.posted || r.failed) logger.info(r, 'scheduled questions');
       } catch (err) {

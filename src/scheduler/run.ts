@@ -64,12 +64,18 @@ export function makeReplicaId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
-/** What the people who set the schedule read when the platform refuses for good. */
-export function pauseReason(err: PlatformError): string {
+/**
+ * What the people who set the schedule read when the platform refuses for good: what
+ * happened, the fix, and how to resume. Stored as the schedule's paused_reason and shown
+ * in the channel by `/prep schedule`; the direct message names the channel with a
+ * `<#ref>` mention.
+ */
+export function pauseReason(err: PlatformError, channel = 'this channel'): string {
+  const resume = `then run \`/prep schedule resume\` in ${channel}`;
   if (err.kind === 'channel_unavailable') {
-    return `Paused: Starling can no longer post in this channel (${err.code}): it was archived or deleted, or the bot was removed. Add the bot back, then run /prep schedule again to resume.`;
+    return `Starling can no longer post in ${channel} (${err.code}): it was archived or deleted, or the bot was removed. Add the bot back to the channel, ${resume}.`;
   }
-  return `Paused: Starling lacks permission to post in this channel (${err.code}). Give the bot permission to send messages here, then run /prep schedule again to resume.`;
+  return `Starling lacks permission to post in ${channel} (${err.code}). Give the bot permission to send messages there, ${resume}.`;
 }
 
 interface Item {

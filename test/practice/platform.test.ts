@@ -133,10 +133,17 @@ describe('platform refusals', () => {
     const dm = h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada');
     expect(dm).toHaveLength(1);
     expect(dm[0]?.message.title).toBe('The daily question is paused');
+    expect(dm[0]?.message.text).toBe(
+      'Starling lacks permission to post in <#memory:W1:C1> (missing_scope). Give the bot permission to send messages there, then run `/prep schedule resume` in <#memory:W1:C1>.',
+    );
     await h.app.onPlatformError(h.channel, new PlatformError('channel_unavailable', 'channel_not_found'));
     expect(h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada')).toHaveLength(1);
     await h.command(bob, 'schedule');
-    expect(lastPrivate(h.adapter, bob.id)?.text).toContain('**Paused:**');
+    expect(lastPrivate(h.adapter, bob.id)?.text).toContain(
+      '**Paused:** Starling lacks permission to post in this channel (missing_scope). Give the bot permission to send messages there, then run `/prep schedule resume` in this channel.',
+    );
+    await h.command(ada, 'schedule', 'resume');
+    expect(await getSchedule(h.db, h.channel)).toMatchObject({ paused: 0, paused_reason: null });
   });
 
   it('leave the schedule running on a rate limit', async () => {
@@ -156,7 +163,10 @@ describe('platform refusals', () => {
     h.setNow('2026-03-02T09:00:10Z');
     await h.app.tick();
     expect((await getSchedule(h.db, h.channel))?.paused).toBe(1);
-    expect(h.adapter.sent.some((m) => m.to === 'memory:W1:dm-U-ada')).toBe(true);
+    const dm = h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada');
+    expect(dm.map((m) => m.message.text)).toEqual([
+      'Starling can no longer post in <#memory:W1:C1> (is_archived): it was archived or deleted, or the bot was removed. Add the bot back to the channel, then run `/prep schedule resume` in <#memory:W1:C1>.',
+    ]);
   });
 });
 
