@@ -203,6 +203,15 @@ function validateCommand(args: string[]): number {
   const { library, problems } = loadGuides(dir);
   for (const p of problems) err(`invalid ${p.file}: ${p.message}`);
   const n = library.all().length;
+  if (n === 0 && problems.length === 0) {
+    // Nothing checked is not a pass: most likely the wrong folder was named.
+    const nested = join(dir, 'guides');
+    const hint = existsSync(nested)
+      ? ` Did you mean ${nested}?`
+      : ' Import one with: npx starling guide import saved-page.txt';
+    err(`No guide files (*.yaml) in ${dir}.${hint}`);
+    return 1;
+  }
   out(`${n} guide${n === 1 ? '' : 's'} valid, ${problems.length} invalid in ${dir}.`);
   return problems.length > 0 ? 1 : 0;
 }

@@ -60,7 +60,15 @@ export function readGuideFile(text: string): { guide?: Guide; errors: string[] }
   if (doc.errors.length > 0) {
     return { errors: doc.errors.map((e) => `not valid YAML: ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}`) };
   }
-  const result = GuideSchema.safeParse(withQuestionIds(doc.toJS()));
+  const value = doc.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      errors: [
+        'not a guide: the file must be a YAML mapping of fields (slug:, employer:, questions:, ...); see content/guides/ for an example',
+      ],
+    };
+  }
+  const result = GuideSchema.safeParse(withQuestionIds(value));
   if (!result.success) return { errors: result.error.issues.map(describeIssue) };
   return { guide: result.data, errors: [] };
 }

@@ -233,6 +233,24 @@ describe('starling guide validate and list', () => {
     expect(await guide('validate', dir)).toBe(0);
     expect(stdout).toMatch(/^1 guide valid, 0 invalid/);
   });
+
+  it('does not pass a folder with no guide files: it points at the guides folder inside', async () => {
+    const content = freshDir();
+    const inner = join(content, 'guides');
+    mkdirSync(inner);
+    await guide('import', hmsPage, '--dir', inner);
+    stderr = '';
+    expect(await guide('validate', content)).toBe(1);
+    expect(stderr).toContain(`No guide files (*.yaml) in ${content}. Did you mean ${inner}?`);
+  });
+
+  it('says a YAML file that is not a mapping is not a guide', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'note.yaml'), 'just a sentence someone saved\n');
+    stderr = '';
+    expect(await guide('validate', dir)).toBe(1);
+    expect(stderr).toMatch(/invalid .*note\.yaml: not a guide: the file must be a YAML mapping of fields/);
+  });
 });
 
 describe('the installed command', () => {
