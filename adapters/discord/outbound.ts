@@ -162,26 +162,29 @@ export class DiscordOutbound {
     await discordCall(() => (add ? this.client.rest.put(route) : this.client.rest.delete(route)));
   }
 
-  /** The bot's recent post in `to` carrying this idempotency key, if any. */
+  /**
+   * The bot's recent post in `to` carrying this idempotency key, if any. Message
+   * history does not return the nonce (only the send's answer and the gateway echo
+   * do), so the key is read from the STAR button's custom id, which Discord keeps:
+   * only posts with that button (scheduled questions) can be found.
+   */
   async findPosted(to: Ref, key: string): Promise<PostResult | undefined> {
     const { guildId, channelId } = parseRef(to);
     const channel = await this.sendable(channelId);
     if (!('messages' in channel)) return undefined;
-    const nonce = nonceFor(key);
     const hash = keyHashFor(key);
     const recent = await discordCall(() => channel.messages.fetch({ limit: 50, cache: false }));
     const mine = this.client.user?.id;
     const found = recent.find(
       (m) =>
         m.author.id === mine &&
-        (m.nonce === nonce ||
-          m.components.some((row) =>
-            'components' in row
-              ? row.components.some(
-                  (c) => 'customId' in c && c.customId !== null && parseStarFormId(c.customId)?.keyHash === hash,
-                )
-              : false,
-          )),
+        m.components.some((row) =>
+          'components' in row
+            ? row.components.some(
+                (c) => 'customId' in c && c.customId !== null && parseStarFormId(c.customId)?.keyHash === hash,
+              )
+            : false,
+        ),
     );
     if (!found) return undefined;
     const gid = guildId === DM_GUILD ? null : guildId;

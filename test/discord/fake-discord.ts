@@ -132,8 +132,14 @@ export class FakeDiscord {
   replayOverlap = 0;
   /** Delay every REST answer by this many ms (to exercise deferral). */
   restDelayMs = 0;
-  /** The time members' messages and interactions carry (in their snowflakes), for tests with a fixed clock. */
+  /** The fake's clock: members' snowflakes and the nonce window follow it, for tests with a fixed clock. */
   now: () => number = Date.now;
+  /**
+   * How long a nonce sent with `enforce_nonce` dedupes a post. Discord checks "the
+   * past few minutes" and keeps no nonce in message history, so nothing may rely on
+   * it for longer than a quick retry.
+   */
+  nonceWindowMs = 3 * 60_000;
 
   private server?: Server;
   private wss?: WebSocketServer;
@@ -142,6 +148,8 @@ export class FakeDiscord {
   private readonly waiters = new Set<() => void>();
   private readonly dmChannels = new Map<string, string>();
   private readonly interactionTokens = new Map<string, string>();
+  /** `channel:nonce` -> the message it made and when, for enforce_nonce. */
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
     this.token = options.token ?? 'fake-bot-token';
@@ -867,7 +875,6 @@ export class FakeDiscord {
       pinned: false,
       type: MessageType.Default,
       flags: body.flags,
-      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
     } as APIMessage;
   }
 
@@ -970,13 +977,17 @@ export class FakeDiscord {
         if (!content && !body?.embeds?.length && files.length === 0 && !body?.components?.length) {
           return reply(400, { message: 'Cannot send an empty message', code: 50006 });
         }
-        if (body?.enforce_nonce && body.nonce !== undefined) {
-          const existing = (this.messages.get(channelId) ?? []).find(
-            (x) => x.nonce === body.nonce && x.author.id === this.botId,
-          );
-          if (existing) return reply(200, existing);
+        const nonce: string | undefined = body?.nonce === undefined ? undefined : String(body.nonce);
+        if (body?.enforce_nonce && nonce !== undefined) {
+          const seen = this.nonces.get(`${channelId}:${nonce}`);
+          const existing =
+            seen && this.now() - seen.at < this.nonceWindowMs
+              ? (this.messages.get(channelId) ?? []).find((x) => x.id === seen.messageId)
+              : undefined;
+          if (existing) return reply(200, { ...existing, nonce });
         }
         const message = this.botMessage(channelId, body);
+        if (nonce !== undefined) this.nonces.set(`${channelId}:${nonce}`, { messageId: message.id, at: this.now() });
         if ('guild_id' in channel && channel.guild_id) (message as { guild_id?: string }).guild_id = channel.guild_id;
         if (files.length) {
           (message as { attachments: unknown[] }).attachments = files.map((f, i) => ({
@@ -987,11 +998,14 @@ export class FakeDiscord {
             proxy_url: `http://127.0.0.1/${f.name}`,
           }));
         }
+        // The nonce comes back in the answer and the gateway echo only: message
+        // history (GET) does not carry it.
         this.store(message);
-        reply(200, message);
+        const sent = nonce === undefined ? message : { ...message, nonce };
+        reply(200, sent);
         // Discord echoes the bot's own messages on the gateway; the bot must ignore them.
         if (channel.type !== ChannelType.DM)
-          this.dispatch(GatewayDispatchEvents.MessageCreate, { ...message, guild_id: this.guildId } as never);
+          this.dispatch(GatewayDispatchEvents.MessageCreate, { ...sent, guild_id: this.guildId } as never);
         return;
       }
     }

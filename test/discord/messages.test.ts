@@ -92,7 +92,7 @@ describe('posting a question', () => {
     expect(reply.ref.startsWith(`discord:${h.fake.guildId}:${messageId}:`)).toBe(true);
   });
 
-  it('uses a nonce so a repeated scheduled post is not posted twice, and findPosted finds it', async () => {
+  it('sends a nonce so a quick retry of a scheduled post returns the same message, and findPosted finds it', async () => {
     const key = `occ-${Date.now()}`;
     const first = await postQuestion({ idempotencyKey: key });
     const before = h.fake.requests.length;
@@ -108,11 +108,23 @@ describe('posting a question', () => {
     expect(await h.adapter.findPosted?.(channel(), 'never-posted')).toBeUndefined();
   });
 
-  it('finds a keyed post by its button even where Discord does not return the nonce', async () => {
+  it('finds a post by its button once Discord has forgotten the nonce (history never carries it)', async () => {
     const key = `occ-b-${Date.now()}`;
     const first = await postQuestion({ idempotencyKey: key });
-    for (const m of h.fake.messages.get(h.fake.channelId) ?? []) delete (m as { nonce?: unknown }).nonce;
-    expect(await h.adapter.findPosted?.(channel(), key)).toEqual({ ref: first.ref, threadRef: first.threadRef });
+    const before = h.fake.requests.length;
+    h.fake.now = () => Date.now() + 10 * 60_000;
+    try {
+      expect(await h.adapter.findPosted?.(channel(), key)).toEqual({ ref: first.ref, threadRef: first.threadRef });
+      const [history] = h.fake.calls('GET', new RegExp(`^/channels/${h.fake.channelId}/messages$`), before);
+      expect(history?.status).toBe(200);
+      expect(h.fake.botMessages(h.fake.channelId).some((m) => 'nonce' in m)).toBe(false);
+      // Past the window the nonce no longer protects: posting again makes a second
+      // copy, which is why a re-claimed occurrence asks findPosted first.
+      const late = await postQuestion({ idempotencyKey: key });
+      expect(late.ref).not.toBe(first.ref);
+    } finally {
+      h.fake.now = Date.now;
+    }
   });
 
   it('edits a message and adds and removes reactions by neutral name', async () => {
