@@ -285,6 +285,76 @@ describe('scheduled posts that go wrong', () => {
   const questions = (b: Bot) =>
     b.fake.botMessages(b.fake.channelId).filter((m) => m.embeds[0]?.title?.startsWith('Question of the day'));
 
+  it('records, once, a question a crashed replica posted but never recorded, and counts answers in its thread', async () => {
+    bot = await startBot();
+    const b = bot;
+    await run(b, 'carol', 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' });
+    const at = nextNineUtc(new Date());
+    b.setNow(at);
+    // Replica A: posts the question through the real adapter, then dies before recording it.
+    const post = b.adapter.post;
+    b.adapter.post = async (to, message) => {
+      await post(to, message);
+      throw new Error('replica A died between posting and recording');
+    };
+    await b.app.tick();
+    b.adapter.post = post;
+    const [question] = questions(b);
+    if (!question) throw new Error('replica A posted no question');
+    expect(await b.db.selectFrom('posts').selectAll().execute()).toHaveLength(0);
+    // A dead replica hands nothing back: its claim stays until the 5-minute lease runs out.
+    const [occ] = await b.db.selectFrom('occurrences').selectAll().execute();
+    if (!occ) throw new Error('no occurrence');
+    await b.db
+      .updateTable('occurrences')
+      .set({
+        status: 'claimed',
+        claimed_by: 'replica-a',
+        lease_until: at.getTime() + 5 * 60_000,
+        attempts: 1,
+        note: null,
+      })
+      .where('id', '=', occ.id)
+      .execute();
+
+    // Replica B (this app) ticks after the lease, and after Discord's nonce window, so
+    // only finding the message stops a second copy.
+    const posts = new RegExp(`^/channels/${b.fake.channelId}/messages$`);
+    const before = b.fake.requests.length;
+    b.setNow(new Date(at.getTime() + 6 * 60_000));
+    await b.app.tick();
+    expect(b.fake.calls('POST', posts, before)).toHaveLength(0);
+    expect(questions(b).map((m) => m.id)).toEqual([question.id]);
+    const recorded = await b.db.selectFrom('posts').selectAll().execute();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      occurrence_id: occ.id,
+      message_ref: `${b.channel}:${question.id}`,
+      thread_ref: `discord:${b.fake.guildId}:${question.id}`,
+    });
+    expect(await b.db.selectFrom('occurrences').selectAll().executeTakeFirst()).toMatchObject({
+      status: 'posted',
+      attempts: 2,
+      claimed_by: 'e2e',
+      post_id: recorded[0]?.id,
+    });
+    // The STAR button replica A posted points at the post B recorded.
+    const row = question.components?.[0] as { components: { custom_id: string }[] } | undefined;
+    expect(row?.components[0]?.custom_id).toContain(`starform:${recorded[0]?.id}`);
+
+    // Answers in that thread count toward the recorded post.
+    b.fake.say(b.fake.users.alice, question.id, COMPLETE);
+    await b.fake.waitUntil(() =>
+      b.fake.requests.some((r) => /^Feedback on your answer/.test(r.body?.embeds?.[0]?.title ?? '')),
+    );
+    const answers = await until(async () => {
+      const rows = await b.db.selectFrom('answers').selectAll().execute();
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ post_id: recorded[0]?.id, user_id: b.fake.users.alice.id });
+  });
+
   it('fails fast on a long rate limit, hands the occurrence back, and posts it once when the wait is over', async () => {
     bot = await startBot();
     const b = bot;
