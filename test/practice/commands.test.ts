@@ -299,7 +299,7 @@ describe('setting a schedule again', () => {
     expect(reply).toContain('**10:00** (Europe/Berlin), mon, wed, fri, from every guide, any category');
     expect(reply).toContain('No longer only Acme Corp, behavioral');
     const keep = /To keep them: `(\/prep schedule [^`]+)`/.exec(reply)?.[1] ?? '';
-    expect(keep).toBe('/prep schedule 10:00 Acme Corp behavioral');
+    expect(keep).toBe('/prep schedule 10:00 "Acme Corp" behavioral');
     await h.command(ada, 'schedule', keep.slice('/prep schedule '.length));
     expect(await getSchedule(h.db, h.channel)).toMatchObject({
       time: '10:00',

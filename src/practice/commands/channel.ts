@@ -340,11 +340,9 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
         if (dropped.length && existing) {
           const keptEmployer = employer ?? existing.employer;
           const keptCategory = category ?? existing.category;
-          const keep = [
-            time,
-            keptEmployer ? employerName(ctx.guides, keptEmployer) : '',
-            keptCategory ? categoryLabel(keptCategory) : '',
-          ];
+          const name = keptEmployer ? employerName(ctx.guides, keptEmployer) : '';
+          // Quoted, so a many-word name reads as one employer; the category by its one-word key.
+          const keep = [time, name.includes(' ') ? `"${name}"` : name, keptCategory ?? ''];
           notes.push(
             `No longer only ${dropped.join(', ')}: a new schedule keeps the time zone and days, not the employer or category. To keep them: \`/prep schedule ${keep.filter(Boolean).join(' ')}\``,
           );
