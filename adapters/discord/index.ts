@@ -136,6 +136,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ws.on('error', (err) => log.warn({ err }, 'dropped a Discord dispatch named "error"'));
   }
 
+  // Destroying a client closes its shards, which discord.js reports as reconnecting.
+  const closing = new WeakSet<Client>();
+  async function close(c: Client): Promise<void> {
+    closing.add(c);
+    await c.destroy();
+  }
+
   let client = buildClient(true);
   const outbound = () => new DiscordOutbound(client, log);
   let sender = outbound();
@@ -202,7 +209,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     c.on(Events.MessageReactionRemove, (r, u) => run('reaction', () => onReaction(ctx(), r, u, false)));
     c.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'Discord gateway error'));
     c.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
-    c.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'Discord gateway reconnecting'));
+    c.on(Events.ShardReconnecting, (shard) => {
+      if (!closing.has(c)) log.info({ shard }, 'Discord gateway reconnecting');
+    });
     c.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
     c.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
   }
@@ -277,7 +286,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         log.warn(
           'Discord refused the Message Content intent, so thread replies cannot be read as answers. Enable it under Developer Portal > Bot > Privileged Gateway Intents; until then the STAR form and commands work. Connecting without it.',
         );
-        await client.destroy();
+        await close(client);
         readsMessageContent = false;
         client = buildClient(false);
         sender = outbound();
@@ -292,14 +301,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         await register();
       } catch (err) {
         // A connected client keeps the process alive: close it so start-up fails cleanly.
-        await client.destroy();
+        await close(client);
         throw err;
       }
     },
 
     async stop(): Promise<void> {
       handler = undefined;
-      await client.destroy();
+      await close(client);
     },
 
     post(to: Ref, message: OutboundMessage): Promise<PostResult> {

@@ -138,6 +138,18 @@ describe('a dropped gateway', () => {
     expect(h.events.filter((e) => e.type === 'command')).toHaveLength(1);
     expect(h.fake.responses(interaction.id)).toHaveLength(1);
   });
+
+  it('logs a dropped connection as reconnecting, and a normal shutdown not', async () => {
+    const h = await harness();
+    const reconnecting = () => h.logs.filter((l) => l.msg === 'Discord gateway reconnecting');
+    h.fake.dropConnections();
+    await h.fake.waitUntil(() => h.fake.resumes === 1 && h.fake.connected, 5000, 'the resume');
+    expect(reconnecting()).toHaveLength(1);
+    await h.adapter.stop();
+    await h.fake.waitUntil(() => !h.fake.connected, 3000, 'the bot to disconnect');
+    await sleep(50);
+    expect(reconnecting()).toHaveLength(1);
+  });
 });
 
 describe('heartbeats', () => {
