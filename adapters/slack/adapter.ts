@@ -3,7 +3,7 @@
 // ephemeral replies, reactions, modals and the App Home tab.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/chat/errors';
@@ -28,7 +28,7 @@ import { DatabaseInstallationStore } from './installations';
 import { registerListeners } from './listeners';
 import { channelRef, messageRef, PLATFORM, parseRef, teamOf } from './refs';
 import { renderHome, renderPosts, type SlackPost } from './render';
-import { type BoltSetup, clientOptions, createBolt, DEFAULT_RETRY } from './setup';
+import { type BoltSetup, createBolt, DEFAULT_RETRY, webClients } from './setup';
 import { WorkQueue } from './work-queue';
 
 export const POST_METADATA_TYPE = 'starling_post';
@@ -41,7 +41,10 @@ export interface SlackAdapterOptions {
   homeView?: (workspace: WorkspaceId, userId: string) => Promise<OutboundMessage>;
   /** The command registry's commands, for the manifest and help. */
   commands?: CommandDef<any, any>[];
-  /** Web API retries for connection failures and 5xx (tests pass `{ retries: 0 }`). */
+  /**
+   * Web API retries for connection failures and 5xx (tests pass `{ retries: 0 }`);
+   * posts are re-sent only when the connection was refused (see Resend in api.ts).
+   */
   retryConfig?: RetryOptions;
   /** HTTP mode port (0 picks a free one); defaults to PORT. */
   port?: number;
@@ -51,6 +54,8 @@ export interface SlackAdapterOptions {
   maxRateLimitWaitMs?: number;
   /** Payloads handled at once after their ack (default 8); the rest wait in order. */
   concurrency?: number;
+  /** Waits out retries and rate limits (tests pass one that returns at once). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Where a reply to an inbound event goes. */
@@ -102,9 +107,11 @@ export class SlackAdapter implements Adapter {
   private singleBot?: { userId: string; id?: string; team?: string };
   private apiClient?: SlackApi;
   private authorCache?: AuthorCache;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.log = options.logger.child({ platform: PLATFORM });
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.work = new WorkQueue(options.concurrency ?? 8, (err) =>
       this.log.error({ err }, 'handling a Slack payload failed'),
     );
@@ -155,7 +162,7 @@ export class SlackAdapter implements Adapter {
     if (this.bolt) throw new Error('the Slack adapter is already started');
     const { config } = this.options;
     const retryConfig = this.options.retryConfig ?? DEFAULT_RETRY;
-    const standalone = new webApi.WebClient(undefined, clientOptions({ config, logger: this.log, retryConfig }));
+    const clients = webClients({ config, logger: this.log, retryConfig });
     let tokens: TokenSource;
     if (this.installations) {
       const store = this.installations;
@@ -164,14 +171,16 @@ export class SlackAdapter implements Adapter {
       const token = config.SLACK_BOT_TOKEN;
       if (!token)
         throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID/SECRET/STATE_SECRET for many workspaces');
-      this.singleBot = await this.whoAmI(standalone, token);
+      this.singleBot = await this.whoAmI(clients.retrying, token);
       tokens = async () => token;
     }
     this.apiClient = new SlackApi({
-      client: standalone,
+      ...clients,
+      retry: retryConfig,
       tokens,
       logger: this.log,
       maxRateLimitWaitMs: this.options.maxRateLimitWaitMs,
+      sleep: this.sleep,
     });
     this.authorCache = new AuthorCache(this.apiClient, this.log);
     this.handler = onEvent;
@@ -390,6 +399,7 @@ export class SlackAdapter implements Adapter {
         ...(key ? { metadata: { event_type: POST_METADATA_TYPE, event_payload: { key } } } : {}),
       },
       channel,
+      { resend: key ? 'never' : 'unsent' },
     );
     return res.ts;
   }

@@ -1,11 +1,13 @@
-// Every Web API call goes through here: the right workspace's token, a short wait
-// and one retry when Slack asks us to slow down briefly, and errors in the core's
-// terms (PlatformError). The WebClient is built with rejectRateLimitedCalls so a
-// 429 never silently stalls a whole workspace's queue for minutes.
+// Every Web API call goes through here: the right workspace's token, a client whose
+// retries suit what the call does (see Resend), a short wait and one retry when Slack
+// asks us to slow down briefly, and errors in the core's terms (PlatformError). The
+// WebClients are built with rejectRateLimitedCalls so a 429 never silently stalls a
+// whole workspace's queue for minutes.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/chat/errors';
 import { toPlatformError } from './errors';
+import { neverReachedSlack, retryDelay } from './setup';
 
 export type WebClient = webApi.WebClient;
 export type RetryOptions = webApi.RetryOptions;
@@ -13,12 +15,54 @@ export type RetryOptions = webApi.RetryOptions;
 /** Finds the bot token for a workspace; undefined when the bot is not installed there. */
 export type TokenSource = (team: string) => Promise<string | undefined>;
 
+/**
+ * When a failed call may be sent again. A 5xx, a timeout or a reset connection says
+ * nothing about whether Slack acted on the request; a refused one says it did not.
+ * Posts without a key (a `/prep question`, feedback, digests, confirmations) are
+ * 'unsent': re-sent only when the connection was refused or never opened, because a
+ * member who sees a message twice is worse off than one told the post failed, who
+ * can run the command again. Keyed posts (scheduled questions) are 'never': the
+ * scheduler re-claims the occurrence and the core looks for the key in the channel
+ * (findPosted) before posting again, which covers every unknown outcome at once.
+ */
+export type Resend =
+  /** Reads, and calls whose second run changes nothing: re-sent after any transient failure. */
+  | 'idempotent'
+  /** Calls that would act twice (posts): re-sent only when the request never reached Slack. */
+  | 'unsent'
+  /** Keyed posts: never re-sent here; the caller looks for the post before trying again. */
+  | 'never';
+
+/** Methods whose repeat is harmless; every other method is treated as a post. */
+const IDEMPOTENT = new Set([
+  'auth.test',
+  'users.info',
+  'conversations.history',
+  'conversations.replies',
+  'conversations.open',
+  'chat.update',
+  'reactions.add',
+  'reactions.remove',
+  'views.publish',
+]);
+
+export interface CallOptions {
+  /** Defaults to 'idempotent' for the methods known to be, else 'unsent'. */
+  resend?: Resend;
+}
+
 export interface SlackApiOptions {
-  client: WebClient;
+  /** Retries by `retry` itself; used for idempotent calls. */
+  retrying: WebClient;
+  /** Never retries by itself; used for posts, which this class retries only when unsent. */
+  once: WebClient;
+  /** The retry policy (count and backoff) for posts that never reached Slack. */
+  retry: RetryOptions;
   tokens: TokenSource;
   logger: Logger;
   /** Waits for a 429 up to this long before handing the error to the caller. Default 5 s. */
   maxRateLimitWaitMs?: number;
+  /** Waits between retries and out rate limits (tests pass one that returns at once). */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -54,20 +98,42 @@ export class SlackApi {
     method: string,
     args: Record<string, unknown>,
     where?: string,
+    options: CallOptions = {},
   ): Promise<T> {
     const token = await this.token(team);
-    for (let attempt = 0; ; attempt++) {
+    const resend = options.resend ?? (IDEMPOTENT.has(method) ? 'idempotent' : 'unsent');
+    const send =
+      resend === 'idempotent'
+        ? () => this.options.retrying.apiCall(method, { ...args, token })
+        : () => this.options.once.apiCall(method, { ...args, token });
+    for (let waited = false; ; ) {
       try {
-        return (await this.options.client.apiCall(method, { ...args, token })) as T;
+        return (await (resend === 'unsent' ? this.unlessSent(send, method, team) : send())) as T;
       } catch (err) {
         const mapped = toPlatformError(err, method, where);
         const wait = mapped.retryAfterMs;
-        if (mapped.kind === 'rate_limited' && attempt === 0 && wait !== undefined && wait <= this.maxWait) {
+        // A 429 means Slack did not act on the call, so sending it again is safe for any method.
+        if (mapped.kind === 'rate_limited' && !waited && wait !== undefined && wait <= this.maxWait) {
+          waited = true;
           this.options.logger.info({ method, team, waitMs: wait }, 'Slack rate limit: waiting before one retry');
           await this.sleep(wait);
           continue;
         }
         throw mapped;
+      }
+    }
+  }
+
+  /** Sends again only while the connection is refused: the request cannot have reached Slack. */
+  private async unlessSent<T>(send: () => Promise<T>, method: string, team: string): Promise<T> {
+    const retries = this.options.retry.retries ?? 0;
+    for (let n = 0; ; n++) {
+      try {
+        return await send();
+      } catch (err) {
+        if (n >= retries || !neverReachedSlack(err)) throw err;
+        this.options.logger.warn({ method, team, err }, 'could not connect to Slack; sending again');
+        await this.sleep(retryDelay(this.options.retry, n));
       }
     }
   }
@@ -82,13 +148,19 @@ export class SlackApi {
   ): Promise<void> {
     const token = await this.token(team);
     try {
-      await this.options.client.filesUploadV2({
-        token,
-        channel_id: channel,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        ...(comment ? { initial_comment: comment } : {}),
-        file_uploads: files.map((f) => ({ file: Buffer.from(f.content, 'utf8'), filename: f.name })),
-      } as webApi.FilesUploadV2Arguments);
+      // Sharing a file is a post (completeUploadExternal twice would share it twice).
+      await this.unlessSent(
+        () =>
+          this.options.once.filesUploadV2({
+            token,
+            channel_id: channel,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            ...(comment ? { initial_comment: comment } : {}),
+            file_uploads: files.map((f) => ({ file: Buffer.from(f.content, 'utf8'), filename: f.name })),
+          } as webApi.FilesUploadV2Arguments),
+        'files.uploadV2',
+        team,
+      );
     } catch (err) {
       throw toPlatformError(err, 'files.uploadV2', channel);
     }

@@ -24,7 +24,11 @@ export interface PostedMessage {
   token?: string;
 }
 
-export type Failure = { error: string } | { status: 429; retryAfter: number } | { status: number };
+export type Failure =
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  /** An HTTP error; with `afterStoring`, Slack did the work first (a 502 from a proxy on the way back). */
+  | { status: number; afterStoring?: boolean };
 
 interface Team {
   team: string;
@@ -61,6 +65,11 @@ export class FakeSlack {
   port = 0;
   /** Added before every Web API answer, to stand in for the round trip to Slack (benchmarks). */
   latencyMs = 0;
+  /**
+   * False closes every connection after its answer, so a request made while the fake
+   * is stopped meets a refused connection rather than a pooled socket it closed.
+   */
+  keepAlive = true;
 
   constructor(readonly appToken = 'xapp-1-A1-fake') {}
 
@@ -99,7 +108,8 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  async start(): Promise<this> {
+  /** Listens on `port` (a free one when 0); start again after stop() to come back on the same port. */
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => {
       this.route(req, res).catch((err) => {
         res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -116,7 +126,7 @@ export class FakeSlack {
       });
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
     });
-    this.server.listen(0, '127.0.0.1');
+    this.server.listen(port, '127.0.0.1');
     await once(this.server, 'listening');
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -156,6 +166,7 @@ export class FakeSlack {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!this.keepAlive) res.setHeader('Connection', 'close');
     const raw = await readBody(req);
     if (url.pathname.startsWith('/respond/')) {
       this.responses.push({ id: url.pathname.slice('/respond/'.length), body: JSON.parse(raw.toString('utf8')) });
@@ -193,6 +204,7 @@ export class FakeSlack {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
+      if ('afterStoring' in f && f.afterStoring) this.answer(method, token, args);
       res.writeHead(f.status, { 'Content-Type': 'text/plain' });
       res.end('upstream trouble');
       return;

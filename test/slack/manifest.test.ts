@@ -25,7 +25,7 @@ const source = readdirSync(dir)
 function calledMethods(): Set<string> {
   const found = new Set<string>();
   for (const m of source.matchAll(/\.call(?:<[^>]*>)?\(\s*[\w.]+,\s*'([a-z]+\.[A-Za-z.]+)'/g)) found.add(m[1] ?? '');
-  for (const m of source.matchAll(/client\.(auth\.test|filesUploadV2)\(/g))
+  for (const m of source.matchAll(/\.(auth\.test|filesUploadV2)\(/g))
     found.add(m[1] === 'filesUploadV2' ? 'files.uploadV2' : (m[1] ?? ''));
   return found;
 }
