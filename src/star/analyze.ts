@@ -50,7 +50,7 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
   const text = typeof input === 'string' ? input.replace(/\r\n?/g, '\n') : '';
   const segments = splitSentences(text);
   const feats = segments.map(features);
-  const table = segments.map((seg, i) => scores(feats[i] as Features, i, segments.length, seg.heading));
+  const table = segments.map((seg, i) => scores(feats[i] as Features, i, segments.length, seg.heading, feats[i - 1]));
   const labels = decode(table);
   const texts = segments.map((s) => s.text);
 

@@ -100,8 +100,12 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       );
     }
     if (a.parts.action.present && a.ownership.flagged) {
+      const example = a.parts.action.sentences[0];
+      const f = d.features[d.texts.indexOf(example ?? '')];
+      // "The forms were rewritten" names no one at all; "We rewrote the forms" names the team
+      const whose = f?.passiveAct && !f.hasWe ? 'does not say who did it' : 'tells what the team did';
       s.push(
-        `Make your part visible: ${q(a.parts.action.sentences[0])} tells what the team did. Add what you did yourself, in sentences that start with "I".`,
+        `Make your part visible: ${q(example)} ${whose}. Add what you did yourself, in sentences that start with "I".`,
       );
     }
     if (a.parts.result.present && !a.resultMeasured) {

@@ -36,6 +36,11 @@ export interface Features {
   /** someone else + a past verb of doing ("he agreed", "the team voted"). */
   otherAct: boolean;
   passive: boolean;
+  /**
+   * an agentless passive step by someone other than the speaker's "I"/"we": "the forms were
+   * rewritten", "the bug got fixed", "it has been split into three steps". No owner is named.
+   */
+  passiveAct: boolean;
   /** any past tense at all. */
   past: boolean;
   /** past of a state ("was", "had"), past progressive. */
@@ -75,6 +80,7 @@ export function features(seg: Segment): Features {
     weAct: false,
     otherAct: false,
     passive: false,
+    passiveAct: false,
     past: false,
     pastState: false,
     modal: false,
@@ -115,13 +121,19 @@ export function features(seg: Segment): Features {
     if (t.endsWith("'s")) t = t.slice(0, -2);
     if (/ed$/.test(t) && t.length > 3 && !NOT_PAST.has(t)) f.past = true;
     if (IRREGULAR_PAST.has(t) && !AMBIGUOUS_PAST.has(t)) f.past = true;
-    if ((t === 'was' || t === 'were' || t === 'been') && i + 1 < tokens.length) {
+    const gotPassive = (t === 'got' || t === 'gotten') && !SPEAKERS.has(tokens[i - 1] ?? '');
+    if ((t === 'was' || t === 'were' || t === 'been' || gotPassive) && i + 1 < tokens.length) {
       let k = i + 1;
       // "was consistently missing": an adverb may sit between
       if (/ly$/.test(tokens[k] as string) || SKIP_ADVERBS.has(tokens[k] as string)) k++;
-      const next = tokens[k] ?? '';
-      if (/ing$/.test(next) && next.length > 4) f.pastState = true;
-      else if ((/ed$/.test(next) && !NOT_PAST.has(next)) || PARTICIPLES.has(next)) f.passive = true;
+      const next = (tokens[k] ?? '').replace(/[.,]$/, '');
+      if (/ing$/.test(next) && next.length > 4 && !gotPassive) f.pastState = true;
+      else if ((/ed$/.test(next) && !NOT_PAST.has(next)) || PARTICIPLES.has(next) || DONE_TO.has(next)) {
+        // "got fixed" counts as an ownerless step only: the missing-result decision and the
+        // closing-sentence lean were tuned on "was/were" passives
+        if (!gotPassive) f.passive = true;
+        if (!(gotPassive && FEELINGS.test(next)) && isPassiveStep(tokens, i, k, next)) f.passiveAct = true;
+      }
     }
     const subj = subjectOf(t);
     if (!subj) continue;
@@ -212,6 +224,108 @@ export function features(seg: Segment): Features {
   f.modal ||= HYPOTHETICAL_CUES.test(lower);
   f.outcome = weakOutcome(f, seg.text);
   return f;
+}
+
+const SPEAKERS = new Set(['i', 'we']);
+// read as adjectives after "I am" ("I am organised"), but after "the session was" a step
+const DONE_TO = new Set(['organised', 'organized']);
+// "was asked to", "was supposed to": a duty; "was moved to", "was sent to" say where a thing went
+const DUTY =
+  /^(?:asked|told|tasked|supposed|expected|required|forced|allowed|meant|encouraged|invited|chosen|selected|hired|needed|designed|built|made|used|pressured|paid|trained|instructed|advised|urged|ordered|scheduled|planned|set|due|able|brought|sent)$/;
+// "got tired", "got used to": a feeling or habit, not something done to a thing
+const FEELINGS =
+  /^(?:used|tired|bored|worried|scared|frustrated|annoyed|confused|stressed|involved|married|lost|stuck|hurt|excited|interested|upset)$/;
+// Participles that usually describe the scene or a problem ("the form was hidden", "the
+// project was delayed") or a duty ("the team was asked to"), not a step somebody took.
+const SCENE_PARTICIPLES = new Set([
+  'based',
+  'located',
+  'called',
+  'named',
+  'known',
+  'used',
+  'owned',
+  'run',
+  'managed',
+  'staffed',
+  'understaffed',
+  'overloaded',
+  'overwhelmed',
+  'flooded',
+  'stretched',
+  'scattered',
+  'hidden',
+  'buried',
+  'stuck',
+  'blocked',
+  'delayed',
+  'affected',
+  'impacted',
+  'hit',
+  'limited',
+  'damaged',
+  'lost',
+  'missed',
+  'ignored',
+  'neglected',
+  'forgotten',
+  'abandoned',
+  'broken',
+  'frozen',
+  'stolen',
+  'exposed',
+  'mislabelled',
+  'mislabeled',
+  'outdated',
+  'spread',
+  'involved',
+  'considered',
+  'seen',
+  'supposed',
+  'expected',
+  'required',
+  'needed',
+  'meant',
+  'scheduled',
+  'planned',
+  'due',
+  'tasked',
+  'promoted',
+  'born',
+  'raised',
+  'left',
+  'caught',
+  'done',
+  'finished',
+  'gone',
+  'filled',
+  'packed',
+  'crowded',
+  'closed',
+  'opened',
+  'founded',
+  'launched',
+]);
+
+/**
+ * "the forms were rewritten", "the bug got fixed": a passive step with no owner. The
+ * speaker being acted on ("I was asked", "we were given") is a task or a result, a scene
+ * participle ("was hidden", "was built in 2019") is context, and "was asked to" / "was
+ * supposed to" is a duty.
+ */
+function isPassiveStep(tokens: string[], aux: number, k: number, participle: string): boolean {
+  // "I was", "we were", "I had been", "we have been", "I got"
+  for (let b = aux - 1; b >= Math.max(0, aux - 3); b--) {
+    const w = tokens[b] as string;
+    if (SPEAKERS.has(w) || w.startsWith("i'") || w.startsWith("we'")) return false;
+    if (!['has', 'have', 'had', 'just', 'also', 'then', 'already', 'finally', 'been', 'not', 'never'].includes(w))
+      break;
+  }
+  if (tokens[aux - 1] === 'there' || (tokens[aux - 1] === 'it' && /^(?:decided|agreed|felt|clear)$/.test(participle)))
+    return false;
+  if (SCENE_PARTICIPLES.has(participle) || STATE_VERBS.has(participle) || CHANGE_VERBS.test(participle)) return false;
+  if (tokens[k + 1] === 'to' && DUTY.test(participle)) return false;
+  return true;
 }
 
 function subjectOf(t: string): string | undefined {
@@ -317,6 +431,35 @@ const NOT_PAST = new Set([
   'driven',
 ]);
 const PARTICIPLES = new Set([
+  'rewritten',
+  'rebuilt',
+  'redone',
+  'rerun',
+  'undone',
+  'taken',
+  'split',
+  'shut',
+  'drawn',
+  'thrown',
+  'withdrawn',
+  'broken',
+  'frozen',
+  'stolen',
+  'hidden',
+  'forgotten',
+  'spoken',
+  'begun',
+  'bought',
+  'dealt',
+  'heard',
+  'overseen',
+  'undertaken',
+  'laid',
+  'swept',
+  'spread',
+  'gone',
+  'born',
+  'hit',
   'given',
   'taken',
   'done',
@@ -433,7 +576,13 @@ export interface Weights {
 export const DEFAULT_WEIGHTS: Weights = { backward: 2.5 };
 
 /** Score each label for one sentence; higher is more likely. */
-export function scores(f: Features, index: number, count: number, heading?: Part): Record<Label, number> {
+export function scores(
+  f: Features,
+  index: number,
+  count: number,
+  heading?: Part,
+  previous?: Features,
+): Record<Label, number> {
   const s: Record<Label, number> = { situation: 0.1, task: 0, action: 0.2, result: 0, other: 0 };
   if (f.code) {
     s.other = 5;
@@ -463,6 +612,13 @@ export function scores(f: Features, index: number, count: number, heading?: Part
   if (f.weAct) s.action += 1.7;
   if (f.otherAct) s.action += 0.8;
   if (f.passive && !f.pastState) s.action += 1;
+  // after the opening, an ownerless passive step ("The forms were rewritten.") is an action
+  // told without its actor, not scenery; the opening sentence and anything anchored in time
+  // ("the service was deployed in 2019") stay context; so does the closing sentence, which
+  // is as often how it ended ("the new starters got set up on day one"), unless it goes on
+  // a run of ownerless steps
+  const closing = index === count - 1 && !(previous?.passiveAct && !previous.iAct && !previous.weAct);
+  if (f.passiveAct && index > 0 && !closing && !f.time && !f.result && !f.change && !f.consequence) s.action += 2;
   if (f.sequence) s.action += 1.2;
 
   if (f.result) s.result += 2.2;

@@ -25,7 +25,8 @@ function isStepOrScene(f: Features, text: string, label: Label, afterActions: bo
   // a Task or a scene told after the actions is no ordinary ending: "I was later asked to
   // train the other teams" may well be how it turned out
   if (label === 'task' || label === 'situation') return !afterActions;
-  if (label === 'action') return f.iAct || f.weAct || f.iStarts || f.sequence || (f.passive && !f.otherAct);
+  if (label === 'action')
+    return f.iAct || f.weAct || f.iStarts || f.sequence || f.passiveAct || (f.passive && !f.otherAct);
   // "I agreed with them that they would ...": a step the labeller set aside for its "would"
   return (f.iAct || f.weAct) && OPENS_ON_STEP.test(text.toLowerCase());
 }

@@ -397,7 +397,11 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
         const following = tokens[i + parts.length]?.word ?? '';
         // "and" alone only opens a clause when a subject follows: "and I wrote" but not "and saw"
         if (marker === 'and' || marker === 'but' || marker === 'so' || marker === 'also') {
-          cut = SUBJECTS.has(following) || following === 'then' || following === 'after';
+          cut =
+            SUBJECTS.has(following) ||
+            following === 'then' ||
+            following === 'after' ||
+            passiveClauseAt(tokens, i + parts.length);
         } else cut = true;
         break;
       }
@@ -413,6 +417,8 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
           (IRREGULAR_PAST.has(verb) && verb !== 'could');
       }
     }
+    // "... the wrong address the labels were checked every morning": a passive step
+    if (!cut && !NO_BREAK_BEFORE_SUBJECT.has(prevWord)) cut = passiveClauseAt(tokens, i);
     if (cut) {
       cuts.push(i);
       last = i;
@@ -438,6 +444,18 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
     } else merged.push(s);
   }
   return merged;
+}
+
+/** "the labels were checked", "the printer settings got fixed" starting at token i. */
+function passiveClauseAt(tokens: { word: string }[], i: number): boolean {
+  if (tokens[i]?.word !== 'the') return false;
+  for (let k = 2; k <= 3; k++) {
+    const aux = tokens[i + k]?.word ?? '';
+    if (aux !== 'was' && aux !== 'were' && aux !== 'got') continue;
+    const verb = tokens[i + k + 1]?.word ?? '';
+    return /[a-z]{3}ed$/.test(verb);
+  }
+  return false;
 }
 
 // Past forms that read the same as the present ("set", "put"): only a subject in

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer, markerOf, renderFeedback } from '../../src/star';
 import { analyzeDetailed } from '../../src/star/analyze';
+import { compose, loadSet } from './evaluate';
 
 // Written for these tests; none of the labelled evaluation answers appear here.
 const COMPLETE = [
@@ -117,6 +118,54 @@ describe('not a story', () => {
     expect(a.story).toBe(true);
     expect(a.length).toBe('too short');
     expect(a.suggestions.some((s) => s.includes('Add the Result'))).toBe(true);
+  });
+});
+
+describe('ownership when the actions are passive', () => {
+  it('flags an answer whose steps are all passive, and says no owner is named', () => {
+    const a = analyzeAnswer(
+      'Last year our release kept failing. The forms were rewritten. The migration was split into three steps. The error rate fell by half.',
+    );
+    expect(a.sentences.map((s) => s.label)).toEqual(['situation', 'action', 'action', 'result']);
+    expect(a.ownership).toEqual({ iShare: 0, flagged: true });
+    expect(a.checks.items.find((c) => c.name === 'your own actions')?.passed).toBe(false);
+    expect(a.suggestions.join(' ')).toMatch(
+      /Make your part visible: "The forms were rewritten" does not say who did it\. Add what you did yourself/,
+    );
+  });
+
+  it('reads "got fixed" and "has been rewritten" as steps without an owner', () => {
+    const a = analyzeAnswer(
+      'At my last job our deploys were slow. I was asked to speed them up. The build has been rewritten in Go. The flaky tests got fixed. Deploys went from 40 minutes to 8.',
+    );
+    expect(a.parts.action.sentences).toEqual(['The build has been rewritten in Go.', 'The flaky tests got fixed.']);
+    expect(a.ownership.flagged).toBe(true);
+  });
+
+  it('flags passive steps mixed with "we", not a passive scene next to "I" steps', () => {
+    const we = analyzeAnswer(
+      'At my last job our deploys were slow. We rewrote the build. The tests were split across four machines. Deploys went from 40 minutes to 8.',
+    );
+    expect(we.ownership.flagged).toBe(true);
+    const scene = analyzeAnswer(
+      'Last spring our checkout kept failing. The service was deployed in 2019 and nobody owned it. I profiled it and found a slow query. I added an index. Errors fell by 90%.',
+    );
+    expect(scene.sentences[1]?.label).toBe('situation');
+    expect(scene.ownership).toEqual({ iShare: 1, flagged: false });
+    const opening = analyzeAnswer(
+      'The service was deployed in 2019. Last spring it started failing under load. I profiled it. I added an index. Errors fell by 90%.',
+    );
+    expect(opening.sentences[0]?.label).toBe('situation');
+    expect(opening.ownership.flagged).toBe(false);
+  });
+
+  it('agrees with the labelled development answers marked for ownership', () => {
+    const marked = loadSet('dev').filter((a) => a.ownership);
+    expect(marked.filter((a) => a.ownership === 'flagged').length).toBeGreaterThanOrEqual(5);
+    const wrong = marked
+      .filter((a) => analyzeAnswer(compose(a).text).ownership.flagged !== (a.ownership === 'flagged'))
+      .map((a) => a.id);
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -11,6 +11,11 @@ export interface LabelledAnswer {
   style: Style;
   story: boolean;
   measured: boolean;
+  /**
+   * Set on some development answers only: whether the ownership flag should be raised
+   * (every action told with "we" or in the passive, no owner named) or not.
+   */
+  ownership?: 'flagged' | 'owned';
   /** [S|T|A|R|O, sentence]; the answer text is these sentences joined in the answer's style. */
   sentences: [string, string][];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/star';
 import { analyzeDetailed } from '../../src/star/analyze';
 import { compose, loadSet } from './evaluate';
-import { asHypothetical, asTranscript, iToWe, withoutNumbers, withoutResult } from './perturb';
+import { asHypothetical, asTranscript, iStepLeft, iToPassive, iToWe, withoutNumbers, withoutResult } from './perturb';
 
 // Perturbations run over the development answers; the frozen test part stays untouched.
 const dev = loadSet('dev');
@@ -31,6 +31,30 @@ describe('perturbations with a known effect', () => {
     expect(unflagged).toEqual([]);
     // and the original, told with "I", is not flagged
     expect(mine.filter((a) => analyzeAnswer(text(a)).ownership.flagged)).toEqual([]);
+  });
+
+  it('turning every "I <verb>ed <object>" into "<object> was <verb>ed" raises the ownership flag', () => {
+    const mine = stories.filter((a) => analyzeAnswer(text(a)).ownership.iShare);
+    // where the rewrite leaves no step by "I" ("I talked to them" has no object to promote)
+    const applies = mine.filter((a) => !iStepLeft(iToPassive(text(a))));
+    expect(applies.length).toBeGreaterThan(30);
+    const unflagged = applies
+      .filter((a) => !analyzeAnswer(iToPassive(text(a))).ownership.flagged)
+      .map((a) => `${a.id}: ${iToPassive(text(a))}`);
+    expect(unflagged).toEqual([]);
+    for (const a of applies) {
+      const out = analyzeAnswer(iToPassive(text(a)));
+      expect(out.checks.items.find((c) => c.name === 'your own actions')?.passed, a.id).toBe(false);
+    }
+  });
+
+  it('the passive rewrite turns steps, not the scene', () => {
+    expect(iToPassive('When I joined, the form was hidden. I rewrote the form and I set up an alert.')).toBe(
+      'When I joined, the form was hidden. The form was rewritten and an alert was set up.',
+    );
+    expect(iToPassive('I talked to them.')).toBe('I talked to them.');
+    expect(iStepLeft('I talked to them.')).toBe(true);
+    expect(iStepLeft('I was asked to fix it. The form was rewritten.')).toBe(false);
   });
 
   it('removing the numbers drops resultMeasured', () => {

@@ -34,7 +34,7 @@ const NUMBER_WORDS =
 export function withoutNumbers(text: string): string {
   return text
     .replace(/\bfrom [^.,;\n]*?\bto [^\s.,;\n]+(?: (?:a|per) [a-z]+| [a-z]+%?)?/gi, 'a lot')
-    .replace(/(?:[$£€]\s?)?\d[\d,.]*\s?(?:%|k\b|ms\b|x\b|percent\b)?/g, 'some')
+    .replace(/(?:[$£€]\s?)?\d[\d,.]*(?:\s?(?:%|k\b|ms\b|x\b|percent\b))?/g, 'some')
     .replace(NUMBER_WORDS, 'some')
     .replace(/\b(?:doubled|tripled|halved)\b/gi, 'changed')
     .replace(/\bpercent\b/gi, '');
@@ -118,4 +118,119 @@ export function asTranscript(text: string): string {
     .toLowerCase()
     .replace(/[.,!?;:"()]/g, '')
     .replace(/\s*\n\s*-?\s*/g, ' ');
+}
+
+// Past forms whose participle differs, plus those that do not end in -ed; the rest add -ed.
+const PARTICIPLE: Record<string, string> = {
+  wrote: 'written',
+  rewrote: 'rewritten',
+  took: 'taken',
+  gave: 'given',
+  chose: 'chosen',
+  drew: 'drawn',
+  began: 'begun',
+  broke: 'broken',
+  spoke: 'spoken',
+  ran: 'run',
+  made: 'made',
+  built: 'built',
+  rebuilt: 'rebuilt',
+  found: 'found',
+  held: 'held',
+  sent: 'sent',
+  set: 'set',
+  put: 'put',
+  cut: 'cut',
+  split: 'split',
+  led: 'led',
+  brought: 'brought',
+  spent: 'spent',
+  kept: 'kept',
+  told: 'told',
+  bought: 'bought',
+  sold: 'sold',
+  paid: 'paid',
+  taught: 'taught',
+  read: 'read',
+  met: 'met',
+  sought: 'sought',
+  laid: 'laid',
+  shut: 'shut',
+  redid: 'redone',
+  did: 'done',
+};
+const STOP =
+  /^(?:to|with|for|on|in|at|from|by|into|onto|over|about|across|around|under|between|against|behind|using|via|before|after|and|but|so|that|which|who|because|when|until|while|during|through|per|every|each|than|as|if|instead|without|i|we|he|she|they)$/i;
+const PARTICLES = new Set(['up', 'out', 'down', 'off', 'together', 'back', 'over', 'through', 'in']);
+const NOT_DEEDS = new Set([
+  'was',
+  'were',
+  'had',
+  'felt',
+  'knew',
+  'noticed',
+  'realised',
+  'realized',
+  'needed',
+  'wanted',
+  'seemed',
+]);
+
+/**
+ * Every "I <verb>ed <object>" turned passive: "I rewrote the forms to ..." becomes "The forms
+ * were rewritten to ...". Steps without an object ("I talked to them") are left as they are;
+ * `passiveApplies` tells whether any step by "I" is left.
+ */
+export function iToPassive(text: string): string {
+  return text.replace(
+    /\b(?:I|i)\s+((?:also|then|first|quickly|immediately|just|finally|personally)\s+)?([a-z]+)\b((?:(?!\b[Ii]\s)[^.!?;:\n])*)/g,
+    (m, adv: string | undefined, verb: string, rest: string, offset: number, whole: string) => {
+      const v = verb.toLowerCase();
+      const participle = PARTICIPLE[v] ?? (/[a-z]{2}ed$/.test(v) && !NOT_DEEDS.has(v) ? v : undefined);
+      // "When I joined", "after I left": the time of the scene, not a step
+      if (!participle || /\b(?:when|while|after|before|as|since|once|until)\s+$/i.test(whole.slice(0, offset)))
+        return m;
+      const words = rest.trim().split(/\s+/).filter(Boolean);
+      let at = 0;
+      let particle = '';
+      if (words[0] && PARTICLES.has(words[0].toLowerCase()) && words[1] && !STOP.test(words[1])) {
+        particle = ` ${words[0]}`;
+        at = 1;
+      }
+      const object: string[] = [];
+      while (at < words.length && !STOP.test((words[at] as string).replace(/,$/, '')) && object.length < 8) {
+        const w = words[at] as string;
+        object.push(w.replace(/,$/, ''));
+        at++;
+        if (w.endsWith(',')) break;
+      }
+      if (!object.length || /^(?:to|that|me|us|him|her|them)$/i.test(object[0] as string)) return m;
+      const head = object.join(' ');
+      const plural = /s$/i.test(object[object.length - 1] as string) && !/ss$/i.test(head);
+      const tail = words.slice(at).join(' ');
+      // the space before the next "I" the match stopped at
+      const trailing = /\s*$/.exec(rest)?.[0] ?? '';
+      // a capital only where "I" opened the sentence
+      const start = offset === 0 || /[.!?\n]\s*(?:-\s*)?$/.test(whole.slice(0, offset));
+      const subject = start ? `${head[0]?.toUpperCase()}${head.slice(1)}` : head;
+      return `${subject} ${plural ? 'were' : 'was'} ${adv ?? ''}${participle}${particle}${tail ? ` ${tail}` : ''}${trailing}`;
+    },
+  );
+}
+
+/** Whether a step by "I" is left after iToPassive (it could not turn that step). */
+export function iStepLeft(text: string): boolean {
+  return [
+    ...text.matchAll(
+      /\b(?:I|i)\s+(?:(?:also|then|first|quickly|immediately|just|finally|personally)\s+)?([a-z]+ ?[a-z]*)/g,
+    ),
+  ].some((m) => {
+    const [v = '', next = ''] = (m[1] as string).toLowerCase().split(' ');
+    return (
+      Boolean(PARTICIPLE[v]) ||
+      (/[a-z]{2}ed$/.test(v) && !NOT_DEEDS.has(v)) ||
+      /^(?:sat|went|came|met|spoke|talked|got|stayed|worked|flew|drove)$/.test(v) ||
+      (v === 'had' && (/^(?:a|an)$/.test(next) || /[a-z]{2}ed$/.test(next) || Boolean(PARTICIPLE[next])))
+    );
+  });
 }
