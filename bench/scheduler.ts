@@ -118,6 +118,7 @@ async function tickQuery(kind: 'sqlite' | 'postgres') {
         replicaId: 'bench',
         logger,
         catchupMs: 6 * HOUR,
+        platforms: ['test'],
         post: fail,
       });
       idle.push(performance.now() - s);
@@ -189,6 +190,7 @@ async function fanOut(kind: 'sqlite' | 'postgres', replicas: number, rateLimited
             replicaId: `r${i}`,
             logger,
             catchupMs: 6 * HOUR,
+            platforms: ['test'],
             concurrency: 16,
             post: platform.post,
           }),
@@ -269,7 +271,15 @@ async function ourMemory(db: Kysely<Database>) {
   const m0 = process.memoryUsage();
   const c0 = process.cpuUsage();
   for (let i = 0; i < 10; i++) {
-    await runDueSchedules({ db, now: new Date(QUIET), replicaId: 'm', logger, catchupMs: 6 * HOUR, post: fail });
+    await runDueSchedules({
+      db,
+      now: new Date(QUIET),
+      replicaId: 'm',
+      logger,
+      catchupMs: 6 * HOUR,
+      platforms: ['test'],
+      post: fail,
+    });
   }
   const c1 = process.cpuUsage(c0);
   gc?.();

@@ -118,6 +118,7 @@ export function buildApp(options: AppOptions): App {
           replicaId: ctx.replicaId,
           logger,
           catchupMs,
+          platforms: adapters.all().map((a) => a.platform),
           post: scheduledPoster(ctx),
           onPaused: tellOwner,
         });

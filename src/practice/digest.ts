@@ -4,11 +4,12 @@
 import { PlatformError } from '../chat/errors';
 import type { OutboundMessage } from '../chat/types';
 import type { Post } from '../db/schema';
+import { onPlatforms } from '../scheduler/platforms';
 import { type AnswerFlags, hasAllParts } from '../star';
 import type { AppContext } from './context';
 import { plural } from './format';
 import { stableHash } from './rotation';
-import { claimDigest, postsAwaitingDigest } from './store/posts';
+import { claimDigest } from './store/posts';
 import { answersToPost, type PostAnswerRow } from './store/stats';
 
 const GAPS: { key: string; label: string; missing: (f: AnswerFlags) => boolean }[] = [
@@ -67,9 +68,30 @@ function tipFor(ctx: AppContext, post: Post): { tip?: string; employer: string }
 }
 
 /**
- * Posts the digest of every question whose window has closed. Windows that closed
- * longer ago than the catch-up window are claimed silently (a long outage should
- * not flood old threads).
+ * Questions whose window has closed and whose digest nobody has claimed, on the
+ * platforms this process runs. Filtered in the query, not after it: with a page
+ * of 50, posts of a platform whose process is down would otherwise fill every
+ * page and starve this process's own digests.
+ */
+function awaitingDigestHere(ctx: AppContext, now: Date, limit = 50): Promise<Post[]> {
+  const platforms = ctx.adapters.all().map((a) => a.platform);
+  if (platforms.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .selectFrom('posts')
+    .selectAll()
+    .where('digest_at', 'is', null)
+    .where('closes_at', '<=', now.getTime())
+    .where(onPlatforms(ctx.db, 'thread_ref', platforms))
+    .orderBy('closes_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Posts the digest of every question whose window has closed, on the platforms
+ * this process runs; the others are left for the processes that run theirs.
+ * Windows that closed longer ago than the catch-up window are claimed silently
+ * (a long outage should not flood old threads).
  */
 export async function runDigests(
   ctx: AppContext,
@@ -78,9 +100,7 @@ export async function runDigests(
   onPlatformError?: (channelRef: string, err: PlatformError) => Promise<void>,
 ): Promise<number> {
   let posted = 0;
-  for (const post of await postsAwaitingDigest(ctx.db, now)) {
-    // A post on a platform this process does not run is left for a process that does.
-    if (!ctx.adapters.has(post.thread_ref)) continue;
+  for (const post of await awaitingDigestHere(ctx, now)) {
     if (!(await claimDigest(ctx.db, post.id, now))) continue;
     if (now.getTime() - Number(post.closes_at) > catchupMs) continue;
     const { tip, employer } = tipFor(ctx, post);

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Insertable, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database, Occurrence, Schedule } from '../db/schema';
+import { onPlatforms } from './platforms';
 import { computeNextRun, scheduleDays } from './store';
 import { runsBetween } from './time';
 
@@ -82,19 +83,29 @@ export interface MaterialiseResult {
  * Takes up to `limit` due schedules, records their occurrences (pending or
  * skipped) and advances next_run_at, all in one transaction: a crash leaves
  * either both or neither, and the unique (schedule_id, due_at) means a second
- * replica can never create a second row for the same run.
+ * replica can never create a second row for the same run. Only schedules on
+ * `platforms` are taken: the others wait, untouched, for a process that runs them.
  */
 export async function materialiseDue(
   db: Kysely<Database>,
-  opts: { now: number; catchupMs: number; limit: number; onUnrecorded?: (s: Schedule) => void },
+  opts: {
+    now: number;
+    catchupMs: number;
+    limit: number;
+    platforms: readonly string[];
+    onUnrecorded?: (s: Schedule) => void;
+  },
 ): Promise<MaterialiseResult> {
   const { now } = opts;
+  const here = onPlatforms(db, 'channel_ref', opts.platforms);
+  if (opts.platforms.length === 0) return { schedules: 0, pending: 0, skipped: 0, broken: 0 };
   return db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom('schedules')
       .selectAll()
       .where('paused', '=', 0)
       .where('next_run_at', '<=', now)
+      .where(here)
       .orderBy('next_run_at')
       .orderBy('id')
       .limit(opts.limit);
@@ -201,19 +212,34 @@ function claimable(now: number) {
 }
 
 /**
- * Claims up to `limit` occurrences that are pending or whose lease ran out. One
- * UPDATE does it, and it re-checks the claimable condition on each row it writes,
- * so two replicas can never both win the same row.
+ * Claims up to `limit` occurrences that are pending or whose lease ran out, of
+ * schedules on `platforms` only: one this process cannot post would be retried
+ * and given up as failed, though the process that runs its platform could post it.
+ * One UPDATE does it, and it re-checks the claimable condition on each row it
+ * writes, so two replicas can never both win the same row.
  */
 export async function claimOccurrences(
   db: Kysely<Database>,
-  opts: { now: number; replicaId: string; leaseMs: number; limit: number },
+  opts: { now: number; replicaId: string; leaseMs: number; limit: number; platforms: readonly string[] },
 ): Promise<Occurrence[]> {
   const { now } = opts;
+  const here = onPlatforms(db, 'schedules.channel_ref', opts.platforms);
+  if (opts.platforms.length === 0) return [];
   let pick = db
     .selectFrom('occurrences')
     .select('id')
     .where(claimable(now))
+    // A correlated EXISTS: each candidate probes its schedule by primary key, where
+    // an IN (subquery) would list every schedule of the platform first.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('schedules')
+          .select(sql.lit(1).as('one'))
+          .whereRef('schedules.id', '=', 'occurrences.schedule_id')
+          .where(here),
+      ),
+    )
     .orderBy('lease_until')
     .orderBy('due_at')
     .limit(opts.limit);

@@ -16,6 +16,7 @@ import {
   renewLease,
 } from './occurrences';
 import { Pacer, type PacingOptions } from './pacer';
+import { checkPlatforms } from './platforms';
 import { pauseSchedule } from './store';
 
 export interface DueRunOptions {
@@ -23,6 +24,12 @@ export interface DueRunOptions {
   now: Date;
   replicaId: string;
   logger: Logger;
+  /**
+   * The ref prefixes this process can post to (`slack`, `discord`, `console`,
+   * `memory`: its adapters' `platform`). Only schedules on these are recorded and
+   * claimed; the rest stay pending for the processes that run their platforms.
+   */
+  platforms: readonly string[];
   /** Missed runs later than this are skipped, not posted (config CATCHUP_WINDOW_MINUTES, default 360). */
   catchupMs: number;
   /** How long a claim stays ours before another replica may take it over (default 5 min). */
@@ -112,7 +119,8 @@ class Signal {
 }
 
 export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult> {
-  const { db, replicaId, logger, catchupMs } = opts;
+  const { db, replicaId, logger, catchupMs, platforms } = opts;
+  checkPlatforms(platforms);
   const started = performance.now();
   const startAt = opts.now.getTime();
   // The caller's clock, advancing in real time: tests pass a fixed start, and leases
@@ -259,6 +267,7 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
         catchupMs,
         // Two CASE branches per schedule: stay far below SQLite's 32,766 parameters.
         limit: Math.min(batchSize, 500),
+        platforms,
         onUnrecorded: (s) =>
           logger.warn(
             { channel: s.channel_ref },
@@ -269,7 +278,7 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
       if (m.broken) logger.warn({ count: m.broken }, 'scheduler: paused schedules whose time or zone cannot be read');
       if (m.schedules === 0) materialising = false;
     }
-    const claimed = await claimOccurrences(db, { now: clock(), replicaId, leaseMs, limit: batchSize });
+    const claimed = await claimOccurrences(db, { now: clock(), replicaId, leaseMs, limit: batchSize, platforms });
     if (claimed.length === 0) {
       if (!materialising) exhausted = true;
       return;

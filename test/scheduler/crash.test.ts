@@ -75,6 +75,7 @@ function replica(db: TestDatabase['db'], id: string, now: number) {
         replicaId: id,
         logger: silentLogger(),
         catchupMs: 6 * HOUR,
+        platforms: ['test'],
         leaseMs: LEASE_MS,
         concurrency: 4,
         batchSize: 50,

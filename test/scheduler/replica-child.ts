@@ -28,6 +28,7 @@ const result = await runDueSchedules({
   replicaId: env('REPLICA_ID'),
   logger: silentLogger(),
   catchupMs: Number(process.env.CATCHUP_MS ?? 6 * 3_600_000),
+  platforms: ['test'],
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
   concurrency: 4,
   batchSize: 50,

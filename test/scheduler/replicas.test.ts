@@ -26,6 +26,7 @@ describe.each(databaseKinds)('replicas on %s', (kind) => {
             replicaId: `r${i}`,
             logger: silentLogger(),
             catchupMs: 6 * 3_600_000,
+            platforms: ['test'],
             concurrency: 8,
             batchSize: 50,
             pacing: { channelIntervalMs: 0, workspacePerSecond: Number.POSITIVE_INFINITY },

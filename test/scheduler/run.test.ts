@@ -38,6 +38,7 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
       replicaId: 'r1',
       logger: silentLogger(),
       catchupMs: CATCHUP,
+      platforms: ['s'],
       post,
       pacing: noPace,
       ...extra,
@@ -337,13 +338,37 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
         throw new PlatformError('rate_limited', 'x', undefined, 1);
       },
     });
-    const a = await claimOccurrences(t.db, { now: at + MIN, replicaId: 'a', leaseMs: MIN, limit: 10 });
-    const b = await claimOccurrences(t.db, { now: at + MIN, replicaId: 'b', leaseMs: MIN, limit: 10 });
+    const a = await claimOccurrences(t.db, {
+      now: at + MIN,
+      replicaId: 'a',
+      leaseMs: MIN,
+      limit: 10,
+      platforms: ['s'],
+    });
+    const b = await claimOccurrences(t.db, {
+      now: at + MIN,
+      replicaId: 'b',
+      leaseMs: MIN,
+      limit: 10,
+      platforms: ['s'],
+    });
     expect([a.length, b.length]).toEqual([1, 0]);
-    expect(await claimOccurrences(t.db, { now: at + 2 * MIN - 1, replicaId: 'b', leaseMs: MIN, limit: 10 })).toEqual(
-      [],
-    );
-    const c = await claimOccurrences(t.db, { now: at + 2 * MIN, replicaId: 'c', leaseMs: MIN, limit: 10 });
+    expect(
+      await claimOccurrences(t.db, {
+        now: at + 2 * MIN - 1,
+        replicaId: 'b',
+        leaseMs: MIN,
+        limit: 10,
+        platforms: ['s'],
+      }),
+    ).toEqual([]);
+    const c = await claimOccurrences(t.db, {
+      now: at + 2 * MIN,
+      replicaId: 'c',
+      leaseMs: MIN,
+      limit: 10,
+      platforms: ['s'],
+    });
     expect(c.map((o) => [o.claimed_by, o.attempts])).toEqual([['c', 2]]);
   });
 
