@@ -34,6 +34,8 @@ export interface CommandDef<C, A = unknown> {
   /** `/prep tips <employer> [section]` */
   usage: string;
   examples: readonly string[];
+  /** More than usage and examples can say, shown under them by `/prep help <command>`. */
+  notes?: readonly string[];
   options: readonly CommandOption[];
   /** Validates what the text parser or the platform produced. */
   args: z.ZodType<A>;

@@ -82,6 +82,18 @@ describe('help and unknown commands', () => {
     expect(seen(bob.id)?.text).toMatch(/time zone and days carry over[\s\S]*`\/prep schedule resume`/);
   });
 
+  it('shows the notes a command carries under its examples, and none for a command without', async () => {
+    const notes = h.app.registry.get('schedule')?.notes ?? [];
+    expect(notes.length).toBeGreaterThan(0);
+    await h.command(bob, 'help', 'schedule');
+    const text = seen(bob.id)?.text ?? '';
+    for (const note of notes) expect(text).toContain(note);
+    expect(text.indexOf(notes[0] ?? '')).toBeGreaterThan(text.indexOf('/prep schedule off'));
+    expect(h.app.registry.get('tips')?.notes).toBeUndefined();
+    await h.command(bob, 'help', 'tips');
+    expect(seen(bob.id)?.text?.trimEnd().endsWith('`/prep tips "harvard medical school" faq`')).toBe(true);
+  });
+
   it('refuses an unknown subcommand and suggests a near one', async () => {
     await h.command(bob, 'tipz', 'acme');
     const m = seen(bob.id);

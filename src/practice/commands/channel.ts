@@ -98,7 +98,7 @@ const SCHEDULE_EXAMPLE = '`/prep schedule 09:00 Europe/Berlin weekdays chop beha
 const RESUME = '`/prep schedule resume`';
 
 /** What `/prep help schedule` adds under the examples. */
-export const SCHEDULE_NOTES: readonly string[] = [
+const SCHEDULE_NOTES: readonly string[] = [
   'Setting a schedule replaces the one before. The time zone and days carry over when you leave them out; the employer and category do not (the reply says which were dropped).',
   `If Starling cannot post here (the bot was removed, or lost a permission), the schedule pauses and whoever set it gets a direct message. Fix the cause, then run ${RESUME} here: it keeps the time, days, employer and category.`,
 ];
@@ -233,6 +233,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
         '/prep schedule resume',
         '/prep schedule off',
       ],
+      notes: SCHEDULE_NOTES,
       options: [
         {
           name: 'time',

@@ -5,7 +5,6 @@ import { type CommandRegistry, defineCommand, tokenize } from '../../chat/regist
 import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
 import { plural, shortName } from '../format';
-import { SCHEDULE_NOTES } from './channel';
 
 export const TIP_SECTIONS = [
   'evaluation',
@@ -99,9 +98,6 @@ export function renderTips(guide: Guide, section?: TipSection): { title: string;
   }
 }
 
-/** More than usage and examples can say, shown by `/prep help <command>`. */
-const NOTES: Record<string, readonly string[]> = { schedule: SCHEDULE_NOTES };
-
 export function registerLookups(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, { command?: string }>({
@@ -133,7 +129,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
               `Usage: \`${def.usage}\``,
               'Examples:',
               ...def.examples.map((e) => `- \`${e}\``),
-              ...(NOTES[def.name] ?? []).flatMap((n) => ['', n]),
+              ...(def.notes ?? []).flatMap((n) => ['', n]),
             ].join('\n'),
             kind: 'info',
           };
