@@ -73,6 +73,9 @@ export interface ReplyPlace {
   replaceOriginal?: boolean;
 }
 
+/** The longest a rate-limited reply is held back; later than this it would read as stale. */
+const MAX_REPLY_DELAY_MS = 60_000;
+
 const NOT_IN_CHANNEL_HINT = "I can't post in this channel yet. Invite me with `/invite @Starling`, then try again.";
 
 /** Why the receiver could not start, in terms of the setting to fix. */
@@ -108,6 +111,8 @@ export class SlackAdapter implements Adapter {
   private apiClient?: SlackApi;
   private authorCache?: AuthorCache;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** Replies waiting out a rate limit, outside the work queue. */
+  private readonly later = new Set<Promise<void>>();
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.log = options.logger.child({ platform: PLATFORM });
@@ -231,9 +236,16 @@ export class SlackAdapter implements Adapter {
     this.handler = undefined;
   }
 
-  /** Resolves once every event received so far has been handled (tests, graceful shutdown). */
-  idle(): Promise<void> {
-    return this.work.idle();
+  /**
+   * Resolves once every event received so far has been handled and its replies sent,
+   * including replies waiting out a rate limit (tests, graceful shutdown).
+   */
+  async idle(): Promise<void> {
+    await this.work.idle();
+    while (this.later.size) {
+      await Promise.allSettled([...this.later]);
+      await this.work.idle();
+    }
   }
 
   /** Runs the work for an inbound payload after its ack, in the work queue. */
@@ -385,6 +397,7 @@ export class SlackAdapter implements Adapter {
     p: SlackPost,
     threadTs?: string,
     key?: string,
+    maxRateLimitWaitMs?: number,
   ): Promise<string | undefined> {
     const res = await this.api.call<{ ts?: string }>(
       team,
@@ -399,16 +412,32 @@ export class SlackAdapter implements Adapter {
         ...(key ? { metadata: { event_type: POST_METADATA_TYPE, event_payload: { key } } } : {}),
       },
       channel,
-      { resend: key ? 'never' : 'unsent' },
+      { resend: key ? 'never' : 'unsent', maxRateLimitWaitMs },
     );
     return res.ts;
   }
 
   private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<void> {
+    await this.sendPublicParts(place, renderPosts(message), message.attachments ?? [], Date.now() + MAX_REPLY_DELAY_MS);
+  }
+
+  private async sendPublicParts(
+    place: ReplyPlace,
+    posts: SlackPost[],
+    attachments: Attachment[],
+    deadline: number,
+  ): Promise<void> {
     try {
-      for (const p of renderPosts(message)) await this.postMessage(place.team, place.channel, p, place.threadTs);
-      if (message.attachments?.length)
-        await this.upload(place.team, place.channel, message.attachments, place.threadTs);
+      for (const [i, p] of posts.entries()) {
+        try {
+          await this.postMessage(place.team, place.channel, p, place.threadTs, undefined, 0);
+        } catch (err) {
+          if (this.retryLater(err, place, deadline, (d) => this.sendPublicParts(place, posts.slice(i), attachments, d)))
+            return;
+          throw err;
+        }
+      }
+      if (attachments.length) await this.upload(place.team, place.channel, attachments, place.threadTs);
     } catch (err) {
       // A slash command works in channels the bot has not joined; tell the person why nothing appeared.
       if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
@@ -429,7 +458,11 @@ export class SlackAdapter implements Adapter {
       const note = 'The file is in your direct messages with me.';
       shown = { ...message, attachments: undefined, text: message.text ? `${message.text}\n\n${note}` : note };
     }
-    for (const [i, p] of renderPosts(shown).entries()) {
+    await this.sendPrivateParts(place, renderPosts(shown), Date.now() + MAX_REPLY_DELAY_MS);
+  }
+
+  private async sendPrivateParts(place: ReplyPlace, posts: SlackPost[], deadline: number): Promise<void> {
+    for (const [i, p] of posts.entries()) {
       if (place.responseUrl && !place.threadTs) {
         try {
           await this.respond(place.responseUrl, p, i === 0 && place.replaceOriginal);
@@ -450,15 +483,49 @@ export class SlackAdapter implements Adapter {
             ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
           },
           place.channel,
+          { maxRateLimitWaitMs: 0 },
         );
       } catch (err) {
         if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
           await this.respond(place.responseUrl, p);
           continue;
         }
+        // Only the first part may replace the message it answers; later parts append.
+        const rest = posts.slice(i);
+        const resumed = i === 0 ? place : { ...place, replaceOriginal: false };
+        if (this.retryLater(err, place, deadline, (d) => this.sendPrivateParts(resumed, rest, d))) return;
         throw err;
       }
     }
+  }
+
+  /**
+   * A reply Slack rate-limited is sent again once the limit passes, if that is before
+   * `deadline`: feedback on an answer must not be lost to a busy minute. The wait runs
+   * outside the work queue, so it holds up no other payload, in this workspace or any
+   * other. Returns false (the caller throws) for any other error or a longer limit.
+   */
+  private retryLater(
+    err: unknown,
+    place: ReplyPlace,
+    deadline: number,
+    resend: (deadline: number) => Promise<void>,
+  ): boolean {
+    if (!(err instanceof PlatformError) || err.kind !== 'rate_limited') return false;
+    const wait = err.retryAfterMs ?? 1000;
+    if (Date.now() + wait > deadline) return false;
+    this.log.info({ channel: place.channel, user: place.userId, waitMs: wait }, 'reply rate-limited; sending it later');
+    const job = this.sleep(wait)
+      .then(() => resend(deadline))
+      .catch((e) =>
+        this.log.error(
+          { err: e, channel: place.channel, user: place.userId },
+          'a rate-limited reply was not delivered',
+        ),
+      )
+      .finally(() => this.later.delete(job));
+    this.later.add(job);
+    return true;
   }
 
   /** Answers through a response_url (slash commands, buttons): ephemeral to the user. */

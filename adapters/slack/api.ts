@@ -49,6 +49,11 @@ const IDEMPOTENT = new Set([
 export interface CallOptions {
   /** Defaults to 'idempotent' for the methods known to be, else 'unsent'. */
   resend?: Resend;
+  /**
+   * Longest 429 waited out here before the error goes to the caller (default: the
+   * client's maxRateLimitWaitMs). Replies pass 0 and wait outside the work queue.
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 export interface SlackApiOptions {
@@ -102,6 +107,7 @@ export class SlackApi {
   ): Promise<T> {
     const token = await this.token(team);
     const resend = options.resend ?? (IDEMPOTENT.has(method) ? 'idempotent' : 'unsent');
+    const maxWait = options.maxRateLimitWaitMs ?? this.maxWait;
     const send =
       resend === 'idempotent'
         ? () => this.options.retrying.apiCall(method, { ...args, token })
@@ -113,7 +119,7 @@ export class SlackApi {
         const mapped = toPlatformError(err, method, where);
         const wait = mapped.retryAfterMs;
         // A 429 means Slack did not act on the call, so sending it again is safe for any method.
-        if (mapped.kind === 'rate_limited' && !waited && wait !== undefined && wait <= this.maxWait) {
+        if (mapped.kind === 'rate_limited' && !waited && wait !== undefined && wait <= maxWait) {
           waited = true;
           this.options.logger.info({ method, team, waitMs: wait }, 'Slack rate limit: waiting before one retry');
           await this.sleep(wait);

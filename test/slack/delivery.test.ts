@@ -110,6 +110,15 @@ async function reply(user: string, threadTs: string, text: string, settle = true
   return ts;
 }
 
+/** Resolves once `check` holds; for work that must finish while something else is held back. */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 const keyedPosts = () => h.fake.messages.filter((m) => m.channel === CHANNEL && m.metadata);
 const keyedCalls = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args.metadata);
 const ephemeralsTo = (user: string) => h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
@@ -196,5 +205,64 @@ describe('a connection Slack never saw', () => {
     expect(waits).toEqual([]);
     await h.fake.start(h.fake.port);
     expect(await h.adapter.findPosted(CH, 'occ-refused')).toBeUndefined();
+  });
+});
+
+describe('rate-limited replies', () => {
+  let questionTs = '';
+
+  it('feedback Slack rate-limits for 30 s arrives after the wait, which holds up nobody else', async () => {
+    await slash(ALICE, 'question CHOP behavioral');
+    questionTs = h.fake.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts && !m.metadata).at(-1)?.ts ?? '';
+    expect(questionTs).toBeTruthy();
+
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    onWait = () => held;
+    h.fake.fail('chat.postEphemeral', { status: 429, retryAfter: 30 }, 1, (a) => a.user === BOB);
+    await reply(BOB, questionTs, ANSWER, false);
+    await until(() => waits.length === 1, 'the rate-limited feedback to wait');
+    expect(waits).toEqual([30_000]);
+    // The answer is kept while its feedback waits.
+    const bobAnswers = () => h.db.selectFrom('answers').selectAll().where('user_id', '=', BOB).execute();
+    expect(await bobAnswers()).toHaveLength(1);
+    expect(ephemeralsTo(BOB)).toHaveLength(1);
+
+    // Other members' commands and answers are handled meanwhile.
+    const aliceBefore = ephemeralsTo(ALICE).length;
+    await reply(ALICE, questionTs, ANSWER, false);
+    const help = await slash(ALICE, 'help', false);
+    await until(
+      () => ephemeralsTo(ALICE).length > aliceBefore && h.fake.responses.some((r) => r.id === help),
+      "Alice's feedback and help",
+    );
+
+    release();
+    await h.adapter.idle();
+    const bob = ephemeralsTo(BOB);
+    expect(bob).toHaveLength(2);
+    expect(bob[1]?.args).toMatchObject({ channel: CHANNEL, thread_ts: questionTs });
+    expect(String(bob[1]?.args.text)).toMatch(/Feedback on your answer/);
+  });
+
+  it('feedback limited again on its second try waits again, and is sent once', async () => {
+    h.fake
+      .fail('chat.postEphemeral', { status: 429, retryAfter: 30 }, 1, (a) => a.user === SAM)
+      .fail('chat.postEphemeral', { status: 429, retryAfter: 20 }, 1, (a) => a.user === SAM);
+    await reply(SAM, questionTs, ANSWER);
+    expect(waits).toEqual([30_000, 20_000]);
+    const delivered = ephemeralsTo(SAM).slice(2);
+    expect(delivered).toHaveLength(1);
+    expect(String(delivered[0]?.args.text)).toMatch(/Feedback on your answer/);
+  });
+
+  it('a public reply Slack rate-limits is posted once the limit passes', async () => {
+    h.fake.fail('chat.postMessage', { status: 429, retryAfter: 15 }, 1, (a) => String(a.text).includes('10:30'));
+    await slash(SAM, 'schedule 10:30 UTC weekdays');
+    expect(waits).toEqual([15_000]);
+    const confirmations = h.fake.messages.filter((m) => m.channel === CHANNEL && m.text.includes('10:30'));
+    expect(confirmations).toHaveLength(1);
   });
 });
