@@ -14,6 +14,13 @@ export interface Analysis {
   storyReason: string;
   sentences: { text: string; label: Label }[];
   parts: Record<Part, { present: boolean; sentences: string[] }>;
+  /**
+   * How sure the analyser is about the Result, for what others see: 'present' when a
+   * sentence is labelled Result, 'unclear' when none is but one may be the outcome (the
+   * softer "make the outcome explicit" suggestion), 'missing' when it is confident there is
+   * none (or the answer is not a story). `parts.result.present` stays the labelling.
+   */
+  resultStatus: 'present' | 'unclear' | 'missing';
   ownership: { iShare: number | null; flagged: boolean };
   resultMeasured: boolean;
   wordCount: number;
@@ -77,13 +84,20 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
   const fillerDensity = wordCount ? round((fillers.length / wordCount) * 100) : 0;
 
   const { story, kind, reason } = judgeStory(feats, labels, texts);
+  // decided before the checks so the checklist can say "unclear" rather than a flat "no"
+  const missing = story && !parts.result.present ? judgeMissingResult(feats, labels, texts) : undefined;
+  const resultStatus: Analysis['resultStatus'] = parts.result.present
+    ? 'present'
+    : missing?.alert === 'unclear'
+      ? 'unclear'
+      : 'missing';
 
   const items = [
     { name: 'a specific story', passed: story },
     { name: 'situation', passed: parts.situation.present },
     { name: 'task', passed: parts.task.present },
     { name: 'your own actions', passed: parts.action.present && !ownership.flagged },
-    { name: 'result', passed: parts.result.present },
+    { name: resultStatus === 'unclear' ? 'result (unclear)' : 'result', passed: parts.result.present },
     { name: 'measured result', passed: resultMeasured },
   ];
   const analysis: Analysis = {
@@ -91,6 +105,7 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     storyReason: reason,
     sentences: texts.map((t, i) => ({ text: t, label: labels[i] as Label })),
     parts,
+    resultStatus,
     ownership,
     resultMeasured,
     wordCount,
@@ -101,7 +116,6 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     praise: '',
     feedback: [],
   };
-  const missing = story && !parts.result.present ? judgeMissingResult(feats, labels, texts) : undefined;
   const detail: Detail = {
     features: feats,
     labels,

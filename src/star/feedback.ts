@@ -200,10 +200,17 @@ export function renderFeedback(a: Analysis): string {
   return lines.join('\n');
 }
 
-/** The public marker on an answer: which parts are present, nothing more. */
+/**
+ * The public marker on an answer: which parts are present, nothing more. A Result the
+ * analyser is unsure about shows "R ?": only a confident absence shows ✗ to the group.
+ * Reactions carry the present parts only.
+ */
 export function markerOf(a: Analysis): { text: string; emoji: string[] } {
+  // analyses stored before resultStatus existed have none: read them as before
+  const unclear = a.resultStatus === 'unclear' && !a.parts.result.present;
+  const sign = (p: Part) => (a.parts[p].present ? '✓' : p === 'result' && unclear ? '?' : '✗');
   return {
-    text: PARTS.map((p) => `${LETTER[p]} ${a.parts[p].present ? '✓' : '✗'}`).join(' · '),
+    text: PARTS.map((p) => `${LETTER[p]} ${sign(p)}`).join(' · '),
     emoji: PARTS.filter((p) => a.parts[p].present).map((p) => `regional_indicator_${LETTER[p].toLowerCase()}`),
   };
 }

@@ -281,6 +281,33 @@ describe('the missing-result alert fires only when the analyser is sure', () => 
     expect(analysis.suggestions[0]).not.toMatch(/missing|no result/i);
   });
 
+  it('an unclear Result shows "R ?" and "result (unclear)" to the group, a confident absence "R ✗"', () => {
+    const unclear = analyzeAnswer(
+      'When I was a shift lead at a call centre, new starters kept asking the same questions. I was asked to make their first week easier. I wrote a one-page guide to the phone system. I paired each new starter with an experienced agent for their first three days, and the questions in our team chat dried up.',
+    );
+    expect(unclear.resultStatus).toBe('unclear');
+    expect(unclear.parts.result.present).toBe(false);
+    expect(markerOf(unclear)).toEqual({
+      text: 'S ✓ · T ✓ · A ✓ · R ?',
+      emoji: ['regional_indicator_s', 'regional_indicator_t', 'regional_indicator_a'],
+    });
+    expect(unclear.checks.items.find((c) => c.name.startsWith('result'))).toEqual({
+      name: 'result (unclear)',
+      passed: false,
+    });
+    expect(renderFeedback(unclear).split('\n')[0]).toMatch(/· R \?$/);
+
+    const missing = analyzeAnswer(
+      "Two years ago our school's parents' evening ran an hour late every term. I offered to reorganise it. I gave every parent a five-minute slot and put a bell in each classroom. I also printed a map of the rooms.",
+    );
+    expect(missing.resultStatus).toBe('missing');
+    expect(markerOf(missing).text).toMatch(/R ✗$/);
+    expect(missing.checks.items.find((c) => c.name.startsWith('result'))).toEqual({ name: 'result', passed: false });
+    expect(analyzeAnswer(COMPLETE).resultStatus).toBe('present');
+    // a non-story has no Result to be unsure about
+    expect(analyzeAnswer('I would talk to both sides first and then agree on a plan.').resultStatus).toBe('missing');
+  });
+
   it('a present-tense outcome after the steps is not called missing', () => {
     const { analysis, detail } = analyzeDetailed(
       'Last spring our team wiki was a mess that nobody trusted. I was asked to tidy it up. I archived every page nobody had opened in a year and wrote a new index page. New joiners now use the index as their first stop.',
