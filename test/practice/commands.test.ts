@@ -459,3 +459,74 @@ describe('forget-me', () => {
     expect(seen(ada.id)?.text).toBe('There was nothing about you to delete in this workspace.');
   });
 });
+
+describe('arguments typed as text (Slack, the terminal)', () => {
+  let s: Harness;
+  beforeEach(async () => {
+    s = await harness({ guides: loadGuides('content/guides').library.all() });
+  });
+  afterEach(() => s.close());
+  const said = (userId: string) => lastPrivate(s.adapter, userId);
+
+  it('refuses a word that is not a section instead of reading it as part of the employer', async () => {
+    await s.command(bob, 'tips', 'chop salary');
+    const m = said(bob.id);
+    expect(m?.kind).toBe('error');
+    expect(m?.text).toContain('"salary" is not a section of a guide. The sections are evaluation, process');
+    expect(m?.text).toContain('Try: `/prep tips chop process`');
+    expect(m?.text).not.toContain('No guide');
+    await s.command(bob, 'tips', 'chop process extra');
+    expect(said(bob.id)?.text).toContain('"extra" is left over: `/prep tips` takes an employer and one section.');
+    expect(said(bob.id)?.text).toContain('Try: `/prep tips chop process`');
+  });
+
+  it('reads many-word employer names, quoted or not, with a section after them', async () => {
+    await s.command(bob, 'tips', "children's hospital of philadelphia process");
+    expect(said(bob.id)?.title).toBe("Children's Hospital of Philadelphia · Software Engineer: the interview process");
+    await s.command(bob, 'tips', '"harvard medical school" faq');
+    expect(said(bob.id)?.title).toContain('Harvard Medical School · Software Engineer: FAQ');
+    await s.command(bob, 'tips', 'harvard medical school');
+    expect(said(bob.id)?.kind).not.toBe('error');
+  });
+
+  it('offers a whole command, not a bare name, for an unknown employer', async () => {
+    await s.command(bob, 'tips', 'chopp');
+    expect(said(bob.id)?.text).toMatch(/No guide for "chopp"\. Closest: Children's Hospital of Philadelphia/);
+    expect(said(bob.id)?.text).toContain('Try: `/prep tips chop`');
+    await s.command(bob, 'question', 'chopp behavioral');
+    expect(said(bob.id)?.text).toContain('Try: `/prep question chop behavioral`');
+    expect(questions(s.adapter, s.channel)).toHaveLength(0);
+  });
+
+  it('refuses a word that is not a category after the employer of /prep question', async () => {
+    await s.command(bob, 'question', 'chop dancing');
+    const m = said(bob.id);
+    expect(m?.text).toContain('"dancing" is not a question category. The categories are behavioral');
+    expect(m?.text).toContain('Try: `/prep question chop behavioral`');
+    await s.command(bob, 'question', 'chop behavioral dancing');
+    expect(said(bob.id)?.text).toContain('"dancing" is left over');
+    expect(questions(s.adapter, s.channel)).toHaveLength(0);
+    await s.command(bob, 'question', 'harvard medical school system design');
+    expect(questions(s.adapter, s.channel).at(-1)?.message.title).toBe(
+      'Practice question · Harvard Medical School · system design',
+    );
+  });
+
+  it('refuses a stray word in /prep schedule by the slot it was meant for, and sets nothing', async () => {
+    await s.command(ada, 'schedule', '09:00 UTC chop dancing');
+    expect(said(ada.id)?.text).toContain('"dancing" is not a question category');
+    expect(said(ada.id)?.text).toContain('Try: `/prep schedule 09:00 UTC chop behavioral`');
+    await s.command(ada, 'schedule', '09:00 Europe/Berlin someday');
+    expect(said(ada.id)?.text).toContain('"someday" is not a set of days. Use daily, weekdays');
+    expect(said(ada.id)?.text).toContain('Try: `/prep schedule 09:00 Europe/Berlin weekdays`');
+    expect(said(ada.id)?.text).not.toContain('No guide');
+    await s.command(ada, 'schedule', '09:00 UTC chop behavioral dancing');
+    expect(said(ada.id)?.text).toContain('"dancing" is left over');
+    await s.command(ada, 'schedule', '09:00 chopp');
+    expect(said(ada.id)?.text).toContain('Try: `/prep schedule 09:00 chop`');
+    expect(await getSchedule(s.db, s.channel)).toBeUndefined();
+    await s.command(ada, 'schedule', '09:00 Europe/Berlin weekdays harvard medical school system design');
+    const set = await getSchedule(s.db, s.channel);
+    expect([set?.employer, set?.category]).toEqual(['harvard-medical-school-software-engineer', 'system-design']);
+  });
+});

@@ -1,7 +1,10 @@
 // The pure parts: streak rules, question rotation, reading times and schedule lines,
 // member mentions, digests.
 import { describe, expect, it } from 'vitest';
-import { parseScheduleText, parseTime, splitEmployerCategory } from '../../src/practice/commands/channel';
+import { GuideLibrary } from '../../src/guides/library';
+import { loadGuides } from '../../src/guides/load';
+import { parseScheduleText, parseTime, readEmployerCategory } from '../../src/practice/commands/channel';
+import { readTipsWords } from '../../src/practice/commands/lookup';
 import { parseMemberRef } from '../../src/practice/commands/progress';
 import { composeDigest } from '../../src/practice/digest';
 import { pickQuestion } from '../../src/practice/rotation';
@@ -123,29 +126,61 @@ describe('reading command text', () => {
       time: '09:00',
       timezone: 'Europe/Berlin',
       days: 'weekdays',
-      employer: 'chop',
-      category: 'behavioral',
+      words: ['chop', 'behavioral'],
     });
     expect(parseScheduleText('18:30 "harvard medical school" mon,wed system design UTC')).toEqual({
       time: '18:30',
       timezone: 'UTC',
       days: 'mon,wed',
-      employer: 'harvard medical school',
-      category: 'system design',
+      words: ['harvard medical school', 'system', 'design'],
     });
     expect(parseScheduleText('OFF')).toEqual({ time: 'off' });
     expect(parseScheduleText('Resume')).toEqual({ time: 'resume' });
     expect(parseScheduleText('')).toEqual({});
   });
 
-  it('splits a category off the end of an employer', () => {
-    expect(splitEmployerCategory(['system', 'design'])).toEqual({ category: 'system design' });
-    expect(splitEmployerCategory(['acme', 'corp', 'behavioural'])).toEqual({
-      employer: 'acme corp',
+  const shipped = loadGuides('content/guides').library;
+  const w = (text: string) => text.split(' ');
+
+  it('reads the employer as the longest run of leading words naming a guide, then the category', () => {
+    expect(readEmployerCategory(shipped, w('system design'))).toEqual({ category: 'system design' });
+    expect(readEmployerCategory(shipped, w("children's hospital of philadelphia behavioural"))).toEqual({
+      employer: "children's hospital of philadelphia",
       category: 'behavioural',
     });
-    expect(splitEmployerCategory(['acme'])).toEqual({ employer: 'acme' });
-    expect(splitEmployerCategory([])).toEqual({});
+    expect(readEmployerCategory(shipped, w('harvard medical school system design'))).toEqual({
+      employer: 'harvard medical school',
+      category: 'system design',
+    });
+    expect(readEmployerCategory(shipped, w('chop'))).toEqual({ employer: 'chop' });
+    expect(readEmployerCategory(shipped, [])).toEqual({});
+  });
+
+  it('keeps a word that fills no slot apart from the employer', () => {
+    expect(readEmployerCategory(shipped, w('chop dancing'))).toEqual({ employer: 'chop', category: 'dancing' });
+    expect(readEmployerCategory(shipped, w('chop behavioral dancing'))).toEqual({
+      employer: 'chop',
+      category: 'behavioral',
+      extra: 'dancing',
+    });
+    // An unknown employer is the words before the category.
+    expect(readEmployerCategory(shipped, w('initech corp behavioral'))).toEqual({
+      employer: 'initech corp',
+      category: 'behavioral',
+    });
+    expect(readTipsWords(shipped, w('chop salary'))).toEqual({ employer: 'chop', section: 'salary' });
+    expect(readTipsWords(shipped, w('chop process extra'))).toEqual({
+      employer: 'chop',
+      section: 'process',
+      extra: 'extra',
+    });
+    expect(readTipsWords(shipped, ['harvard medical school', 'faq'])).toEqual({
+      employer: 'harvard medical school',
+      section: 'faq',
+    });
+    // A misspelt name stays apart from the word after it.
+    expect(readTipsWords(shipped, w('chopp salary'))).toEqual({ employer: 'chopp', section: 'salary' });
+    expect(readTipsWords(new GuideLibrary([]), w('process'))).toEqual({ section: 'process' });
   });
 
   it('reads member mentions in every platform form', () => {

@@ -4,27 +4,41 @@ import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
 import type { CommandEvent, Ref } from '../../chat/types';
 import type { Schedule } from '../../db/schema';
+import type { GuideLibrary } from '../../guides/library';
 import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
 import { getSchedule, removeSchedule, resumeSchedule, scheduleDays, setSchedule } from '../../scheduler/store';
 import { formatDays, formatLocal, isValidTimeZone, parseDays, parseHHMM } from '../../scheduler/time';
 import type { AppContext } from '../context';
-import { categoryLabel, employerName, plural } from '../format';
+import { categoryLabel, employerName, plural, shortName } from '../format';
 import { candidatesFor, postQuestion } from '../posting';
 import { ensureChannel, FEEDBACK_MODES, type FeedbackMode, settingsOf, updateChannelSettings } from '../store/channels';
+import { readEmployerPhrase, resolveEmployer } from './phrase';
 
 const CATEGORY_LIST = QUESTION_CATEGORIES.join(', ');
 
-/** Splits trailing category words off a phrase: `chop system design` → chop + system-design. */
-export function splitEmployerCategory(words: readonly string[]): { employer?: string; category?: string } {
-  for (const n of [2, 1]) {
-    if (words.length < n) continue;
-    const tail = words.slice(-n).join(' ');
-    if (parseCategory(tail)) {
-      const rest = words.slice(0, -n).join(' ');
-      return { ...(rest ? { employer: rest } : {}), category: tail };
+/**
+ * An employer and a category typed as text (`/prep question`, the end of
+ * `/prep schedule`): the employer is the longest run of leading words naming a guide,
+ * the category the longest run after it, and anything after that is `extra`.
+ */
+export function readEmployerCategory(
+  guides: GuideLibrary,
+  words: readonly string[],
+): { employer?: string; category?: string; extra?: string } {
+  const phrase = readEmployerPhrase(guides, words, (rest) => !!parseCategory(rest.join(' ')));
+  const out: { employer?: string; category?: string; extra?: string } = phrase.employer
+    ? { employer: phrase.employer }
+    : {};
+  const rest = phrase.rest;
+  if (rest.length === 0) return out;
+  for (let k = rest.length; k >= 1; k--) {
+    const category = rest.slice(0, k).join(' ');
+    if (parseCategory(category)) {
+      return { ...out, category, ...(k < rest.length ? { extra: rest.slice(k).join(' ') } : {}) };
     }
   }
-  return words.length ? { employer: words.join(' ') } : {};
+  // Not a category: refused as one when the command runs.
+  return { ...out, category: rest.join(' ') };
 }
 
 export function requireCategory(text: string, example: string): string {
@@ -62,6 +76,8 @@ interface ScheduleArgs {
   days?: string;
   employer?: string;
   category?: string;
+  /** Typed text after the time, zone and days: the employer and category, read when the command runs. */
+  words?: string[];
 }
 
 const OFF_WORDS = new Set(['off', 'stop', 'none', 'disable', 'cancel']);
@@ -81,7 +97,12 @@ export function parseScheduleText(text: string): ScheduleArgs {
     else if (!out.days && parseDays(w)) out.days = w;
     else other.push(w);
   }
-  return { ...out, ...splitEmployerCategory(other) };
+  return other.length ? { ...out, words: other } : out;
+}
+
+/** A word meant as days that no day parser reads: `someday`, `tuesdays-ish`, `week`. */
+function looksLikeDays(word: string): boolean {
+  return /days?$|^week|^(mon|tue|wed|thu|fri|sat|sun)/i.test(word.trim());
 }
 
 /** The IANA zone whose city is `word` ("berlin" → Europe/Berlin, "new york" → America/New_York). */
@@ -180,7 +201,7 @@ function droppedFilters(
 
 export function registerChannelCommands(registry: CommandRegistry<AppContext>): void {
   registry.register(
-    defineCommand<AppContext, { employer?: string; category?: string }>({
+    defineCommand<AppContext, { employer?: string; category?: string; words?: string[] }>({
       name: 'question',
       description: 'Post a practice question now',
       usage: '/prep question [employer] [category]',
@@ -200,13 +221,39 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           choices: QUESTION_CATEGORIES,
         },
       ],
-      args: z.object({ employer: z.string().optional(), category: z.string().optional() }),
-      parseText: (text) => splitEmployerCategory(tokenize(text)),
+      args: z.object({
+        employer: z.string().optional(),
+        category: z.string().optional(),
+        words: z.array(z.string()).optional(),
+      }),
+      // Typed text is read against the guides when the command runs (readEmployerCategory).
+      parseText: (text) => {
+        const words = tokenize(text);
+        return words.length ? { words } : {};
+      },
       async run(ctx, args, event) {
-        const employer = args.employer?.trim() ? ctx.guides.resolve(args.employer).slug : undefined;
-        const category = args.category?.trim()
-          ? requireCategory(args.category, `\`/prep question ${args.employer ?? 'chop'} behavioral\``)
+        const typed: { employer?: string; category?: string; extra?: string } = args.words
+          ? readEmployerCategory(ctx.guides, args.words)
+          : args;
+        const categoryOk = typed.category ? parseCategory(typed.category) : undefined;
+        const guide = typed.employer?.trim()
+          ? resolveEmployer(
+              ctx.guides,
+              typed.employer,
+              (name) => `/prep question ${name}${categoryOk ? ` ${typed.category}` : ''}`,
+            )
           : undefined;
+        const employer = guide?.slug;
+        const named = guide ? `${shortName(ctx.guides, guide)} ` : '';
+        const category = typed.category?.trim()
+          ? requireCategory(typed.category, `\`/prep question ${named}behavioral\``)
+          : undefined;
+        if (typed.extra) {
+          throw new UserError(
+            `"${typed.extra}" is left over: \`/prep question\` takes an employer and one category.`,
+            `\`/prep question ${named}${typed.category}\``,
+          );
+        }
         const post = await postQuestion(ctx, {
           workspace: event.workspace,
           channel: event.channel,
@@ -257,6 +304,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
         days: z.string().optional(),
         employer: z.string().optional(),
         category: z.string().optional(),
+        words: z.array(z.string()).optional(),
       }),
       parseText: (text) => parseScheduleText(text) as Record<string, unknown>,
       async run(ctx, args, event) {
@@ -304,17 +352,50 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
             SCHEDULE_EXAMPLE,
           );
         }
-        if (!args.timezone && args.employer && !ctx.guides.lookup(args.employer).guide) {
-          const zone = zoneForCity(args.employer);
-          if (zone) {
+        const typed: { employer?: string; category?: string; extra?: string } = args.words
+          ? readEmployerCategory(ctx.guides, args.words)
+          : args;
+        // The command as typed so far, for examples: `/prep schedule 09:00 UTC chop behavioral`.
+        const zoneWord = args.timezone?.trim() ? ` ${args.timezone.trim()}` : '';
+        const daysWord = args.days ? ` ${args.days}` : '';
+        const asTyped = (rest: string) => `\`/prep schedule ${time}${zoneWord}${daysWord}${rest}\``;
+        /** A leftover word meant for another slot gets that slot's refusal. */
+        const refuseStray = (word: string) => {
+          if (looksLikeDays(word)) {
             throw new UserError(
-              `"${args.employer}" is not a time zone name; time zones are written Region/City.`,
-              `\`/prep schedule ${time} ${zone}\``,
+              `"${word}" is not a set of days. Use daily, weekdays, weekends, a range like mon-fri, or a list like mon,wed,fri.`,
+              `\`/prep schedule ${time}${zoneWord} weekdays\``,
             );
           }
+          const zone = zoneForCity(word);
+          if (zone) {
+            throw new UserError(
+              `"${word}" is not a time zone name; time zones are written Region/City.`,
+              `\`/prep schedule ${time} ${zone}${daysWord}\``,
+            );
+          }
+        };
+        if (typed.employer && !ctx.guides.lookup(typed.employer).guide) refuseStray(typed.employer);
+        const guide = typed.employer?.trim()
+          ? resolveEmployer(
+              ctx.guides,
+              typed.employer,
+              (name) => `/prep schedule ${time}${zoneWord}${daysWord} ${name}`,
+            )
+          : undefined;
+        const employer = guide?.slug ?? null;
+        const named = guide ? ` ${shortName(ctx.guides, guide)}` : '';
+        if (typed.category?.trim() && !parseCategory(typed.category)) refuseStray(typed.category);
+        const category = typed.category?.trim()
+          ? requireCategory(typed.category, asTyped(`${named} behavioral`))
+          : null;
+        if (typed.extra) {
+          refuseStray(typed.extra);
+          throw new UserError(
+            `"${typed.extra}" is left over: after the time, zone and days \`/prep schedule\` takes an employer and one category.`,
+            asTyped(`${named} ${typed.category}`),
+          );
         }
-        const employer = args.employer?.trim() ? ctx.guides.resolve(args.employer).slug : null;
-        const category = args.category?.trim() ? requireCategory(args.category, SCHEDULE_EXAMPLE) : null;
         if (candidatesFor(ctx, employer, category).length === 0) {
           throw new UserError(
             `No guide has ${category ? `a ${categoryLabel(category)} question` : 'questions'}${employer ? ` for ${employerName(ctx.guides, employer)}` : ''}.`,

@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
+import type { GuideLibrary } from '../../guides/library';
 import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
 import { plural, shortName } from '../format';
+import { readEmployerPhrase, resolveEmployer } from './phrase';
 
 export const TIP_SECTIONS = [
   'evaluation',
@@ -37,6 +39,23 @@ const SECTION_ALIASES: Record<string, TipSection> = {
 
 export function parseSection(word: string): TipSection | undefined {
   return SECTION_ALIASES[word.toLowerCase()];
+}
+
+/**
+ * `/prep tips` typed as text: the employer is the longest run of leading words naming
+ * a guide; the next word is the section, and anything after it is `extra`.
+ */
+export function readTipsWords(
+  guides: GuideLibrary,
+  words: readonly string[],
+): { employer?: string; section?: string; extra?: string } {
+  const phrase = readEmployerPhrase(guides, words, (rest) => rest.length === 1 && !!parseSection(rest[0] ?? ''));
+  const [section, ...extra] = phrase.rest;
+  return {
+    ...(phrase.employer ? { employer: phrase.employer } : {}),
+    ...(section ? { section } : {}),
+    ...(extra.length ? { extra: extra.join(' ') } : {}),
+  };
 }
 
 const bullets = (items: readonly string[]) => items.map((i) => `- ${i}`).join('\n');
@@ -174,7 +193,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
         };
       },
     }),
-    defineCommand<AppContext, { employer?: string; section?: string }>({
+    defineCommand<AppContext, { employer?: string; section?: string; words?: string[] }>({
       name: 'tips',
       description: "An employer's tips: what they evaluate, the process, FAQ, general tips",
       usage: '/prep tips <employer> [evaluation|process|faq|tips|responsibilities|requirements|questions]',
@@ -183,32 +202,49 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
         { name: 'employer', description: 'Employer name', type: 'string', required: true, autocomplete: 'employer' },
         { name: 'section', description: 'Which part of the guide', type: 'string', choices: TIP_SECTIONS },
       ],
-      args: z.object({ employer: z.string().optional(), section: z.string().optional() }),
-      parseText(text) {
+      args: z.object({
+        employer: z.string().optional(),
+        section: z.string().optional(),
+        words: z.array(z.string()).optional(),
+      }),
+      // Typed text is read against the guides when the command runs (see readTipsWords).
+      parseText: (text) => {
         const words = tokenize(text);
-        const last = words.at(-1);
-        if (words.length > 1 && last && parseSection(last))
-          return { employer: words.slice(0, -1).join(' '), section: last };
-        return words.length ? { employer: words.join(' ') } : {};
+        return words.length ? { words } : {};
       },
       async run(ctx, args) {
-        if (!args.employer?.trim()) {
+        const typed: { employer?: string; section?: string; extra?: string } = args.words
+          ? readTipsWords(ctx.guides, args.words)
+          : args;
+        if (!typed.employer?.trim()) {
           throw new UserError(
             'Which employer? `/prep tips` needs an employer name.',
             '`/prep tips chop` (`/prep employers` lists them)',
           );
         }
+        const sectionWord = typed.section;
+        const guide = resolveEmployer(
+          ctx.guides,
+          typed.employer,
+          (name) => `/prep tips ${name}${sectionWord && parseSection(sectionWord) ? ` ${sectionWord}` : ''}`,
+        );
+        const example = `\`/prep tips ${shortName(ctx.guides, guide)} process\``;
         let section: TipSection | undefined;
-        if (args.section) {
-          section = parseSection(args.section);
+        if (sectionWord) {
+          section = parseSection(sectionWord);
           if (!section) {
             throw new UserError(
-              `"${args.section}" is not a section of a guide. The sections are ${TIP_SECTIONS.join(', ')}.`,
-              `\`/prep tips ${args.employer} process\``,
+              `"${sectionWord}" is not a section of a guide. The sections are ${TIP_SECTIONS.join(', ')}.`,
+              example,
             );
           }
         }
-        const guide = ctx.guides.resolve(args.employer);
+        if (typed.extra) {
+          throw new UserError(
+            `"${typed.extra}" is left over: \`/prep tips\` takes an employer and one section.`,
+            example,
+          );
+        }
         const { title, text } = renderTips(guide, section);
         return {
           kind: 'info',
