@@ -2,7 +2,7 @@
 // Pure and deterministic; any string is accepted.
 import { buildFeedback } from './feedback';
 import { decode, type Features, features, type Label, type Part, scores } from './label';
-import { FILLERS } from './lexicon';
+import { FILLERS, HEDGES } from './lexicon';
 import { judgeMissingResult, type ResultAlert } from './outcome';
 import { countWords, splitSentences } from './split';
 import { clip, PARTS } from './text';
@@ -25,7 +25,10 @@ export interface Analysis {
   resultMeasured: boolean;
   wordCount: number;
   length: 'too short' | 'short' | 'good' | 'long' | 'too long';
+  /** fillers ("um", "basically", "you know") per 100 words. */
   fillerDensity: number;
+  /** hedges ("kind of", "maybe", "I guess") per 100 words. */
+  hedgeDensity: number;
   checks: { passed: number; total: number; items: { name: string; passed: boolean }[] };
   suggestions: string[];
   praise: string;
@@ -39,6 +42,7 @@ export interface Detail {
   texts: string[];
   nonStoryKind: 'hypothetical' | 'habit' | 'generic' | 'no past event' | 'empty' | 'not english' | undefined;
   fillers: string[];
+  hedges: string[];
   /**
    * For a story with no sentence labelled Result: 'missing' when the analyser is confident
    * there is none (the "Add the Result" alert), 'unclear' when a sentence may be the
@@ -80,8 +84,11 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
 
   const resultMeasured = labels.some((l, i) => l === 'result' && (feats[i] as Features).number);
   const wordCount = countWords(text);
-  const fillers = text.toLowerCase().replace(/[’]/g, "'").match(FILLERS) ?? [];
+  const lowerText = text.toLowerCase().replace(/[’]/g, "'");
+  const fillers = lowerText.match(FILLERS) ?? [];
+  const hedges = lowerText.match(HEDGES) ?? [];
   const fillerDensity = wordCount ? round((fillers.length / wordCount) * 100) : 0;
+  const hedgeDensity = wordCount ? round((hedges.length / wordCount) * 100) : 0;
 
   const { story, kind, reason } = judgeStory(feats, labels, texts);
   // decided before the checks so the checklist can say "unclear" rather than a flat "no"
@@ -111,6 +118,7 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     wordCount,
     length: lengthOf(wordCount),
     fillerDensity,
+    hedgeDensity,
     checks: { passed: items.filter((c) => c.passed).length, total: items.length, items },
     suggestions: [],
     praise: '',
@@ -122,6 +130,7 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     texts,
     nonStoryKind: kind,
     fillers,
+    hedges,
     resultAlert: missing?.alert,
     resultCandidate: missing?.candidate === undefined ? undefined : texts[missing.candidate],
   };

@@ -6,7 +6,12 @@ import { clip, PARTS } from './text';
 
 const PART_NAME: Record<Part, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
 const LETTER: Record<Part, string> = { situation: 'S', task: 'T', action: 'A', result: 'R' };
-const FILLER_LIMIT = 4; // per 100 words; below this nobody notices
+// Per 100 words, and at least twice: below this nobody notices, and one "maybe" in a
+// 30-word answer is not a habit.
+const FILLER_LIMIT = 4;
+const HEDGE_LIMIT = 3;
+const MIN_TIMES = 2;
+const MIN_WORDS = 30;
 
 function q(text: string | undefined): string {
   // the closing punctuation of the quoted sentence would clash with the sentence around it
@@ -133,21 +138,37 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       );
     }
   }
-  if (a.fillerDensity >= FILLER_LIMIT && a.wordCount >= 30) {
-    const common = mostCommon(d.fillers, 3)
-      .map((w) => `"${w.replace(/^,\s*|,$/g, '')}"`)
-      .join(', ');
-    s.push(
-      `Cut the hedges (${common}): about ${Math.round(a.fillerDensity)} in every 100 words makes the story sound unsure.`,
-    );
-  }
+  const suggestions = s.slice(0, 3);
+  // "only mentioned when high" must hold even when three suggestions are already queued: the
+  // note then takes the third place. That place always holds a detail (a number, context,
+  // the task, length): at most two suggestions are about the story itself (the actions or
+  // their owner, and the result; or "tell a story" alone).
+  const delivery = deliveryNote(a, d);
+  if (delivery) suggestions.splice(2, 1, delivery);
 
   const praise = pickPraise(a, d);
   const judgement = a.story
     ? 'This is a real story: one specific episode from your past, which is what the question asks for.'
     : `This is not a story yet: ${NOT_A_STORY[d.nonStoryKind ?? 'no past event']}`;
-  const suggestions = s.slice(0, 3);
   return { suggestions, praise, feedback: [judgement, ...suggestions, ...(praise ? [`Done well: ${praise}`] : [])] };
+}
+
+/** Fillers and hedges, only when there are enough of them to be heard. */
+function deliveryNote(a: Analysis, d: Detail): string | undefined {
+  if (a.wordCount < MIN_WORDS) return undefined;
+  const fillers = a.fillerDensity >= FILLER_LIMIT && d.fillers.length >= MIN_TIMES;
+  const hedges = a.hedgeDensity >= HEDGE_LIMIT && d.hedges.length >= MIN_TIMES;
+  if (!fillers && !hedges) return undefined;
+  const words = [...(fillers ? d.fillers : []), ...(hedges ? d.hedges : [])];
+  const common = mostCommon(words, 3)
+    .map((w) => `"${w.replace(/^,\s*|,$/g, '')}"`)
+    .join(', ');
+  const per100 = Math.round((fillers ? a.fillerDensity : 0) + (hedges ? a.hedgeDensity : 0));
+  if (fillers && hedges)
+    return `Cut the fillers and hedges (${common}): about ${per100} in every 100 words make the story sound unsure.`;
+  if (hedges)
+    return `Drop the hedges (${common}): about ${per100} in every 100 words make the story sound unsure. Say what you did plainly.`;
+  return `Cut the fillers (${common}): about ${per100} in every 100 words get in the way of the story.`;
 }
 
 function pickPraise(a: Analysis, d: Detail): string {

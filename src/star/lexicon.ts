@@ -259,6 +259,14 @@ export const SKIP_ADVERBS = new Set([
   'like',
   'um',
   'uh',
+  // hedges between the subject and its verb: "we maybe moved", "I probably spent"
+  'maybe',
+  'probably',
+  'perhaps',
+  'possibly',
+  'somewhat',
+  'kinda',
+  'sorta',
 ]);
 
 // A sentence that speaks about the speaker in general, or about the world, not about one event.
@@ -285,8 +293,12 @@ export const NUMBER =
   /(?:[$£€]\s?\d|\d[\d,.]*\s?(?:%|k\b|m\b|ms\b|x\b)|\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|half|twice|double (?:the|that|what|its|our|their|my)|doubled|tripled|halved|zero|dozen|dozens|percent|per cent)\b|\bone (?:day|week|month|year|hour|minute|second|quarter|sprint|percent)s?\b|\bfrom [^ ]+(?: [^ ]+){0,2} to \S)/;
 export const SEQUENCE_START =
   /^(?:so |and |but )?(?:first(?:ly)?|then|next|after that|afterwards|after|finally|also|second(?:ly)?|third(?:ly)?|meanwhile|at the same time|in the meantime|to (?:fix|solve|do|address|start)|i started by|i began by)\b/;
+// Padding that carries no meaning ("um", "basically", "you know")...
 export const FILLERS =
-  /\b(um+|uh+|erm|like,|, like|you know|basically|kind of|sort of|honestly|actually|literally|i mean|i guess|just|really|maybe|probably|i think|somewhat|pretty much|stuff|things like that|or something)\b/g;
+  /\b(um+|uh+|erm|like,|, like|you know|basically|honestly|actually|literally|i mean|just|really|pretty much|stuff|things like that|or something)\b/g;
+// ...and hedges that make the speaker sound unsure of their own story ("kind of", "maybe").
+export const HEDGES =
+  /\b(kind of|sort of|maybe|probably|perhaps|possibly|i think|i guess|i suppose|i feel like|somewhat|more or less|a little bit|a bit|hopefully|i'm not sure|might have|may have)\b/g;
 
 /** Subjects whose verb is inspected; "i" variants are normalised before this. */
 export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);

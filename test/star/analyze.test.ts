@@ -170,17 +170,51 @@ describe('ownership when the actions are passive', () => {
 });
 
 describe('filler and hedges', () => {
-  it('are mentioned only when dense', () => {
+  it('are measured apart and mentioned only when dense', () => {
     const hedgy = analyzeAnswer(
       'So basically at my old job the project was kind of late, you know. I guess I just sort of made a list, like, of the tasks. And honestly I basically sent it round every morning. In the end we kind of finished, maybe two weeks late.',
     );
     expect(hedgy.fillerDensity).toBeGreaterThan(10);
-    expect(hedgy.suggestions.join(' ')).toMatch(/Cut the hedges \("basically"/);
+    expect(hedgy.hedgeDensity).toBeGreaterThan(10);
+    expect(hedgy.suggestions.join(' ')).toMatch(/Cut the fillers and hedges \("basically", "kind of"/);
     const plain = analyzeAnswer(
       'At my old job the project was late. I made a list of the tasks and sent it every morning. We finished two weeks later than planned.',
     );
     expect(plain.fillerDensity).toBe(0);
-    expect(plain.suggestions.join(' ')).not.toMatch(/hedges/);
+    expect(plain.hedgeDensity).toBe(0);
+    expect(plain.suggestions.join(' ')).not.toMatch(/fillers|hedges/);
+  });
+
+  it('names hedges on their own, and leaves a single "maybe" alone', () => {
+    const unsure = analyzeAnswer(
+      'Last year our support queue was kind of out of control. I guess I was the one who had to sort it. I sort of split the tickets by topic and maybe wrote three canned replies. I think the queue fell to about forty tickets.',
+    );
+    expect(unsure.fillerDensity).toBe(0);
+    expect(unsure.hedgeDensity).toBeGreaterThanOrEqual(3);
+    expect(unsure.suggestions.join(' ')).toMatch(/Drop the hedges \("/);
+    const once = analyzeAnswer(
+      'Last year our support queue was out of control. I was asked to sort it. I split the tickets by topic and wrote three canned replies. The queue fell from 300 to maybe forty tickets in a month.',
+    );
+    expect(once.hedgeDensity).toBeGreaterThan(0);
+    expect(once.suggestions.join(' ')).not.toMatch(/hedges/);
+  });
+
+  it('are mentioned even when three suggestions are already queued, in place of the least valuable', () => {
+    const text =
+      'Basically we kind of had a problem with the rota, you know. We just sort of rewrote it, like, basically from scratch. And honestly we maybe moved the meetings too.';
+    const calm = analyzeAnswer(
+      text.replace(/basically |kind of |, you know|just |sort of |, like,|honestly |maybe /gi, ''),
+    );
+    // without the hedges: result, ownership and one detail fill the three places
+    expect(calm.suggestions).toHaveLength(3);
+    const noisy = analyzeAnswer(text);
+    expect(noisy.suggestions).toHaveLength(3);
+    expect(noisy.suggestions[0]).toMatch(/Result/);
+    expect(noisy.suggestions[1]).toMatch(/Make your part visible/);
+    expect(noisy.suggestions[2]).toMatch(/^Cut the fillers and hedges/);
+    // the detail it displaced
+    expect(calm.suggestions[2]).toMatch(/^Say what your goal or responsibility was/);
+    expect(noisy.suggestions.join(' ')).not.toMatch(/Say what your goal/);
   });
 });
 
