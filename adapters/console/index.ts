@@ -269,11 +269,11 @@ export class ConsoleAdapter implements Adapter {
     for (const ref of this.dirty) {
       const set = this.marks.get(ref) ?? new Set<string>();
       const owner = this.owners.get(ref);
-      const letters = ['s', 't', 'a', 'r'].map((c) =>
-        set.has(`regional_indicator_${c}`)
-          ? this.style.good(`${c.toUpperCase()} ✓`)
-          : this.style.dim(`${c.toUpperCase()} ✗`),
-      );
+      // The group sees reactions, as on Slack and Discord: a letter per part present.
+      // What is missing (or unclear) is for the author's private feedback to say.
+      const letters = ['s', 't', 'a', 'r']
+        .filter((c) => set.has(`regional_indicator_${c}`))
+        .map((c) => this.style.good(`${c.toUpperCase()} ✓`));
       const others = [...set].filter((e) => !/^regional_indicator_[star]$/.test(e)).map(emojiText);
       this.write(
         this.indent(
