@@ -14,8 +14,9 @@ import type {
   ReplyOptions,
 } from '../chat/types';
 import type { Answer, Post } from '../db/schema';
-import { type Analysis, analyzeAnswer, compareAttempts, flagsOf, markerOf, renderFeedback } from '../star';
+import { type Analysis, analyzeAnswer, compareAttempts, flagsOf, markerOf } from '../star';
 import { type AppContext, MAX_ANSWER_CHARS } from './context';
+import { asksForStory, feedbackFor } from './feedback';
 import { quote } from './format';
 import {
   addAnswerMessage,
@@ -140,7 +141,11 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   const answer = await getAnswer(ctx.db, post.workspace, answerId);
   if (!answer) return;
   const previous = await analysisOf(ctx.db, answer.id);
-  const before = previous ? parseAnalysis(previous.data) : undefined;
+  const story = asksForStory(ctx, post.question_id);
+  // An answer to an approach question shows a marker only when it tells an example:
+  // S ✗ T ✗ A ✗ R ✗ under a sound design answer would judge it a failed story.
+  const marked = (a: Analysis | undefined) => (a && (story || a.story) ? a : undefined);
+  const before = marked(previous ? parseAnalysis(previous.data) : undefined);
   const text = await rebuildAnswer(ctx.db, answer.id, now);
   const settings = settingsOf(await ensureChannel(ctx.db, post.workspace, post.channel_ref, ctx.clock()));
   if (text === undefined) {
@@ -153,11 +158,17 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   const flags = flagsOf(analysis);
   await saveAnalysis(
     ctx.db,
-    { answerId: answer.id, flags, iShare: analysis.ownership?.iShare ?? null, data: JSON.stringify(analysis) },
+    {
+      answerId: answer.id,
+      flags,
+      iShare: analysis.ownership?.iShare ?? null,
+      data: JSON.stringify(analysis),
+      scored: story,
+    },
     now,
   );
   if (settings.feedbackMode === 'off') return;
-  await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, analysis, post, respond.markedRef));
+  await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, marked(analysis), post, respond.markedRef));
   const reply = respond.reply;
   if (respond.reason === 'silent' || !reply) return;
 
@@ -169,14 +180,14 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
       `_Your answer was longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters; only the first part was read._`,
     );
   }
-  lines.push(renderFeedback(analysis));
+  lines.push(feedbackFor(analysis, story));
   if (answer.attempt > 1) {
     const prev = await attemptOf(ctx.db, post.workspace, post.id, answer.user_id, answer.attempt - 1);
     const prevAnalysis = prev ? await analysisOf(ctx.db, prev.id) : undefined;
     if (prevAnalysis)
       lines.push(
         '',
-        `**Compared with attempt ${answer.attempt - 1}:**`,
+        `**${story ? 'Compared' : 'The example, compared'} with attempt ${answer.attempt - 1}:**`,
         compareAttempts(prevAnalysis.flags, analysis).text,
       );
   }

@@ -6,6 +6,7 @@ import type { OutboundMessage, PostResult } from '../chat/types';
 import type { Occurrence, Post, Schedule } from '../db/schema';
 import type { Guide, GuideQuestion } from '../guides/schema';
 import type { AppContext } from './context';
+import { APPROACH_INVITE, STORY_INVITE } from './feedback';
 import { categoryLabel, plural, shortName } from './format';
 import { pickQuestion } from './rotation';
 import { type ChannelSettings, ensureChannel, type FeedbackMode, settingsOf } from './store/channels';
@@ -74,7 +75,7 @@ export function questionMessage(
     text: [
       `> ${q.text}`,
       '',
-      'Answer in this thread with one specific time it happened: the **S**ituation, your **T**ask, the **A**ctions _you_ took and the **R**esult.',
+      q.star ? STORY_INVITE : APPROACH_INVITE,
       `Several replies count as one answer, and you can edit or delete them.${where} Answers close in ${hours}; later ones still count, marked late.`,
     ].join('\n'),
     footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${name}\` for what they look for`,

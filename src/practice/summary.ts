@@ -66,22 +66,34 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
   const streak = channel
     ? await streakIn(ctx, o.workspace, channel, o.userId)
     : { days: 0, graceUsedThisWeek: false, unbroken: false };
-  const entries: SummaryEntry[] = history.map((h) => ({
-    answerId: h.answerId,
-    at: new Date(h.at),
-    flags: h.flags,
-    employer: employerName(ctx.guides, h.employer),
-    category: h.category,
-    questionText: h.questionText,
-  }));
+  // Answers to approach questions (design, technical) count as answers given and
+  // keep a streak, but are not stories, so the STAR figures leave them out.
+  const approach = history.filter((h) => !h.scored).length;
+  const entries: SummaryEntry[] = history
+    .filter((h) => h.scored)
+    .map((h) => ({
+      answerId: h.answerId,
+      at: new Date(h.at),
+      flags: h.flags,
+      employer: employerName(ctx.guides, h.employer),
+      category: h.category,
+      questionText: h.questionText,
+    }));
   const summary = summarize(entries);
   const late = history.filter((h) => h.late).length;
   const lines = [
     `**Answers given:** ${count}${late ? ` (${late} late)` : ''}`,
     `**Streak:** ${plural(streak.days, 'day')}${streak.graceUsedThisWeek ? " (this week's grace day is used)" : ' (one missed day a week is forgiven)'}`,
     '',
-    renderSummaryChart(summary),
+    entries.length
+      ? renderSummaryChart(summary)
+      : 'No answers to story questions yet, so there is no STAR chart: answer a "Tell me about a time…" question to see one.',
   ];
+  if (approach) {
+    lines.push(
+      `_${plural(approach, 'answer')} to questions that ask for an approach (design, technical) ${approach === 1 ? 'counts' : 'count'} above but not in the STAR figures._`,
+    );
+  }
   if (summary.weakest) {
     const part = summary.weakest.part === 'story' ? 'telling one specific story' : `the ${summary.weakest.part}`;
     lines.push(`**Weakest:** ${part}. ${summary.weakest.tip}`);

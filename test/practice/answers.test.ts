@@ -252,3 +252,87 @@ describe('workspaces stay apart', () => {
     expect(await answers()).toHaveLength(1);
   });
 });
+
+describe('questions that ask for an approach, not a story', () => {
+  const DESIGN =
+    'I would put stateless ingest workers behind a load balancer and write every event to a partitioned log keyed by customer id. Consumers batch the log into columnar files every minute, and a dead-letter queue keeps malformed events for replay. Autoscaling follows consumer lag, and idempotent writes make retries safe.';
+  let design: string;
+  beforeEach(async () => {
+    await h.command(ada, 'question', 'globex system design');
+    design = questions(h.adapter, h.channel).at(-1)?.ref ?? '';
+  });
+
+  it('invites an answer that fits the question, backed by an example', async () => {
+    const posts = questions(h.adapter, h.channel);
+    const designPost = posts.at(-1)?.message.text ?? '';
+    expect(designPost).toContain('Answer in this thread. Back it with one real example from your work');
+    expect(designPost).toContain('interviewers trust a story over a claim');
+    expect(designPost).not.toContain('one specific time it happened');
+    // A story question still asks for one specific time.
+    expect(posts[0]?.message.text).toContain('Answer in this thread with one specific time it happened');
+  });
+
+  it('frames the feedback on a sound design answer without judging it a failed story', async () => {
+    const ref = await h.say(bob, design, DESIGN);
+    const fb = lastPrivate(h.adapter, bob.id);
+    expect(fb?.kind).toBe('feedback');
+    expect(fb?.text?.startsWith('This question asks for your approach, not a story, so there is no STAR score.')).toBe(
+      true,
+    );
+    expect(fb?.text).toContain('back it with one real example from your work');
+    expect(fb?.text).not.toMatch(/STAR check: \d of \d|not a story yet/);
+    // No S ✗ T ✗ A ✗ R ✗ marker under it for the channel to see.
+    expect(h.adapter.reactions.filter((r) => r.ref === ref)).toEqual([]);
+    // The analysis is still kept.
+    expect(await h.db.selectFrom('analyses').select('answer_id').execute()).toHaveLength(1);
+  });
+
+  it('says what the example covers when the answer tells one', async () => {
+    const ref = await h.say(cy, design, `${DESIGN} ${COMPLETE_1} ${COMPLETE_2}`);
+    const fb = lastPrivate(h.adapter, cy.id)?.text ?? '';
+    expect(fb).toContain('**You back it with a real example**');
+    expect(fb).toMatch(/The example: S ✓/);
+    expect(h.adapter.reactions.filter((r) => r.ref === ref).length).toBeGreaterThan(0);
+  });
+
+  it('counts the answer as taking part, but not in the STAR figures of /prep me and the leaderboard', async () => {
+    await h.say(bob, design, DESIGN);
+    await h.command(bob, 'me');
+    let me = lastPrivate(h.adapter, bob.id)?.text ?? '';
+    expect(me).toContain('**Answers given:** 1');
+    expect(me).toContain('No answers to story questions yet, so there is no STAR chart');
+    expect(me).toContain('1 answer to questions that ask for an approach (design, technical) counts above');
+    await h.command(bob, 'leaderboard');
+    expect(lastPrivate(h.adapter, bob.id)?.text).toContain('**Bob** – 1 question answered · no story questions yet');
+
+    // A story answer: the STAR figures are that answer's alone.
+    await h.say(bob, thread, `${COMPLETE_1} ${COMPLETE_2}`);
+    const story = await h.db
+      .selectFrom('answers')
+      .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
+      .innerJoin('posts', 'posts.id', 'answers.post_id')
+      .select(['analyses.checks_passed', 'analyses.checks_total'])
+      .where('posts.category', '=', 'behavioral')
+      .executeTakeFirstOrThrow();
+    await h.command(bob, 'leaderboard');
+    const pct = Math.round((100 * story.checks_passed) / story.checks_total);
+    expect(lastPrivate(h.adapter, bob.id)?.text).toContain(
+      `**Bob** – 2 questions answered · STAR checks ${pct}% · 1 complete`,
+    );
+    await h.command(bob, 'me');
+    me = lastPrivate(h.adapter, bob.id)?.text ?? '';
+    expect(me).toContain('**Answers given:** 2');
+    expect(me).toMatch(/Story\s+█+ 100%/);
+    expect(me).toContain('1 answer to questions that ask for an approach');
+  });
+
+  it('frames a retry of an approach question around its example', async () => {
+    await h.say(bob, design, DESIGN);
+    await h.command(bob, 'retry', '', { thread: design } as never);
+    const text = lastPrivate(h.adapter, bob.id)?.text ?? '';
+    expect(text).toContain('back it with one real example from your work');
+    expect(text).not.toContain('Last time this was missing');
+    await h.say(bob, design, `${DESIGN} ${COMPLETE_1} ${COMPLETE_2}`);
+    expect(lastPrivate(h.adapter, bob.id)?.text).toContain('**The example, compared with attempt 1:**');
+  });
+});

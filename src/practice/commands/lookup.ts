@@ -158,6 +158,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
           title: 'Starling: your interview study group',
           text: [
             'Every day a question from an employer interview guide is posted here. Answer in its thread with one specific story: **S**ituation, **T**ask, **A**ction, **R**esult. You get private feedback on the structure, and your summary shows how you improve.',
+            'Questions that ask for an approach (system design, technical) are answered as asked, backed by one real example; they count as answers and keep your streak, but stay out of the STAR figures.',
             '',
             ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
           ].join('\n'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand } from '../../chat/registry';
 import type { AppContext } from '../context';
+import { asksForStory } from '../feedback';
 import { pct, plural, quote } from '../format';
 import { analysisOf, latestAttempt } from '../store/answers';
 import { ensureChannel, settingsOf } from '../store/channels';
@@ -117,10 +118,11 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
           text: rows
             .map(
               (r, i) =>
-                `${medal[i] ?? `${i + 1}.`} **${r.name}** – ${plural(r.questions, 'question')} answered · STAR checks ${pct(r.checksPassed, r.checksTotal)} · ${r.complete} complete`,
+                `${medal[i] ?? `${i + 1}.`} **${r.name}** – ${plural(r.questions, 'question')} answered · ${r.checksTotal ? `STAR checks ${pct(r.checksPassed, r.checksTotal)} · ${r.complete} complete` : 'no story questions yet'}`,
             )
             .join('\n'),
-          footer: 'Ranked by questions answered, then by share of STAR checks passed',
+          footer:
+            'Ranked by questions answered, then by share of STAR checks passed. Answers to approach questions (design, technical) count as answered, not in the STAR checks.',
         };
       },
     }),
@@ -155,21 +157,27 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
         await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, now);
         await setRetry(ctx.db, event.workspace, event.author.id, post.id, now);
         const last = await analysisOf(ctx.db, latest.id);
-        const missing = last
-          ? (['situation', 'task', 'action', 'result'] as const)
-              .filter((p) => !last.flags[p])
-              .map((p) => p[0]?.toUpperCase() + p.slice(1))
-          : [];
+        const story = asksForStory(ctx, post.question_id);
+        const missing =
+          last && story
+            ? (['situation', 'task', 'action', 'result'] as const)
+                .filter((p) => !last.flags[p])
+                .map((p) => p[0]?.toUpperCase() + p.slice(1))
+            : [];
         return {
           kind: 'info',
           text: [
             `Retrying: “${quote(post.question_text)}”`,
             `Your next reply in its thread counts as **attempt ${latest.attempt + 1}**, and the feedback compares it with attempt ${latest.attempt}.`,
-            missing.length
-              ? `Last time this was missing: ${missing.join(', ')}.`
-              : last && !last.flags.resultMeasured
-                ? 'Last time the result was not measured: add a number.'
-                : '',
+            !story
+              ? last && !last.flags.story
+                ? 'This question asks for your approach: this time, back it with one real example from your work (Situation, Task, Action, Result).'
+                : 'This question asks for your approach: keep the example, and make its result clear.'
+              : missing.length
+                ? `Last time this was missing: ${missing.join(', ')}.`
+                : last && !last.flags.resultMeasured
+                  ? 'Last time the result was not measured: add a number.'
+                  : '',
           ]
             .filter(Boolean)
             .join('\n'),

@@ -146,6 +146,12 @@ export interface StoredAnalysis {
   iShare: number | null;
   /** The full analysis, as JSON. */
   data: string;
+  /**
+   * False for an answer to a question that does not call for a story (system design,
+   * an approach): its analysis is kept, but its STAR figures stay off the answer row,
+   * so the leaderboard and summaries count it as taking part, not as a story.
+   */
+  scored?: boolean;
 }
 
 export async function saveAnalysis(db: Db, a: StoredAnalysis, now: number): Promise<void> {
@@ -170,12 +176,13 @@ export async function saveAnalysis(db: Db, a: StoredAnalysis, now: number): Prom
     .values({ answer_id: a.answerId, ...values })
     .onConflict((oc) => oc.column('answer_id').doUpdateSet(values))
     .execute();
+  const scored = a.scored !== false;
   await db
     .updateTable('answers')
     .set({
-      checks_passed: f.checksPassed,
-      checks_total: f.checksTotal,
-      complete: hasAllParts(f) ? 1 : 0,
+      checks_passed: scored ? f.checksPassed : 0,
+      checks_total: scored ? f.checksTotal : 0,
+      complete: scored && hasAllParts(f) ? 1 : 0,
     })
     .where('id', '=', a.answerId)
     .execute();

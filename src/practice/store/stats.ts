@@ -14,6 +14,8 @@ export interface HistoryEntry {
   category: string;
   questionText: string;
   flags: AnswerFlags;
+  /** False when the question did not call for a story: not in the STAR figures (see saveAnalysis). */
+  scored: boolean;
 }
 
 /** The member's analysed answers in a workspace, newest first. */
@@ -31,6 +33,7 @@ export async function memberHistory(db: Db, workspace: string, userId: string, l
       'posts.employer',
       'posts.category',
       'posts.question_text',
+      'answers.checks_total as scored_checks',
       ...ANALYSIS_FLAG_COLUMNS,
     ])
     .where('answers.workspace', '=', workspace)
@@ -48,6 +51,7 @@ export async function memberHistory(db: Db, workspace: string, userId: string, l
     category: r.category,
     questionText: r.question_text,
     flags: flagsFromRow(r),
+    scored: Number(r.scored_checks) > 0,
   }));
 }
 
@@ -92,12 +96,14 @@ export interface LeaderRow {
   answers: number;
   checksPassed: number;
   checksTotal: number;
-  /** Answers with all four parts. */
+  /** Answers to story questions with all four parts. */
   complete: number;
 }
 
 /**
  * Participation and STAR checks per member in a channel since a time, best first.
+ * Every answer counts as taking part; only answers to story questions carry STAR
+ * figures (an answer to a design question, or one not analysed yet, adds 0 of 0).
  * One range of the covering answers_board index: the figures live on the answer
  * (copied by saveAnalysis), and rows are summed here because grouping in SQL makes
  * SQLite walk every answer the channel ever had to avoid a sort.
@@ -115,8 +121,6 @@ export async function leaderboard(
     .where('channel_ref', '=', channelRef)
     .where('created_at', '>=', since)
     .where('workspace', '=', workspace)
-    // An answer not analysed yet (a moment after it arrives) is not on the board.
-    .where('checks_total', '>', 0)
     .execute();
   const by = new Map<string, LeaderRow & { posts: Set<string> }>();
   for (const r of rows) {
