@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs, rawArgs } from '../../src/chat/registry';
 import type { CommandEvent } from '../../src/chat/types';
 import { loadGuides } from '../../src/guides/load';
+import { upsertMember } from '../../src/practice/store/members';
 import { getSchedule, pauseSchedule } from '../../src/scheduler/store';
 import { ada, bob, COMPLETE_1, COMPLETE_2, type Harness, harness, lastPrivate, NO_RESULT, questions } from './helpers';
 
@@ -371,6 +372,34 @@ describe('/prep settings', () => {
 });
 
 describe('/prep summary, me and snooze', () => {
+  it('finds a member by id, mention, whole name or the start of one, and offers the closest names', async () => {
+    const now = h.now().getTime();
+    await upsertMember(h.db, 'memory:W1', 'U-dana', 'Dana Scully', now);
+    await upsertMember(h.db, 'memory:W1', 'U-dan', 'Dan Brown', now);
+    await upsertMember(h.db, 'memory:W1', 'U-bob2', 'Bob Smith', now);
+    await upsertMember(h.db, 'memory:W2', 'U-eve', 'Eve Zed', now);
+    const title = async (text: string) => {
+      await h.command(ada, 'summary', text);
+      return seen(ada.id)?.title ?? seen(ada.id)?.text;
+    };
+    expect(await title('@bob s')).toBe("Bob Smith's practice summary");
+    expect(await title('@DANA')).toBe("Dana Scully's practice summary");
+    expect(await title('dan brown')).toBe("Dan Brown's practice summary");
+    expect(await title('U-dan')).toBe("Dan Brown's practice summary");
+    expect(await title('<@U-dana>')).toBe("Dana Scully's practice summary");
+    await h.command(ada, 'summary', '@dan');
+    expect(seen(ada.id)?.text).toContain('"dan" fits 2 members: Dan Brown, Dana Scully. Say which one');
+    expect(seen(ada.id)?.text).toContain('Try: `/prep summary @Dan Brown`');
+    await h.command(ada, 'summary', '@smiht');
+    expect(seen(ada.id)?.text).toContain(
+      'Nobody called "smiht" has answered a question in this workspace. Closest: Bob Smith.',
+    );
+    // Another workspace's members are neither found nor offered.
+    await h.command(ada, 'summary', '@eve');
+    expect(seen(ada.id)?.text).toContain('Nobody called "eve"');
+    expect(seen(ada.id)?.text).not.toContain('Eve Zed');
+  });
+
   it('shows a member their own summary and admins anyone’s', async () => {
     await h.command(ada, 'question', 'acme');
     const thread = questions(h.adapter, h.channel).at(-1)?.ref ?? '';

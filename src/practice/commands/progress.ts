@@ -7,7 +7,7 @@ import { asksForStory } from '../feedback';
 import { pct, plural, quote } from '../format';
 import { analysisOf, latestAttempt } from '../store/answers';
 import { ensureChannel, settingsOf } from '../store/channels';
-import { getMember, membersNamed, setRetry, snooze, upsertMember } from '../store/members';
+import { findMember, getMember, setRetry, snooze, upsertMember } from '../store/members';
 import { latestAnsweredPost, latestPost, postByThread } from '../store/posts';
 import { leaderboard } from '../store/stats';
 import { memberSummary } from '../summary';
@@ -47,28 +47,36 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
       description: "A member's practice summary (admins, or anyone where the channel allows)",
       usage: '/prep summary @member',
       examples: ['/prep summary @ada'],
+      notes: [
+        'Name the member by mention, or by their name or its start, in any case: `/prep summary @bob` finds "Bob Smith" when no other name starts so. Otherwise the reply lists the names it could mean, or the closest ones.',
+      ],
       options: [{ name: 'member', description: 'The member', type: 'user', required: true, rest: true }],
       args: z.object({ member: z.string().optional() }),
       async run(ctx, args, event) {
         const ref = parseMemberRef(args.member ?? '');
         if (!ref.id && !ref.name) throw new UserError('Whose summary? Name a member.', '`/prep summary @ada`');
         let userId = ref.id;
-        // Platforms with a user picker (Discord) send the bare id.
-        if (!userId && ref.name && (await getMember(ctx.db, event.workspace, ref.name))) userId = ref.name;
         if (!userId) {
-          const found = await membersNamed(ctx.db, event.workspace, ref.name ?? '');
-          if (found.length === 0) {
+          // Platforms with a user picker (Discord) send the bare id; people type a name.
+          const name = ref.name ?? '';
+          const found = await findMember(ctx.db, event.workspace, name);
+          const example = (m: { name: string } | undefined) => `\`/prep summary @${m ? m.name : 'ada'}\``;
+          if (found.ambiguous) {
             throw new UserError(
-              `Nobody called "${ref.name}" has answered a question in this workspace.`,
-              'mention them: `/prep summary @ada`',
+              `"${name}" fits ${found.candidates.length} members: ${found.candidates.map((m) => m.name).join(', ')}. Say which one (or mention them).`,
+              example(found.candidates[0]),
             );
           }
-          if (found.length > 1)
+          if (!found.member) {
+            const near = found.candidates.map((m) => m.name);
             throw new UserError(
-              `More than one member is called "${ref.name}".`,
-              'mention the one you mean: `/prep summary @ada`',
+              `Nobody called "${name}" has answered a question in this workspace.${near.length ? ` Closest: ${near.join(', ')}.` : ''}`,
+              near.length
+                ? example(found.candidates[0])
+                : '`/prep leaderboard` shows who has answered; or mention them: `/prep summary @ada`',
             );
-          userId = found[0]?.user_id;
+          }
+          userId = found.member.user_id;
         }
         if (!userId) throw new UserError('Whose summary? Name a member.', '`/prep summary @ada`');
         if (userId !== event.author.id && !event.author.isAdmin) {

@@ -27,11 +27,61 @@ export async function getMember(db: Db, workspace: string, userId: string): Prom
     .executeTakeFirst();
 }
 
-/** Members whose name matches (case-insensitive), for `/prep summary @name`. */
-export async function membersNamed(db: Db, workspace: string, name: string): Promise<Member[]> {
+/** Edits (insert, delete, change) from one string to another. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+export interface MemberMatch {
+  /** The one member meant. */
+  member?: Member;
+  /** Without one: every member the words fit (ambiguous), else the closest names. */
+  candidates: Member[];
+  ambiguous: boolean;
+}
+
+/**
+ * The member `query` means in a workspace: by id, by whole name, or by the start of
+ * a name when only one name starts so (all ignoring case), so `bob` finds
+ * "Bob Smith". Otherwise the members it could mean, or the closest names.
+ */
+export async function findMember(db: Db, workspace: string, query: string): Promise<MemberMatch> {
+  const want = query.trim().toLowerCase();
+  if (!want) return { candidates: [], ambiguous: false };
+  const byId = await getMember(db, workspace, query.trim());
+  if (byId) return { member: byId, candidates: [], ambiguous: false };
   const rows = await db.selectFrom('members').selectAll().where('workspace', '=', workspace).execute();
-  const want = name.toLowerCase();
-  return rows.filter((m) => m.name.toLowerCase() === want);
+  const byName = (a: Member, b: Member) => a.name.localeCompare(b.name);
+  for (const fits of [(n: string) => n === want, (n: string) => n.startsWith(want)]) {
+    const hits = rows.filter((m) => fits(m.name.toLowerCase())).sort(byName);
+    if (hits.length === 1) return { member: hits[0], candidates: [], ambiguous: false };
+    if (hits.length > 1) return { candidates: hits, ambiguous: true };
+  }
+  // A typo: compare with the whole name and with each of its words ("smtih" → Bob Smith).
+  const score = (m: Member) => {
+    const name = m.name.toLowerCase();
+    const parts = [name, ...name.split(/\s+/), name.slice(0, want.length)];
+    return Math.min(...parts.map((p) => distance(want, p) / Math.max(want.length, p.length, 1)));
+  };
+  const close = rows
+    .map((m) => ({ m, d: score(m) }))
+    .filter((x) => x.d <= 0.5)
+    .sort((a, b) => a.d - b.d || byName(a.m, b.m))
+    .slice(0, 3)
+    .map((x) => x.m);
+  return { candidates: close, ambiguous: false };
 }
 
 /** Snoozes from `from` until `until`; replaces any snooze still running. */
