@@ -131,6 +131,22 @@ describe.each(databaseKinds)('a day in the study group on %s', (kind) => {
     expect(data.answers[0].text).toContain('checkout errors dropped');
     expect(data.answers[0].analysis.checks.passed).toBe(6);
     expect(data.member.name).toBe('Ada');
+    // The schedule Ada set, with its channel, time, zone, days and filters.
+    expect(data.schedules).toEqual([
+      expect.objectContaining({
+        channel: h.channel,
+        time: '09:00',
+        timezone: 'Europe/London',
+        days: [1, 2, 3, 4, 5],
+        employer: 'acme-software-engineer',
+        category: 'behavioral',
+        paused: false,
+      }),
+    ]);
+    expect(md?.content).toContain(
+      `## Daily questions you set\n\n- ${h.channel}: 09:00 (Europe/London), weekdays, from acme-software-engineer, behavioral; next 2026-`,
+    );
+    expect(exp?.text).toContain('1 daily question schedule you set');
     expect(md?.content).toContain('Tell me about a time');
     expect(md?.content).toContain('> Last spring');
 

@@ -32,6 +32,7 @@ import {
 } from '../../src/practice/store/posts';
 import { exportMember, forgetMember } from '../../src/practice/store/privacy';
 import { answeredPostTimes, leaderboard, memberAnswerCount, memberHistory } from '../../src/practice/store/stats';
+import { setSchedule } from '../../src/scheduler/store';
 import type { AnswerFlags } from '../../src/star';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../db/databases';
 
@@ -240,6 +241,25 @@ describe.each(databaseKinds)('store on %s', (kind) => {
   });
 
   describe('privacy', () => {
+    it('exports the schedules the member set in that workspace, and no one else’s', async () => {
+      const base = { time: '09:00', timezone: 'Europe/Berlin', days: [1, 3, 5], employer: null, category: null };
+      await setSchedule(open.db, { ...base, workspace: 'w1', channelRef: 'w1:c2', createdBy: 'ada' }, new Date(T0));
+      await setSchedule(
+        open.db,
+        { ...base, workspace: 'w1', channelRef: 'w1:c1', createdBy: 'ada', employer: 'acme', category: 'behavioral' },
+        new Date(T0),
+      );
+      await setSchedule(open.db, { ...base, workspace: 'w1', channelRef: 'w1:c3', createdBy: 'bob' }, new Date(T0));
+      await setSchedule(open.db, { ...base, workspace: 'w2', channelRef: 'w2:c1', createdBy: 'ada' }, new Date(T0));
+      const data = await exportMember(open.db, 'w1', 'ada', new Date(T0));
+      expect(data.schedules.map((s) => [s.channel, s.time, s.timezone, s.days, s.employer, s.category])).toEqual([
+        ['w1:c1', '09:00', 'Europe/Berlin', [1, 3, 5], 'acme', 'behavioral'],
+        ['w1:c2', '09:00', 'Europe/Berlin', [1, 3, 5], null, null],
+      ]);
+      expect(data.schedules[0]?.paused).toBe(false);
+      expect(data.schedules[0]?.nextRunAt).toBe('2026-03-04T08:00:00.000Z');
+    });
+
     it('exports and forgets one member in one workspace only', async () => {
       await post('p1', 'w1');
       await post('p9', 'w2');
@@ -253,6 +273,7 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       expect(data.answers.map((a) => a.text)).toEqual(['My answer in w1.']);
       expect(data.answers[0]?.analysis).toEqual({ checks: { passed: 5 } });
       expect(data.snoozes).toHaveLength(1);
+      expect(data.schedules).toEqual([]);
       const gone = await forgetMember(open.db, 'w1', 'ada');
       expect(gone).toEqual({ answers: 1, analyses: 1, replies: 1, snoozes: 1, member: true });
       expect((await exportMember(open.db, 'w1', 'ada', new Date(T0))).answers).toEqual([]);

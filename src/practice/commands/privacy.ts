@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineAction, defineCommand } from '../../chat/registry';
+import { formatDays } from '../../scheduler/time';
 import type { AppContext } from '../context';
 import { plural } from '../format';
 import { exportMember, forgetMember, type MemberExport } from '../store/privacy';
@@ -21,6 +22,20 @@ export function exportMarkdown(data: MemberExport): string {
   }
   if (data.pendingRetry)
     lines.push('', `Pending retry of post ${data.pendingRetry.postId} since ${data.pendingRetry.since}`);
+  if (data.schedules.length) {
+    lines.push(
+      '',
+      '## Daily questions you set',
+      '',
+      ...data.schedules.map((s) => {
+        const from = [s.employer ?? 'every guide', s.category ?? 'any category'].join(', ');
+        const state = s.paused
+          ? `paused${s.pausedReason ? `: ${s.pausedReason}` : ''}`
+          : `next ${s.nextRunAt ?? 'never'}`;
+        return `- ${s.channel}: ${s.time} (${s.timezone}), ${formatDays(s.days)}, from ${from}; ${state}; set ${s.updatedAt}`;
+      }),
+    );
+  }
   for (const a of data.answers) {
     lines.push(
       '',
@@ -52,7 +67,7 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
         const stamp = data.exportedAt.slice(0, 10);
         return {
           kind: 'info',
-          text: `Everything Starling keeps about you in this workspace: ${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}. Two files follow: JSON (complete) and Markdown (readable).`,
+          text: `Everything Starling keeps about you in this workspace: ${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}${data.schedules.length ? `, ${plural(data.schedules.length, 'daily question schedule')} you set` : ''}. Two files follow: JSON (complete) and Markdown (readable).`,
           attachments: [
             {
               name: `starling-export-${stamp}.json`,

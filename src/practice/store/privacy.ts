@@ -18,6 +18,23 @@ export interface ExportedAnswer {
   analysis: unknown;
 }
 
+/** A daily question schedule the member set (the latest to set it in that channel). */
+export interface ExportedSchedule {
+  channel: string;
+  /** Local time HH:MM in `timezone`. */
+  time: string;
+  timezone: string;
+  /** ISO weekdays: 1 is Monday. */
+  days: number[];
+  employer: string | null;
+  category: string | null;
+  paused: boolean;
+  pausedReason: string | null;
+  nextRunAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface MemberExport {
   workspace: string;
   userId: string;
@@ -25,6 +42,7 @@ export interface MemberExport {
   member: { name: string; snoozedUntil: string | null } | null;
   snoozes: { from: string; until: string }[];
   pendingRetry: { postId: string; since: string } | null;
+  schedules: ExportedSchedule[];
   answers: ExportedAnswer[];
 }
 
@@ -35,6 +53,13 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
   const member = await getMember(db, workspace, userId);
   const snoozes = await snoozesOf(db, workspace, userId);
   const retry = await getRetry(db, workspace, userId);
+  const schedules = await db
+    .selectFrom('schedules')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('created_by', '=', userId)
+    .orderBy('channel_ref')
+    .execute();
   const answers: (Answer & { q_id: string; q_text: string; employer: string; category: string; posted_at: number })[] =
     await db
       .selectFrom('answers')
@@ -81,6 +106,19 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
     member: member ? { name: member.name, snoozedUntil: iso(member.snoozed_until) } : null,
     snoozes: snoozes.map((s) => ({ from: iso(s.from_at) ?? '', until: iso(s.until_at) ?? '' })),
     pendingRetry: retry ? { postId: retry.post_id, since: iso(retry.created_at) ?? '' } : null,
+    schedules: schedules.map((s) => ({
+      channel: s.channel_ref,
+      time: s.time,
+      timezone: s.timezone,
+      days: s.days.split(',').filter(Boolean).map(Number),
+      employer: s.employer,
+      category: s.category,
+      paused: s.paused === 1,
+      pausedReason: s.paused_reason,
+      nextRunAt: iso(s.next_run_at),
+      createdAt: iso(s.created_at) ?? '',
+      updatedAt: iso(s.updated_at) ?? '',
+    })),
     answers: out,
   };
 }
