@@ -2,6 +2,8 @@
 // TEST_DATABASE_URL or BENCH_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test).
 //
 //  1. tick query time with 100,000 schedules (SQLite, Postgres)
+//  1b. the same tick in a Slack process while the Discord process is down, with
+//     50,000 Discord schedules due and 10,000 of their questions waiting (Postgres)
 //  2. claim + dispatch of 10,000 occurrences due the same minute to a fake
 //     platform, without and with simulated rate limits (SQLite, Postgres)
 //  3. the same fan-out with 2 replicas on Postgres
@@ -20,6 +22,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { openPostgres } from '../src/db/postgres';
 import type { Database, Occurrence, Schedule } from '../src/db/schema';
 import { silentLogger } from '../src/logger';
+import { materialiseDue } from '../src/scheduler/occurrences';
 import { type DueRunResult, runDueSchedules } from '../src/scheduler/run';
 import { insertSchedules } from '../test/scheduler/fixtures';
 
@@ -125,6 +128,53 @@ async function tickQuery(kind: 'sqlite' | 'postgres') {
     }
     const memory = kind === 'sqlite' ? await ourMemory(o.db) : undefined;
     return { kind, schedules: total, dueQuery: median(query), idleTick: median(idle), memory };
+  } finally {
+    await o.close();
+    await t.drop();
+  }
+}
+
+/**
+ * 1b. A Slack process's idle tick while the Discord process is down: 50,000 Slack
+ * schedules not yet due, 50,000 Discord ones due and 10,000 of those recorded and
+ * waiting. The Slack process must leave them all alone, and pass them over cheaply.
+ */
+async function othersDue(kind: 'sqlite' | 'postgres') {
+  const t = await newTarget(kind);
+  const o = await open(t);
+  try {
+    await migrateToLatest(o.db);
+    const setAt = new Date(T - 24 * HOUR);
+    await insertSchedules(o.db, { count: 50_000, workspaces: 500, time: '09:00', setAt, platform: 'slack' });
+    await insertSchedules(o.db, { count: 50_000, workspaces: 500, time: '08:00', setAt, platform: 'discord' });
+    // The Discord process recorded 10,000 of its questions, then went down.
+    for (let i = 0; i < 20; i++) {
+      await materialiseDue(o.db, { now: T - HOUR + 60_000, catchupMs: 6 * HOUR, limit: 500, platforms: ['discord'] });
+    }
+    if (kind === 'postgres') await sql`analyze`.execute(o.db);
+    const now = new Date(T - 10 * 60_000);
+    const ticks = [];
+    for (let i = 0; i < 10; i++) {
+      const s = performance.now();
+      const r = await runDueSchedules({
+        db: o.db,
+        now,
+        replicaId: 'slack',
+        logger,
+        catchupMs: 6 * HOUR,
+        platforms: ['slack'],
+        post: fail,
+      });
+      ticks.push(performance.now() - s);
+      if (r.posted || r.failed || r.deferred || r.skipped) throw new Error('the Slack process touched Discord work');
+    }
+    const waiting = await o.db
+      .selectFrom('occurrences')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'pending')
+      .where('attempts', '=', 0)
+      .executeTakeFirst();
+    return { kind, tick: median(ticks), waiting: Number(waiting?.n) };
   } finally {
     await o.close();
     await t.drop();
@@ -312,6 +362,18 @@ async function main() {
   const ticks = [ours, ...(pg ? [await tickQuery('postgres')] : [])];
   for (const r of ticks)
     out(`| ${r.kind} | ${r.schedules.toLocaleString('en')} | ${ms(r.dueQuery)} | ${ms(r.idleTick)} |`);
+
+  // Postgres only: processes running different platforms need a shared server (SQLite allows one process).
+  if (pg) {
+    out('\n## Idle tick of a Slack process while the Discord process is down (Postgres; median)');
+    out(
+      '50,000 Slack schedules not yet due; 50,000 Discord schedules due, 10,000 of their questions recorded and waiting.',
+    );
+    out('| database | whole idle tick | Discord questions still waiting, untouched |');
+    out('|---|---|---|');
+    const r = await othersDue('postgres');
+    out(`| ${r.kind} | ${ms(r.tick)} | ${r.waiting.toLocaleString('en')} |`);
+  }
 
   out(
     '\n## 10,000 occurrences due the same minute (500 workspaces × 20 channels; fake platform answers in 2 ms; concurrency 16 per replica; default pace 1/s per channel, 5/s with bursts of 10 per workspace)',

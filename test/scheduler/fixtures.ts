@@ -14,6 +14,8 @@ export interface BulkScheduleOptions {
   /** Schedules are created as if set at this instant. */
   setAt: Date;
   prefix?: string;
+  /** The refs' platform (default `test`). */
+  platform?: string;
 }
 
 /** Inserts many schedules at once (setSchedule one by one is too slow for thousands). */
@@ -27,7 +29,7 @@ export async function insertSchedules(db: Kysely<Database>, o: BulkScheduleOptio
   const rows = Array.from({ length: o.count }, (_, i) => ({
     id: randomUUID(),
     workspace: `W${i % workspaces}`,
-    channel_ref: `test:${prefix}${i}`,
+    channel_ref: `${o.platform ?? 'test'}:${prefix}${i}`,
     time,
     timezone,
     days,
