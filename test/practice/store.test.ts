@@ -3,10 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addAnswerMessage,
   analysisOf,
+  answerMessages,
   answerOfMessage,
+  attemptOf,
   createAnswer,
   deleteAnswerMessage,
   editAnswerMessage,
+  getAnswer,
   latestAttempt,
   rebuildAnswer,
   saveAnalysis,
@@ -23,15 +26,26 @@ import {
   upsertMember,
 } from '../../src/practice/store/members';
 import {
+  answersPerCategory,
   claimDigest,
+  getPost,
   insertPost,
+  latestAnsweredPost,
   latestPost,
+  postByOccurrence,
   postByThread,
   postsAwaitingDigest,
+  postTimes,
   questionCounts,
 } from '../../src/practice/store/posts';
 import { exportMember, forgetMember } from '../../src/practice/store/privacy';
-import { answeredPostTimes, leaderboard, memberAnswerCount, memberHistory } from '../../src/practice/store/stats';
+import {
+  answeredPostTimes,
+  answersToPost,
+  leaderboard,
+  memberAnswerCount,
+  memberHistory,
+} from '../../src/practice/store/stats';
 import { setSchedule } from '../../src/scheduler/store';
 import type { AnswerFlags } from '../../src/star';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../db/databases';
@@ -58,7 +72,14 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     ...over,
   });
 
-  async function post(id: string, ws = 'w1', channel = `${ws}:c1`, at = T0, question = 'q1') {
+  async function post(
+    id: string,
+    ws = 'w1',
+    channel = `${ws}:c1`,
+    at = T0,
+    question = 'q1',
+    extra: { category?: string; occurrence?: string } = {},
+  ) {
     return insertPost(open.db, {
       id,
       workspace: ws,
@@ -67,11 +88,11 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       thread_ref: `${channel}:${id}`,
       question_id: question,
       employer: 'acme',
-      category: 'behavioral',
+      category: extra.category ?? 'behavioral',
       question_text: `Question ${id}?`,
       kind: 'daily',
       posted_by: null,
-      occurrence_id: null,
+      occurrence_id: extra.occurrence ?? null,
       posted_at: at,
       closes_at: at + 86_400_000,
       digest_at: null,
@@ -82,12 +103,13 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     postId: string,
     user: string,
     text: string,
-    f = flags(),
+    f: AnswerFlags | null = flags(),
     ws = 'w1',
     at = T0 + 1000,
     attempt = 1,
+    options: { late?: boolean; scored?: boolean } = {},
   ) {
-    const p = await postByThread(open.db, ws, `${ws}:c1:${postId}`);
+    const p = await getPost(open.db, ws, postId);
     const a = await createAnswer(open.db, {
       postId,
       workspace: ws,
@@ -95,16 +117,25 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       userId: user,
       userName: user.toUpperCase(),
       attempt,
-      late: false,
+      late: options.late ?? false,
       at,
     });
     await addAnswerMessage(open.db, a.id, `${postId}:${user}:${attempt}:${at}`, text, at);
     await rebuildAnswer(open.db, a.id, at);
-    await saveAnalysis(
-      open.db,
-      { answerId: a.id, flags: f, iShare: 1, data: JSON.stringify({ checks: { passed: f.checksPassed } }) },
-      at,
-    );
+    // null: an answer not analysed yet.
+    if (f) {
+      await saveAnalysis(
+        open.db,
+        {
+          answerId: a.id,
+          flags: f,
+          iShare: 1,
+          data: JSON.stringify({ checks: { passed: f.checksPassed } }),
+          scored: options.scored ?? true,
+        },
+        at,
+      );
+    }
     return a;
   }
 
@@ -138,6 +169,77 @@ describe.each(databaseKinds)('store on %s', (kind) => {
           ['q2', 1],
         ]),
       );
+    });
+
+    it('gets a post by id only in its own workspace', async () => {
+      await post('p1', 'w1');
+      await post('p2', 'w2');
+      expect((await getPost(open.db, 'w1', 'p1'))?.question_text).toBe('Question p1?');
+      expect(await getPost(open.db, 'w2', 'p1')).toBeUndefined();
+      expect(await getPost(open.db, 'w1', 'p2')).toBeUndefined();
+      expect(await getPost(open.db, 'w1', 'nope')).toBeUndefined();
+    });
+
+    it('finds the post a schedule occurrence made, and none for an occurrence never posted', async () => {
+      await post('p1', 'w1', 'w1:c1', T0, 'q1', { occurrence: 'occ-1' });
+      await post('p2', 'w2', 'w2:c1', T0, 'q1', { occurrence: 'occ-2' });
+      await post('p3', 'w1', 'w1:c1', T0 + 1);
+      expect((await postByOccurrence(open.db, 'occ-1'))?.id).toBe('p1');
+      expect((await postByOccurrence(open.db, 'occ-2'))?.id).toBe('p2');
+      expect(await postByOccurrence(open.db, 'occ-3')).toBeUndefined();
+      expect(await postByOccurrence(open.db, '')).toBeUndefined();
+    });
+
+    it('lists when questions were posted in one channel, newest first, from a time on', async () => {
+      const day = 86_400_000;
+      await post('p1', 'w1', 'w1:c1', T0);
+      await post('p3', 'w1', 'w1:c1', T0 + 2 * day);
+      await post('p2', 'w1', 'w1:c1', T0 + day);
+      await post('o1', 'w1', 'w1:c2', T0 + day);
+      // The same channel ref in another workspace is another channel.
+      await post('x1', 'w2', 'w1:c1', T0 + day);
+      expect(await postTimes(open.db, 'w1', 'w1:c1', 0)).toEqual([T0 + 2 * day, T0 + day, T0]);
+      expect(await postTimes(open.db, 'w1', 'w1:c1', T0 + day)).toEqual([T0 + 2 * day, T0 + day]);
+      expect(await postTimes(open.db, 'w1', 'w1:c1', T0 + 3 * day)).toEqual([]);
+      expect(await postTimes(open.db, 'w1', 'w1:c9', 0)).toEqual([]);
+    });
+
+    it('finds the question a member answered most recently in a channel', async () => {
+      const day = 86_400_000;
+      await post('p1', 'w1', 'w1:c1', T0);
+      await post('p2', 'w1', 'w1:c1', T0 + day);
+      await post('q1', 'w1', 'w1:c2', T0 + 3 * day);
+      expect(await latestAnsweredPost(open.db, 'w1', 'w1:c1', 'ada')).toBeUndefined();
+      await answer('p1', 'ada', 'first', flags(), 'w1', T0 + 1000);
+      await answer('p2', 'ada', 'second', flags(), 'w1', T0 + day + 1000);
+      expect((await latestAnsweredPost(open.db, 'w1', 'w1:c1', 'ada'))?.id).toBe('p2');
+      // A retry of the older question makes it the latest answered; other channels and members do not count.
+      await answer('p1', 'ada', 'again', flags(), 'w1', T0 + 2 * day, 2);
+      await answer('q1', 'ada', 'elsewhere', flags(), 'w1', T0 + 4 * day);
+      await answer('p2', 'bob', 'bob', flags(), 'w1', T0 + 5 * day);
+      expect((await latestAnsweredPost(open.db, 'w1', 'w1:c1', 'ada'))?.id).toBe('p1');
+      expect(await latestAnsweredPost(open.db, 'w2', 'w1:c1', 'ada')).toBeUndefined();
+    });
+
+    it('counts answers per category in one channel, every attempt, analysed or not', async () => {
+      await post('b1', 'w1', 'w1:c1', T0, 'qb', { category: 'behavioral' });
+      await post('t1', 'w1', 'w1:c1', T0, 'qt', { category: 'technical' });
+      await post('b2', 'w1', 'w1:c2', T0, 'qb', { category: 'behavioral' });
+      await post('xb', 'w2', 'w2:c1', T0, 'qb', { category: 'behavioral' });
+      expect(await answersPerCategory(open.db, 'w1', 'w1:c1')).toEqual(new Map());
+      await answer('b1', 'ada', 'a');
+      await answer('b1', 'ada', 'a2', flags(), 'w1', T0 + 2000, 2);
+      await answer('b1', 'bob', 'b', null);
+      await answer('t1', 'ada', 't');
+      await answer('b2', 'ada', 'other channel');
+      await answer('xb', 'ada', 'other workspace', flags(), 'w2');
+      expect(await answersPerCategory(open.db, 'w1', 'w1:c1')).toEqual(
+        new Map([
+          ['behavioral', 3],
+          ['technical', 1],
+        ]),
+      );
+      expect(await answersPerCategory(open.db, 'w2', 'w2:c1')).toEqual(new Map([['behavioral', 1]]));
     });
 
     it('lets exactly one claimant take a digest', async () => {
@@ -183,6 +285,59 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       expect(await rebuildAnswer(open.db, a.id, T0 + 4)).toBeUndefined();
       expect(await latestAttempt(open.db, 'w1', 'p1', 'u')).toBeUndefined();
       expect(await analysisOf(open.db, a.id)).toBeUndefined();
+    });
+  });
+
+  describe('answers and attempts', () => {
+    it('reads an answer’s replies in the order written, ties by reference, and no other answer’s', async () => {
+      await post('p1');
+      const a = await answer('p1', 'ada', 'seed', flags(), 'w1', T0);
+      const b = await answer('p1', 'bob', 'bob', flags(), 'w1', T0);
+      await addAnswerMessage(open.db, a.id, 'ref-b', 'Later, b.', T0 + 10);
+      await addAnswerMessage(open.db, a.id, 'ref-a', 'Later, a.', T0 + 10);
+      await addAnswerMessage(open.db, a.id, 'ref-0', 'Before.', T0 - 5);
+      expect((await answerMessages(open.db, a.id)).map((m) => m.ref)).toEqual([
+        'ref-0',
+        `p1:ada:1:${T0}`,
+        'ref-a',
+        'ref-b',
+      ]);
+      expect((await answerMessages(open.db, b.id)).map((m) => m.text)).toEqual(['bob']);
+      expect(await answerMessages(open.db, 'no-such-answer')).toEqual([]);
+    });
+
+    it('finds one attempt of one member at one question, and an answer only in its workspace', async () => {
+      await post('p1');
+      await post('p2');
+      const first = await answer('p1', 'ada', 'one', flags(), 'w1', T0, 1);
+      const second = await answer('p1', 'ada', 'two', flags(), 'w1', T0 + 5, 2);
+      await answer('p2', 'ada', 'other question', flags(), 'w1', T0 + 6, 3);
+      expect((await attemptOf(open.db, 'w1', 'p1', 'ada', 1))?.id).toBe(first.id);
+      expect((await attemptOf(open.db, 'w1', 'p1', 'ada', 2))?.text).toBe('two');
+      expect(await attemptOf(open.db, 'w1', 'p1', 'ada', 3)).toBeUndefined();
+      expect(await attemptOf(open.db, 'w1', 'p1', 'bob', 1)).toBeUndefined();
+      expect(await attemptOf(open.db, 'w2', 'p1', 'ada', 1)).toBeUndefined();
+      expect((await getAnswer(open.db, 'w1', second.id))?.attempt).toBe(2);
+      expect(await getAnswer(open.db, 'w2', second.id)).toBeUndefined();
+      expect(await getAnswer(open.db, 'w1', 'nope')).toBeUndefined();
+    });
+
+    it('keeps an answer to an approach question out of the STAR figures but in participation', async () => {
+      await post('p1');
+      await post('p2', 'w1', 'w1:c1', T0 + 1, 'q2');
+      await answer('p1', 'ada', 'a story', flags({ checksPassed: 4 }));
+      await answer('p2', 'ada', 'a design', flags({ checksPassed: 1, story: false }), 'w1', T0 + 2000, 1, {
+        scored: false,
+      });
+      const [row] = await leaderboard(open.db, 'w1', 'w1:c1', 0);
+      expect(row).toMatchObject({ questions: 2, answers: 2, checksPassed: 4, checksTotal: 6, complete: 1 });
+      const history = await memberHistory(open.db, 'w1', 'ada');
+      expect(history.map((e) => [e.questionText, e.scored])).toEqual([
+        ['Question p2?', false],
+        ['Question p1?', true],
+      ]);
+      // The analysis itself is kept whole.
+      expect(history[0]?.flags.checksPassed).toBe(1);
     });
   });
 
@@ -237,6 +392,31 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       ]);
       expect(await memberAnswerCount(open.db, 'w1', 'ada')).toBe(2);
       expect((await answeredPostTimes(open.db, 'w1', 'w1:c1', 'ada', 0)).sort()).toEqual([T0, T0 + 86_400_000]);
+    });
+  });
+
+  describe('answers to one question', () => {
+    it('lists analysed answers to a post by attempt with their flags, late ones marked', async () => {
+      await post('p1');
+      await post('p2');
+      await answer('p1', 'ada', 'second try', flags({ result: true }), 'w1', T0 + 50, 2);
+      await answer('p1', 'ada', 'first try', flags({ result: false, checksPassed: 3 }), 'w1', T0 + 10, 1);
+      await answer('p1', 'bob', 'late', flags({ story: false }), 'w1', T0 + 90_000_000, 1, { late: true });
+      await answer('p1', 'cy', 'not analysed yet', null);
+      await answer('p2', 'ada', 'another question');
+      const rows = await answersToPost(open.db, 'w1', 'p1');
+      expect(rows.map((r) => [r.userId, r.attempt, r.late, r.flags.result, r.flags.story])).toEqual(
+        expect.arrayContaining([
+          ['ada', 1, false, false, true],
+          ['ada', 2, false, true, true],
+          ['bob', 1, true, true, false],
+        ]),
+      );
+      expect(rows).toHaveLength(3);
+      expect(rows.map((r) => r.attempt)).toEqual([1, 1, 2]);
+      expect(rows.find((r) => r.attempt === 1 && r.userId === 'ada')?.flags.checksPassed).toBe(3);
+      expect(await answersToPost(open.db, 'w2', 'p1')).toEqual([]);
+      expect(await answersToPost(open.db, 'w1', 'none')).toEqual([]);
     });
   });
 
