@@ -78,11 +78,13 @@ export function makeReplicaId(): string {
  * `<#ref>` mention.
  */
 export function pauseReason(err: PlatformError, channel = 'this channel'): string {
-  const resume = `then run \`/prep schedule resume\` in ${channel}`;
+  const resume = `Once that is fixed, run \`/prep schedule resume\` in ${channel}.`;
+  // The adapter's hint names the platform's own fix (invite the bot, reinstall the app,
+  // the exact Discord permissions); without one, a general instruction.
   if (err.kind === 'channel_unavailable') {
-    return `Starling can no longer post in ${channel} (${err.code}): it was archived or deleted, or the bot was removed. Add the bot back to the channel, ${resume}.`;
+    return `Starling can no longer post in ${channel} (${err.code}): it was archived or deleted, or the bot was removed. ${err.hint ?? 'Add the bot back to the channel.'} ${resume}`;
   }
-  return `Starling lacks permission to post in ${channel} (${err.code}). Give the bot permission to send messages there, ${resume}.`;
+  return `Starling lacks permission to post in ${channel} (${err.code}). ${err.hint ?? 'Give the bot permission to send messages there.'} ${resume}`;
 }
 
 interface Item {

@@ -228,14 +228,14 @@ describe('a paused schedule', () => {
     await pauseSchedule(
       h.db,
       h.channel,
-      'Starling lacks permission to post in this channel (missing_scope). Give the bot permission to send messages there, then run `/prep schedule resume` in this channel.',
+      'Starling lacks permission to post in this channel (missing_scope). Give the bot permission to send messages there. Once that is fixed, run `/prep schedule resume` in this channel.',
       h.now(),
     );
     await h.command(bob, 'schedule');
     const shown = seen(bob.id)?.text ?? '';
     expect(shown).toContain('from Acme Corp, behavioral');
     expect(shown).toContain('**Paused:** Starling lacks permission to post in this channel (missing_scope).');
-    expect(shown).toContain('then run `/prep schedule resume`');
+    expect(shown).toContain('run `/prep schedule resume`');
     expect(shown).not.toMatch(/Paused:\W+Paused/);
     expect(shown).not.toContain('Next:');
 

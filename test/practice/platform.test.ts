@@ -134,13 +134,13 @@ describe('platform refusals', () => {
     expect(dm).toHaveLength(1);
     expect(dm[0]?.message.title).toBe('The daily question is paused');
     expect(dm[0]?.message.text).toBe(
-      'Starling lacks permission to post in <#memory:W1:C1> (missing_scope). Give the bot permission to send messages there, then run `/prep schedule resume` in <#memory:W1:C1>.',
+      'Starling lacks permission to post in <#memory:W1:C1> (missing_scope). Give the bot permission to send messages there. Once that is fixed, run `/prep schedule resume` in <#memory:W1:C1>.',
     );
     await h.app.onPlatformError(h.channel, new PlatformError('channel_unavailable', 'channel_not_found'));
     expect(h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada')).toHaveLength(1);
     await h.command(bob, 'schedule');
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain(
-      '**Paused:** Starling lacks permission to post in this channel (missing_scope). Give the bot permission to send messages there, then run `/prep schedule resume` in this channel.',
+      '**Paused:** Starling lacks permission to post in this channel (missing_scope). Give the bot permission to send messages there. Once that is fixed, run `/prep schedule resume` in this channel.',
     );
     await h.command(ada, 'schedule', 'resume');
     expect(await getSchedule(h.db, h.channel)).toMatchObject({ paused: 0, paused_reason: null });
@@ -165,7 +165,7 @@ describe('platform refusals', () => {
     expect((await getSchedule(h.db, h.channel))?.paused).toBe(1);
     const dm = h.adapter.sent.filter((m) => m.to === 'memory:W1:dm-U-ada');
     expect(dm.map((m) => m.message.text)).toEqual([
-      'Starling can no longer post in <#memory:W1:C1> (is_archived): it was archived or deleted, or the bot was removed. Add the bot back to the channel, then run `/prep schedule resume` in <#memory:W1:C1>.',
+      'Starling can no longer post in <#memory:W1:C1> (is_archived): it was archived or deleted, or the bot was removed. Add the bot back to the channel. Once that is fixed, run `/prep schedule resume` in <#memory:W1:C1>.',
     ]);
   });
 });
