@@ -4,12 +4,12 @@
 import { PlatformError } from '../chat/errors';
 import type { OutboundMessage } from '../chat/types';
 import type { Post } from '../db/schema';
-import { onPlatforms } from '../scheduler/platforms';
+import type { GuideLibrary } from '../guides/library';
 import { type AnswerFlags, hasAllParts } from '../star';
 import type { AppContext } from './context';
 import { plural } from './format';
 import { stableHash } from './rotation';
-import { claimDigest } from './store/posts';
+import { claimDigest, postsAwaitingDigest } from './store/posts';
 import { answersToPost, type PostAnswerRow } from './store/stats';
 
 const GAPS: { key: string; label: string; missing: (f: AnswerFlags) => boolean }[] = [
@@ -36,11 +36,18 @@ export function composeDigest(
   rows: readonly PostAnswerRow[],
   tip: string | undefined,
   employerName: string,
+  /** False for a question that asks for an approach, not a story: no STAR tally. */
+  storyQuestion = true,
 ): OutboundMessage {
   const latest = latestPerMember(rows);
   const lines: string[] = [];
   if (latest.length === 0) {
     lines.push('Nobody answered this one. It will come round again once every other question has been asked.');
+  } else if (!storyQuestion) {
+    const examples = latest.filter((r) => r.flags.story).length;
+    lines.push(
+      `**${plural(latest.length, 'member')}** answered; ${examples} backed the approach with a real example from their work.`,
+    );
   } else {
     const complete = latest.filter((r) => hasAllParts(r.flags)).length;
     lines.push(`**${plural(latest.length, 'member')}** answered; ${complete} with all four STAR parts.`);
@@ -60,31 +67,18 @@ export function composeDigest(
   return { kind: 'digest', title: 'Answer window closed', text: lines.join('\n') };
 }
 
-function tipFor(ctx: AppContext, post: Post): { tip?: string; employer: string } {
-  const guide = ctx.guides.lookup(post.employer).guide;
+/** One tip from the post's guide, the same one for the same post. */
+export function tipFor(guides: GuideLibrary, post: Pick<Post, 'id' | 'employer'>): { tip?: string; employer: string } {
+  const guide = guides.lookup(post.employer).guide;
   if (!guide) return { employer: post.employer };
-  const pool = guide.tips.length ? guide.tips : guide.focusAreas;
+  // Not every guide has a tips section (Harvard Medical School's has none): fall back
+  // to its focus areas, then to what its interviewers evaluate.
+  const pool = guide.tips.length
+    ? guide.tips
+    : guide.focusAreas.length
+      ? guide.focusAreas
+      : guide.evaluationAreas.map((e) => `Interviewers look at ${e.name}: ${e.description}`);
   return { tip: pool[stableHash(post.id) % Math.max(1, pool.length)], employer: guide.employer };
-}
-
-/**
- * Questions whose window has closed and whose digest nobody has claimed, on the
- * platforms this process runs. Filtered in the query, not after it: with a page
- * of 50, posts of a platform whose process is down would otherwise fill every
- * page and starve this process's own digests.
- */
-function awaitingDigestHere(ctx: AppContext, now: Date, limit = 50): Promise<Post[]> {
-  const platforms = ctx.adapters.all().map((a) => a.platform);
-  if (platforms.length === 0) return Promise.resolve([]);
-  return ctx.db
-    .selectFrom('posts')
-    .selectAll()
-    .where('digest_at', 'is', null)
-    .where('closes_at', '<=', now.getTime())
-    .where(onPlatforms(ctx.db, 'thread_ref', platforms))
-    .orderBy('closes_at')
-    .limit(limit)
-    .execute();
 }
 
 /**
@@ -100,11 +94,13 @@ export async function runDigests(
   onPlatformError?: (channelRef: string, err: PlatformError) => Promise<void>,
 ): Promise<number> {
   let posted = 0;
-  for (const post of await awaitingDigestHere(ctx, now)) {
+  const platforms = ctx.adapters.all().map((a) => a.platform);
+  for (const post of await postsAwaitingDigest(ctx.db, now, platforms)) {
     if (!(await claimDigest(ctx.db, post.id, now))) continue;
     if (now.getTime() - Number(post.closes_at) > catchupMs) continue;
-    const { tip, employer } = tipFor(ctx, post);
-    const message = composeDigest(await answersToPost(ctx.db, post.workspace, post.id), tip, employer);
+    const { tip, employer } = tipFor(ctx.guides, post);
+    const storyQuestion = ctx.guides.question(post.question_id)?.star !== false;
+    const message = composeDigest(await answersToPost(ctx.db, post.workspace, post.id), tip, employer, storyQuestion);
     try {
       await ctx.adapters.post(post.thread_ref, message);
       posted += 1;

@@ -6,10 +6,11 @@ import { loadGuides } from '../../src/guides/load';
 import { parseScheduleText, parseTime, readEmployerCategory } from '../../src/practice/commands/channel';
 import { readTipsWords } from '../../src/practice/commands/lookup';
 import { parseMemberRef } from '../../src/practice/commands/progress';
-import { composeDigest } from '../../src/practice/digest';
+import { composeDigest, tipFor } from '../../src/practice/digest';
 import { pickQuestion } from '../../src/practice/rotation';
 import { computeStreak } from '../../src/practice/streak';
 import type { AnswerFlags } from '../../src/star';
+import { guide } from './helpers';
 
 const DAY = 86_400_000;
 // Monday 2 March 2026, 09:00 UTC; the question is posted at nine every day.
@@ -220,5 +221,31 @@ describe('digest', () => {
     expect(d.text).toContain('**3 members** answered; 1 with all four STAR parts.');
     expect(d.text).toMatch(/Most often missing:\n- the Result: 2 of 3\n- the Task: 1 of 3/);
     expect(d.text).toContain('**Tip from the Acme guide:** Be specific.');
+  });
+
+  it('does not tally STAR parts for a question that asks for an approach', () => {
+    const d = composeDigest(
+      [
+        { userId: 'a', attempt: 1, late: false, flags: flags({ story: false, situation: false, result: false }) },
+        { userId: 'b', attempt: 1, late: false, flags: flags({}) },
+      ],
+      undefined,
+      'Acme',
+      false,
+    );
+    expect(d.text).toContain('**2 members** answered; 1 backed the approach with a real example from their work.');
+    expect(d.text).not.toMatch(/missing|STAR parts/);
+  });
+});
+
+describe('the digest tip', () => {
+  it('comes from the guide tips, else its focus areas, else what its interviewers evaluate', () => {
+    const post = { id: 'p1', employer: 'acme' };
+    const withTips = new GuideLibrary([guide('acme', 'Acme')]);
+    expect(tipFor(withTips, post)).toEqual({ tip: 'Quantify your results for Acme.', employer: 'Acme' });
+    const focusOnly = new GuideLibrary([guide('acme', 'Acme', { tips: [] })]);
+    expect(tipFor(focusOnly, post).tip).toBe('Legacy systems');
+    const neither = new GuideLibrary([guide('acme', 'Acme', { tips: [], focusAreas: [] })]);
+    expect(tipFor(neither, post).tip).toBe('Interviewers look at Problem solving: How you break a problem down.');
   });
 });

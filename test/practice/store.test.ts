@@ -245,11 +245,19 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     it('lets exactly one claimant take a digest', async () => {
       await post('p1');
       const due = new Date(T0 + 86_400_000);
-      expect((await postsAwaitingDigest(open.db, new Date(T0))).length).toBe(0);
-      expect((await postsAwaitingDigest(open.db, due)).map((p) => p.id)).toEqual(['p1']);
+      expect((await postsAwaitingDigest(open.db, new Date(T0), ['w1'])).length).toBe(0);
+      expect((await postsAwaitingDigest(open.db, due, ['w1'])).map((p) => p.id)).toEqual(['p1']);
       const claims = await Promise.all([claimDigest(open.db, 'p1', due), claimDigest(open.db, 'p1', due)]);
       expect(claims.filter(Boolean)).toHaveLength(1);
-      expect(await postsAwaitingDigest(open.db, due)).toHaveLength(0);
+      expect(await postsAwaitingDigest(open.db, due, ['w1'])).toHaveLength(0);
+    });
+
+    it('offers only the digests of the platforms asked for', async () => {
+      await post('p1');
+      const due = new Date(T0 + 86_400_000);
+      expect(await postsAwaitingDigest(open.db, due, ['w2', 'slack'])).toHaveLength(0);
+      expect(await postsAwaitingDigest(open.db, due, [])).toHaveLength(0);
+      expect((await postsAwaitingDigest(open.db, due, ['slack', 'w1'])).map((p) => p.id)).toEqual(['p1']);
     });
   });
 

@@ -1,6 +1,8 @@
 // Question posts: what was asked where, its thread, its answer window and digest.
+
 import type { Insertable } from 'kysely';
 import type { Post, PostsTable } from '../../db/schema';
+import { onPlatforms } from '../../scheduler/platforms';
 import { affected, type Db } from './db';
 
 export type NewPost = Insertable<PostsTable>;
@@ -83,13 +85,25 @@ export async function answersPerCategory(db: Db, workspace: string, channelRef: 
   return new Map(rows.map((r) => [r.category, Number(r.n)]));
 }
 
-/** Posts whose answer window has closed and whose digest nobody has claimed yet. */
-export async function postsAwaitingDigest(db: Db, now: Date, limit = 50): Promise<Post[]> {
+/**
+ * Posts whose answer window has closed and whose digest nobody has claimed yet, on
+ * the given platforms. Filtered in the query, not after it: with a page of 50, posts
+ * of a platform whose process is down would otherwise fill every page and starve
+ * this process's own digests.
+ */
+export async function postsAwaitingDigest(
+  db: Db,
+  now: Date,
+  platforms: readonly string[],
+  limit = 50,
+): Promise<Post[]> {
+  if (platforms.length === 0) return [];
   return db
     .selectFrom('posts')
     .selectAll()
     .where('digest_at', 'is', null)
     .where('closes_at', '<=', now.getTime())
+    .where(onPlatforms(db, 'thread_ref', platforms))
     .orderBy('closes_at')
     .limit(limit)
     .execute();
