@@ -127,7 +127,7 @@ export async function materialiseDue(
           .updateTable('schedules')
           .set({
             paused: 1,
-            paused_reason: `Paused: the schedule cannot be read (${why}); set it again with a valid time and time zone.`,
+            paused_reason: `The schedule cannot be read (${why}); set it again with a valid time and time zone.`,
             updated_at: now,
           })
           .where('id', '=', s.id)

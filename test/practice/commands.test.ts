@@ -262,7 +262,7 @@ describe('a paused schedule', () => {
     expect(seen(bob.id)?.text).toContain('Next: Thu 5 Mar 09:00');
   });
 
-  it('answers resume when there is nothing to resume, and reads reasons written before resume existed', async () => {
+  it('answers resume when there is nothing to resume, and shows why a schedule is paused', async () => {
     await h.command(ada, 'schedule', 'resume');
     expect(seen(ada.id)?.text).toMatch(
       /There is no daily question in this channel to resume\.\nTry: `\/prep schedule 09:00/,
@@ -272,11 +272,11 @@ describe('a paused schedule', () => {
     expect(seen(ada.id)?.text).toMatch(/not paused: \*\*09:00\*\* \(UTC\)[\s\S]*Next: /);
 
     await paused(
-      'Paused: Starling can no longer post in this channel (is_archived): it was archived or deleted, or the bot was removed. Add the bot back, then run /prep schedule again to resume.',
+      'Starling can no longer post in this channel (is_archived). Once that is fixed, run `/prep schedule resume` in this channel.',
     );
     await h.command(bob, 'schedule');
     expect(seen(bob.id)?.text).toContain(
-      '**Paused:** Starling can no longer post in this channel (is_archived): it was archived or deleted, or the bot was removed. Add the bot back, then run `/prep schedule resume`.',
+      '**Paused:** Starling can no longer post in this channel (is_archived). Once that is fixed, run `/prep schedule resume` in this channel.',
     );
     await paused(null);
     await h.command(bob, 'schedule');
@@ -286,9 +286,7 @@ describe('a paused schedule', () => {
   it('refuses to resume a schedule that cannot be read, and says to set it again', async () => {
     await h.command(ada, 'schedule', '09:00 UTC');
     await h.db.updateTable('schedules').set({ timezone: 'Mars/Olympus' }).execute();
-    await paused(
-      'Paused: the schedule cannot be read (invalid time zone); set it again with a valid time and time zone.',
-    );
+    await paused('The schedule cannot be read (invalid time zone); set it again with a valid time and time zone.');
     await h.command(ada, 'schedule', 'resume');
     expect(seen(ada.id)?.text).toMatch(
       /cannot resume as it is: its time "09:00" or time zone "Mars\/Olympus"[\s\S]*Set it again/,

@@ -137,16 +137,9 @@ function nextRun(s: Schedule): string {
   return s.next_run_at ? formatLocal(new Date(Number(s.next_run_at)), s.timezone) : 'never';
 }
 
-/**
- * Why a schedule is paused, as its paused_reason says. Reasons written before
- * `/prep schedule resume` existed start with "Paused:" and say to set the schedule
- * again, which would drop its filters; they read as today's.
- */
+/** Why a schedule is paused, as its paused_reason says. */
 function pausedWhy(s: Schedule): string {
-  const why = (s.paused_reason ?? '')
-    .replace(/^Paused:\s*/i, '')
-    .replace(/run \/prep schedule again to resume/g, `run ${RESUME}`)
-    .trim();
+  const why = s.paused_reason?.trim();
   if (!why) return `**Paused.** Run ${RESUME} to start it again.`;
   return `**Paused:** ${why}`;
 }
