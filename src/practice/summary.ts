@@ -104,7 +104,10 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
       `**Best-structured answer:** “${quote(summary.best.questionText, 100)}” (${f.checksPassed} of ${f.checksTotal} checks)`,
     );
   }
-  if (summary.employers.length) lines.push(`**Employers practised:** ${summary.employers.join(', ')}`);
-  if (summary.categories.length) lines.push(`**Categories:** ${summary.categories.map(categoryLabel).join(', ')}`);
+  // What was practised covers every answer, approach questions included.
+  const employers = [...new Set(history.map((h) => employerName(ctx.guides, h.employer)))];
+  const categories = [...new Set(history.map((h) => h.category))];
+  if (employers.length) lines.push(`**Employers practised:** ${employers.join(', ')}`);
+  if (categories.length) lines.push(`**Categories:** ${categories.map(categoryLabel).join(', ')}`);
   return { kind: 'info', title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`, text: lines.join('\n') };
 }
