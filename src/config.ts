@@ -61,7 +61,9 @@ const schema = z.object({
   }),
   DISCORD_API_URL: url('DISCORD_API_URL'),
 
-  CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360),
+  CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360).refine((v) => v >= 1, {
+    message: 'CATCHUP_WINDOW_MINUTES must be at least 1 (0 would skip every scheduled question); the default is 360',
+  }),
   CONSOLE_USER: optional.transform((v) => v ?? 'you'),
 });
 

@@ -9,7 +9,7 @@ import { type AnswerFlags, hasAllParts } from '../star';
 import type { AppContext } from './context';
 import { plural } from './format';
 import { stableHash } from './rotation';
-import { claimDigest, postsAwaitingDigest } from './store/posts';
+import { claimDigest, postsAwaitingDigest, releaseDigest } from './store/posts';
 import { answersToPost, type PostAnswerRow } from './store/stats';
 
 const GAPS: { key: string; label: string; missing: (f: AnswerFlags) => boolean }[] = [
@@ -105,7 +105,15 @@ export async function runDigests(
       await ctx.adapters.post(post.thread_ref, message);
       posted += 1;
     } catch (err) {
-      ctx.logger.warn({ err, post: post.id, channel: post.channel_ref }, 'could not post a digest');
+      const lasting = err instanceof PlatformError && (err.kind === 'channel_unavailable' || err.kind === 'no_permission');
+      ctx.logger.warn(
+        { err, post: post.id, channel: post.channel_ref },
+        lasting ? 'could not post a digest; the channel refuses posts' : 'could not post a digest; will try again',
+      );
+      // A rate limit or a network failure passes: give the claim back so a later tick
+      // posts it (within the catch-up window). A channel that refuses posts for good
+      // keeps it claimed, and its schedule is paused.
+      if (!lasting) await releaseDigest(ctx.db, post.id, now);
       if (err instanceof PlatformError) await onPlatformError?.(post.channel_ref, err);
     }
   }

@@ -2,6 +2,11 @@
 import type { GuideLibrary } from '../guides/library';
 import type { Guide } from '../guides/schema';
 
+/** An answer window as people say it: "24 hours", "90 minutes". */
+export function formatWindow(minutes: number): string {
+  return minutes % 60 === 0 ? plural(minutes / 60, 'hour') : plural(minutes, 'minute');
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

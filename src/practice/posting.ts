@@ -7,7 +7,7 @@ import type { Occurrence, Post, Schedule } from '../db/schema';
 import type { Guide, GuideQuestion } from '../guides/schema';
 import type { AppContext } from './context';
 import { APPROACH_INVITE, STORY_INVITE } from './feedback';
-import { categoryLabel, plural, shortName } from './format';
+import { categoryLabel, formatWindow, shortName } from './format';
 import { pickQuestion } from './rotation';
 import { type ChannelSettings, ensureChannel, type FeedbackMode, settingsOf } from './store/channels';
 import { answersPerCategory, insertPost, latestPost, postByOccurrence, questionCounts } from './store/posts';
@@ -63,7 +63,7 @@ export function questionMessage(
   name = q.guide.slug,
   feedback: FeedbackMode = 'private',
 ): OutboundMessage {
-  const hours = windowMinutes % 60 === 0 ? plural(windowMinutes / 60, 'hour') : plural(windowMinutes, 'minute');
+  const hours = formatWindow(windowMinutes);
   const where = {
     private: ' Feedback comes to you privately.',
     public: ' Feedback is posted in this thread.',

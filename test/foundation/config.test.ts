@@ -68,6 +68,10 @@ describe('config', () => {
     expect(oauth.join('\n')).toMatch(/needs SLACK_SIGNING_SECRET/);
   });
 
+  it('refuses a catch-up window of 0, which would skip every scheduled question', () => {
+    expect(problems({ CATCHUP_WINDOW_MINUTES: '0' }).join()).toMatch(/CATCHUP_WINDOW_MINUTES must be at least 1/);
+  });
+
   it('rejects a non-URL API base', () => {
     expect(problems({ SLACK_API_URL: 'slack.com/api' }).join()).toMatch(/SLACK_API_URL must be an http\(s\) URL/);
   });

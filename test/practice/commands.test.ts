@@ -366,6 +366,10 @@ describe('/prep settings', () => {
     expect(seen(ada.id)?.text).toContain('There is no "colour" setting');
     await h.command(ada, 'settings', 'summaries everyone');
     expect(seen(ada.id)?.text).toContain('summaries of others: **everyone**');
+    await h.command(ada, 'settings', 'summaries constructor');
+    expect(seen(ada.id)?.text).toContain('Summaries can be open to everyone or admins, not "constructor"');
+    await h.command(ada, 'settings', 'window 0.5');
+    expect(seen(ada.id)?.text).toContain('answer window: **30 minutes**');
   });
 });
 

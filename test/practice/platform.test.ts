@@ -241,6 +241,36 @@ describe('when the platform refuses a send', () => {
     expect(await h.db.selectFrom('posts').selectAll().execute()).toHaveLength(0);
   });
 
+  it('gives a digest back when its post fails for a passing reason, and posts it on a later tick', async () => {
+    h = await harness();
+    await h.command(ada, 'question', 'acme');
+    const post = h.adapter.post.bind(h.adapter);
+    let refuse: PlatformError | undefined = new PlatformError('rate_limited', 'ratelimited', 'slow down', 30_000);
+    h.adapter.post = async (to: Ref, message: OutboundMessage) => {
+      if (message.kind === 'digest' && refuse) throw refuse;
+      return post(to, message);
+    };
+    h.advance(25 * 3_600_000);
+    await h.app.tick();
+    expect((await h.db.selectFrom('posts').select('digest_at').executeTakeFirstOrThrow()).digest_at).toBeNull();
+    refuse = undefined;
+    h.advance(60_000);
+    await h.app.tick();
+    expect(h.adapter.sent.filter((s) => s.message.kind === 'digest')).toHaveLength(1);
+    expect((await h.db.selectFrom('posts').select('digest_at').executeTakeFirstOrThrow()).digest_at).not.toBeNull();
+  });
+
+  it('keeps a digest claimed when the channel refuses posts for good', async () => {
+    h = await harness();
+    await h.command(ada, 'question', 'acme');
+    h.adapter.post = async () => {
+      throw new PlatformError('channel_unavailable', 'is_archived');
+    };
+    h.advance(25 * 3_600_000);
+    await h.app.tick();
+    expect((await h.db.selectFrom('posts').select('digest_at').executeTakeFirstOrThrow()).digest_at).not.toBeNull();
+  });
+
   it('leaves a digest for a platform this process does not run', async () => {
     h = await harness();
     await h.command(ada, 'question', 'acme');

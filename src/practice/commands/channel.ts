@@ -9,7 +9,7 @@ import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
 import { getSchedule, removeSchedule, resumeSchedule, scheduleDays, setSchedule } from '../../scheduler/store';
 import { formatDays, formatLocal, isValidTimeZone, parseDays, parseHHMM } from '../../scheduler/time';
 import type { AppContext } from '../context';
-import { categoryLabel, employerName, plural, shortName } from '../format';
+import { categoryLabel, employerName, formatWindow, shortName } from '../format';
 import { candidatesFor, postQuestion } from '../posting';
 import { ensureChannel, FEEDBACK_MODES, type FeedbackMode, settingsOf, updateChannelSettings } from '../store/channels';
 import { readEmployerPhrase, resolveEmployer } from './phrase';
@@ -334,11 +334,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
             SCHEDULE_EXAMPLE,
           );
         }
-        const days = args.days
-          ? parseDays(args.days)
-          : existing
-            ? existing.days.split(',').map(Number)
-            : [1, 2, 3, 4, 5, 6, 7];
+        const days = args.days ? parseDays(args.days) : existing ? scheduleDays(existing) : [1, 2, 3, 4, 5, 6, 7];
         if (!days || days.length === 0) {
           throw new UserError(
             `"${args.days}" is not a set of days. Use daily, weekdays, weekends, a range like mon-fri, or a list like mon,wed,fri.`,
@@ -461,7 +457,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           text: [
             head,
             `- feedback: **${s.feedbackMode}** (private to the author, public in the thread, or off)`,
-            `- answer window: **${plural(s.answerWindowMinutes / 60, 'hour')}**`,
+            `- answer window: **${formatWindow(s.answerWindowMinutes)}**`,
             `- summaries of others: **${s.summariesPublic ? 'everyone' : 'admins only'}**`,
           ].join('\n'),
         });
@@ -498,7 +494,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
             admin: false,
             private: false,
           };
-          if (!(value in map)) {
+          if (!Object.hasOwn(map, value)) {
             throw new UserError(
               `Summaries can be open to everyone or admins, not "${value || '(nothing)'}".`,
               '`/prep settings summaries everyone`',

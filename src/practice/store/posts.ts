@@ -123,6 +123,20 @@ export async function claimDigest(db: Db, postId: string, now: Date): Promise<bo
   return affected(r) === 1;
 }
 
+/**
+ * Gives a claimed digest back (its post failed for a passing reason), so a later
+ * tick, on this replica or another, tries again. Only the claim made at `claimedAt`
+ * is undone, never a later one.
+ */
+export async function releaseDigest(db: Db, postId: string, claimedAt: Date): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set({ digest_at: null })
+    .where('id', '=', postId)
+    .where('digest_at', '=', claimedAt.getTime())
+    .execute();
+}
+
 /** When each question in the channel was posted, newest first, since a time. */
 export async function postTimes(db: Db, workspace: string, channelRef: string, since: number): Promise<number[]> {
   const rows = await db
