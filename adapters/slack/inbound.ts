@@ -53,8 +53,17 @@ export function slackTime(ts: string | undefined): Date {
   return Number.isFinite(seconds) && seconds > 0 ? new Date(Math.round(seconds * 1000)) : new Date();
 }
 
-/** Reads a `message` event; undefined for anything the core should not see. */
+/**
+ * Reads a `message` event; undefined for anything the core should not see. Answers
+ * are thread replies, so a channel's top-level chatter never reaches the core (nor
+ * costs a delivery record or a users.info call).
+ */
 export function readMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {
+  const draft = readAnyMessage(e, botUserId);
+  return draft?.threadTs ? draft : undefined;
+}
+
+function readAnyMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {
   if (!e.channel) return undefined;
   if (e.subtype === 'message_changed') {
     const now = e.message;

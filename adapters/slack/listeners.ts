@@ -20,6 +20,10 @@ export function registerListeners(app: App, adapter: SlackAdapter): void {
 
   // Slack redelivers an event it thinks we missed (x-slack-retry-num); the first one wins.
   app.use(async ({ body, context, next }) => {
+    const event = (body as { event?: { type?: string } }).event;
+    if (event?.type === 'message' && !readMessage(event as SlackMessageEvent, context.botUserId ?? adapter.botUserId)) {
+      return; // not a thread reply: nothing to record, nothing for the core
+    }
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !(await firstDelivery(adapter.db, `slack:${eventId}`))) {
       log.info(

@@ -279,14 +279,23 @@ describe('what is refused', () => {
     expect(rec.events).toHaveLength(1);
   });
 
+  it('keeps top-level channel chatter away from the core and records no delivery for it', async () => {
+    const before = await h.db.selectFrom('processed_events').select('key').execute();
+    const res = await deliver(eventEnvelope(messageEvent({ text: 'lunch anyone?' })));
+    expect(res.status).toBe(200);
+    expect(rec.events).toHaveLength(0);
+    expect(await h.db.selectFrom('processed_events').select('key').execute()).toEqual(before);
+  });
+
   it('the handler failing does not break the receiver', async () => {
     onEvent = async () => {
       throw new Error('core exploded');
     };
-    const res = await deliver(eventEnvelope(messageEvent({ text: 'boom' })));
+    const thread_ts = '1700000000.000100';
+    const res = await deliver(eventEnvelope(messageEvent({ text: 'boom', thread_ts })));
     expect(res.status).toBe(200);
     onEvent = rec.handler;
-    await deliver(eventEnvelope(messageEvent({ text: 'still alive' })));
+    await deliver(eventEnvelope(messageEvent({ text: 'still alive', thread_ts })));
     expect((rec.events[0] as MessageEvent).text).toBe('still alive');
   });
 });
