@@ -105,7 +105,8 @@ export async function runDigests(
       await ctx.adapters.post(post.thread_ref, message);
       posted += 1;
     } catch (err) {
-      const lasting = err instanceof PlatformError && (err.kind === 'channel_unavailable' || err.kind === 'no_permission');
+      const lasting =
+        err instanceof PlatformError && (err.kind === 'channel_unavailable' || err.kind === 'no_permission');
       ctx.logger.warn(
         { err, post: post.id, channel: post.channel_ref },
         lasting ? 'could not post a digest; the channel refuses posts' : 'could not post a digest; will try again',

@@ -24,9 +24,13 @@ export async function streakIn(ctx: AppContext, workspace: string, channel: stri
   let streak: Streak = { days: 0, graceUsedThisWeek: false, unbroken: true };
   for (const window of STREAK_WINDOWS_MS) {
     const since = now - window;
+    // The days that can break a streak are the daily question's. A question someone
+    // asked for with /prep question counts when the member answered it, and otherwise
+    // costs nobody their grace day.
+    const answeredTimes = await answeredPostTimes(ctx.db, workspace, channel, userId, since);
     streak = computeStreak({
-      questionTimes: await postTimes(ctx.db, workspace, channel, since),
-      answeredTimes: await answeredPostTimes(ctx.db, workspace, channel, userId, since),
+      questionTimes: [...(await postTimes(ctx.db, workspace, channel, since, 'daily')), ...answeredTimes],
+      answeredTimes,
       snoozes,
       now,
       timezone: schedule?.timezone ?? 'UTC',

@@ -450,6 +450,18 @@ describe('/prep summary, me and snooze', () => {
     expect(seen(bob.id)?.text).toMatch(/\*\*Streak:\*\* 40 days/);
   });
 
+  it('does not let questions asked with /prep question that a member skipped break their streak', async () => {
+    for (let d = 0; d < 6; d++) {
+      await h.command(ada, 'question', 'acme');
+      // Bob skips the questions asked on days 3 and 4 (the same week): only daily
+      // questions can cost a grace day or break a streak.
+      if (d !== 3 && d !== 4) await h.say(bob, questions(h.adapter, h.channel).at(-1)?.ref ?? '', NO_RESULT);
+      h.advance(86_400_000);
+    }
+    await h.command(bob, 'me');
+    expect(seen(bob.id)?.text).toMatch(/\*\*Streak:\*\* 4 days \(one missed day a week is forgiven\)/);
+  });
+
   it('says when there is nothing yet', async () => {
     await h.command(bob, 'me');
     expect(seen(bob.id)?.text).toContain('not answered a question in this workspace yet');

@@ -137,15 +137,21 @@ export async function releaseDigest(db: Db, postId: string, claimedAt: Date): Pr
     .execute();
 }
 
-/** When each question in the channel was posted, newest first, since a time. */
-export async function postTimes(db: Db, workspace: string, channelRef: string, since: number): Promise<number[]> {
-  const rows = await db
+/** When each question in the channel was posted (only the daily ones if asked), newest first, since a time. */
+export async function postTimes(
+  db: Db,
+  workspace: string,
+  channelRef: string,
+  since: number,
+  kind?: 'daily' | 'adhoc',
+): Promise<number[]> {
+  let q = db
     .selectFrom('posts')
     .select('posted_at')
     .where('workspace', '=', workspace)
     .where('channel_ref', '=', channelRef)
-    .where('posted_at', '>=', since)
-    .orderBy('posted_at', 'desc')
-    .execute();
+    .where('posted_at', '>=', since);
+  if (kind) q = q.where('kind', '=', kind);
+  const rows = await q.orderBy('posted_at', 'desc').execute();
   return rows.map((r) => Number(r.posted_at));
 }
