@@ -1,7 +1,9 @@
 // The loaded guides and the employer lookup every command uses: people type "chop",
 // "Children's Hospital", "harvard-medical" or "goggle", and get a guide or the
 // closest ones to choose from.
+
 import { UserError } from '../chat/errors';
+import { editDistance } from '../text/edit-distance';
 import type { Guide, GuideQuestion, QuestionCategory } from './schema';
 
 export type LibraryQuestion = GuideQuestion & { guide: Guide };
@@ -24,25 +26,6 @@ function wordsOf(value: string): string[] {
     .replace(/['‘’]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-}
-
-/** Edit distance counting a swap of neighbours as one edit ("gogole"). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
-  const at = (i: number, j: number) => d[i * cols + j] as number;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      d[i * cols + j] = best;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 // Beyond this share of edits a name is no longer "close" to what was typed.

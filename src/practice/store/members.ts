@@ -1,7 +1,9 @@
 // Members of a workspace, their snoozes (kept as history: a past snooze still
 // protects the streak it covered) and a pending retry.
+
 import { randomUUID } from 'node:crypto';
 import type { Member, Retry, Snooze } from '../../db/schema';
+import { editDistance } from '../../text/edit-distance';
 import type { Db } from './db';
 
 export async function upsertMember(
@@ -28,22 +30,6 @@ export async function getMember(db: Db, workspace: string, userId: string): Prom
 }
 
 /** Edits (insert, delete, change) from one string to another. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        (prev[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
 export interface MemberMatch {
   /** The one member meant. */
   member?: Member;
@@ -73,7 +59,7 @@ export async function findMember(db: Db, workspace: string, query: string): Prom
   const score = (m: Member) => {
     const name = m.name.toLowerCase();
     const parts = [name, ...name.split(/\s+/), name.slice(0, want.length)];
-    return Math.min(...parts.map((p) => distance(want, p) / Math.max(want.length, p.length, 1)));
+    return Math.min(...parts.map((p) => editDistance(want, p) / Math.max(want.length, p.length, 1)));
   };
   const close = rows
     .map((m) => ({ m, d: score(m) }))
