@@ -40,8 +40,8 @@ export function realTable(
   out.push(line('confident "Add the Result": P / R (n)', (s) => pr(s.resultAlert)));
   out.push(line('story detection accuracy', (s) => f2(s.storyAccuracy)));
   out.push(line('  not-a-story: P / R (n)', (s) => pr(notStory(s))));
-  out.push(line('ownership flag accuracy', (s) => f2(s.ownershipAccuracy)));
-  out.push(line('  flag: P / R (n)', (s) => pr(s.ownershipFlag)));
+  out.push(line('own-actions check agreement', (s) => f2(s.ownershipAccuracy)));
+  out.push(line('  "no own action": P / R (n)', (s) => pr(s.ownershipFlag)));
   out.push(line('off-topic note: P / R (n given)', (s) => pr(s.offTopic)));
   out.push(line('  false alarms on on-topic stories', (s) => `${s.offTopic.fp} of ${s.offTopic.fp + s.offTopic.tn}`));
   out.push(line('result measured accuracy', (s) => f2(s.measuredAccuracy)));

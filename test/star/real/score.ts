@@ -112,14 +112,15 @@ export function score(set: GoldAnswer[], predict: Predictor): Score {
     if (a.story) tally(alert, !goldResult, p.missingResultAlert);
     tally(story, a.story, p.story);
     if (a.story !== p.story) errors.push({ id: a.id, what: `story should be ${a.story}` });
-    if (a.story && a.ownActions !== null && p.ownershipFlagged !== undefined) {
-      tally(own, !a.ownActions, p.ownershipFlagged);
-      if (!a.ownActions !== p.ownershipFlagged)
-        errors.push({ id: a.id, what: `ownership flag should be ${!a.ownActions}` });
+    if (a.story && a.ownActions !== null && p.ownActions !== undefined) {
+      // positive: the story has no action of the speaker's own, and the check says so
+      tally(own, !a.ownActions, !p.ownActions);
+      if (a.ownActions !== p.ownActions) errors.push({ id: a.id, what: `own-actions check should be ${a.ownActions}` });
     }
     if (a.story && a.onTopic !== null && a.question) {
       tally(topic, !a.onTopic, p.offTopic === true);
-      if (!a.onTopic !== (p.offTopic === true)) errors.push({ id: a.id, what: `off-topic note should be ${!a.onTopic}` });
+      if (!a.onTopic !== (p.offTopic === true))
+        errors.push({ id: a.id, what: `off-topic note should be ${!a.onTopic}` });
     }
     tally(measured, a.measured, p.measured);
     if (a.measured !== p.measured) errors.push({ id: a.id, what: `measured should be ${a.measured}` });
@@ -152,4 +153,5 @@ export const allPresent: Predictor = (text) => ({
   missingResultAlert: false,
   status: { situation: 'present', task: 'present', action: 'present', result: 'present' },
   ownershipFlagged: false,
+  ownActions: true,
 });
