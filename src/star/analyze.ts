@@ -1,19 +1,34 @@
 // analyzeAnswer: one free-text interview answer in, an explainable STAR reading out.
 // Pure and deterministic; any string is accepted.
+
+import { explain } from './explain';
 import { buildFeedback } from './feedback';
 import { decode, type Features, features, type Label, type Part, scores } from './label';
 import { FILLERS, HEDGES } from './lexicon';
+import { model, probabilities, reasons } from './model';
 import { judgeMissingResult, type ResultAlert } from './outcome';
-import { countWords, splitSentences } from './split';
+import { settleParts } from './presence';
+import { countWords, type Segment, splitSentences } from './split';
+import { decideStory } from './story';
 import { clip, PARTS } from './text';
+import { offTopic, topicOf } from './topic';
+import { type Vector, vectorOf } from './vector';
 
 export type { Label, Part } from './label';
+
+/**
+ * What the member is told of a part: 'present' when a sentence is labelled with it;
+ * 'missing' (a ✗, "add the X") only when the analyser is confident no sentence is; else
+ * 'unclear' (a "?", a softer wording).
+ */
+export type PartStatus = 'present' | 'unclear' | 'missing';
 
 export interface Analysis {
   story: boolean;
   storyReason: string;
-  sentences: { text: string; label: Label }[];
-  parts: Record<Part, { present: boolean; sentences: string[] }>;
+  /** each sentence, its label, and the words that chose the label ("a goal or responsibility") */
+  sentences: { text: string; label: Label; why: string[] }[];
+  parts: Record<Part, { present: boolean; sentences: string[]; status: PartStatus }>;
   /**
    * How sure the analyser is about the Result, for what others see: 'present' when a
    * sentence is labelled Result, 'unclear' when none is but one may be the outcome (the
@@ -30,6 +45,11 @@ export interface Analysis {
   /** hedges ("kind of", "maybe", "I guess") per 100 words. */
   hedgeDensity: number;
   checks: { passed: number; total: number; items: { name: string; passed: boolean }[] };
+  /**
+   * When the question asks about a kind of situation: what it asks for, and whether the
+   * story seems to be about it. Absent when the question names no kind or this is no story.
+   */
+  fit?: { asks: string; fits: boolean };
   suggestions: string[];
   praise: string;
   feedback: string[];
@@ -40,7 +60,17 @@ export interface Detail {
   features: Features[];
   labels: Label[];
   texts: string[];
-  nonStoryKind: 'hypothetical' | 'habit' | 'generic' | 'no past event' | 'empty' | 'not english' | undefined;
+  nonStoryKind:
+    | 'hypothetical'
+    | 'habit'
+    | 'generic'
+    | 'no past event'
+    | 'empty'
+    | 'no words'
+    | 'code'
+    | 'noise'
+    | 'not english'
+    | undefined;
   fillers: string[];
   hedges: string[];
   /**
@@ -51,24 +81,39 @@ export interface Detail {
   resultAlert: ResultAlert | undefined;
   /** The sentence that may be the outcome when resultAlert is 'unclear'. */
   resultCandidate: string | undefined;
+  /** The closing lesson when every Result sentence is a lesson and none says what changed. */
+  lessonOnly: string | undefined;
+  /** How likely the story model finds it that this is a story (1 or 0 where rules decide alone). */
+  storyProbability: number;
+  /** For each part, the highest probability any sentence has of being it (0 for a non-story). */
+  partProbability: Record<Part, number>;
 }
 
-export function analyzeAnswer(text: string): Analysis {
-  return analyzeDetailed(text).analysis;
+export interface AnalyzeOptions {
+  /** The question answered: a question about a kind of situation lets the check say whether the story fits it. */
+  question?: string;
 }
 
-export function analyzeDetailed(input: string): { analysis: Analysis; detail: Detail } {
+export function analyzeAnswer(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeDetailed(text, options).analysis;
+}
+
+export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { analysis: Analysis; detail: Detail } {
   const text = typeof input === 'string' ? input.replace(/\r\n?/g, '\n') : '';
-  const segments = splitSentences(text);
-  const feats = segments.map(features);
-  const table = segments.map((seg, i) => scores(feats[i] as Features, i, segments.length, seg.heading, feats[i - 1]));
-  const labels = decode(table);
-  const texts = segments.map((s) => s.text);
+  const { feats, vectors, probs, texts, decoded } = readSentences(text);
+  const { story, kind, reason, probability } = decideStory(feats, probs, decoded, texts);
+  // a non-story has no parts: its sentences are claims, habits or plans, not a scene or steps
+  // a story that visibly stops on a step, with no sign of an outcome anywhere, is not given
+  // a Result it does not tell (outcome.ts)
+  const stops = story && !decoded.includes('result') && judgeMissingResult(feats, decoded, texts).alert === 'missing';
+  const settled = story ? settleParts(decoded, probs, stops ? ['result'] : []) : undefined;
+  const labels: Label[] = settled ? groundResults(settled.labels, feats, vectors) : decoded.map(() => 'other');
+  const presence = settled?.likelihood ?? { situation: 0, task: 0, action: 0, result: 0 };
 
   const parts = Object.fromEntries(
     PARTS.map((p) => {
       const sentences = texts.filter((_, i) => labels[i] === p);
-      return [p, { present: sentences.length > 0, sentences }];
+      return [p, { present: sentences.length > 0, sentences, status: 'missing' as PartStatus }];
     }),
   ) as Analysis['parts'];
 
@@ -90,27 +135,36 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
   const fillerDensity = wordCount ? round((fillers.length / wordCount) * 100) : 0;
   const hedgeDensity = wordCount ? round((hedges.length / wordCount) * 100) : 0;
 
-  const { story, kind, reason } = judgeStory(feats, labels, texts);
   // decided before the checks so the checklist can say "unclear" rather than a flat "no"
-  const missing = story && !parts.result.present ? judgeMissingResult(feats, labels, texts) : undefined;
-  const resultStatus: Analysis['resultStatus'] = parts.result.present
-    ? 'present'
-    : missing?.alert === 'unclear'
-      ? 'unclear'
-      : 'missing';
+  const judged = story && !parts.result.present ? judgeMissingResult(feats, labels, texts) : undefined;
+  for (const p of PARTS) parts[p].status = statusOf(p, parts[p].present, story, probability, presence[p]);
+  // the confident "Add the Result" needs the model and the outcome reading to agree
+  const missing =
+    judged && judged.alert === 'missing' && parts.result.status === 'unclear'
+      ? { alert: 'unclear' as const, candidate: judged.candidate }
+      : judged;
+  if (missing?.alert === 'unclear') parts.result.status = 'unclear';
+  const resultStatus: Analysis['resultStatus'] = parts.result.status;
 
   const items = [
     { name: 'a specific story', passed: story },
-    { name: 'situation', passed: parts.situation.present },
-    { name: 'task', passed: parts.task.present },
-    { name: 'your own actions', passed: parts.action.present && !ownership.flagged },
-    { name: resultStatus === 'unclear' ? 'result (unclear)' : 'result', passed: parts.result.present },
+    { name: checkName('situation', parts), passed: parts.situation.present },
+    { name: checkName('task', parts), passed: parts.task.present },
+    {
+      name: parts.action.status === 'unclear' ? 'your own actions (unclear)' : 'your own actions',
+      passed: parts.action.present && !ownership.flagged,
+    },
+    { name: checkName('result', parts), passed: parts.result.present },
     { name: 'measured result', passed: resultMeasured },
   ];
   const analysis: Analysis = {
     story,
     storyReason: reason,
-    sentences: texts.map((t, i) => ({ text: t, label: labels[i] as Label })),
+    sentences: texts.map((t, i) => ({
+      text: t,
+      label: labels[i] as Label,
+      why: explain(reasons(vectors[i] as Vector, labels[i] as Label)),
+    })),
     parts,
     resultStatus,
     ownership,
@@ -120,6 +174,7 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     fillerDensity,
     hedgeDensity,
     checks: { passed: items.filter((c) => c.passed).length, total: items.length, items },
+    ...fitOf(options.question, story, text),
     suggestions: [],
     praise: '',
     feedback: [],
@@ -133,6 +188,9 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
     hedges,
     resultAlert: missing?.alert,
     resultCandidate: missing?.candidate === undefined ? undefined : texts[missing.candidate],
+    lessonOnly: lessonOnly(labels, vectors, texts),
+    storyProbability: probability,
+    partProbability: presence,
   };
   const fb = buildFeedback(analysis, detail);
   analysis.suggestions = fb.suggestions;
@@ -141,75 +199,97 @@ export function analyzeDetailed(input: string): { analysis: Analysis; detail: De
   return { analysis, detail };
 }
 
-function judgeStory(
-  feats: Features[],
-  labels: Label[],
-  texts: string[],
-): { story: boolean; kind: Detail['nonStoryKind']; reason: string } {
-  if (texts.length === 0 || feats.every((f) => f.code)) {
-    return { story: false, kind: 'empty', reason: 'There is no answer text to read.' };
-  }
-  if (!looksEnglish(texts.join(' '))) {
-    return {
-      story: false,
-      kind: 'not english',
-      reason: 'It does not look like English, and the STAR check reads English answers only.',
-    };
-  }
-  let storyLike = 0;
-  let pastEvent = false;
-  const counts = { hypothetical: 0, habit: 0, generic: 0 };
-  const firstOf: Partial<Record<keyof typeof counts, string>> = {};
-  feats.forEach((f, i) => {
-    const kind = f.modal ? 'hypothetical' : f.habit ? 'habit' : f.generic || f.presentOnly ? 'generic' : undefined;
-    if (kind && !(f.iAct || f.weAct) && !f.meta) {
-      counts[kind]++;
-      firstOf[kind] ??= texts[i];
-    }
-    if (labels[i] !== 'other') {
-      storyLike++;
-      if (f.past || f.pastState || f.iAct || f.weAct) pastEvent = true;
-    }
-  });
-  const nonStory = counts.hypothetical + counts.habit + counts.generic;
-  // "Last year the team had a conflict. My manager asked me to fix it. I would talk to both
-  // sides...": the scene is real but the speaker's own part is only plans
-  const ownDeeds = feats.some((f) => f.iAct || f.weAct || (f.hasI && (f.past || f.pastState) && !f.modal));
-  const ownPlans = feats.filter((f) => f.hasI && f.modal).length;
-  if (pastEvent && storyLike > nonStory && (ownDeeds || ownPlans < 2)) {
-    const anchor = texts[labels.findIndex((l) => l !== 'other')] ?? '';
-    return { story: true, kind: undefined, reason: `It tells one specific past episode, starting "${clip(anchor)}".` };
-  }
-  const kind = (Object.keys(counts) as (keyof typeof counts)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
-  const example = firstOf[kind];
-  if (!example) {
-    return {
-      story: false,
-      kind: 'no past event',
-      reason: 'It does not describe something that happened on one occasion: no past event is told.',
-    };
-  }
-  const reason =
-    kind === 'hypothetical'
-      ? `It says what you would do ("${clip(example)}") rather than what you did on one occasion.`
-      : kind === 'habit'
-        ? `It describes what you usually do ("${clip(example)}") rather than one time it happened.`
-        : `It describes you or your views in general ("${clip(example)}") rather than telling one specific time.`;
-  return { story: false, kind, reason };
+/** The sentences, their features and vectors, the model's probabilities and the best labels. */
+export function readSentences(text: string) {
+  const segments = splitSentences(text);
+  const feats = segments.map(features);
+  const vectors = sentenceVectors(segments, feats);
+  const probs = vectors.map((v) => probabilities(v));
+  const texts = segments.map((s) => s.text);
+  const decoded = groundResults(
+    decode(
+      probs.map((p) => logOf(p)),
+      { backward: model().backward },
+    ),
+    feats,
+    vectors,
+  );
+  return { segments, feats, vectors, probs, texts, decoded };
 }
 
-const FUNCTION_WORDS = new Set(
-  'the a an and i we to of in was were my our it that for on with at is so then as by this be had have he she they me us'.split(
-    ' ',
-  ),
-);
+const OUTCOME_SIGNS = ['outcome', 'result', 'change', 'consequence', 'lesson', 'measure', 'presentOutcome'];
 
-/** Any English answer is full of function words; other languages (and code) are not. */
-function looksEnglish(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 4) return true;
-  const hits = words.filter((w) => FUNCTION_WORDS.has(w)).length;
-  return hits / words.length >= 0.08;
+/**
+ * Rules the labels must obey whatever the model says, each a reading a coach would insist
+ * on. A Result shows some sign of how things turned out: a sentence that is plainly another
+ * step ("We set up continuous integration") is an Action even where a Result usually sits.
+ */
+function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): Label[] {
+  return labels.map((l, i) => {
+    const f = feats[i] as Features;
+    const v = vectors[i] as Vector;
+    const step = f.iAct || f.weAct || f.iStarts || f.passiveAct || (f.passive && !f.pastState);
+    // in a step, a change verb is the step itself ("so I cut it to one page") unless measured
+    const signs = OUTCOME_SIGNS.filter((k) => v.has(k) && !(k === 'change' && step && !f.number));
+    const outcome = signs.length > 0;
+    if (l === 'result' && step && !outcome) return 'action';
+    // a measured change told first is the headline result ("I increased sign-ups by 300%")
+    if (i === 0 && labels.length > 2 && f.change && f.number && !f.time && !v.has('dateOnly')) return 'result';
+    // after the opening, an ownerless passive step ("The forms were rewritten") is an
+    // action told without its actor, not scenery
+    if ((l === 'situation' || l === 'other') && i > 0 && f.passiveAct && !f.time && !outcome && !f.pastState)
+      return 'action';
+    // an answer with no action yet whose sentence is plainly the speaker's step
+    if (l === 'situation' && !labels.includes('action') && (f.iAct || f.weAct) && !f.time && !f.situation && !f.pastState)
+      return 'action';
+    return l;
+  });
+}
+
+/** Each sentence's vector for the model: its features, the rule scores, its neighbours. */
+export function sentenceVectors(segments: Segment[], feats: Features[] = segments.map(features)): Vector[] {
+  return segments.map((seg, i) => {
+    const f = feats[i] as Features;
+    const rule = scores(f, i, segments.length, seg.heading, feats[i - 1]);
+    return vectorOf(seg, f, i, segments.length, rule, feats[i - 1], feats[i + 1]);
+  });
+}
+
+function fitOf(question: string | undefined, story: boolean, text: string): Pick<Analysis, 'fit'> {
+  const kind = story ? topicOf(question) : undefined;
+  return kind ? { fit: { asks: kind.asks, fits: !offTopic(kind, text) } } : {};
+}
+
+function checkName(p: Part, parts: Analysis['parts']): string {
+  return parts[p].status === 'unclear' ? `${p} (unclear)` : p;
+}
+
+function lessonOnly(labels: Label[], vectors: Vector[], texts: string[]): string | undefined {
+  const results = labels.flatMap((l, i) => (l === 'result' ? [i] : []));
+  if (!results.length) return undefined;
+  const lesson = (v: Vector) => v.has('lesson') && !v.has('measure') && !v.has('change') && !v.has('consequence');
+  return results.every((i) => lesson(vectors[i] as Vector)) ? texts[results[0] as number] : undefined;
+}
+
+function logOf(p: Record<Label, number>): Record<Label, number> {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.log(Math.max(v, 1e-9))])) as Record<
+    Label,
+    number
+  >;
+}
+
+/** Present when labelled; missing only when no sentence comes close; unclear in between. */
+function statusOf(
+  part: Part,
+  present: boolean,
+  story: boolean,
+  storyProbability: number,
+  presence: number,
+): PartStatus {
+  if (present) return 'present';
+  // a non-story has none of the parts, when the analyser is sure it is no story
+  if (!story) return storyProbability <= model().notStoryBelow ? 'missing' : 'unclear';
+  return presence < model().missingBelow[part] ? 'missing' : 'unclear';
 }
 
 function lengthOf(words: number): Analysis['length'] {

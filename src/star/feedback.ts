@@ -46,6 +46,19 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
     };
   }
 
+  if (d.nonStoryKind === 'no words' || d.nonStoryKind === 'code') {
+    const what = d.nonStoryKind === 'code' ? 'code' : 'symbols or emoji';
+    return {
+      suggestions: [
+        'Tell it in words, as you would say it aloud: when it happened, what you had to do, what you did, and what changed.',
+      ],
+      praise: '',
+      feedback: [
+        `There is nothing to check yet: this answer is ${what} only, and the STAR check reads a story told in words.${d.nonStoryKind === 'code' ? ' Code can back up a story, not replace it.' : ''}`,
+      ],
+    };
+  }
+
   if (d.nonStoryKind === 'not english') {
     return {
       suggestions: ['Write the answer in English to get STAR feedback: the check only reads English for now.'],
@@ -85,10 +98,12 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
   } else {
     const lastAction = [...a.parts.action.sentences].pop();
     // with no action at all, the steps come first: a result needs something to follow from
-    if (!a.parts.action.present) {
+    if (a.parts.action.status === 'missing') {
       s.push(
         `Say what you did, step by step: the answer sets the scene (${q(a.parts.situation.sentences[0] ?? first)}) but no sentence says which actions you took.`,
       );
+    } else if (a.parts.action.status === 'unclear') {
+      s.push('Make your steps stand out: say plainly what you did, one sentence per step, starting with "I".');
     }
     if (d.resultAlert === 'missing') {
       s.push(
@@ -101,7 +116,11 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       s.push(
         d.resultCandidate
           ? `Make the outcome explicit: if ${q(d.resultCandidate)} is how it turned out, say plainly what changed because of your actions, with a number if you can.`
-          : 'Make the outcome explicit: say what changed because of your actions, with a number if you can.',
+          : "Make the outcome explicit: if it isn't there yet, end with what changed because of what you did, with a number if you can.",
+      );
+    } else if (d.lessonOnly) {
+      s.push(
+        `You close on what you learned (${q(d.lessonOnly)}), a good ending. If you can, also say what happened because of what you did: how it ended, ideally with a number.`,
       );
     }
     if (a.parts.action.present && a.ownership.flagged) {
@@ -113,15 +132,17 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
         `Make your part visible: ${q(example)} ${whose}. Add what you did yourself, in sentences that start with "I".`,
       );
     }
-    if (a.parts.result.present && !a.resultMeasured) {
+    if (a.parts.result.present && !a.resultMeasured && !d.lessonOnly) {
       s.push(
         `Put a number on the result: ${q(a.parts.result.sentences[0])}. How much, how many or how fast, before and after?`,
       );
     }
-    if (!a.parts.situation.present) {
+    // an unclear Situation or Task gets nothing: telling someone to add what they said costs
+    // more than a detail left unsaid
+    if (a.parts.situation.status === 'missing') {
       s.push(`Open with one sentence of context (when and where this was, and what was at stake) before ${q(first)}.`);
     }
-    if (!a.parts.task.present) {
+    if (a.parts.task.status === 'missing') {
       s.push(
         `Say what your goal or responsibility was ("My job was to ..." or "I was asked to ..."), ${a.parts.action.sentences[0] ? `just before ${q(a.parts.action.sentences[0])}` : 'right after the context'}.`,
       );
@@ -150,7 +171,18 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
   const judgement = a.story
     ? 'This is a real story: one specific episode from your past, which is what the question asks for.'
     : `This is not a story yet: ${NOT_A_STORY[d.nonStoryKind ?? 'no past event']}`;
-  return { suggestions, praise, feedback: [judgement, ...suggestions, ...(praise ? [`Done well: ${praise}`] : [])] };
+  const fit = fitNote(a);
+  return {
+    suggestions,
+    praise,
+    feedback: [judgement, ...(fit ? [fit] : []), ...suggestions, ...(praise ? [`Done well: ${praise}`] : [])],
+  };
+}
+
+/** A gentle word when the story does not seem to be about what the question asks. */
+export function fitNote(a: Analysis): string | undefined {
+  if (!a.fit || a.fit.fits) return undefined;
+  return `The question asks about ${a.fit.asks}, and this story does not seem to be about that. If it is, make it plain early on; if not, a story about ${a.fit.asks} will answer the question more directly.`;
 }
 
 /** Fillers and hedges, only when there are enough of them to be heard. */
@@ -207,6 +239,8 @@ export function renderFeedback(a: Analysis): string {
   lines.push(`**STAR check: ${a.checks.passed} of ${a.checks.total}** · ${markerOf(a).text}`);
   const [judgement, ...rest] = a.feedback;
   if (judgement) lines.push(judgement);
+  const fit = fitNote(a);
+  if (fit) lines.push(fit);
   const found = PARTS.filter((p) => a.parts[p].present);
   if (a.story && found.length) {
     lines.push('');
@@ -227,9 +261,10 @@ export function renderFeedback(a: Analysis): string {
  * Reactions carry the present parts only.
  */
 export function markerOf(a: Analysis): { text: string; emoji: string[] } {
-  // analyses stored before resultStatus existed have none: read them as before
-  const unclear = a.resultStatus === 'unclear' && !a.parts.result.present;
-  const sign = (p: Part) => (a.parts[p].present ? '✓' : p === 'result' && unclear ? '?' : '✗');
+  // analyses stored before part statuses (or resultStatus) existed have none: read them as before
+  const unclear = (p: Part) =>
+    a.parts[p].status === undefined ? p === 'result' && a.resultStatus === 'unclear' : a.parts[p].status === 'unclear';
+  const sign = (p: Part) => (a.parts[p].present ? '✓' : unclear(p) ? '?' : '✗');
   return {
     text: PARTS.map((p) => `${LETTER[p]} ${sign(p)}`).join(' · '),
     emoji: PARTS.filter((p) => a.parts[p].present).map((p) => `regional_indicator_${LETTER[p].toLowerCase()}`),

@@ -94,8 +94,10 @@ const SENTENCE_STARTERS = new Set([
   'overall',
 ]);
 
+// "Situation:", "**Task** -", "### Result", "__Action:__": markdown emphasis and heading marks
+// around the word are part of the heading
 const HEADING =
-  /^\s*(situation|context|background|task|goal|objective|challenge|action|actions|what i did|result|results|outcome|impact|[star])\s*[:\-–—]\s*/i;
+  /^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(situation|context|background|task|goal|objective|challenge|action|actions|what i did|result|results|outcome|impact|[star])(?:\*\*|__|\*|_)?\s*(?:[:\-–—]|(?:\*\*|__)?(?=\s*$))\s*(?:\*\*|__)?\s*/i;
 const HEADING_PART: Record<string, Segment['heading']> = {
   situation: 'situation',
   context: 'situation',
@@ -268,6 +270,7 @@ function blocks(input: string): Block[] {
   let inCode: Block | undefined;
   let prev: Block | undefined;
   let prevBullet = false;
+  let carried: Segment['heading'];
   for (let m = lineRe.exec(input); m && m[0].length > 0; m = lineRe.exec(input)) {
     const lineStart = m.index;
     const raw = m[0].replace(/\r?\n$/, '');
@@ -304,9 +307,13 @@ function blocks(input: string): Block[] {
     start += lead;
     const text = line.trim();
     if (!text) {
+      // a heading alone on its line ("**Situation**") names the lines under it
+      if (heading) carried = heading;
       prev = undefined;
       continue;
     }
+    if (h) carried = undefined;
+    heading ??= carried;
     const end = start + text.length;
     // A hard-wrapped paragraph: the previous line did not end a sentence and this one
     // continues in lower case, so they are one block.
@@ -334,14 +341,25 @@ function splitBlock(input: string, from: number, to: number): Segment[] {
   const text = input.slice(from, to);
   let segStart = 0;
   // emoji often stand in for the full stop in chat
-  const re = /(?:[.!?…]+["')\]]*|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})*)(?=\s+)/gu;
+  const re =
+    /(?:[.!?…]+["')\]]*|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})*)(?=\s+)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])/gu;
+  const lowerStyle = !/[A-Z]/.test(text.replace(/\bI\b/g, ''));
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') {
+      // "...consistent.The project": a full stop with no space before a capitalised word
+      if (!NO_SPACE_EXCEPTIONS.test(text.slice(Math.max(0, m.index - 12), m.index + 12))) {
+        pushTrimmed(segs, input, from + segStart, from + m.index);
+        segStart = m.index;
+      }
+      re.lastIndex++;
+      continue;
+    }
     const endPunct = m.index + m[0].length;
     // bounded windows keep splitting linear on very long answers
     const after = /^\s+(\S+)/.exec(text.slice(endPunct, endPunct + 80));
     if (!after) continue;
     const nextWord = after[1] as string;
-    if (!isBoundary(text, m.index, m[0], nextWord)) continue;
+    if (!isBoundary(text, m.index, m[0], nextWord) && !lowerStart(text, m.index, m[0], nextWord, lowerStyle)) continue;
     // a lone emoji or stray punctuation is not a sentence: it stays with what follows
     if (!/[\p{L}\p{N}]/u.test(text.slice(segStart, m.index))) continue;
     pushTrimmed(segs, input, from + segStart, from + endPunct);
@@ -368,6 +386,22 @@ function isBoundary(text: string, punctAt: number, punct: string, nextWord: stri
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return SENTENCE_STARTERS.has(nextLower); // "U.S", "e.g"
   if (ABBREVIATIONS.has(lower)) return lower === 'etc' && SENTENCE_STARTERS.has(nextLower);
   return true;
+}
+
+// a full stop inside a name or address: "Node.Js", "St.Louis", "Mr.Smith", "www.Example"
+const NO_SPACE_EXCEPTIONS = /(?:\b(?:mr|mrs|ms|dr|st|www|vs)\.[A-Z]|\.(?:Js|Net|NET|Io|Com|Org)\b)/i;
+
+/**
+ * Chat written in lower case starts its sentences in lower case too ("it failed. i fixed
+ * it"): a full stop before a pronoun or a common sentence opener ends the sentence there.
+ */
+function lowerStart(text: string, punctAt: number, punct: string, nextWord: string, lowerStyle: boolean): boolean {
+  if (punct !== '.' || !/^[a-z]/.test(nextWord)) return false;
+  const before = /([A-Za-z0-9.]+)$/.exec(text.slice(Math.max(0, punctAt - 60), punctAt));
+  const word = (before?.[1] ?? '').toLowerCase();
+  if (!word || ABBREVIATIONS.has(word) || /\./.test(word) || /^[a-z]$/.test(word)) return false;
+  const next = nextWord.replace(/[^a-z']/g, '');
+  return next === 'i' || next === "i'm" || next === "i've" || (lowerStyle && SENTENCE_STARTERS.has(next));
 }
 
 function pushTrimmed(segs: Segment[], input: string, start: number, end: number): void {

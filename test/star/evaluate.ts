@@ -58,17 +58,33 @@ export interface Prediction {
    * explicit" suggestion does not say the Result is missing and is not counted.
    */
   missingResultAlert: boolean;
+  /**
+   * What the member is told of each part: 'missing' is a ✗ on the marker or an "add the X"
+   * suggestion; 'unclear' is a "?" and a softer wording. Without it, a part with no
+   * sentence labelled is read as missing.
+   */
+  status?: Record<Part, 'present' | 'unclear' | 'missing'>;
+  /** The "make your part visible" flag: every action told with "we" or ownerless. */
+  ownershipFlagged?: boolean;
+  /** The "your own actions" check passed: some action is told as the speaker's own. */
+  ownActions?: boolean;
+  /** The "does not seem to be about what the question asks" note was given. */
+  offTopic?: boolean;
 }
 
-export type Predictor = (text: string) => Prediction;
+export type Predictor = (text: string, question?: string) => Prediction;
 
-export const analyser: Predictor = (text) => {
-  const { analysis: a, detail } = analyzeDetailed(text);
+export const analyser: Predictor = (text, question) => {
+  const { analysis: a, detail } = analyzeDetailed(text, { question });
   return {
     story: a.story,
     measured: a.resultMeasured,
     sentences: a.sentences,
     missingResultAlert: detail.resultAlert === 'missing',
+    status: Object.fromEntries(PARTS.map((p) => [p, a.parts[p].status])) as Prediction['status'],
+    ownershipFlagged: a.ownership.flagged,
+    ownActions: a.parts.action.present && !a.ownership.flagged,
+    offTopic: a.fit ? !a.fit.fits : undefined,
   };
 };
 

@@ -1,0 +1,76 @@
+// The learned sentence model: a multinomial logistic model over the named features of
+// vector.ts, trained by `npm run train:star` (test/star/train.ts) on the development parts
+// of the labelled sets. Its weights live in weights.json; this file only reads them.
+import { readFileSync } from 'node:fs';
+import type { Label, Part } from './label';
+import type { Vector } from './vector';
+
+export const MODEL_LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
+
+export interface ModelFile {
+  /** per feature name, one weight per label in MODEL_LABELS order */
+  weights: Record<string, number[]>;
+  /** the order prior's cost of going back from a later part to an earlier one */
+  backward: number;
+  /** a non-story is told every part is missing only when its story probability is at most this */
+  notStoryBelow: number;
+  /** a part no sentence is labelled with is told missing only when no sentence's probability of it reaches this */
+  missingBelow: Record<Part, number>;
+  /** a part the best sequence left out is given to its likeliest sentence from this probability on (presence.ts) */
+  presentFrom: Record<Part, number>;
+  /** the answer-level story model: a logistic model over story.ts's storyVector */
+  story?: { weights: Record<string, number>; threshold: number };
+  trainedOn: { answers: number; sentences: number; seed: string };
+}
+
+let loaded: ModelFile | undefined;
+
+export function model(): ModelFile {
+  loaded ??= JSON.parse(readFileSync(new URL('./weights.json', import.meta.url), 'utf8')) as ModelFile;
+  return loaded;
+}
+
+/** Replace the model in use (training and tests). */
+export function useModel(m: ModelFile): void {
+  loaded = m;
+}
+
+export function logits(v: Vector, m: ModelFile = model()): number[] {
+  const z = [0, 0, 0, 0, 0];
+  for (const [name, value] of v) {
+    const w = m.weights[name];
+    if (!w) continue;
+    for (let k = 0; k < 5; k++) z[k] = (z[k] as number) + (w[k] as number) * value;
+  }
+  return z;
+}
+
+export function softmax(z: number[]): number[] {
+  const max = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+export function probabilities(v: Vector, m: ModelFile = model()): Record<Label, number> {
+  const p = softmax(logits(v, m));
+  return Object.fromEntries(MODEL_LABELS.map((l, k) => [l, p[k] as number])) as Record<Label, number>;
+}
+
+/** The features that did most to give this sentence its label, strongest first. */
+export function reasons(v: Vector, label: Label, m: ModelFile = model(), n = 3): string[] {
+  const k = MODEL_LABELS.indexOf(label);
+  const contrib: [string, number][] = [];
+  for (const [name, value] of v) {
+    const w = m.weights[name];
+    if (!w || name === 'bias' || name.startsWith('rule:')) continue;
+    // how much more this feature speaks for the label than for the average other label
+    const others = (w.reduce((a, b) => a + b, 0) - (w[k] as number)) / 4;
+    const c = ((w[k] as number) - others) * value;
+    if (c > 0.05) contrib.push([name, c]);
+  }
+  return contrib
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name]) => name);
+}

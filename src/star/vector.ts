@@ -1,0 +1,108 @@
+// What the sentence model sees of one sentence: named features with values. The word-level
+// readings of label.ts (tense, who acts, cue phrases, numbers) and the rule scores built on
+// them, the sentence's place in the answer, its neighbours, and a few words. Every name is
+// readable, so a label can be explained by the features that chose it.
+import type { Features, Label } from './label';
+import { weakOutcome } from './outcome';
+import type { Segment } from './split';
+
+export type Vector = Map<string, number>;
+
+const FLAGS: (keyof Features)[] = [
+  'iAct',
+  'weAct',
+  'otherAct',
+  'passive',
+  'passiveAct',
+  'past',
+  'pastState',
+  'modal',
+  'habit',
+  'generic',
+  'presentOnly',
+  'meta',
+  'hasI',
+  'hasWe',
+  'time',
+  'situation',
+  'task',
+  'result',
+  'change',
+  'number',
+  'sequence',
+  'iStarts',
+  'consequence',
+];
+const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
+const NEIGHBOUR_FLAGS: (keyof Features)[] = ['iAct', 'weAct', 'time', 'task', 'result', 'change', 'modal', 'habit'];
+
+// Extra cues the word-level readings do not carry.
+const LESSON =
+  /\b(?:learn(?:ed|t)|lessons?|taught me|takeaway|looking back|in hindsight|since then|ever since|from then on|to this day|now i (?:always|make sure|try)|i now (?:always|make sure|try)|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward)\b/;
+const SCENE_WITH_I =
+  /^\W*(?:(?:so|and|well|um|uh|okay|ok),? )*(?:i was (?:working|a|an|the|at|in|on|part|one|hired|brought|new|still|leading|managing|running)|i worked (?:at|as|in|for|on)|i(?:'d| had) (?:just|recently) (?:joined|started|moved)|i (?:joined|started at|moved to)|i (?:am|was) currently|i'm (?:currently|a|an))\b/;
+const PREAMBLE =
+  /^\W*(?:(?:sure|yes|yeah|okay|ok|so|well|um|uh|absolutely|great|good)\b[ ,.!]*)*(?:(?:that's a )?(?:good|great|tough|interesting) question|let me think|i'd say|i can think of|one (?:example|time) (?:that|i)|(?:a|one) (?:good |great )?example (?:would be|of this|is|was)|the (?:example|time|story|situation) (?:i|that) (?:want|would|will|can))/;
+// goals and responsibilities told more loosely than label.ts's task cues
+const TASK_WIDE =
+  /\b(?:(?:my|our|the) (?:\w+ ){0,4}?(?:role|job|task|goal|aim|responsibility|objective|mission|assignment|brief|challenge|priority|focus|mandate)s? (?:(?:\w+ ){0,5}?)(?:was|is|were|became) (?:to|that|making|getting|building|ensuring|about)|(?:i|we)(?: was|'m| am| were|'re| are)? (?:responsible|in charge|accountable|tasked|charged|assigned|asked|expected|supposed|brought in|hired|chosen|selected|given the (?:task|job|responsibility)|the one responsible)\b|(?:i|we) (?:had|needed|have|need|wanted|want|was trying|were trying|tried|aimed|set out|decided) to (?!be\b)|(?:it|this) (?:was|fell|came down) (?:up )?(?:to|on) (?:me|us)|(?:i|we) (?:took|take) (?:on|over|ownership|responsibility|the lead|charge)|(?:i|we) (?:own|owned) (?:the|this|that)|(?:so|and) the (?:question|challenge|problem) (?:was|became) (?:how|what|whether)|what (?:i|we) (?:had|needed|wanted) to do)/;
+const WE_SUBJECT = /(?:^|[,;] |\b(?:and|so|then) )we\b/;
+const DATE_ONLY = /^(?:[^0-9]*\b(?:19|20)\d\d\b[^0-9]*)$/;
+const MEASURE =
+  /(?:\d\s?%|\bpercent\b|[$£€]\s?\d|\d+\s?(?:x|k|ms|hours?|days?|weeks?|minutes?|seconds?|users?|customers?|people|points?)\b)/;
+const PRESENT_OUTCOME = /\b(?:is|are|has|have) (?:now|still|since)\b|\b(?:still|now|today)\b/;
+
+function bin(prefix: string, value: number, edges: number[]): string {
+  let i = 0;
+  while (i < edges.length && value >= (edges[i] as number)) i++;
+  return `${prefix}${i}`;
+}
+
+/** The feature vector of sentence i of n. `rule` is label.ts's score of each label. */
+export function vectorOf(
+  seg: Segment,
+  f: Features,
+  i: number,
+  n: number,
+  rule: Record<Label, number>,
+  prev: Features | undefined,
+  next: Features | undefined,
+): Vector {
+  const v: Vector = new Map([['bias', 1]]);
+  const lower = seg.text.toLowerCase().replace(/[’‘]/g, "'");
+  if (f.code) {
+    v.set('code', 1);
+    return v;
+  }
+  for (const k of FLAGS) if (f[k]) v.set(k, 1);
+  if (seg.heading) v.set(`heading:${seg.heading}`, 1);
+  for (const l of LABELS) v.set(`rule:${l}`, Math.max(-3, Math.min(8, rule[l])) / 4);
+  if (i === 0) v.set('first', 1);
+  if (i === n - 1) v.set('last', 1);
+  if (n === 1) v.set('only', 1);
+  if (i === 1) v.set('second', 1);
+  if (i === n - 2 && n > 2) v.set('penultimate', 1);
+  v.set(bin('pos', n > 1 ? i / (n - 1) : 0, [0.01, 0.34, 0.67, 0.99]), 1);
+  v.set(bin('count', n, [2, 4, 7, 12]), 1);
+  v.set(bin('words', f.words, [5, 10, 18, 30, 50]), 1);
+  if (weakOutcome(f, seg.text)) v.set('outcome', 1);
+  if (LESSON.test(lower)) v.set('lesson', 1);
+  if (SCENE_WITH_I.test(lower)) v.set('sceneWithI', 1);
+  if (TASK_WIDE.test(lower)) v.set('taskWide', 1);
+  if (PREAMBLE.test(lower)) v.set('preamble', 1);
+  if (WE_SUBJECT.test(lower) && !f.hasI) v.set('weOnly', 1);
+  if (f.number && DATE_ONLY.test(lower)) v.set('dateOnly', 1);
+  if (MEASURE.test(lower)) v.set('measure', 1);
+  if (PRESENT_OUTCOME.test(lower)) v.set('presentOutcome', 1);
+  if (/\?\s*$/.test(seg.text)) v.set('question', 1);
+  for (const k of NEIGHBOUR_FLAGS) {
+    if (prev?.[k]) v.set(`prev:${k}`, 1);
+    if (next?.[k]) v.set(`next:${k}`, 1);
+  }
+  if (!prev) v.set('prev:none', 1);
+  if (!next) v.set('next:none', 1);
+  const opener = /^[^a-z]*([a-z']+)(?:[^a-z]+([a-z']+))?/.exec(lower);
+  if (opener?.[1]) v.set(`w1:${opener[1]}`, 1);
+  if (opener?.[2]) v.set(`w12:${opener[1]} ${opener[2]}`, 1);
+  return v;
+}
