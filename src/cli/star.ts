@@ -63,7 +63,10 @@ async function readStdin(): Promise<string> {
 /** The terminal view: sentences marked, then checks, then feedback. */
 export function renderText(a: Analysis): string {
   const lines: string[] = ['Sentences:'];
-  for (const s of a.sentences) lines.push(`  ${LETTER[s.label]}  ${s.text.replace(/\s+/g, ' ')}`);
+  for (const s of a.sentences) {
+    lines.push(`  ${LETTER[s.label]}  ${s.text.replace(/\s+/g, ' ')}`);
+    if (s.why.length) lines.push(`       (${s.why.join('; ')})`);
+  }
   lines.push('', `Checks: ${a.checks.passed} of ${a.checks.total}`);
   for (const c of a.checks.items) lines.push(`  ${c.passed ? '[x]' : '[ ]'} ${c.name}`);
   const share =

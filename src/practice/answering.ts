@@ -154,7 +154,7 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
     }
     return;
   }
-  const analysis = analyzeAnswer(text);
+  const analysis = analyzeAnswer(text, { question: post.question_text });
   const flags = flagsOf(analysis);
   await saveAnalysis(
     ctx.db,

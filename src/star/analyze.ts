@@ -237,11 +237,24 @@ function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): L
     if (i === 0 && labels.length > 2 && f.change && f.number && !f.time && !v.has('dateOnly')) return 'result';
     // after the opening, an ownerless passive step ("The forms were rewritten") is an
     // action told without its actor, not scenery
-    if ((l === 'situation' || l === 'other') && i > 0 && f.passiveAct && !f.time && !outcome && !f.pastState)
+    // ("has been rewritten" reads like a lasting state to the outcome cues; here it is the step)
+    const passiveOutcome = signs.some((k) => k !== 'outcome');
+    if (
+      (l === 'situation' || l === 'other') &&
+      (i > 0 || labels.length === 1) &&
+      f.passiveAct &&
+      !f.time &&
+      !passiveOutcome &&
+      !f.pastState
+    )
       return 'action';
-    // an answer with no action yet whose sentence is plainly the speaker's step
-    if (l === 'situation' && !labels.includes('action') && (f.iAct || f.weAct) && !f.time && !f.situation && !f.pastState)
+    // a sentence that is plainly the speaker's step, with nothing of a scene in it, is no Situation
+    const scene = f.time || f.situation || f.pastState || v.has('sceneWithI');
+    if (l === 'situation' && (f.iAct || f.weAct) && (f.iStarts || !labels.includes('action')) && !scene)
       return 'action';
+    // a time-anchored state ("When I joined, the form was hidden at the bottom") is the scene
+    if (l === 'action' && f.time && !f.iStarts && !f.task && (f.pastState || f.passive || f.situation) && !outcome)
+      return 'situation';
     return l;
   });
 }

@@ -147,6 +147,22 @@ const MARKERS = [
   'also',
 ];
 const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'my', 'our', 'it']);
+const NOT_A_STEP_AFTER = new Set([
+  'to',
+  'door',
+  'time',
+  'day',
+  'week',
+  'month',
+  'year',
+  'morning',
+  'one',
+  'few',
+  'of',
+  'class',
+  'round',
+  'thing',
+]);
 const NO_BREAK_BEFORE_SUBJECT = new Set([
   'that',
   'which',
@@ -430,7 +446,10 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
       if (parts.every((p, k) => tokens[i + k]?.word === p)) {
         const following = tokens[i + parts.length]?.word ?? '';
         // "and" alone only opens a clause when a subject follows: "and I wrote" but not "and saw"
-        if (marker === 'and' || marker === 'but' || marker === 'so' || marker === 'also') {
+        if (marker === 'next' || marker === 'first') {
+          // "next to the printer", "first time", "next week" are not a new step
+          cut = !NOT_A_STEP_AFTER.has(following);
+        } else if (marker === 'and' || marker === 'but' || marker === 'so' || marker === 'also') {
           cut =
             SUBJECTS.has(following) ||
             following === 'then' ||

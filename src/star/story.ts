@@ -118,7 +118,7 @@ const NO_EXAMPLE =
  * scene and an outcome around it do not make it a story of what they did.
  */
 function onlyPlans(feats: Features[]): boolean {
-  const plans = feats.filter((f) => f.hasI && f.modal).length;
+  const plans = feats.filter((f) => (f.hasI || f.hasWe) && f.modal).length;
   const deeds = feats.filter((f) => (f.iAct || (f.hasI && f.past)) && !f.modal && !f.habit).length;
   return plans >= 2 && plans > deeds;
 }

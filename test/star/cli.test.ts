@@ -50,11 +50,16 @@ describe('starling star', () => {
     expect(code).toBe(0);
     const a = JSON.parse(out);
     expect(a.story).toBe(true);
-    expect(a.parts.result).toEqual({ present: true, sentences: ['The next audit found 3 errors instead of 40.'] });
-    expect(a.sentences[0]).toEqual({
+    expect(a.parts.result).toEqual({
+      present: true,
+      status: 'present',
+      sentences: ['The next audit found 3 errors instead of 40.'],
+    });
+    expect(a.sentences[0]).toMatchObject({
       text: 'Last year at a small shop our stock counts were always wrong.',
       label: 'situation',
     });
+    expect(a.sentences[0].why.length).toBeGreaterThan(0);
     expect(a).toMatchObject({
       resultMeasured: true,
       ownership: { iShare: 1, flagged: false },

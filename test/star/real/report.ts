@@ -6,7 +6,7 @@ import { allPresent, PARTS, type PRF, type Score, score } from './score';
 
 const f2 = (x: number) => x.toFixed(2);
 const pr = (p: PRF) => `${f2(p.precision)} / ${f2(p.recall)} (${p.tp + p.fp})`;
-const cols = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(40) : c.padStart(22))).join('');
+const cols = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(40) : c.padStart(26))).join('');
 
 export function realTable(
   title: string,
