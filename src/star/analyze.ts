@@ -68,7 +68,6 @@ export interface Detail {
     | 'empty'
     | 'no words'
     | 'code'
-    | 'noise'
     | 'not english'
     | undefined;
   fillers: string[];

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeAnswer, renderFeedback } from '../../src/star';
+import { splitSentences } from '../../src/star/split';
+
+const texts = (input: string) => splitSentences(input).map((s) => s.text);
+
+describe('bad input gets a clear, kind reply and never an exception', () => {
+  const cases: [string, string, RegExp][] = [
+    ['empty', '', /nothing to read yet/],
+    ['blank lines', ' \n\n  \t', /nothing to read yet/],
+    ['emoji only', '😀🎉👍 🔥🚀🙏', /symbols or emoji only/],
+    ['punctuation only', '?!?! ... --- ***', /symbols or emoji only/],
+    ['binary-looking', '\u0000\u0001PK\u0003\u0004\ufffd\ufffd\u0007'.repeat(40), /does not look like English/],
+    ['another script', '去年我们的部署每周都失败。我添加了一个测试阶段。', /does not look like English/],
+    [
+      'another language',
+      "L'année dernière, nos déploiements échouaient chaque semaine. J'ai ajouté une étape de test.",
+      /does not look like English/,
+    ],
+    ['fenced code', '```js\nfunction add(a, b) { return a + b; }\n```', /code only/],
+    ['bare code', 'const x = require("fs");\nfor (let i = 0; i < 3; i++) { go(i); }\nif (x) { stop(); }', /code only/],
+  ];
+  it.each(cases)('%s', (_, input, says) => {
+    const a = analyzeAnswer(input);
+    expect(a.story).toBe(false);
+    expect(a.feedback[0]).toMatch(says);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(renderFeedback(a)).toMatch(says);
+  });
+
+  it('a 50,000-word answer is read whole and answered', () => {
+    const huge = 'Last year our release failed. I fixed the build and we shipped it on time. '.repeat(3400);
+    expect(huge.split(/\s+/).length).toBeGreaterThan(50_000);
+    const a = analyzeAnswer(huge);
+    expect(a.wordCount).toBeGreaterThan(50_000);
+    expect(a.length).toBe('too long');
+    expect(a.suggestions.join(' ')).toMatch(/runs long/);
+  });
+
+  it('a non-string is read as an empty answer', () => {
+    expect(analyzeAnswer(undefined as unknown as string).feedback[0]).toMatch(/nothing to read yet/);
+  });
+});
+
+describe('sentence splitting on real shapes of text', () => {
+  it('splits a full stop with no space before a capital, but not "Node.js"', () => {
+    expect(texts('We tuned it until it was consistent.The project shipped. We used Node.js there.')).toEqual([
+      'We tuned it until it was consistent.',
+      'The project shipped.',
+      'We used Node.js there.',
+    ]);
+  });
+
+  it('splits lower-case chat at "i" after a full stop', () => {
+    expect(texts('the import kept failing. i added a check for bad dates. it has not failed since')).toEqual([
+      'the import kept failing.',
+      'i added a check for bad dates.',
+      'it has not failed since',
+    ]);
+  });
+
+  it('reads bold and markdown headings, and a heading alone on its line names the lines under it', () => {
+    const segs = splitSentences(
+      '**Situation:** Our deploys failed.\n### Action\nI added a test stage.\nI ran it nightly.\n__Result__ - Failures fell by 80%.',
+    );
+    expect(segs.map((s) => [s.heading, s.text])).toEqual([
+      ['situation', 'Our deploys failed.'],
+      ['action', 'I added a test stage.'],
+      ['action', 'I ran it nightly.'],
+      ['result', 'Failures fell by 80%.'],
+    ]);
+  });
+
+  it('does not cut "next to" out of a spoken step', () => {
+    const out = texts('at my old job the printers were always jammed i made a sign and i put one next to each printer');
+    expect(out.some((t) => t.startsWith('next to'))).toBe(false);
+  });
+});
+
+describe('what the feedback says', () => {
+  it('credits a closing lesson and asks whether a Result is also there', () => {
+    const a = analyzeAnswer(
+      'Last year I led a small team that missed its first release date. I had to get the second release out on time. I split the work into weekly goals and met each developer every Monday. What I learned is that small goals keep a team honest.',
+    );
+    expect(a.parts.result.present).toBe(true);
+    const said = a.suggestions.join(' ');
+    expect(said).toMatch(/You close on what you learned \("What I learned is that small goals keep a team honest"\)/);
+    expect(said).toMatch(/also say what happened because of what you did/);
+    expect(said).not.toMatch(/Add the Result|Put a number on the result/);
+  });
+
+  it('says gently when the story is not about what the question asks', () => {
+    const a = analyzeAnswer(
+      'Last year I was the only developer on our booking site. I was asked to make the pages load faster. I compressed the images and added caching. Pages now load in under two seconds.',
+      { question: 'Tell me about a time you had a conflict with a coworker.' },
+    );
+    expect(a.fit).toEqual({ asks: 'a conflict or disagreement with someone', fits: false });
+    expect(renderFeedback(a)).toMatch(/The question asks about a conflict or disagreement with someone/);
+  });
+
+  it('says nothing of the kind when the story fits, or the question names no kind of situation', () => {
+    const fits = analyzeAnswer(
+      'Last year a colleague and I disagreed about the release plan. I asked him for coffee and we listened to each other. We agreed on a smaller first release, and it shipped on time.',
+      { question: 'Tell me about a time you had a conflict with a coworker.' },
+    );
+    expect(fits.fit?.fits).toBe(true);
+    expect(renderFeedback(fits)).not.toMatch(/The question asks about/);
+    const open = analyzeAnswer('Last year I rebuilt our test suite. It runs in ten minutes now.', {
+      question: 'Tell me about a project you are proud of.',
+    });
+    expect(open.fit).toBeUndefined();
+  });
+
+  it('says why each sentence counted as what it did', () => {
+    const a = analyzeAnswer(
+      'At my last job our deploys failed every week. I was asked to fix them. I added a test stage. Failed deploys fell by 80% in a month.',
+    );
+    for (const s of a.sentences) expect(s.why.length, s.text).toBeGreaterThan(0);
+    expect(a.sentences[1]?.why.join(' ')).toMatch(/responsib|goal/);
+  });
+});
