@@ -10,7 +10,7 @@ import { judgeMissingResult, type ResultAlert } from './outcome';
 import { settleParts } from './presence';
 import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';
-import { clip, PARTS } from './text';
+import { PARTS } from './text';
 import { offTopic, topicOf } from './topic';
 import { type Vector, vectorOf } from './vector';
 
@@ -284,10 +284,8 @@ function lessonOnly(labels: Label[], vectors: Vector[], texts: string[]): string
 }
 
 function logOf(p: Record<Label, number>): Record<Label, number> {
-  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.log(Math.max(v, 1e-9))])) as Record<
-    Label,
-    number
-  >;
+  const l = (x: number) => Math.log(x > 1e-9 ? x : 1e-9);
+  return { situation: l(p.situation), task: l(p.task), action: l(p.action), result: l(p.result), other: l(p.other) };
 }
 
 /** Present when labelled; missing only when no sentence comes close; unclear in between. */

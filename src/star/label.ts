@@ -655,52 +655,50 @@ export function scores(
 export function decode(all: Record<Label, number>[], w: Weights = DEFAULT_WEIGHTS): Label[] {
   const n = all.length;
   if (n === 0) return [];
-  // state = label × furthest story part reached so far (-1 before any)
-  type Cell = { score: number; back: number };
-  const P = 5; // furthest part: -1..3 stored as 0..4
-  const states = LABELS.length * P;
-  const table: Cell[][] = [];
-  const key = (label: number, furthest: number) => label * P + furthest + 1;
-  let prev: Cell[] = new Array(states).fill(null).map(() => ({ score: -Infinity, back: -1 }));
+  // state = label × furthest story part reached so far (-1 before any), as label * 5 + furthest + 1
+  const S = 25;
+  const score = new Float64Array(n * S).fill(Number.NEGATIVE_INFINITY);
+  const back = new Int32Array(n * S).fill(-1);
+  const order = [0, 1, 2, 3, -1]; // by LABELS: situation, task, action, result, other
   const first = all[0] as Record<Label, number>;
-  LABELS.forEach((label, li) => {
+  for (let li = 0; li < 5; li++) {
+    const label = LABELS[li] as Label;
     // a result told first is a headline; the story proper still starts from the beginning
-    const furthest = label === 'other' || label === 'result' ? -1 : ORDER[label];
-    (prev[key(li, furthest)] as Cell).score = first[label];
-  });
-  table.push(prev);
+    const furthest = label === 'other' || label === 'result' ? -1 : (order[li] as number);
+    score[li * 5 + furthest + 1] = first[label];
+  }
+  const row = new Float64Array(5);
   for (let i = 1; i < n; i++) {
-    const row: Cell[] = new Array(states).fill(null).map(() => ({ score: -Infinity, back: -1 }));
     const sc = all[i] as Record<Label, number>;
-    for (let from = 0; from < states; from++) {
-      const pc = prev[from] as Cell;
-      if (pc.score === -Infinity) continue;
-      const furthest = (from % P) - 1;
-      LABELS.forEach((label, li) => {
-        let score = pc.score + sc[label];
+    for (let li = 0; li < 5; li++) row[li] = sc[LABELS[li] as Label];
+    const base = (i - 1) * S;
+    for (let from = 0; from < S; from++) {
+      const pc = score[base + from] as number;
+      if (pc === Number.NEGATIVE_INFINITY) continue;
+      const furthest = (from % 5) - 1;
+      for (let li = 0; li < 5; li++) {
+        let value = pc + (row[li] as number);
         let nf = furthest;
-        if (label !== 'other') {
-          const ord = ORDER[label];
-          if (ord < furthest) score -= w.backward * (furthest - ord) ** 0.5;
-          nf = Math.max(furthest, ord);
+        const ord = order[li] as number;
+        if (ord >= 0) {
+          if (ord < furthest) value -= w.backward * Math.sqrt(furthest - ord);
+          if (ord > nf) nf = ord;
         }
-        const to = key(li, nf);
-        const cell = row[to] as Cell;
-        if (score > cell.score) {
-          cell.score = score;
-          cell.back = from;
+        const to = i * S + li * 5 + nf + 1;
+        if (value > (score[to] as number)) {
+          score[to] = value;
+          back[to] = from;
         }
-      });
+      }
     }
-    table.push(row);
-    prev = row;
   }
   let best = 0;
-  for (let s = 1; s < states; s++) if ((prev[s] as Cell).score > (prev[best] as Cell).score) best = s;
+  const last = (n - 1) * S;
+  for (let st = 1; st < S; st++) if ((score[last + st] as number) > (score[last + best] as number)) best = st;
   const out: Label[] = new Array(n);
   for (let i = n - 1; i >= 0; i--) {
-    out[i] = LABELS[Math.floor(best / P)] as Label;
-    best = table[i]?.[best]?.back ?? 0;
+    out[i] = LABELS[Math.floor(best / 5)] as Label;
+    best = i > 0 ? (back[i * S + best] as number) : 0;
   }
   return out;
 }

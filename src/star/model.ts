@@ -53,24 +53,42 @@ export function softmax(z: number[]): number[] {
 }
 
 export function probabilities(v: Vector, m: ModelFile = model()): Record<Label, number> {
-  const p = softmax(logits(v, m));
-  return Object.fromEntries(MODEL_LABELS.map((l, k) => [l, p[k] as number])) as Record<Label, number>;
+  const [situation, task, action, result, other] = softmax(logits(v, m)) as [number, number, number, number, number];
+  return { situation, task, action, result, other };
+}
+
+const contrasts = new WeakMap<ModelFile, Map<string, number[]>>();
+
+/** Per feature and label, how much more it speaks for that label than for the average other one. */
+function contrastOf(m: ModelFile): Map<string, number[]> {
+  let c = contrasts.get(m);
+  if (c) return c;
+  c = new Map();
+  for (const [name, w] of Object.entries(m.weights)) {
+    if (name === 'bias' || name.startsWith('rule:')) continue;
+    const sum = w.reduce((a, b) => a + b, 0);
+    c.set(
+      name,
+      w.map((x) => x - (sum - x) / 4),
+    );
+  }
+  contrasts.set(m, c);
+  return c;
 }
 
 /** The features that did most to give this sentence its label, strongest first. */
 export function reasons(v: Vector, label: Label, m: ModelFile = model(), n = 3): string[] {
   const k = MODEL_LABELS.indexOf(label);
+  const table = contrastOf(m);
   const contrib: [string, number][] = [];
   for (const [name, value] of v) {
-    const w = m.weights[name];
-    if (!w || name === 'bias' || name.startsWith('rule:')) continue;
-    // how much more this feature speaks for the label than for the average other label
-    const others = (w.reduce((a, b) => a + b, 0) - (w[k] as number)) / 4;
-    const c = ((w[k] as number) - others) * value;
-    if (c > 0.05) contrib.push([name, c]);
+    const c = table.get(name);
+    if (!c) continue;
+    const x = (c[k] as number) * value;
+    if (x > 0.05) contrib.push([name, x]);
   }
   return contrib
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, n)
     .map(([name]) => name);
 }

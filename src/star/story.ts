@@ -99,15 +99,27 @@ export function looksLikeCode(text: string): boolean {
 }
 
 /** Any English answer is full of function words; other languages (and code) are not. */
-export function looksEnglish(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  const latin = letters.filter((c) => /[a-zA-Z\u00C0-\u024F]/.test(c)).length;
-  if (letters.length >= 4 && latin / letters.length < 0.5) return false;
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+export function looksEnglish(input: string): boolean {
+  // a sample is enough to tell the language, and keeps long answers fast
+  const text = input.length > SAMPLE ? input.slice(0, SAMPLE) : input;
+  let letters = 0;
+  let latin = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) {
+      latin++;
+      letters++;
+    } else if (c > 127 && /\p{L}/u.test(ch)) letters++;
+  }
+  if (letters >= 4 && latin / letters < 0.5) return false;
+  const words = text.toLowerCase().match(/[a-z\u00c0-\u024f]+/g) ?? [];
   if (words.length < 4) return true;
-  const hits = words.filter((w) => FUNCTION_WORDS.has(w)).length;
+  let hits = 0;
+  for (const w of words) if (FUNCTION_WORDS.has(w)) hits++;
   return hits / words.length >= 0.08;
 }
+
+const SAMPLE = 800;
 
 // "I can't think of a time", "I've never had that happen"
 const NO_EXAMPLE =

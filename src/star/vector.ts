@@ -3,7 +3,6 @@
 // them, the sentence's place in the answer, its neighbours, and a few words. Every name is
 // readable, so a label can be explained by the features that chose it.
 import type { Features, Label } from './label';
-import { weakOutcome } from './outcome';
 import type { Segment } from './split';
 
 export type Vector = Map<string, number>;
@@ -85,7 +84,7 @@ export function vectorOf(
   v.set(bin('pos', n > 1 ? i / (n - 1) : 0, [0.01, 0.34, 0.67, 0.99]), 1);
   v.set(bin('count', n, [2, 4, 7, 12]), 1);
   v.set(bin('words', f.words, [5, 10, 18, 30, 50]), 1);
-  if (weakOutcome(f, seg.text)) v.set('outcome', 1);
+  if (f.outcome) v.set('outcome', 1);
   if (LESSON.test(lower)) v.set('lesson', 1);
   if (SCENE_WITH_I.test(lower)) v.set('sceneWithI', 1);
   if (TASK_WIDE.test(lower)) v.set('taskWide', 1);
