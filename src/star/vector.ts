@@ -51,10 +51,27 @@ const MEASURE =
   /(?:\d\s?%|\bpercent\b|[$£€]\s?\d|\d+\s?(?:x|k|ms|hours?|days?|weeks?|minutes?|seconds?|users?|customers?|people|points?)\b)/;
 const PRESENT_OUTCOME = /\b(?:is|are|has|have) (?:now|still|since)\b|\b(?:still|now|today)\b/;
 
+// feature names built once, not for every sentence
+const RULE_NAMES = LABELS.map((l) => `rule:${l}`);
+const PREV_NAMES = NEIGHBOUR_FLAGS.map((k) => `prev:${k}`);
+const NEXT_NAMES = NEIGHBOUR_FLAGS.map((k) => `next:${k}`);
+const HEADING_NAMES = {
+  situation: 'heading:situation',
+  task: 'heading:task',
+  action: 'heading:action',
+  result: 'heading:result',
+};
+const BIN_NAMES = new Map<string, string[]>();
+
 function bin(prefix: string, value: number, edges: number[]): string {
   let i = 0;
   while (i < edges.length && value >= (edges[i] as number)) i++;
-  return `${prefix}${i}`;
+  let names = BIN_NAMES.get(prefix);
+  if (!names) {
+    names = Array.from({ length: edges.length + 1 }, (_, k) => `${prefix}${k}`);
+    BIN_NAMES.set(prefix, names);
+  }
+  return names[i] as string;
 }
 
 /** The feature vector of sentence i of n. `rule` is label.ts's score of each label. */
@@ -74,8 +91,11 @@ export function vectorOf(
     return v;
   }
   for (const k of FLAGS) if (f[k]) v.set(k, 1);
-  if (seg.heading) v.set(`heading:${seg.heading}`, 1);
-  for (const l of LABELS) v.set(`rule:${l}`, Math.max(-3, Math.min(8, rule[l])) / 4);
+  if (seg.heading) v.set(HEADING_NAMES[seg.heading], 1);
+  for (let k = 0; k < 5; k++) {
+    const x = rule[LABELS[k] as Label];
+    v.set(RULE_NAMES[k] as string, (x < -3 ? -3 : x > 8 ? 8 : x) / 4);
+  }
   if (i === 0) v.set('first', 1);
   if (i === n - 1) v.set('last', 1);
   if (n === 1) v.set('only', 1);
@@ -94,9 +114,10 @@ export function vectorOf(
   if (MEASURE.test(lower)) v.set('measure', 1);
   if (PRESENT_OUTCOME.test(lower)) v.set('presentOutcome', 1);
   if (/\?\s*$/.test(seg.text)) v.set('question', 1);
-  for (const k of NEIGHBOUR_FLAGS) {
-    if (prev?.[k]) v.set(`prev:${k}`, 1);
-    if (next?.[k]) v.set(`next:${k}`, 1);
+  for (let k = 0; k < NEIGHBOUR_FLAGS.length; k++) {
+    const flag = NEIGHBOUR_FLAGS[k] as keyof Features;
+    if (prev?.[flag]) v.set(PREV_NAMES[k] as string, 1);
+    if (next?.[flag]) v.set(NEXT_NAMES[k] as string, 1);
   }
   if (!prev) v.set('prev:none', 1);
   if (!next) v.set('next:none', 1);
