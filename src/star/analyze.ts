@@ -268,7 +268,8 @@ export function sentenceVectors(segments: Segment[], feats: Features[] = segment
 }
 
 function fitOf(question: string | undefined, story: boolean, text: string): Pick<Analysis, 'fit'> {
-  const kind = story ? topicOf(question) : undefined;
+  // a reply of a line or two is often the start of a longer answer: too soon to judge its topic
+  const kind = story && countWords(text) >= 30 ? topicOf(question) : undefined;
   return kind ? { fit: { asks: kind.asks, fits: !offTopic(kind, text) } } : {};
 }
 

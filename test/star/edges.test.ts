@@ -109,6 +109,11 @@ describe('what the feedback says', () => {
       question: 'Tell me about a project you are proud of.',
     });
     expect(open.fit).toBeUndefined();
+    // the first line of a longer answer is too soon to judge
+    const start = analyzeAnswer('Last spring our checkout was failing at peak.', {
+      question: 'Tell me about a time the requirements changed mid-way through a project.',
+    });
+    expect(start.fit).toBeUndefined();
   });
 
   it('says why each sentence counted as what it did', () => {
