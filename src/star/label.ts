@@ -69,7 +69,6 @@ export interface Features {
 }
 
 const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
-const ORDER: Record<Part, number> = { situation: 0, task: 1, action: 2, result: 3 };
 
 export function features(seg: Segment): Features {
   const lower = seg.text.toLowerCase().replace(/[’‘]/g, "'");
