@@ -74,8 +74,10 @@ export interface Prediction {
 
 export type Predictor = (text: string, question?: string) => Prediction;
 
-export const analyser: Predictor = (text, question) => {
-  const { analysis: a, detail } = analyzeDetailed(text, { question });
+export const analyser: Predictor = (text, question) => predictionOf(analyzeDetailed(text, { question }));
+
+/** What the member is told, as the scorers read it, from one analysis. */
+export function predictionOf({ analysis: a, detail }: ReturnType<typeof analyzeDetailed>): Prediction {
   return {
     story: a.story,
     measured: a.resultMeasured,
@@ -86,7 +88,7 @@ export const analyser: Predictor = (text, question) => {
     ownActions: a.parts.action.present && !a.ownership.flagged,
     offTopic: a.fit ? !a.fit.fits : undefined,
   };
-};
+}
 
 /** The trivial baseline on the analyser's own sentences: first S, last R, the rest A. */
 export const baseline: Predictor = (text) => {

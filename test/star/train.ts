@@ -17,7 +17,7 @@ import type { Part } from '../../src/star';
 import { analyzeDetailed, readSentences } from '../../src/star/analyze';
 import { type ModelFile, useModel } from '../../src/star/model';
 import { judgeStory, storyVector } from '../../src/star/story';
-import { analyser, baseline, type Prediction, type Predictor } from './evaluate';
+import { analyser, baseline, type Predictor, predictionOf } from './evaluate';
 import { type GoldAnswer, loadReal, SPLIT_SEED } from './real/corpus';
 import { realTable } from './real/report';
 import { allPresent, type Score, score } from './real/score';
@@ -102,19 +102,7 @@ function analyseOutOfFold(real: GoldAnswer[], models: ModelFile[], settings: Par
 }
 
 function predictorOf(read: Map<string, Read>): Predictor {
-  return (text) => {
-    const { analysis: a, detail } = read.get(text) as Read;
-    return {
-      story: a.story,
-      measured: a.resultMeasured,
-      sentences: a.sentences,
-      missingResultAlert: detail.resultAlert === 'missing',
-      status: Object.fromEntries(PARTS.map((p) => [p, a.parts[p].status])) as Prediction['status'],
-      ownershipFlagged: a.ownership.flagged,
-      ownActions: a.parts.action.present && !a.ownership.flagged,
-      offTopic: a.fit ? !a.fit.fits : undefined,
-    };
-  };
+  return (text) => predictionOf(read.get(text) as Read);
 }
 
 /** The story probability from which an answer is read as a story, for the best presence on the readings. */
