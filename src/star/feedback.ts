@@ -2,6 +2,7 @@
 // first, each pointing at the author's own sentence, plus one thing done well.
 import type { Analysis, Detail } from './analyze';
 import type { Part } from './label';
+import { NO_EXAMPLE } from './lexicon';
 import { clip, PARTS } from './text';
 
 const PART_NAME: Record<Part, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
@@ -17,9 +18,6 @@ function q(text: string | undefined): string {
   // the closing punctuation of the quoted sentence would clash with the sentence around it
   return `"${clip(text ?? '', 80).replace(/[.!?]+$/, '')}"`;
 }
-
-const NO_EXAMPLE =
-  /\b(?:don't|do not|haven't|have not|can't|cannot|never) (?:really |actually )?(?:have|had|think of|remember|recall|been in|faced|come across) (?:an?|any|that|such an?) ?(?:example|situation|time|conflict|experience|case)?/i;
 
 const NOT_A_STORY: Record<string, string> = {
   hypothetical: 'it says what you would do, not what you did on one occasion.',

@@ -302,3 +302,7 @@ export const HEDGES =
 
 /** Subjects whose verb is inspected; "i" variants are normalised before this. */
 export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
+
+// "I can't think of a time", "I've never had that happen"
+export const NO_EXAMPLE =
+  /\b(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't) (?:really |actually |honestly )?(?:have|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;

@@ -3,6 +3,7 @@
 // weights in weights.json) makes the call from the same signals and the sentence model's.
 import type { Detail } from './analyze';
 import type { Features, Label } from './label';
+import { NO_EXAMPLE } from './lexicon';
 import { model } from './model';
 import { clip } from './text';
 import type { Vector } from './vector';
@@ -120,10 +121,6 @@ export function looksEnglish(input: string): boolean {
 }
 
 const SAMPLE = 800;
-
-// "I can't think of a time", "I've never had that happen"
-const NO_EXAMPLE =
-  /\b(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't) (?:really |actually |honestly )?(?:have|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;
 
 /**
  * The speaker's own part told mostly as plans or habits ("I would check the dose..."): a

@@ -20,14 +20,13 @@ import { judgeStory, storyVector } from '../../src/star/story';
 import { analyser, baseline, type Predictor, predictionOf } from './evaluate';
 import { type GoldAnswer, loadReal, SPLIT_SEED } from './real/corpus';
 import { realTable } from './real/report';
-import { allPresent, type Score, score } from './real/score';
+import { allPresent, PARTS, type Score, score } from './real/score';
 import { examples, FOLDS, foldOf, synthetic } from './training/data';
 import { type Example, trainBinary, trainWeights } from './training/fit';
 
 /** a real answer counts this many times a hand-written one */
 const REAL_WEIGHT = Number(process.env.STAR_REAL_WEIGHT ?? 4);
 const MISSING_PRECISION = 0.85;
-const PARTS: Part[] = ['situation', 'task', 'action', 'result'];
 const GRID = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01];
 const NEVER = { situation: 1, task: 1, action: 1, result: 1 };
 const NONE = { situation: 0, task: 0, action: 0, result: 0 };

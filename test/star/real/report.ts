@@ -2,7 +2,7 @@
 // and the "all four parts are there" guess, on one part of the corpus.
 import { analyser, baseline, type Predictor } from '../evaluate';
 import type { GoldAnswer } from './corpus';
-import { allPresent, PARTS, type PRF, type Score, score } from './score';
+import { allPresent, PARTS, type PRF, prf, type Score, score } from './score';
 
 const f2 = (x: number) => x.toFixed(2);
 const pr = (p: PRF) => `${f2(p.precision)} / ${f2(p.recall)} (${p.tp + p.fp})`;
@@ -23,9 +23,7 @@ export function realTable(
     cols(['', ...names]),
     line('presence macro-F1', (s) => f2(s.macroF1)),
     ...PARTS.map((p) => line(`  F1 ${p}`, (s) => f2(s.presence[p].f1))),
-    line('  spoken macro-F1', (_) => ''),
   ];
-  out.pop();
   out.push(
     cols([
       '  spoken / written macro-F1',
@@ -50,10 +48,7 @@ export function realTable(
 }
 
 function notStory(s: Score): PRF {
-  const c = { tp: s.story.tn, fp: s.story.fn, fn: s.story.fp, tn: s.story.tp };
-  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
-  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
-  return { ...c, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return prf({ tp: s.story.tn, fp: s.story.fn, fn: s.story.fp, tn: s.story.tp });
 }
 
 function defaults(): Record<string, Predictor> {
