@@ -3,6 +3,7 @@
 // Action to Situation costs something but remains possible for result-first answers.
 import {
   AMBIGUOUS_PAST,
+  AT_PLACE,
   CHANGE_VERBS,
   GENERIC_CUES,
   HABIT_ADVERBS,
@@ -91,7 +92,7 @@ export function features(seg: Segment): Features {
       (tokens.length <= 12 || /^[^a-z]*(?:so yeah|that's (?:the story|it|about it))/.test(lower)),
     hasI: false,
     hasWe: false,
-    time: TIME_ANCHORS.test(seg.text) || TIME_ANCHORS.test(lower),
+    time: TIME_ANCHORS.test(lower) || AT_PLACE.test(seg.text),
     situation: SITUATION_CUES.test(lower),
     task: TASK_CUES.test(lower),
     result: RESULT_CUES.test(lower),
@@ -221,7 +222,7 @@ export function features(seg: Segment): Features {
   f.presentOnly = present && !f.past && !f.pastState;
   f.habit ||= HABIT_CUES.test(lower);
   f.modal ||= HYPOTHETICAL_CUES.test(lower);
-  f.outcome = weakOutcome(f, seg.text);
+  f.outcome = weakOutcome(f, lower); // already lower-cased: the function lower-cases what it gets
   return f;
 }
 

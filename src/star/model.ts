@@ -35,10 +35,23 @@ export function useModel(m: ModelFile): void {
   loaded = m;
 }
 
+const tables = new WeakMap<ModelFile, Map<string, number[]>>();
+
+/** The weights as a Map, built once per model: a lookup per feature of every sentence. */
+function weightsOf(m: ModelFile): Map<string, number[]> {
+  let t = tables.get(m);
+  if (!t) {
+    t = new Map(Object.entries(m.weights));
+    tables.set(m, t);
+  }
+  return t;
+}
+
 export function logits(v: Vector, m: ModelFile = model()): number[] {
   const z = [0, 0, 0, 0, 0];
+  const table = weightsOf(m);
   for (const [name, value] of v) {
-    const w = m.weights[name];
+    const w = table.get(name);
     if (!w) continue;
     for (let k = 0; k < 5; k++) z[k] = (z[k] as number) + (w[k] as number) * value;
   }

@@ -394,8 +394,7 @@ function isBoundary(text: string, punctAt: number, punct: string, nextWord: stri
   if (!startsUpper) return false;
   if (punct !== '.' && !punct.startsWith(".'") && /^[.…]{2,}|…/.test(punct)) return true;
   // the word the period is attached to
-  const before = /([A-Za-z0-9.]+)$/.exec(text.slice(Math.max(0, punctAt - 60), punctAt));
-  const word = before ? (before[1] as string) : '';
+  const word = wordBefore(text, punctAt);
   const lower = word.toLowerCase();
   const nextLower = first.toLowerCase().replace(/[^a-z']/g, '');
   if (/^[A-Z]$/.test(word)) return false; // an initial: "J. Smith"
@@ -413,8 +412,7 @@ const NO_SPACE_EXCEPTIONS = /(?:\b(?:mr|mrs|ms|dr|st|www|vs)\.[A-Z]|\.(?:Js|Net|
  */
 function lowerStart(text: string, punctAt: number, punct: string, nextWord: string, lowerStyle: boolean): boolean {
   if (punct !== '.' || !/^[a-z]/.test(nextWord)) return false;
-  const before = /([A-Za-z0-9.]+)$/.exec(text.slice(Math.max(0, punctAt - 60), punctAt));
-  const word = (before?.[1] ?? '').toLowerCase();
+  const word = wordBefore(text, punctAt).toLowerCase();
   if (!word || ABBREVIATIONS.has(word) || /\./.test(word) || /^[a-z]$/.test(word)) return false;
   const next = nextWord.replace(/[^a-z']/g, '');
   return next === 'i' || next === "i'm" || next === "i've" || (lowerStyle && SENTENCE_STARTERS.has(next));
@@ -515,9 +513,33 @@ function passiveClauseAt(tokens: { word: string }[], i: number): boolean {
 // front makes them past, so the clause cut after a subject accepts them too.
 const PAST_AFTER_SUBJECT = new Set(['set', 'put', 'cut', 'shut']);
 
+const WORD_CHAR = /[A-Za-z0-9.]/;
+
+/** The run of letters, digits and full stops that ends at `at` (at most 60 characters back). */
+function wordBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && at - from < 60 && WORD_CHAR.test(text[from - 1] as string)) from--;
+  return text.slice(from, at);
+}
+
+// anything but printable ASCII and line breaks: the Unicode pattern handles it
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Words: a letter or digit, then letters, digits, apostrophes, full stops and hyphens. */
 export function countWords(text: string): number {
+  if (NON_ASCII.test(text)) return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+  // the same count for plain ASCII text, without building a match per word
   let n = 0;
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-  while (re.exec(text)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inWord && (isAlnum(c) || c === 39 || c === 46 || c === 45)) continue;
+    inWord = isAlnum(c);
+    if (inWord) n++;
+  }
   return n;
 }
