@@ -1,5 +1,7 @@
 // Configuration is read once, from the environment (and .env, loaded by the entry
 // point), by one zod schema. Every problem is listed in one message with its fix.
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDatabaseUrl } from './db/url';
 
@@ -18,6 +20,9 @@ const positiveInt = (name: string, fallback: number) =>
   optional
     .refine((v) => v === undefined || /^\d+$/.test(v), { message: `${name} must be a whole number` })
     .transform((v) => (v === undefined ? fallback : Number(v)));
+
+// a bot token: the application id in base64, a timestamp and an HMAC, joined by dots
+const DISCORD_TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}$/;
 
 const schema = z.object({
   DATABASE_URL: optional.superRefine((v, ctx) => {
@@ -52,7 +57,10 @@ const schema = z.object({
   SLACK_STATE_SECRET: optional,
   SLACK_API_URL: url('SLACK_API_URL'),
 
-  DISCORD_TOKEN: optional,
+  DISCORD_TOKEN: optional.refine((v) => v === undefined || DISCORD_TOKEN_SHAPE.test(v), {
+    message:
+      'DISCORD_TOKEN does not look like a bot token (three parts joined by dots, such as MTk4...Gx1.abc...); copy it again from Developer Portal > your application > Bot > Reset Token',
+  }),
   DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
     message: 'DISCORD_APPLICATION_ID must be the numeric application id (Developer Portal > General Information)',
   }),
@@ -103,6 +111,39 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+/** Settings Starling reads outside the schema (tests, shards, colour). */
+const OTHER_SETTINGS = ['DISCORD_SHARD_COUNT', 'TEST_DATABASE_URL', 'NO_COLOR'];
+const KNOWN = new Set([...Object.keys(schema.shape), ...OTHER_SETTINGS]);
+
+/** Names that are one slip away from a setting ("DATABSE_URL", "LOG_LEVL"), with the likely one. */
+function misspelt(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (KNOWN.has(name) || !/^[A-Z][A-Z0-9_]{3,}$/.test(name)) continue;
+    const likely = [...KNOWN].find((k) => editDistance(name, k) <= (k.length >= 10 ? 2 : 1));
+    if (likely) problems.push(`${name} is not a Starling setting: did you mean ${likely}? Rename it, or remove it`);
+  }
+  return problems;
+}
+
+/** Edits (insert, delete, change, swap two neighbours) that turn a into b. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    const up = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
 export type Config = z.output<typeof schema> & {
   slackEnabled: boolean;
   discordEnabled: boolean;
@@ -128,7 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         const key = i.path[0] ? String(i.path[0]) : 'settings';
         return i.message.includes(key) ? i.message : `${key}: ${i.message}`;
       });
-  problems.push(...crossCheck(env));
+  problems.push(...crossCheck(env), ...misspelt(env));
   if (!result.success || problems.length) throw new ConfigError(problems);
   const c = result.data;
   return {
@@ -136,4 +177,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID),
     discordEnabled: Boolean(c.DISCORD_TOKEN),
   };
+}
+
+/** The project folder, so the shipped guides are found from any working directory. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** CONTENT_DIR as given (relative to the working directory), or the shipped content/. */
+export function contentDir(configured: string | undefined): string {
+  if (!configured || configured === 'content') return join(PROJECT_ROOT, 'content');
+  return isAbsolute(configured) ? configured : resolve(configured);
 }

@@ -1,7 +1,6 @@
 // The composition root: config, logger, database, migrations, guides, adapters,
 // the app, the minute tick, and a clean shutdown. Nothing else creates these.
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/index';
 import { createDiscordAdapter } from '../adapters/discord/index';
 import { createSlackAdapter } from '../adapters/slack/index';
@@ -9,7 +8,7 @@ import { buildApp } from './app';
 import { AdapterSet } from './chat/adapters';
 import { UserError } from './chat/errors';
 import type { Adapter } from './chat/types';
-import { loadConfig } from './config';
+import { contentDir, loadConfig } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { loadDotenv } from './env';
@@ -17,15 +16,6 @@ import { loadGuides } from './guides/load';
 import { createLogger } from './logger';
 import { openQuestion } from './practice/posting';
 import { startTicker } from './scheduler/ticker';
-
-/** The project folder, so the shipped guides are found from any working directory. */
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** CONTENT_DIR as given (relative to the working directory), or the shipped content/. */
-export function contentDir(configured: string | undefined): string {
-  if (!configured || configured === 'content') return join(PROJECT_ROOT, 'content');
-  return isAbsolute(configured) ? configured : resolve(configured);
-}
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -45,6 +35,12 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const logger = createLogger({ level, format: config.LOG_FORMAT });
 
   const database = await openDatabase(config.DATABASE_URL);
+  if (database.created && database.target.kind === 'sqlite') {
+    // said once, where the admin looks, so a mistyped path is noticed on the first start
+    const line = `created a new database at ${database.target.path} (set DATABASE_URL to keep it elsewhere)`;
+    if (consoleMode) process.stderr.write(`Starling: ${line}\n`);
+    else logger.info({ path: database.target.path }, line);
+  }
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'database migrated');
 

@@ -68,6 +68,8 @@ export class ConsoleAdapter implements Adapter {
   private readonly interactive: boolean;
   private readonly clock: () => Date;
   private rl?: Interface;
+  /** Set once input has ended or the member left: nothing is prompted or read after it. */
+  private closed = false;
   private handler?: EventHandler;
   private me: Author;
   private readonly names = new Map<string, string>();
@@ -186,6 +188,7 @@ export class ConsoleAdapter implements Adapter {
     // In a terminal readline takes Ctrl-C itself; treat it as leaving, like Ctrl-D.
     this.rl.on('SIGINT', () => this.rl?.close());
     this.rl.on('close', () => {
+      this.closed = true;
       this.queue.then(() => this.resolveDone());
     });
     if (this.interactive) {
@@ -205,7 +208,8 @@ export class ConsoleAdapter implements Adapter {
 
   /** Shows the prompt (interactive only). */
   prompt(): void {
-    if (!this.rl || !this.interactive) return;
+    // a prompt after leaving would start reading the terminal again and keep the process alive
+    if (!this.rl || !this.interactive || this.closed) return;
     this.rl.setPrompt(`${this.style.bold(this.me.name)} › `);
     this.rl.prompt();
   }
@@ -214,6 +218,9 @@ export class ConsoleAdapter implements Adapter {
     this.handler = undefined;
     this.openGate();
     this.rl?.close();
+    this.closed = true;
+    // let go of the terminal, so nothing left reading it keeps the process alive
+    this.input.pause();
     this.resolveDone();
   }
 

@@ -26,6 +26,17 @@ import {
 import { DiscordOutbound } from './outbound';
 import { PLATFORM, parseRef } from './refs';
 
+/** Socket errors that mean Discord could not be reached at all. */
+const UNREACHABLE = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
 export interface DiscordAdapterOptions {
   config: Config;
   logger: Logger;
@@ -224,6 +235,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       if ((err as { code?: unknown })?.code === 'TokenInvalid') {
         throw new Error(
           'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal > your application > Bot > Reset Token) into DISCORD_TOKEN.',
+          { cause: err },
+        );
+      }
+      const code = (err as { code?: unknown })?.code;
+      if (typeof code === 'string' && UNREACHABLE.has(code)) {
+        throw new Error(
+          `Could not reach Discord to log in (${(err as Error).message}). Check the network connection (and DISCORD_API_URL if you set it), then start again.`,
           { cause: err },
         );
       }

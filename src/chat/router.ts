@@ -2,9 +2,13 @@
 // owns the one error handler: refusals are shown, everything else is logged and
 // answered with a short apology. It knows features only through what it is handed.
 import type { Logger } from 'pino';
+import { isDamage } from '../db/damage';
 import { PlatformError, UserError } from './errors';
 import { type CommandRegistry, type CommandReply, parseArgs, rawArgs } from './registry';
 import type { InboundEvent, OutboundMessage } from './types';
+
+const DAMAGED =
+  'the database file is damaged, so this could not be saved or read: stop Starling and restore a backup over the file, or move it aside and start again (`starling db status` names the file)';
 
 type Handler<E> = (event: E) => Promise<void>;
 type Of<T extends InboundEvent['type']> = Extract<InboundEvent, { type: T }>;
@@ -139,13 +143,19 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
         await event.reply(refusal, { private: true }).catch((e) => logger.warn({ err: e }, 'could not show a refusal'));
         return;
       }
-      logger.error(
-        {
-          err,
-          event: { type: event.type, workspace: event.workspace, channel: event.channel, author: event.author.id },
-        },
-        'event handling failed',
-      );
+      if (isDamage(err)) {
+        // a damaged database file: one plain line with what to do, the stack only when debugging
+        logger.error({ code: (err as { code?: string }).code }, DAMAGED);
+        logger.debug({ err }, 'the damaged database refused this query');
+      } else {
+        logger.error(
+          {
+            err,
+            event: { type: event.type, workspace: event.workspace, channel: event.channel, author: event.author.id },
+          },
+          'event handling failed',
+        );
+      }
       await event.reply(APOLOGY, { private: true }).catch((e) => logger.warn({ err: e }, 'could not send the apology'));
     }
   };

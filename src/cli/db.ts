@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { type OpenDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest, migrationStatus } from '../db/migrate';
-import { type Cli, CliError } from './index';
+import { parseCli } from './args';
+import { type Cli, CliError } from './errors';
 
 const usage = `Usage: starling db <migrate|status|backup <file>>
 
@@ -42,7 +43,12 @@ export const cli: Cli = {
   summary: 'database migrations, status and online backup',
   usage,
   async run(args) {
-    const [sub, ...rest] = args;
+    const [sub, ...more] = args;
+    // migrate and status take nothing more; backup takes its file
+    const rest = parseCli(more, {}, usage).positionals;
+    if (rest.length > (sub === 'backup' ? 1 : 0)) {
+      throw new CliError(`${sub} does not take "${rest.join(' ')}".\n\n${usage}`, 2);
+    }
     switch (sub) {
       case 'migrate':
         return withDatabase(async (open) => {

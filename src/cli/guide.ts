@@ -2,16 +2,17 @@
 // content/guides/ that the bot loads, and check those files.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { contentDir, loadConfig } from '../config';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
 import { loadGuides } from '../guides/load';
 import { formatSize, GuideParseError, MAX_GUIDE_BYTES, parseGuidePage } from '../guides/parse';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
-import { type Cli, CliError } from './index';
+import { parseCli } from './args';
+import { type Cli, CliError } from './errors';
 
-/** Where the bot loads guides from: CONTENT_DIR (default content) + /guides. */
+/** Where the bot loads guides from: CONTENT_DIR (default: the project's content) + /guides. */
 function guidesDir(): string {
-  return join(process.env.CONTENT_DIR?.trim() || 'content', 'guides');
+  return join(contentDir(loadConfig().CONTENT_DIR), 'guides');
 }
 
 const usage = `Usage:
@@ -118,7 +119,7 @@ function printGuide(guide: Guide): void {
 }
 
 function parseCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { values, positionals } = parseCli(args, { json: { type: 'boolean' } }, usage);
   const [file, ...extra] = positionals;
   if (!file || extra.length) throw new CliError(`parse takes one file.\n\n${usage}`, 2);
   const guide = readPage(file);
@@ -128,11 +129,7 @@ function parseCommand(args: string[]): number {
 }
 
 function importCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { force: { type: 'boolean' }, dir: { type: 'string' } },
-  });
+  const { values, positionals } = parseCli(args, { force: { type: 'boolean' }, dir: { type: 'string' } }, usage);
   if (positionals.length === 0) throw new CliError(`import needs at least one saved page.\n\n${usage}`, 2);
   const dir = values.dir ?? guidesDir();
   let failed = 0;
@@ -180,7 +177,7 @@ function importCommand(args: string[]): number {
 }
 
 function listCommand(args: string[]): number {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals } = parseCli(args, {}, usage);
   const dir = positionals[0] ?? guidesDir();
   const { library, problems } = loadGuides(dir);
   const guides = library.all();
@@ -198,7 +195,7 @@ function listCommand(args: string[]): number {
 }
 
 function validateCommand(args: string[]): number {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals } = parseCli(args, {}, usage);
   const dir = positionals[0] ?? guidesDir();
   const { library, problems } = loadGuides(dir);
   for (const p of problems) err(`invalid ${p.file}: ${p.message}`);

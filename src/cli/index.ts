@@ -1,16 +1,11 @@
 // The admin command line: `starling <command>`. Each command lives in its own file
 // and is loaded only when asked for, so `starling star` does not open a database.
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config';
 import { DatabaseError } from '../db/connection';
 import { loadDotenv } from '../env';
-
-export interface Cli {
-  /** What `starling --help` shows for it. */
-  summary: string;
-  /** Lines of detailed usage for `starling <command> --help`. */
-  usage: string;
-  run(args: string[]): Promise<number>;
-}
+import { subcommandUsage } from './args';
+import { type Cli, CliError } from './errors';
 
 const commands: Record<string, { summary: string; load: () => Promise<Cli> }> = {
   start: {
@@ -30,6 +25,12 @@ const commands: Record<string, { summary: string; load: () => Promise<Cli> }> = 
   slack: { summary: 'Slack helpers: print the app manifest', load: async () => (await import('./slack')).cli },
 };
 
+/** The version in package.json, read when asked for. */
+function version(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((k) => k.length));
   return [
@@ -38,12 +39,16 @@ function help(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    "Run `starling <command> --help` for a command's options.",
+    "Run `starling <command> --help` for a command's options, `starling --version` for the version.",
   ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`starling ${version()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${help()}\n`);
     return name ? 0 : 1;
@@ -58,7 +63,9 @@ export async function main(argv: string[]): Promise<number> {
     loadDotenv();
     const cli = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${cli.usage}\n`);
+      // `starling guide import --help`: that subcommand's lines; `starling guide --help`: all
+      const sub = rest[0] && !rest[0].startsWith('-') ? subcommandUsage(cli.usage, name, rest[0]) : undefined;
+      process.stdout.write(`${sub ?? cli.usage}\n`);
       return 0;
     }
     return await cli.run(rest);
@@ -85,16 +92,5 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write('(set LOG_LEVEL=debug to see where it failed)\n');
     }
     return 1;
-  }
-}
-
-/** A usage or input problem: printed without a stack trace. */
-export class CliError extends Error {
-  override readonly name = 'CliError';
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
   }
 }

@@ -1,6 +1,5 @@
 // `starling schedule list`: every channel schedule with its next run, in the
 // channel's own time and in UTC, so an operator can answer "when does it post?".
-import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/connection';
@@ -8,7 +7,8 @@ import { migrateToLatest } from '../db/migrate';
 import type { Database, Schedule } from '../db/schema';
 import { listSchedules, scheduleDays } from '../scheduler/store';
 import { formatDays, formatLocal } from '../scheduler/time';
-import { type Cli, CliError } from './index';
+import { parseCli } from './args';
+import { type Cli, CliError } from './errors';
 
 const usage = `Usage:
   starling schedule list [--workspace <id>] [--json]
@@ -91,18 +91,7 @@ export const cli: Cli = {
   summary: 'list every channel schedule with its next run',
   usage,
   async run(args) {
-    let parsed: ReturnType<typeof parse>;
-    const parse = (a: string[]) =>
-      parseArgs({
-        args: a,
-        allowPositionals: true,
-        options: { workspace: { type: 'string' }, json: { type: 'boolean', default: false } },
-      });
-    try {
-      parsed = parse(args);
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\n\n${usage}`, 2);
-    }
+    const parsed = parseCli(args, { workspace: { type: 'string' }, json: { type: 'boolean', default: false } }, usage);
     const [sub = 'list', ...extra] = parsed.positionals;
     if (sub !== 'list' || extra.length > 0) {
       throw new CliError(

@@ -3,7 +3,7 @@
 // api.slack.com/apps > Create New App > From a manifest.
 import { buildManifest } from '../../adapters/slack/manifest';
 import { practiceRegistry } from '../practice/commands';
-import { type Cli, CliError } from './index';
+import { type Cli, CliError } from './errors';
 
 const usage = `Usage: starling slack manifest [--url <https://your.host>] [--oauth] [--name <app name>] [--reactions]
 

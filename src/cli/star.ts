@@ -1,7 +1,10 @@
 // `starling star [--json] [file]`: analyse one answer from a file or standard input.
 import { readFile } from 'node:fs/promises';
 import { type Analysis, analyzeAnswer } from '../star';
-import { type Cli, CliError } from './index';
+import { parseCli } from './args';
+import { type Cli, CliError } from './errors';
+
+const STAR_USAGE = 'Usage: starling star [--json] [file]   (no file, or -, reads the answer from standard input)';
 
 const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', other: '·' } as const;
 const MAX_BYTES = 1_000_000;
@@ -19,13 +22,10 @@ export const cli: Cli = {
     'Example: echo "Last year our deploys failed weekly. I added tests. Failures fell 80%." | starling star',
   ].join('\n'),
   async run(args) {
-    const json = args.includes('--json');
-    const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '-');
-    if (unknown.length) throw new CliError(`unknown option ${unknown[0]}. Usage: starling star [--json] [file]`, 2);
-    const files = args.filter((a) => !a.startsWith('-'));
-    if (files.length > 1)
-      throw new CliError(`give one file at most (got ${files.length}). Usage: starling star [--json] [file]`, 2);
-    const file = files[0];
+    const { values, positionals: files } = parseCli(args, { json: { type: 'boolean' } }, STAR_USAGE);
+    const json = values.json === true;
+    if (files.length > 1) throw new CliError(`give one file at most (got ${files.length}).\n\n${STAR_USAGE}`, 2);
+    const file = files[0] === '-' ? undefined : files[0];
     let text: string;
     if (file) {
       try {

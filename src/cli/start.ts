@@ -1,6 +1,6 @@
 // `starling start`: the bot. With no platform tokens it is the terminal study group.
 import { start } from '../main';
-import type { Cli } from './index';
+import type { Cli } from './errors';
 
 export const cli: Cli = {
   summary: 'run the bot (the terminal study group when no platform tokens are set)',

@@ -5,31 +5,37 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import { damageMessage, isDamage } from './damage';
 import type { Database } from './schema';
-import { type DatabaseTarget, parseDatabaseUrl } from './url';
+import { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl } from './url';
 
-export { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl } from './url';
+export { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl };
 
 export interface OpenDatabase {
   db: Kysely<Database>;
   target: DatabaseTarget;
   /** The raw SQLite handle, for online backup. Absent on Postgres. */
   sqlite?: SQLite.Database;
+  /** A new SQLite file was made by this open (the first start on this path). */
+  created?: boolean;
   close(): Promise<void>;
 }
 
 export function openSqlite(path: string): OpenDatabase {
   let sqlite: SQLite.Database;
+  const created = path !== ':memory:' && !existsSync(path);
+  if (created) makeFolder(path);
   try {
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     sqlite = new SQLite(path);
     sqlite.pragma('journal_mode = WAL');
   } catch (err) {
+    if (isDamage(err)) throw new DatabaseError(damageMessage(path, (err as Error).message), { cause: err });
     throw new DatabaseError(
       `Could not open the SQLite database at ${path} (${(err as Error).message}). Check DATABASE_URL and that its folder is writable.`,
       { cause: err },
     );
   }
+  if (!created && path !== ':memory:') checkIntact(sqlite, path);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
@@ -38,8 +44,42 @@ export function openSqlite(path: string): OpenDatabase {
     db,
     sqlite,
     target: { kind: 'sqlite', path },
+    created,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * A new database goes only where its folder already exists: a mistyped DATABASE_URL must not
+ * quietly make folders and an empty database. The default ./data folder is Starling's own.
+ */
+function makeFolder(path: string): void {
+  const folder = dirname(resolve(path));
+  if (existsSync(folder)) return;
+  if (path !== DEFAULT_SQLITE_PATH) {
+    throw new DatabaseError(
+      `DATABASE_URL names ${path}, but its folder ${folder} does not exist. Create the folder first (mkdir -p ${folder}), or correct DATABASE_URL if it is a typo.`,
+    );
+  }
+  mkdirSync(folder, { recursive: true });
+}
+
+/** SQLite's own quick check of an existing file: a damaged one is refused before any query. */
+function checkIntact(sqlite: SQLite.Database, path: string): void {
+  let verdict: string;
+  try {
+    verdict = String(sqlite.pragma('quick_check(1)', { simple: true }));
+  } catch (err) {
+    sqlite.close();
+    if (isDamage(err)) throw new DatabaseError(damageMessage(path, (err as Error).message), { cause: err });
+    throw err;
+  }
+  if (verdict !== 'ok') {
+    sqlite.close();
+    throw new DatabaseError(damageMessage(path, "SQLite's own check of the file failed"), {
+      cause: new Error(verdict),
+    });
+  }
 }
 
 /** A database that cannot be opened or reached, said in terms of DATABASE_URL. */

@@ -47,7 +47,10 @@ const NO_RESULT =
 describe('npm start with piped input', () => {
   it("prints CHOP's tips and exits 0", async () => {
     const { code, out, err } = await run('/prep tips chop\n', 'tips.db');
-    expect(err).toBe('');
+    // the first start says where the new database is, and nothing else goes to stderr
+    expect(err).toBe(
+      `Starling: created a new database at ${join(dir, 'tips.db')} (set DATABASE_URL to keep it elsewhere)\n`,
+    );
     expect(code).toBe(0);
     expect(out).toContain('Question of the day');
     expect(out).toContain("Children's Hospital of Philadelphia · Software Engineer: tips");

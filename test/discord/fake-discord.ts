@@ -152,7 +152,7 @@ export class FakeDiscord {
   private readonly nonces = new Map<string, { messageId: string; at: number }>();
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
-    this.token = options.token ?? 'fake-bot-token';
+    this.token = options.token ?? 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeA.fake-bot-token-for-loopback-tests';
     this.shardCount = options.shards ?? 1;
     this.heartbeatInterval = options.heartbeatInterval ?? 41_250;
     this.bot = { id: this.botId, username: 'Starling', bot: true };

@@ -80,7 +80,10 @@ describe('command registration', () => {
   });
 
   it('fails start-up with a clear message when the token is wrong', async () => {
-    const h = await harness({ noStart: true, env: { DISCORD_TOKEN: 'not-the-token' } });
+    const h = await harness({
+      noStart: true,
+      env: { DISCORD_TOKEN: 'MTk5OTk5OTk5OTk5OTk5OTk5.GwrngA.not-the-token-the-fake-knows' },
+    });
     await expect(h.adapter.start(async () => {})).rejects.toThrow(/Discord rejected DISCORD_TOKEN.*Reset Token/);
   });
 });

@@ -33,6 +33,47 @@ describe('the starling command', () => {
     expect(r.err).toMatch(/unknown command "bogus"/);
   });
 
+  it("prints its version, and one subcommand's help for `<command> <sub> --help`", () => {
+    const version = starling(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.out).toMatch(/^starling \d+\.\d+\.\d+\n$/);
+    const sub = starling(['guide', 'import', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.out).toMatch(/^Usage: starling guide import <file\.\.\.>/);
+    expect(sub.out).not.toMatch(/guide validate/);
+    expect(starling(['db', 'backup', '--help']).out).toMatch(/^Usage: starling db backup <file>/);
+  });
+
+  it('refuses a wrong flag on any command with a clean line and the usage', () => {
+    for (const args of [
+      ['db', 'status', '--bogus'],
+      ['guide', 'list', '--bogus'],
+      ['star', '--bogus'],
+      ['schedule', '--bogus'],
+    ]) {
+      const r = starling(args, { DATABASE_URL: join(dir, 'flags.db') });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/^starling \w+: unknown option --bogus\.\n\nUsage/);
+      expect(r.err).not.toMatch(/To specify a positional|\n\s+at /);
+    }
+    expect(starling(['guide', 'import', 'x.txt', '--dir']).err).toMatch(/--dir needs a value after it/);
+  });
+
+  it('names a misspelt setting with the one it most likely is, and does not start', () => {
+    const r = starling(['db', 'status'], { DATABSE_URL: join(dir, 'typo.db'), LOG_LEVL: 'debug' });
+    expect(r.code).toBe(78);
+    expect(r.err).toMatch(/DATABSE_URL is not a Starling setting: did you mean DATABASE_URL\?/);
+    expect(r.err).toMatch(/LOG_LEVL is not a Starling setting: did you mean LOG_LEVEL\?/);
+    expect(existsSync(join(dir, 'typo.db'))).toBe(false);
+  });
+
+  it('explains a Discord token of the wrong shape before connecting', () => {
+    const r = starling(['start'], { DATABASE_URL: join(dir, 'discord.db'), DISCORD_TOKEN: 'garbage' });
+    expect(r.code).toBe(78);
+    expect(r.err).toMatch(/DISCORD_TOKEN does not look like a bot token.*Reset Token/);
+    expect(r.err).not.toMatch(/getaddrinfo|\n\s+at /);
+  });
+
   it('migrates, reports status and backs up a database', () => {
     const env = { DATABASE_URL: join(dir, 'bot.db') };
     new SQLite(env.DATABASE_URL).close(); // an existing database that has never been migrated

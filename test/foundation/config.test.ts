@@ -51,7 +51,11 @@ describe('config', () => {
   });
 
   it('accepts a complete Slack socket-mode setup and a Discord token together', () => {
-    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DISCORD_TOKEN: 'abc.def.ghi' });
+    const c = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.GabcdE.abcdefghijklmnopqrstuvwx',
+    });
     expect(c.slackEnabled).toBe(true);
     expect(c.discordEnabled).toBe(true);
   });

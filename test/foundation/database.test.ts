@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -82,12 +82,31 @@ describe('migrations', () => {
     await open.close();
   });
 
-  it('creates the folder of a new database file', async () => {
-    const path = join(tempDir(), 'nested', 'deeper', 'starling.db');
+  it('makes a new database only in a folder that exists, and says it is new', async () => {
+    const missing = join(tempDir(), 'nested', 'deeper', 'starling.db');
+    expect(() => openSqlite(missing)).toThrow(/folder .*deeper does not exist.*mkdir -p .*correct DATABASE_URL/);
+    expect(existsSync(join(missing, '..'))).toBe(false);
+    const path = join(tempDir(), 'starling.db');
     const open = openSqlite(path);
+    expect(open.created).toBe(true);
     await migrateToLatest(open.db);
     await open.close();
     expect(new SQLite(path).prepare('select count(*) n from channels').get()).toEqual({ n: 0 });
+    const again = openSqlite(path);
+    expect(again.created).toBe(false);
+    await again.close();
+  });
+
+  it('refuses a damaged file with what to do, before any query', async () => {
+    const path = join(tempDir(), 'starling.db');
+    const open = openSqlite(path);
+    await migrateToLatest(open.db);
+    await open.close();
+    // overwrite the pages after the first with noise, as a torn write or disk fault would
+    const bytes = readFileSync(path);
+    bytes.fill(0x13, 4096, bytes.length - 4096);
+    writeFileSync(path, bytes);
+    expect(() => openSqlite(path)).toThrow(/database at .* is damaged.*starling db backup.*move it aside/);
   });
 
   it('every migration can be undone in reverse order', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../../src/cli/index';
+import { CliError } from '../../src/cli/errors';
 import { cli } from '../../src/cli/star';
 
 const dir = mkdtempSync(join(tmpdir(), 'starling-star-'));
