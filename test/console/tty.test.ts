@@ -1,0 +1,85 @@
+// The terminal study group in a real pseudo-terminal (util-linux `script` gives the bot a
+// TTY): how a member leaves, and what a start-up failure looks like there.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'starling-tty-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+interface Session {
+  child: ChildProcess;
+  output: () => string;
+  waitFor: (pattern: RegExp, ms?: number) => Promise<void>;
+  exit: (ms?: number) => Promise<number | null>;
+}
+
+function session(env: Record<string, string>): Session {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(SLACK_|DISCORD_|LOG_|CONSOLE_USER|DATABASE_URL|CONTENT_DIR)/.test(k),
+    ),
+  );
+  // -e: the bot's exit code is script's; -f: output as it comes; the command runs on a pty
+  const child = spawn('script', ['-qfec', `${process.execPath} bin/starling.js start`, '/dev/null'], {
+    cwd: root,
+    env: { ...clean, NO_COLOR: '1', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    async waitFor(pattern, ms = 15_000) {
+      const end = Date.now() + ms;
+      while (!pattern.test(out)) {
+        if (Date.now() > end) throw new Error(`no ${pattern} in:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async exit(ms = 8_000) {
+      const timer = new Promise<'running'>((r) => setTimeout(() => r('running'), ms));
+      const r = await Promise.race([exited, timer]);
+      if (r === 'running') {
+        child.kill('SIGKILL');
+        return -1;
+      }
+      return r;
+    },
+  };
+}
+
+describe.skipIf(!hasScript)('the terminal study group in a real terminal', () => {
+  it.each(['/quit', '/exit'])('%s leaves: no new prompt, the process ends with 0', async (command) => {
+    const s = session({ DATABASE_URL: join(dir, `${command.slice(1)}.db`) });
+    await s.waitFor(/you › /);
+    s.child.stdin?.write('/prep help\r');
+    await s.waitFor(/for examples\s+(?:\S+)?you › /); // the help, then the next prompt
+    s.child.stdin?.write(`${command}\r`);
+    expect(await s.exit()).toBe(0);
+    // after the command was typed, no prompt was drawn again
+    expect(s.output().split(command).at(-1)).not.toMatch(/you › /);
+  });
+
+  it('Ctrl-D leaves too', async () => {
+    const s = session({ DATABASE_URL: join(dir, 'ctrl-d.db') });
+    await s.waitFor(/you › /);
+    s.child.stdin?.write('\x04');
+    expect(await s.exit()).toBe(0);
+  });
+
+  it('a start-up failure is one message and a non-zero exit, with no prompt left behind', async () => {
+    const s = session({ DATABASE_URL: join(dir, 'no', 'such', 'folder', 's.db') });
+    expect(await s.exit()).toBe(1);
+    expect(s.output()).toMatch(/its folder .*folder does not exist\. Create the folder first/);
+    expect(s.output()).not.toMatch(/you › |\n\s+at /);
+  });
+});
