@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 // Each command through the router: what the caller sees, and every bad argument
 // refused with a precise message and an example.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -192,8 +193,43 @@ describe('/prep schedule', () => {
       /\*\*18:30\*\* \(America\/New_York\), mon, wed, fri, from Globex[\s\S]*Next: Mon 2 Mar 18:30/,
     );
     await h.command(ada, 'schedule', 'off');
+    // off pauses: the schedule is kept, and resume brings it back as it was
+    expect(await getSchedule(h.db, h.channel)).toMatchObject({ paused: 1, time: '18:30' });
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toMatch(
+      /turned off the daily question.*\/prep schedule resume.*\/prep schedule delete/,
+    );
+    await h.command(bob, 'schedule');
+    expect(seen(bob.id)?.text).toMatch(/Paused:.*turned off by/);
+    await h.command(ada, 'schedule', 'resume');
+    expect(await getSchedule(h.db, h.channel)).toMatchObject({
+      paused: 0,
+      time: '18:30',
+      timezone: 'America/New_York',
+    });
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toMatch(/resumed the daily question: \*\*18:30\*\*/);
+    await h.command(ada, 'schedule', 'delete');
     expect(await getSchedule(h.db, h.channel)).toBeUndefined();
-    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toContain('turned off the daily question');
+    expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toContain('deleted the daily question schedule');
+  });
+
+  it('reads EST, pst and cet as the zones they mean every day, and says so', async () => {
+    for (const [typed, zone] of [
+      ['est', 'America/New_York'],
+      ['PST', 'America/Los_Angeles'],
+      ['cet', 'Europe/Paris'],
+      ['europe/berlin', 'Europe/Berlin'],
+    ] as const) {
+      await h.command(ada, 'schedule', `09:00 ${typed}`);
+      expect((await getSchedule(h.db, h.channel))?.timezone).toBe(zone);
+    }
+    await h.command(ada, 'schedule', '09:00 est');
+    const said = h.adapter.publicIn(h.channel).at(-1)?.message.text ?? '';
+    expect(said).toMatch(/\(America\/New_York\)/);
+    expect(said).toMatch(/EST read as America\/New_York, which follows its daylight saving changes/);
+    // in July 09:00 "est" is 09:00 in New York (13:00 UTC), not the fixed UTC-5 (14:00 UTC)
+    const s = await getSchedule(h.db, h.channel);
+    const july = DateTime.fromObject({ year: 2026, month: 7, day: 1, hour: 9 }, { zone: s?.timezone });
+    expect(july.toUTC().hour).toBe(13);
   });
 
   it('refuses a bad time, time zone, days or employer with an example', async () => {
@@ -202,7 +238,7 @@ describe('/prep schedule', () => {
       /"25:00" is not a time of day\. Use 24-hour HH:MM[\s\S]*Try: `\/prep schedule 09:00/,
     );
     await h.command(ada, 'schedule', '09:00 Mars/Olympus_Mons');
-    expect(seen(ada.id)?.text).toContain('"Mars/Olympus_Mons" is not an IANA time zone');
+    expect(seen(ada.id)?.text).toContain('"Mars/Olympus_Mons" is not a time zone. Use a Region/City name');
     await h.command(ada, 'schedule', '', { options: { time: '09:00', days: 'someday' } });
     expect(seen(ada.id)?.text).toContain('"someday" is not a set of days');
     await h.command(ada, 'schedule', '09:00 UTC weekdays initech');

@@ -6,8 +6,9 @@ import type { CommandEvent, Ref } from '../../chat/types';
 import type { Schedule } from '../../db/schema';
 import type { GuideLibrary } from '../../guides/library';
 import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
-import { getSchedule, removeSchedule, resumeSchedule, scheduleDays, setSchedule } from '../../scheduler/store';
+import { getSchedule, pauseSchedule, removeSchedule, resumeSchedule, scheduleDays, setSchedule } from '../../scheduler/store';
 import { formatDays, formatLocal, isValidTimeZone, parseDays, parseHHMM } from '../../scheduler/time';
+import { resolveZone, zoneNote } from '../../scheduler/zones';
 import type { AppContext } from '../context';
 import { categoryLabel, employerName, formatWindow, shortName } from '../format';
 import { candidatesFor, postQuestion } from '../posting';
@@ -80,9 +81,10 @@ interface ScheduleArgs {
   words?: string[];
 }
 
-const OFF_WORDS = new Set(['off', 'stop', 'none', 'disable', 'cancel']);
+const OFF_WORDS = new Set(['off', 'stop', 'pause', 'none', 'disable', 'cancel']);
+const DELETE_WORDS = new Set(['delete', 'remove', 'clear']);
 /** Words that stand alone after `/prep schedule` instead of a time. */
-const ACTION_WORDS = new Set([...OFF_WORDS, 'show', 'resume']);
+const ACTION_WORDS = new Set([...OFF_WORDS, ...DELETE_WORDS, 'show', 'resume']);
 
 /** Sorts a schedule line's words by what they look like, in any order after the time. */
 export function parseScheduleText(text: string): ScheduleArgs {
@@ -93,7 +95,7 @@ export function parseScheduleText(text: string): ScheduleArgs {
   if (first && ACTION_WORDS.has(first.toLowerCase())) return { time: first.toLowerCase() };
   const other: string[] = [];
   for (const w of rest) {
-    if (!out.timezone && (w.includes('/') || isValidTimeZone(w))) out.timezone = w;
+    if (!out.timezone && (w.includes('/') || resolveZone(w))) out.timezone = w;
     else if (!out.days && parseDays(w)) out.days = w;
     else other.push(w);
   }
@@ -117,6 +119,7 @@ export function zoneForCity(word: string): string | undefined {
 
 const SCHEDULE_EXAMPLE = '`/prep schedule 09:00 Europe/Berlin weekdays chop behavioral`';
 const RESUME = '`/prep schedule resume`';
+const DELETE = '`/prep schedule delete`';
 
 /** What `/prep help schedule` adds under the examples. */
 const SCHEDULE_NOTES: readonly string[] = [
@@ -152,6 +155,36 @@ async function describeSchedule(ctx: AppContext, channel: Ref): Promise<string> 
   if (s.paused) lines.push(pausedWhy(s));
   else lines.push(`Next: ${nextRun(s)}.`);
   return lines.join('\n');
+}
+
+/** `/prep schedule off`: paused, keeping time, days and filters, so resume brings it back. */
+async function turnOff(ctx: AppContext, event: CommandEvent) {
+  requireAdmin(event, 'turn off the daily question');
+  const s = await getSchedule(ctx.db, event.channel);
+  if (!s) return { kind: 'info' as const, text: 'There is no daily question in this channel to turn off.' };
+  if (s.paused) {
+    return { kind: 'info' as const, text: `The daily question here is already paused. ${RESUME} starts it again.` };
+  }
+  const reason = `turned off by <@${event.author.id}>. ${RESUME} starts it again as it was; ${DELETE} removes it.`;
+  await pauseSchedule(ctx.db, event.channel, reason, ctx.clock());
+  return {
+    kind: 'info' as const,
+    visibility: 'channel' as const,
+    text: `<@${event.author.id}> turned off the daily question in this channel (${scheduleLine(ctx, s)}). ${RESUME} starts it again; ${DELETE} removes it.`,
+  };
+}
+
+/** `/prep schedule delete`: the schedule is gone; a new one starts from scratch. */
+async function remove(ctx: AppContext, event: CommandEvent) {
+  requireAdmin(event, 'delete the daily question');
+  const removed = await removeSchedule(ctx.db, event.channel);
+  return {
+    kind: 'info' as const,
+    visibility: removed ? ('channel' as const) : ('private' as const),
+    text: removed
+      ? `<@${event.author.id}> deleted the daily question schedule in this channel. Set a new one with ${SCHEDULE_EXAMPLE}.`
+      : 'There is no daily question schedule in this channel to delete.',
+  };
 }
 
 async function resume(ctx: AppContext, event: CommandEvent) {
@@ -272,12 +305,13 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
         '/prep schedule',
         '/prep schedule resume',
         '/prep schedule off',
+        '/prep schedule delete',
       ],
       notes: SCHEDULE_NOTES,
       options: [
         {
           name: 'time',
-          description: 'Local time HH:MM (24-hour); or "resume" after a pause, or "off"',
+          description: 'Local time HH:MM (24-hour); or "off" to pause, "resume", or "delete"',
           type: 'string',
         },
         { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: 'string' },
@@ -307,17 +341,8 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           return { kind: 'info', text: await describeSchedule(ctx, event.channel) };
         }
         if (word === 'resume') return resume(ctx, event);
-        if (OFF_WORDS.has(word)) {
-          requireAdmin(event, 'turn off the daily question');
-          const removed = await removeSchedule(ctx.db, event.channel);
-          return {
-            kind: 'info',
-            visibility: removed ? 'channel' : 'private',
-            text: removed
-              ? `<@${event.author.id}> turned off the daily question in this channel.`
-              : 'There was no daily question in this channel to turn off.',
-          };
-        }
+        if (OFF_WORDS.has(word)) return turnOff(ctx, event);
+        if (DELETE_WORDS.has(word)) return remove(ctx, event);
         requireAdmin(event, 'set the daily question');
         const time = parseTime(args.time ?? '');
         if (!time) {
@@ -327,13 +352,15 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           );
         }
         const existing = await getSchedule(ctx.db, event.channel);
-        const timezone = args.timezone?.trim() || existing?.timezone || 'UTC';
-        if (!isValidTimeZone(timezone)) {
+        const typedZone = args.timezone?.trim();
+        const zone = typedZone ? resolveZone(typedZone) : undefined;
+        if (typedZone && !zone) {
           throw new UserError(
-            `"${timezone}" is not an IANA time zone. Use a Region/City name such as Europe/Berlin, America/New_York, Asia/Kolkata, or UTC.`,
+            `"${typedZone}" is not a time zone. Use a Region/City name such as Europe/Berlin, America/New_York, Asia/Kolkata, or UTC (EST, PST, CET and the like work too).`,
             SCHEDULE_EXAMPLE,
           );
         }
+        const timezone = zone?.zone ?? existing?.timezone ?? 'UTC';
         const days = args.days ? parseDays(args.days) : existing ? scheduleDays(existing) : [1, 2, 3, 4, 5, 6, 7];
         if (!days || days.length === 0) {
           throw new UserError(
@@ -407,6 +434,8 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
           now,
         );
         const notes: string[] = [];
+        const zoneSaid = zone && zoneNote(zone);
+        if (zoneSaid) notes.push(zoneSaid);
         const dropped = droppedFilters(ctx, existing, employer, category);
         if (dropped.length && existing) {
           const keptEmployer = employer ?? existing.employer;
