@@ -1,6 +1,6 @@
 // The composition root: config, logger, database, migrations, guides, adapters,
 // the app, the minute tick, and a clean shutdown. Nothing else creates these.
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/index';
 import { createDiscordAdapter } from '../adapters/discord/index';
 import { createSlackAdapter } from '../adapters/slack/index';
@@ -9,13 +9,18 @@ import { AdapterSet } from './chat/adapters';
 import { UserError } from './chat/errors';
 import type { Adapter } from './chat/types';
 import { contentDir, loadConfig } from './config';
-import { openDatabase } from './db/connection';
+import { type DatabaseTarget, openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { loadDotenv } from './env';
 import { loadGuides } from './guides/load';
 import { createLogger } from './logger';
 import { openQuestion } from './practice/posting';
 import { startTicker } from './scheduler/ticker';
+
+/** The folder beside the SQLite file (./data for Postgres or a database in memory). */
+function dataDir(target: DatabaseTarget): string {
+  return target.kind === 'sqlite' && target.path !== ':memory:' ? dirname(resolve(target.path)) : resolve('data');
+}
 
 export interface StartOptions {
   env?: Record<string, string | undefined>;
@@ -51,7 +56,12 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const adapters = new AdapterSet();
   let terminal: ConsoleAdapter | undefined;
   if (consoleMode) {
-    terminal = new ConsoleAdapter({ user: config.CONSOLE_USER, input: options.input, output: options.output });
+    terminal = new ConsoleAdapter({
+      user: config.CONSOLE_USER,
+      input: options.input,
+      output: options.output,
+      filesDir: join(dataDir(database.target), 'exports'),
+    });
     adapters.add(terminal);
   }
   const app = buildApp({ config, logger, db: database.db, guides: library, adapters });

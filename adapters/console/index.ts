@@ -3,7 +3,7 @@
 // input is not a terminal the same lines are read and the adapter reports the end
 // of input so the process can exit.
 import { createInterface, type Interface } from 'node:readline';
-import { STAR_FORM_FIELDS } from '../../src/chat/star-form';
+import { STAR_FORM_FIELDS, STAR_FORM_LABEL } from '../../src/chat/star-form';
 import type {
   Adapter,
   Author,
@@ -16,6 +16,7 @@ import type {
   ReplyOptions,
   WorkspaceId,
 } from '../../src/chat/types';
+import { formatBytes, saveFile } from './files';
 import { COLOURS, emojiText, PLAIN, renderMarkdown, type Style } from './render';
 
 export const CONSOLE_WORKSPACE = 'console:local';
@@ -29,6 +30,8 @@ export interface ConsoleOptions {
   /** Colours and prompts; defaults to whether output is a terminal (and NO_COLOR is unset). */
   color?: boolean;
   clock?: () => Date;
+  /** Where files the bot sends (an export) are saved; without it they are printed inline. */
+  filesDir?: string;
 }
 
 interface FormDraft {
@@ -44,6 +47,8 @@ type EventFields = InboundEvent extends infer E
   : never;
 
 const FORM_FIELDS = STAR_FORM_FIELDS.map((f) => f.label);
+/** Lines closer together than this were pasted, not typed. */
+const PASTE_MS = 40;
 
 export function memberId(name: string): string {
   return (
@@ -68,8 +73,12 @@ export class ConsoleAdapter implements Adapter {
   private readonly interactive: boolean;
   private readonly clock: () => Date;
   private rl?: Interface;
+  private readonly filesDir?: string;
   /** Set once input has ended or the member left: nothing is prompted or read after it. */
   private closed = false;
+  /** Lines of a paste still arriving (interactive only). */
+  private pasted: string[] = [];
+  private pasteTimer?: NodeJS.Timeout;
   private handler?: EventHandler;
   private me: Author;
   private readonly names = new Map<string, string>();
@@ -92,6 +101,7 @@ export class ConsoleAdapter implements Adapter {
     this.style = colour ? COLOURS : PLAIN;
     this.interactive = this.input.isTTY === true;
     this.clock = options.clock ?? (() => new Date());
+    this.filesDir = options.filesDir;
     this.me = this.author(options.user ?? 'you');
     this.seq = Date.now();
     this.done = new Promise((r) => {
@@ -155,14 +165,8 @@ export class ConsoleAdapter implements Adapter {
       );
     }
     if (message.starForm)
-      lines.push(s.dim(`[${message.starForm.label ?? 'STAR form'}] – type /form to answer in four parts`));
-    for (const a of message.attachments ?? []) {
-      lines.push(
-        s.dim(`── file ${a.name} (${a.mime}, ${a.content.length} characters) ──`),
-        a.content.trimEnd(),
-        s.dim('── end of file ──'),
-      );
-    }
+      lines.push(s.dim(`[${message.starForm.label ?? STAR_FORM_LABEL}] – type /form to answer in four parts`));
+    for (const a of message.attachments ?? []) lines.push(...this.attachment(a));
     if (message.kind === 'question' && !this.isThread(where)) {
       lines.push(
         s.dim("Type your answer: each line is a reply in this question's thread. /help lists console commands."),
@@ -173,6 +177,23 @@ export class ConsoleAdapter implements Adapter {
     this.write(this.isThread(where) ? this.indent(body, s.dim('  │ ')) : body);
   }
 
+  /** A file the bot sent: saved under the files folder with its path said, or shown inline. */
+  private attachment(a: { name: string; mime: string; content: string }): string[] {
+    const s = this.style;
+    if (!this.filesDir) {
+      return [s.dim(`── file ${a.name} (${a.mime}) ──`), a.content.trimEnd(), s.dim('── end of file ──')];
+    }
+    try {
+      const path = saveFile(this.filesDir, a.name, a.content);
+      return [`${s.dim('file saved:')} ${path} ${s.dim(`(${formatBytes(Buffer.byteLength(a.content))})`)}`];
+    } catch (err) {
+      return [
+        s.bad(`Could not save ${a.name} under ${this.filesDir} (${(err as Error).message}); here it is instead:`),
+        a.content.trimEnd(),
+      ];
+    }
+  }
+
   async start(onEvent: EventHandler): Promise<void> {
     this.handler = onEvent;
     this.rl = createInterface({
@@ -180,14 +201,11 @@ export class ConsoleAdapter implements Adapter {
       output: this.interactive ? this.output : undefined,
       terminal: this.interactive,
     });
-    this.rl.on('line', (line) => {
-      this.queue = this.queue
-        .then(() => this.onLine(line))
-        .catch((err) => this.write(this.style.bad(`error: ${String(err)}`)));
-    });
+    this.rl.on('line', (line) => (this.interactive ? this.collect(line) : this.enqueue(line)));
     // In a terminal readline takes Ctrl-C itself; treat it as leaving, like Ctrl-D.
     this.rl.on('SIGINT', () => this.rl?.close());
     this.rl.on('close', () => {
+      this.flushPaste();
       this.closed = true;
       this.queue.then(() => this.resolveDone());
     });
@@ -198,6 +216,32 @@ export class ConsoleAdapter implements Adapter {
         ),
       );
     }
+  }
+
+  private enqueue(line: string): void {
+    this.queue = this.queue
+      .then(() => this.onLine(line))
+      .catch((err) => this.write(this.style.bad(`error: ${String(err)}`)));
+  }
+
+  /**
+   * In a terminal, lines that arrive together are one paste: a pasted answer of many lines
+   * is one reply with one feedback, not a reply per line. Typed lines come one at a time.
+   */
+  private collect(line: string): void {
+    this.pasted.push(line);
+    if (this.pasteTimer) clearTimeout(this.pasteTimer);
+    this.pasteTimer = setTimeout(() => this.flushPaste(), PASTE_MS);
+  }
+
+  private flushPaste(): void {
+    if (this.pasteTimer) clearTimeout(this.pasteTimer);
+    this.pasteTimer = undefined;
+    const lines = this.pasted;
+    this.pasted = [];
+    const oneAnswer = lines.length > 1 && !this.form && lines.every((l) => !l.startsWith('/'));
+    if (oneAnswer) this.enqueue(lines.join('\n').trim());
+    else for (const l of lines) this.enqueue(l);
   }
 
   /** Startup output is done: handle input from now on. */
@@ -235,6 +279,8 @@ export class ConsoleAdapter implements Adapter {
     this.seq += 1;
     const thread = this.isThread(to) ? to.split(':').slice(0, 4).join(':') : `${this.channel}:${this.seq}`;
     const ref = this.isThread(to) ? `${thread}:${this.seq}` : thread;
+    // a STAR form answer is shown by the bot but is the member's reply: /edit and /delete reach it
+    if (message.kind === 'answer' && this.isThread(to)) this.lastByUser.set(this.me.id, { ref, thread });
     if (to.startsWith(`${this.workspace}:dm-`)) {
       this.show(message, this.channel, to.slice(`${this.workspace}:dm-`.length));
       return { ref: `${to}:${this.seq}`, threadRef: `${to}:${this.seq}` };
@@ -339,7 +385,10 @@ export class ConsoleAdapter implements Adapter {
         await this.formLine(line);
         return;
       }
-      if (!line) return;
+      if (!line.trim()) {
+        this.write(this.style.dim('Nothing to send: type your answer, or /help for the console commands.'));
+        return;
+      }
       if (!this.interactive && !line.startsWith('/')) this.write(`${this.style.bold(this.me.name)}: ${line}`);
       if (!this.interactive && line.startsWith('/')) this.write(this.style.dim(`${this.me.name} › ${line}`));
       await this.dispatch(line);

@@ -2,6 +2,7 @@
 // messages rendered to Discord payloads within Discord's limits (outbound): 2,000
 // characters of content, embeds of 256/4,096/2,048 characters and 6,000 in total,
 // ten embeds and five rows of five buttons per message.
+
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
@@ -9,6 +10,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
+import { STAR_FORM_LABEL } from '../../src/chat/star-form';
 import type { OutboundMessage } from '../../src/chat/types';
 import { parseRef } from './refs';
 
@@ -182,7 +184,7 @@ function components(message: OutboundMessage, keyHash?: string): DiscordPayload[
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
-      label: clip(message.starForm.label ?? 'Answer with the STAR form', LIMITS.buttonLabel),
+      label: clip(message.starForm.label ?? STAR_FORM_LABEL, LIMITS.buttonLabel),
       custom_id: starFormId(message.starForm.postId, keyHash),
     });
   }

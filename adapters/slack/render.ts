@@ -2,7 +2,9 @@
 // text, a context line for the footer, and an actions block for buttons and the STAR
 // form. Slack caps a section at 3,000 characters and a header at 150, so long
 // messages are cut into several posts, each readable on its own.
+
 import type { types } from '@slack/bolt';
+import { STAR_FORM_LABEL } from '../../src/chat/star-form';
 import type { Button, OutboundMessage } from '../../src/chat/types';
 import { splitText, toMrkdwn } from './mrkdwn';
 import { STAR_FORM_ACTION } from './star-form';
@@ -40,7 +42,7 @@ function actionButtons(message: OutboundMessage): types.Button[] {
     buttons.unshift(
       button({
         id: STAR_FORM_ACTION,
-        label: message.starForm.label ?? 'Answer with the STAR form',
+        label: message.starForm.label ?? STAR_FORM_LABEL,
         value: message.starForm.postId,
         style: 'primary',
       }),

@@ -18,3 +18,6 @@ export const STAR_FORM_FIELDS: readonly StarField[] = [
   { key: 'action', label: 'Action', hint: 'What did you do, step by step? Say "I", not only "we".' },
   { key: 'result', label: 'Result', hint: 'What changed in the end? Numbers help; so does what you learned.' },
 ];
+
+/** The button (or console hint) that opens the form, the same on every post and platform. */
+export const STAR_FORM_LABEL = 'Answer with the STAR form';

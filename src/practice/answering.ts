@@ -146,7 +146,11 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   // S ✗ T ✗ A ✗ R ✗ under a sound design answer would judge it a failed story.
   const marked = (a: Analysis | undefined) => (a && (story || a.story) ? a : undefined);
   const before = marked(previous ? parseAnalysis(previous.data) : undefined);
-  const text = await rebuildAnswer(ctx.db, answer.id, now);
+  const whole = await rebuildAnswer(ctx.db, answer.id, now);
+  // many replies together may pass the limit one reply is held to: read the first part
+  const merged = whole === undefined ? undefined : clip(whole);
+  const text = merged?.text;
+  const truncated = respond.truncated || merged?.truncated;
   const settings = settingsOf(await ensureChannel(ctx.db, post.workspace, post.channel_ref, ctx.clock()));
   if (text === undefined) {
     if (settings.feedbackMode !== 'off') {
@@ -163,7 +167,8 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
       flags,
       iShare: analysis.ownership?.iShare ?? null,
       data: JSON.stringify(analysis),
-      scored: story,
+      // an answer the check could not read (not English, code only) has no STAR score to count
+      scored: story && analysis.readable !== false,
     },
     now,
   );
@@ -175,7 +180,7 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   const lines: string[] = [];
   if (respond.reason === 'edit') lines.push('_Updated after your edit._');
   if (answer.late === 1) lines.push('_This answer came after the answer window closed: it counts, marked late._');
-  if (respond.truncated) {
+  if (truncated) {
     lines.push(
       `_Your answer was longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters; only the first part was read._`,
     );

@@ -79,7 +79,7 @@ export function questionMessage(
       `Several replies count as one answer, and you can edit or delete them.${where} Answers close in ${hours}; later ones still count, marked late.`,
     ].join('\n'),
     footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${name}\` for what they look for`,
-    starForm: { postId, label: 'Answer with the STAR form' },
+    starForm: { postId },
   };
 }
 

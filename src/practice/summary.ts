@@ -5,6 +5,7 @@ import type { OutboundMessage } from '../chat/types';
 import { getSchedule } from '../scheduler/store';
 import { renderSummaryChart, type SummaryEntry, summarize } from '../star';
 import type { AppContext } from './context';
+import { asksForStory } from './feedback';
 import { categoryLabel, employerName, plural, quote } from './format';
 import { snoozesOf } from './store/members';
 import { postTimes } from './store/posts';
@@ -72,7 +73,10 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
     : { days: 0, graceUsedThisWeek: false, unbroken: false };
   // Answers to approach questions (design, technical) count as answers given and
   // keep a streak, but are not stories, so the STAR figures leave them out.
-  const approach = history.filter((h) => !h.scored).length;
+  // and answers the check could not read (not English, code only) are left out the same way
+  const unscored = history.filter((h) => !h.scored);
+  const approach = unscored.filter((h) => !asksForStory(ctx, h.questionId)).length;
+  const unreadable = unscored.length - approach;
   const entries: SummaryEntry[] = history
     .filter((h) => h.scored)
     .map((h) => ({
@@ -91,8 +95,15 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
     '',
     entries.length
       ? renderSummaryChart(summary)
-      : 'No answers to story questions yet, so there is no STAR chart: answer a "Tell me about a time…" question to see one.',
+      : unreadable
+        ? 'No scored answers yet, so there is no STAR chart: the check reads answers written in English.'
+        : 'No answers to story questions yet, so there is no STAR chart: answer a "Tell me about a time…" question to see one.',
   ];
+  if (unreadable) {
+    lines.push(
+      `_${plural(unreadable, 'answer')} the check could not read (not in English, or code only) ${unreadable === 1 ? 'counts' : 'count'} above but not in the STAR figures._`,
+    );
+  }
   if (approach) {
     lines.push(
       `_${plural(approach, 'answer')} to questions that ask for an approach (design, technical) ${approach === 1 ? 'counts' : 'count'} above but not in the STAR figures._`,

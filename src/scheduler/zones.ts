@@ -39,7 +39,10 @@ const ABBREVIATIONS: Record<string, Abbreviation> = {
   eet: { zone: 'Europe/Athens' },
   eest: { zone: 'Europe/Athens' },
   msk: { zone: 'Europe/Moscow' },
-  ist: { zone: 'Asia/Kolkata', otherwise: { use: 'Europe/Dublin (Ireland) or Asia/Jerusalem (Israel)', for: 'Irish or Israel time' } },
+  ist: {
+    zone: 'Asia/Kolkata',
+    otherwise: { use: 'Europe/Dublin (Ireland) or Asia/Jerusalem (Israel)', for: 'Irish or Israel time' },
+  },
   pkt: { zone: 'Asia/Karachi' },
   sgt: { zone: 'Asia/Singapore' },
   hkt: { zone: 'Asia/Hong_Kong' },
@@ -48,7 +51,10 @@ const ABBREVIATIONS: Record<string, Abbreviation> = {
   awst: { zone: 'Australia/Perth' },
   acst: { zone: 'Australia/Adelaide' },
   acdt: { zone: 'Australia/Adelaide' },
-  aest: { zone: 'Australia/Sydney', otherwise: { use: 'Australia/Brisbane', for: 'Queensland, which keeps AEST all year' } },
+  aest: {
+    zone: 'Australia/Sydney',
+    otherwise: { use: 'Australia/Brisbane', for: 'Queensland, which keeps AEST all year' },
+  },
   aedt: { zone: 'Australia/Sydney' },
   nzst: { zone: 'Pacific/Auckland' },
   nzdt: { zone: 'Pacific/Auckland' },

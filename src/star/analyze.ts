@@ -10,7 +10,7 @@ import { judgeMissingResult, type ResultAlert } from './outcome';
 import { settleParts } from './presence';
 import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';
-import { PARTS } from './text';
+import { LENGTH_AIM, PARTS } from './text';
 import { offTopic, topicOf } from './topic';
 import { type Vector, vectorOf } from './vector';
 
@@ -45,6 +45,11 @@ export interface Analysis {
   /** hedges ("kind of", "maybe", "I guess") per 100 words. */
   hedgeDensity: number;
   checks: { passed: number; total: number; items: { name: string; passed: boolean }[] };
+  /**
+   * False when the answer could not be read at all (not English, code only, no words):
+   * there is then no STAR score, and it counts in no STAR figure. Absent on older analyses.
+   */
+  readable?: boolean;
   /**
    * When the question asks about a kind of situation: what it asks for, and whether the
    * story seems to be about it. Absent when the question names no kind or this is no story.
@@ -173,6 +178,7 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
     fillerDensity,
     hedgeDensity,
     checks: { passed: items.filter((c) => c.passed).length, total: items.length, items },
+    readable: !UNREADABLE.has(kind),
     ...fitOf(options.question, story, text),
     suggestions: [],
     praise: '',
@@ -197,6 +203,9 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
   analysis.feedback = fb.feedback;
   return { analysis, detail };
 }
+
+/** Kinds of answer the check cannot read at all: no STAR score is given for them. */
+const UNREADABLE = new Set<Detail['nonStoryKind']>(['empty', 'no words', 'code', 'not english']);
 
 /** The sentences, their features and vectors, the model's probabilities and the best labels. */
 export function readSentences(text: string) {
@@ -305,9 +314,9 @@ function statusOf(
 
 function lengthOf(words: number): Analysis['length'] {
   if (words < 40) return 'too short';
-  if (words < 100) return 'short';
-  if (words <= 350) return 'good';
-  if (words <= 600) return 'long';
+  if (words < LENGTH_AIM.from) return 'short';
+  if (words <= LENGTH_AIM.to) return 'good';
+  if (words <= LENGTH_AIM.to * 2) return 'long';
   return 'too long';
 }
 

@@ -3,7 +3,7 @@
 import type { Analysis, Detail } from './analyze';
 import type { Part } from './label';
 import { NO_EXAMPLE } from './lexicon';
-import { clip, PARTS } from './text';
+import { clip, LENGTH_AIM, PARTS } from './text';
 
 const PART_NAME: Record<Part, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
 const LETTER: Record<Part, string> = { situation: 'S', task: 'T', action: 'A', result: 'R' };
@@ -90,9 +90,7 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       );
     }
     if (a.length === 'too short')
-      s.push(
-        `At ${a.wordCount} words there is room for the story: aim for 100 to 300 words, most of them on what you did.`,
-      );
+      s.push(`At ${a.wordCount} words there is room for the story: ${AIM}, most of them on what you did.`);
   } else {
     const lastAction = [...a.parts.action.sentences].pop();
     // with no action at all, the steps come first: a result needs something to follow from
@@ -146,14 +144,12 @@ export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; 
       );
     }
     if (a.length === 'too short') {
-      s.push(`At ${a.wordCount} words it is very brief: aim for 100 to 300, spending most of them on your actions.`);
+      s.push(`At ${a.wordCount} words it is very brief: ${AIM}, spending most of them on your actions.`);
     } else if (a.length === 'short') {
-      s.push(
-        `At ${a.wordCount} words it is on the short side: a spoken answer runs 150 to 300 words, so add detail to your steps.`,
-      );
+      s.push(`At ${a.wordCount} words it is on the short side: ${AIM}, so add detail to your steps.`);
     } else if (a.length === 'too long' || a.length === 'long') {
       s.push(
-        `At ${a.wordCount} words it runs long: keep the context to one or two sentences and spend the words on your actions and the result.`,
+        `At ${a.wordCount} words it runs long (${AIM}): keep the context to one or two sentences and spend the words on your actions and the result.`,
       );
     }
   }
@@ -216,11 +212,13 @@ function pickPraise(a: Analysis, d: Detail): string {
     if (a.parts.result.present) return `you say how it ended: ${q(a.parts.result.sentences[0])}.`;
     return 'you picked a real, specific episode rather than a general claim, which is what interviewers listen for.';
   }
-  if (d.nonStoryKind === 'hypothetical')
-    return 'the approach you describe is sensible; a real example of it will make it convincing.';
-  if (a.wordCount > 0 && a.wordCount < 120) return 'you answer directly and briefly.';
-  return 'you clearly have views on how to work; a story will show them in action.';
+  // a non-story is praised only for what it visibly does: a concrete detail
+  const concrete = d.texts.find((_, i) => d.features[i]?.number && d.features[i]?.words >= 6);
+  if (concrete && a.readable !== false) return `you bring a concrete detail: ${q(concrete)}.`;
+  return '';
 }
+
+const AIM = `aim for ${LENGTH_AIM.from} to ${LENGTH_AIM.to} words (one to two minutes spoken)`;
 
 function mostCommon(words: string[], n: number): string[] {
   const counts = new Map<string, number>();
@@ -234,7 +232,11 @@ function mostCommon(words: string[], n: number): string[] {
 /** Feedback as neutral chat markdown (bold, `- ` lists, quotes), compact enough for a DM. */
 export function renderFeedback(a: Analysis): string {
   const lines: string[] = [];
-  lines.push(`**STAR check: ${a.checks.passed} of ${a.checks.total}** · ${markerOf(a).text}`);
+  lines.push(
+    a.readable === false
+      ? '**STAR check: not scored**'
+      : `**STAR check: ${a.checks.passed} of ${a.checks.total}** · ${markerOf(a).text}`,
+  );
   const [judgement, ...rest] = a.feedback;
   if (judgement) lines.push(judgement);
   const fit = fitNote(a);

@@ -2,6 +2,9 @@ import type { Part } from './label';
 
 export const PARTS: Part[] = ['situation', 'task', 'action', 'result'];
 
+/** The one length rule: said to members in these words, and used to judge an answer's length. */
+export const LENGTH_AIM = { from: 100, to: 300 } as const;
+
 /** A sentence shortened for quoting back to its author. */
 export function clip(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 // The terminal study group driven through piped input: `npm start` with no tokens.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,47 @@ describe('npm start with piped input', () => {
     expect(out).toContain('Updated after your edit');
     expect(out).toContain('Cy deleted a reply.');
     expect(out).toContain('Deleted 0 answers (0 replies), 0 analyses, your streaks and your member record');
+  });
+
+  it('/edit after /form edits the form answer; the form is offered under one name', async () => {
+    const lines = [
+      '/form',
+      'Last spring at my previous job our checkout service was failing during peak sales.',
+      'As the on-call lead, my goal was to stop the outages before the launch.',
+      'I profiled the service, then I added an index and a cache in front of the slow query.',
+      'The launch went ahead.',
+      '/edit Last spring our checkout failed at peak. My goal was to stop it. I added an index and a cache. As a result, errors dropped from 4% to 0.2%.',
+      '',
+    ];
+    const { code, out } = await run(`${lines.join('\n')}\n`, 'form-edit.db');
+    expect(code).toBe(0);
+    expect(out).not.toContain('You have no reply to edit yet');
+    expect(out).toContain('Updated after your edit');
+    expect(out).toContain('Nothing to send: type your answer, or /help');
+    expect(out).toContain('[Answer with the STAR form] – type /form');
+    expect(out).not.toContain('[STAR form]');
+  });
+
+  it('a non-English answer gets no score and stays out of every STAR figure; export goes to files', async () => {
+    const spanish =
+      'El año pasado en mi trabajo anterior, nuestro sistema de pagos fallaba cada semana. Yo era responsable de arreglarlo antes del lanzamiento. Analicé los registros y encontré una consulta lenta. Como resultado, los errores bajaron un 80 por ciento.';
+    const { code, out } = await run(`${spanish}\n/prep me\n/prep leaderboard\n/prep export\n`, 'spanish.db');
+    expect(code).toBe(0);
+    expect(out).toContain('STAR check: not scored');
+    expect(out).not.toMatch(/0 of 6/);
+    expect(out).toContain('1 answer the check could not read (not in English, or code only) counts above');
+    expect(out).not.toMatch(/STAR checks 0%/);
+    const saved = [...out.matchAll(/file saved: (\S+) \(/g)].map((m) => m[1] as string);
+    expect(saved.map((p) => p.replace(/.*\//, ''))).toEqual([
+      expect.stringMatching(/^starling-export-\d{4}-\d{2}-\d{2}\.json$/),
+      expect.stringMatching(/^starling-export-\d{4}-\d{2}-\d{2}\.md$/),
+    ]);
+    expect(saved.every((p) => p.startsWith(join(dir, 'exports')))).toBe(true);
+    expect(JSON.parse(readFileSync(saved[0] as string, 'utf8')).answers[0].scored).toBe(false);
+    const md = readFileSync(saved[1] as string, 'utf8');
+    expect(md).toContain('No STAR score');
+    expect(md).not.toContain('STAR checks passed');
+    expect(out).not.toContain('"workspace"'); // the JSON is in the file, not on the screen
   });
 
   it('stops with one clear message and exit code 78 on bad settings', async () => {

@@ -69,6 +69,24 @@ describe.skipIf(!hasScript)('the terminal study group in a real terminal', () =>
     expect(s.output().split(command).at(-1)).not.toMatch(/you › /);
   });
 
+  it('a pasted answer of many lines is one reply with one feedback', async () => {
+    const s = session({ DATABASE_URL: join(dir, 'paste.db') });
+    await s.waitFor(/you › /);
+    const paste = [
+      'Last spring at my previous job our checkout service was failing during peak sales.',
+      'As the on-call lead, my goal was to stop the outages before the launch.',
+      'I profiled the service, then I added an index and a cache.',
+      'As a result, checkout errors dropped from 4% to 0.2%.',
+    ];
+    s.child.stdin?.write(`${paste.join('\r')}\r`);
+    await s.waitFor(/STAR check: \d of 6[\s\S]*you › /);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(s.output().match(/Feedback on your answer/g)).toHaveLength(1);
+    expect(s.output()).toMatch(/STAR check: 6 of 6/);
+    s.child.stdin?.write('/quit\r');
+    expect(await s.exit()).toBe(0);
+  });
+
   it('Ctrl-D leaves too', async () => {
     const s = session({ DATABASE_URL: join(dir, 'ctrl-d.db') });
     await s.waitFor(/you › /);

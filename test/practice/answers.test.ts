@@ -104,6 +104,13 @@ describe('replies become answers', () => {
     expect(row?.text.length).toBe(20_000);
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain('longer than 20,000 characters');
   });
+
+  it('says so too when many replies together pass 20,000 characters', async () => {
+    const part = `${'I then reviewed another module carefully and wrote down what I found. '.repeat(45)}`;
+    for (let k = 0; k < 8; k++) await h.say(bob, thread, part);
+    expect(part.length * 8).toBeGreaterThan(20_000);
+    expect(lastPrivate(h.adapter, bob.id)?.text).toContain('longer than 20,000 characters');
+  });
 });
 
 describe('/prep retry', () => {

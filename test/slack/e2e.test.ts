@@ -433,7 +433,7 @@ describe('the daily question and Slack refusing', () => {
 
   it('a public command reply where the bot is not a member tells the user to invite it', async () => {
     h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1);
-    const { replies } = await slash(SAM, 'schedule off');
+    const { replies } = await slash(SAM, 'schedule delete');
     expect(replies.at(-1)?.text).toMatch(/invite/i);
   });
 

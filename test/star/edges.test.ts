@@ -124,3 +124,53 @@ describe('what the feedback says', () => {
     expect(a.sentences[1]?.why.join(' ')).toMatch(/responsib|goal/);
   });
 });
+
+describe('feedback a newcomer can believe', () => {
+  it('reads a dated opening as the scene, not a measured result', () => {
+    const a = analyzeAnswer(
+      'In March 2023, two weeks before our launch, the payment provider changed its API. I was the engineer responsible for checkout, so I had to adapt our integration in time. I read the new docs, rewrote the client and added contract tests against their sandbox. We launched on the planned date and checkout errors stayed under 0.1% in the first month.',
+    );
+    expect(a.sentences[0]?.label).toBe('situation');
+    expect(a.parts.result.sentences.join(' ')).not.toContain('In March 2023');
+    expect(a.praise).not.toContain('In March 2023');
+    expect(a.suggestions.join(' ')).not.toMatch(/Open with one sentence of context/);
+  });
+
+  it('praises a non-story only for what it visibly does', () => {
+    for (const text of [
+      'I would first talk to the stakeholders. Then I would re-plan the sprint and tell the team.',
+      'I would eat a sandwich. I would go home.',
+      'I usually work hard and communicate well.',
+      'banana keyboard quickly purple the seventeen because cloud walking yesterday ocean synergy.',
+    ]) {
+      const a = analyzeAnswer(text);
+      expect(a.story, text).toBe(false);
+      expect(a.praise, text).toBe('');
+      expect(renderFeedback(a)).not.toMatch(/Done well/);
+    }
+    const concrete = analyzeAnswer('I usually review about 30 pull requests a week for the team.');
+    expect(concrete.praise).toMatch(/concrete detail: "I usually review about 30 pull requests/);
+  });
+
+  it('states one length rule, in the same words at every length', () => {
+    const sentence = 'Last year I fixed our slow build by caching the dependencies in the pipeline. ';
+    const said = [3, 10, 50].map((n) => analyzeAnswer(sentence.repeat(n)).suggestions.join(' '));
+    const rules = said.flatMap((s) => s.match(/aim for \d+ to \d+ words/g) ?? []);
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(rules)).toEqual(new Set(['aim for 100 to 300 words']));
+    expect(said.join(' ')).not.toMatch(/150 to 300|aim for 100 to 300,/);
+  });
+
+  it('gives an answer it cannot read no score', () => {
+    for (const text of [
+      'El año pasado en mi trabajo, nuestro sistema fallaba cada semana y yo lo arreglé.',
+      '🎉🎉🎉',
+      'const x = f(1);\nreturn x;',
+    ]) {
+      const a = analyzeAnswer(text);
+      expect(a.readable, text).toBe(false);
+      expect(renderFeedback(a)).toMatch(/^\*\*STAR check: not scored\*\*/);
+    }
+    expect(analyzeAnswer('I usually work hard.').readable).toBe(true);
+  });
+});

@@ -6,7 +6,14 @@ import type { CommandEvent, Ref } from '../../chat/types';
 import type { Schedule } from '../../db/schema';
 import type { GuideLibrary } from '../../guides/library';
 import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
-import { getSchedule, pauseSchedule, removeSchedule, resumeSchedule, scheduleDays, setSchedule } from '../../scheduler/store';
+import {
+  getSchedule,
+  pauseSchedule,
+  removeSchedule,
+  resumeSchedule,
+  scheduleDays,
+  setSchedule,
+} from '../../scheduler/store';
 import { formatDays, formatLocal, isValidTimeZone, parseDays, parseHHMM } from '../../scheduler/time';
 import { resolveZone, zoneNote } from '../../scheduler/zones';
 import type { AppContext } from '../context';

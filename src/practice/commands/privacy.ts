@@ -46,8 +46,10 @@ export function exportMarkdown(data: MemberExport): string {
       '',
       ...a.text.split('\n').map((l) => `> ${l}`),
     );
-    const an = a.analysis as { checks?: { passed?: number; total?: number }; feedback?: unknown } | null;
-    if (an?.checks) lines.push('', `STAR checks passed: ${an.checks.passed} of ${an.checks.total}`);
+    const an = a.analysis as { checks?: { passed?: number; total?: number } } | null;
+    // a score only where the bot gave one: not for an approach question, nor an unreadable answer
+    if (an?.checks && a.scored) lines.push('', `STAR checks passed: ${an.checks.passed} of ${an.checks.total}`);
+    else if (an) lines.push('', 'No STAR score: the question asks for an approach, or the answer could not be read.');
   }
   return `${lines.join('\n')}\n`;
 }

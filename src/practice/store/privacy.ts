@@ -15,6 +15,8 @@ export interface ExportedAnswer {
   parts: { ref: string; text: string; at: string }[];
   createdAt: string;
   updatedAt: string;
+  /** Whether its STAR checks count as a score (false for approach questions and unreadable answers). */
+  scored: boolean;
   analysis: unknown;
 }
 
@@ -96,6 +98,7 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
       parts: parts.map((m) => ({ ref: m.ref, text: m.text, at: iso(m.created_at) ?? '' })),
       createdAt: iso(a.created_at) ?? '',
       updatedAt: iso(a.updated_at) ?? '',
+      scored: Number(a.checks_total) > 0,
       analysis: analysis ? JSON.parse(analysis.data) : null,
     });
   }

@@ -13,6 +13,7 @@ export interface HistoryEntry {
   employer: string;
   category: string;
   questionText: string;
+  questionId: string;
   flags: AnswerFlags;
   /** False when the question did not call for a story: not in the STAR figures (see saveAnalysis). */
   scored: boolean;
@@ -33,6 +34,7 @@ export async function memberHistory(db: Db, workspace: string, userId: string, l
       'posts.employer',
       'posts.category',
       'posts.question_text',
+      'posts.question_id',
       'answers.checks_total as scored_checks',
       ...ANALYSIS_FLAG_COLUMNS,
     ])
@@ -50,6 +52,7 @@ export async function memberHistory(db: Db, workspace: string, userId: string, l
     employer: r.employer,
     category: r.category,
     questionText: r.question_text,
+    questionId: r.question_id,
     flags: flagsFromRow(r),
     scored: Number(r.scored_checks) > 0,
   }));
