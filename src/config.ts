@@ -1,5 +1,6 @@
 // Configuration is read once, from the environment (and .env, loaded by the entry
 // point), by one zod schema. Every problem is listed in one message with its fix.
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -32,7 +33,15 @@ const schema = z.object({
       ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
   }),
-  CONTENT_DIR: optional.transform((v) => v ?? 'content'),
+  CONTENT_DIR: optional
+    .superRefine((v, ctx) => {
+      if (v === undefined || existsSync(contentDir(v))) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `CONTENT_DIR is ${v}, a folder that does not exist (${contentDir(v)}); create it with a guides/ folder inside, correct the path, or remove CONTENT_DIR to use the guides that ship with Starling`,
+      });
+    })
+    .transform((v) => v ?? 'content'),
   LOG_LEVEL: optional
     .transform((v) => v?.toLowerCase() ?? 'info')
     .pipe(

@@ -74,6 +74,21 @@ describe('the starling command', () => {
     expect(r.err).not.toMatch(/getaddrinfo|\n\s+at /);
   });
 
+  it('explains a Discord it cannot reach, and a content folder that is not there', () => {
+    const token = 'MTAwMDAwMDAwMDAwMDAwMDAx.GabcdE.abcdefghijklmnopqrstuvwx';
+    const r = starling(['start'], {
+      DATABASE_URL: join(dir, 'unreachable.db'),
+      DISCORD_TOKEN: token,
+      DISCORD_API_URL: 'http://127.0.0.1:9/api', // nothing listens on the discard port
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Could not reach Discord to log in \(connect ECONNREFUSED .*\)\. Check the network/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const content = starling(['start'], { DATABASE_URL: join(dir, 'content.db'), CONTENT_DIR: join(dir, 'no-such') });
+    expect(content.code).toBe(78);
+    expect(content.err).toMatch(/CONTENT_DIR is .*no-such, a folder that does not exist/);
+  });
+
   it('migrates, reports status and backs up a database', () => {
     const env = { DATABASE_URL: join(dir, 'bot.db') };
     new SQLite(env.DATABASE_URL).close(); // an existing database that has never been migrated

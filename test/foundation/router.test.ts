@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MemoryAdapter, member } from '../../adapters/memory/index';
@@ -7,7 +8,7 @@ import { createRouter } from '../../src/chat/router';
 import type { CommandEvent } from '../../src/chat/types';
 import { silentLogger } from '../../src/logger';
 
-async function run(fail: () => never) {
+async function run(fail: () => never, logger = silentLogger()) {
   const registry = new CommandRegistry<null>().register(
     defineCommand<null, { what?: string }>({
       name: 'go',
@@ -22,7 +23,7 @@ async function run(fail: () => never) {
     }),
   );
   const adapter = new MemoryAdapter();
-  await adapter.start(createRouter({ registry, ctx: null, logger: silentLogger() }));
+  await adapter.start(createRouter({ registry, ctx: null, logger }));
   await adapter.emit<CommandEvent>({ type: 'command', name: 'go', text: '', author: member('U1') });
   return adapter.privateFor('U1').map((s) => s.message.text);
 }
@@ -66,5 +67,18 @@ describe('the router answers every failure privately, saying what to do', () => 
     await adapter.start(createRouter({ registry, ctx: null, logger: silentLogger() }));
     await adapter.emit<CommandEvent>({ type: 'command', name: 'gp', text: '', author: member('U1') });
     expect(adapter.privateFor('U1')[0]?.message.text).toMatch(/There is no `\/prep gp` command[\s\S]*\/prep help/);
+  });
+
+  it('says once, without a stack, that the database file is damaged and what to do', async () => {
+    const lines: { level: number; msg: string; err?: unknown }[] = [];
+    const logger = pino({ level: 'info' }, { write: (l: string) => lines.push(JSON.parse(l)) });
+    const [text] = await run(() => {
+      throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    }, logger);
+    expect(text).toMatch(/^Sorry, something went wrong on our side/);
+    const errors = lines.filter((l) => l.level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.msg).toMatch(/database file is damaged.*restore a backup.*move it aside/);
+    expect(errors[0]?.err).toBeUndefined();
   });
 });
