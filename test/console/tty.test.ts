@@ -87,10 +87,13 @@ describe.skipIf(!hasScript)('the terminal study group in a real terminal', () =>
     expect(await s.exit()).toBe(0);
   });
 
-  it('Ctrl-D leaves too', async () => {
-    const s = session({ DATABASE_URL: join(dir, 'ctrl-d.db') });
+  it.each([
+    ['Ctrl-D', '\x04'],
+    ['Ctrl-C', '\x03'],
+  ])('%s leaves too', async (name, key) => {
+    const s = session({ DATABASE_URL: join(dir, `${name}.db`) });
     await s.waitFor(/you › /);
-    s.child.stdin?.write('\x04');
+    s.child.stdin?.write(key);
     expect(await s.exit()).toBe(0);
   });
 

@@ -65,6 +65,13 @@ describe('the starling command', () => {
     expect(r.err).toMatch(/DATABSE_URL is not a Starling setting: did you mean DATABASE_URL\?/);
     expect(r.err).toMatch(/LOG_LEVL is not a Starling setting: did you mean LOG_LEVEL\?/);
     expect(existsSync(join(dir, 'typo.db'))).toBe(false);
+    // the same slip in a .env file
+    const folder = join(dir, 'dotenv-typo');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '.env'), `DATABSE_URL=${join(folder, 's.db')}\n`);
+    const fromFile = starling(['start'], {}, folder);
+    expect(fromFile.code).toBe(78);
+    expect(fromFile.err).toMatch(/DATABSE_URL is not a Starling setting: did you mean DATABASE_URL\?/);
   });
 
   it('explains a Discord token of the wrong shape before connecting', () => {
