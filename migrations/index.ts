@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_practice';
 import * as m004 from './004_discord';
+import * as m005 from './005_answer_figures';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_practice': m002,
   '004_discord': m004,
+  '005_answer_figures': m005,
 };
