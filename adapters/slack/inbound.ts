@@ -146,14 +146,3 @@ export function readReaction(e: SlackReactionEvent, botUserId?: string): Reactio
     at: slackTime(e.event_ts),
   };
 }
-
-/** The payload kinds this app handles; anything else is refused at the door. */
-export function payloadKind(body: unknown): 'event' | 'command' | 'action' | 'view' | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const b = body as Record<string, unknown>;
-  if (b.type === 'event_callback' && b.event && typeof b.event === 'object') return 'event';
-  if (typeof b.command === 'string' && typeof b.team_id === 'string') return 'command';
-  if (b.type === 'block_actions' && Array.isArray(b.actions)) return 'action';
-  if ((b.type === 'view_submission' || b.type === 'view_closed') && b.view && typeof b.view === 'object') return 'view';
-  return undefined;
-}

@@ -15,7 +15,7 @@ import {
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config';
 import type { RetryOptions } from './api';
-import { payloadKind } from './inbound';
+import { admit } from './edge';
 import type { DatabaseInstallationStore } from './installations';
 import { BOT_SCOPES } from './manifest';
 
@@ -48,11 +48,6 @@ export function boltLogger(log: Logger): BoltLogger {
     getLevel: levelOf,
     setName: () => {},
   };
-}
-
-/** A payload we do not handle: answered 400 over HTTP instead of hanging until Slack times out. */
-export class UnknownPayloadError extends Error {
-  override readonly name = 'UnknownPayloadError';
 }
 
 /**
@@ -220,15 +215,9 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
       ...(oauth ?? {}),
       installerOptions,
       processEventErrorHandler: async (args: SocketModeReceiverProcessEventErrorHandlerArgs) => {
-        if (args.error instanceof UnknownPayloadError) {
-          logger.warn(
-            { reason: args.error.message },
-            'ignored a Socket Mode envelope of a kind this app does not handle',
-          );
-          return true;
-        }
         logger.error({ err: args.error }, 'Slack event processing failed');
-        return false;
+        // acknowledged all the same: a request that failed once fails again when Slack retries
+        return true;
       },
     });
   } else {
@@ -257,15 +246,17 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
         },
       ],
       processEventErrorHandler: async (args: ReceiverProcessEventErrorHandlerArgs) => {
-        if (args.error instanceof UnknownPayloadError) {
-          logger.warn({ reason: args.error.message }, 'refused a Slack request of a kind this app does not handle');
-          if (!args.response.headersSent) {
-            args.response.writeHead(400, { 'Content-Type': 'text/plain' });
-            args.response.end(args.error.message);
-          }
-          return false;
+        // an unknown workspace (OAuth) is answered 401 as Bolt does; anything else that failed
+        // is logged and answered 200, never 500: Slack's retry would only fail the same way
+        if ((args.error as { code?: string }).code === 'slack_bolt_authorization_error') {
+          return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
         }
-        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+        logger.error({ err: args.error }, 'Slack event processing failed');
+        if (!args.response.headersSent) {
+          args.response.writeHead(200);
+          args.response.end();
+        }
+        return false;
       },
     });
   }
@@ -285,17 +276,19 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');
   });
-  // Bolt never acknowledges a payload no listener claims, so Slack would wait three
-  // seconds and retry; refuse unknown kinds at once instead.
+  // Bolt never acknowledges a payload no listener claims, and a listener trusts the shape of
+  // what it reads: every request is checked at the door (edge.ts) before Bolt sees it.
   const guarded = Object.create(app) as App;
   guarded.processEvent = async (event) => {
-    if (!payloadKind(event.body)) {
-      const type = (event.body as { type?: unknown } | undefined)?.type;
-      throw new UnknownPayloadError(
-        `unsupported Slack payload${typeof type === 'string' ? ` of type ${type.slice(0, 40)}` : ''}`,
+    const verdict = admit(event.body);
+    if (verdict.pass) return app.processEvent(event);
+    if (verdict.problem)
+      logger.warn(
+        { kind: verdict.kind, problem: verdict.problem },
+        'dropped a Slack request that does not fit its kind',
       );
-    }
-    return app.processEvent(event);
+    else logger.debug({ kind: verdict.kind }, 'acknowledged a Slack request Starling does not serve');
+    await event.ack(verdict.response as never);
   };
   receiver.init(guarded);
   return { app, mode, receiver, client: app.client };

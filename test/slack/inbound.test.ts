@@ -250,7 +250,7 @@ describe('what is refused', () => {
     expect(rec.events).toEqual([]);
   });
 
-  it('a signed payload of a kind the app does not handle gets 400 at once', async () => {
+  it('a signed payload Starling does not serve is acknowledged at once and goes no further', async () => {
     const started = Date.now();
     const res = await send(
       h.port,
@@ -262,8 +262,24 @@ describe('what is refused', () => {
       interactionBody({ type: 'shortcut', callback_id: 'x', team: { id: TEAM }, user: { id: 'U0ALICE' } }),
       FORM,
     );
-    expect(res.status).toBe(400);
-    expect(shortcut.status).toBe(400);
+    const menu = await send(
+      h.port,
+      interactionBody({
+        type: 'block_suggestion',
+        action_id: 'x',
+        value: 'ac',
+        team: { id: TEAM },
+        user: { id: 'U0ALICE' },
+      }),
+      FORM,
+    );
+    const other = await command('', { command: '/standup' } as never);
+    expect([res.status, shortcut.status, menu.status, other.status]).toEqual([200, 200, 200, 200]);
+    expect(JSON.parse(menu.body)).toEqual({ options: [] });
+    expect(JSON.parse(other.body)).toEqual({
+      response_type: 'ephemeral',
+      text: 'Starling answers /prep only: try `/prep help`.',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(rec.events).toEqual([]);
   });
