@@ -322,6 +322,39 @@ export function renewLease(db: Kysely<Database>, id: string, replicaId: string, 
   return changed(mine(db, id, replicaId).set({ lease_until: until, updated_at: now }).executeTakeFirst());
 }
 
+/**
+ * Extends the lease on everything this replica holds (the heartbeat): while the process
+ * lives its claims stay its own, and when it dies they run out within one lease.
+ */
+export async function renewAllLeases(db: Kysely<Database>, replicaId: string, until: number, now: number) {
+  const r = await db
+    .updateTable('occurrences')
+    .set({ lease_until: until, updated_at: now })
+    .where('status', '=', 'claimed')
+    .where('claimed_by', '=', replicaId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** When the first claim another replica holds on `platforms` runs out, if any is held. */
+export async function nextLeaseExpiry(
+  db: Kysely<Database>,
+  opts: { now: number; replicaId: string; platforms: readonly string[] },
+): Promise<number | undefined> {
+  if (opts.platforms.length === 0) return undefined;
+  const here = onPlatforms(db, 'schedules.channel_ref', opts.platforms);
+  const row = await db
+    .selectFrom('occurrences')
+    .innerJoin('schedules', 'schedules.id', 'occurrences.schedule_id')
+    .select((eb) => eb.fn.min('occurrences.lease_until').as('first'))
+    .where('occurrences.status', '=', 'claimed')
+    .where('occurrences.claimed_by', '!=', opts.replicaId)
+    .where('occurrences.lease_until', '>', opts.now)
+    .where(here)
+    .executeTakeFirst();
+  return row?.first == null ? undefined : Number(row.first);
+}
+
 /** Deletes finished occurrences older than `before` so the table stays small. */
 export async function pruneOccurrences(db: Kysely<Database>, before: number): Promise<number> {
   const r = await db

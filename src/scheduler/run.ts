@@ -12,7 +12,9 @@ import {
   finishOccurrence,
   markPosted,
   materialiseDue,
+  nextLeaseExpiry,
   releaseOccurrence,
+  renewAllLeases,
   renewLease,
 } from './occurrences';
 import { Pacer, type PacingOptions } from './pacer';
@@ -32,7 +34,11 @@ export interface DueRunOptions {
   platforms: readonly string[];
   /** Missed runs later than this are skipped, not posted (config CATCHUP_WINDOW_MINUTES, default 360). */
   catchupMs: number;
-  /** How long a claim stays ours before another replica may take it over (default 5 min). */
+  /**
+   * How long a claim stays ours without renewal (default 20 s). A heartbeat renews every
+   * claim this run holds at a third of it, so a replica that dies loses its claims within
+   * one lease, and a replica still in its run takes them over.
+   */
   leaseMs?: number;
   /** Posts in flight at once in this replica (default 8). */
   concurrency?: number;
@@ -65,6 +71,26 @@ export interface DueRunResult {
 }
 
 const DEFAULT_RETRY_AFTER_MS = 30_000;
+export const DEFAULT_LEASE_MS = 20_000;
+/** After another replica's claim runs out, how soon this run tries to take it over. */
+const TAKEOVER_MARGIN_MS = 250;
+/** While waiting to take over, how often to look again (the holder may finish first). */
+const TAKEOVER_POLL_MS = 1_000;
+
+/** Renews every claim this replica holds, every third of a lease, until stopped. */
+function heartbeat(db: Kysely<Database>, replicaId: string, leaseMs: number, clock: () => number, logger: Logger) {
+  const timer = setInterval(
+    () => {
+      const now = clock();
+      renewAllLeases(db, replicaId, now + leaseMs, now).catch((err) =>
+        logger.warn({ err }, 'scheduler: could not renew leases; another replica may take these over'),
+      );
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** A name for this process's claims, unique across hosts and restarts (shown in the occurrences table). */
 export function makeReplicaId(): string {
@@ -128,7 +154,7 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
   // The caller's clock, advancing in real time: tests pass a fixed start, and leases
   // taken late in a long run still expire when they should.
   const clock = () => startAt + Math.round(performance.now() - started);
-  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency = Math.max(1, opts.concurrency ?? 8);
   const deadline = startAt + (opts.budgetMs ?? 45_000);
   const abandonAt = deadline + leaseMs / 2;
@@ -145,6 +171,9 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
   const pausedHere = new Set<string>();
   let materialising = true;
   let exhausted = false;
+  /** When another replica's claim runs out within this run: try to take it over then. */
+  let takeoverAt = Number.POSITIVE_INFINITY;
+  const stopHeartbeat = heartbeat(db, replicaId, leaseMs, clock, logger);
 
   const track = (work: Promise<void>) => {
     const p = work
@@ -281,8 +310,15 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
       if (m.schedules === 0) materialising = false;
     }
     const claimed = await claimOccurrences(db, { now: clock(), replicaId, leaseMs, limit: batchSize, platforms });
+    takeoverAt = Number.POSITIVE_INFINITY;
     if (claimed.length === 0) {
-      if (!materialising) exhausted = true;
+      if (materialising) return;
+      // another replica's claims that run out before this run ends are taken over here:
+      // a replica killed mid fan-out loses its share to the survivors within one lease
+      const expiry = await nextLeaseExpiry(db, { now: clock(), replicaId, platforms });
+      if (expiry !== undefined && expiry + TAKEOVER_MARGIN_MS < deadline) {
+        takeoverAt = Math.min(expiry + TAKEOVER_MARGIN_MS, clock() + TAKEOVER_POLL_MS);
+      } else exhausted = true;
       return;
     }
     const ids = [...new Set(claimed.map((o) => o.schedule_id))];
@@ -345,31 +381,46 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
     return wakeAt;
   };
 
-  while (true) {
-    if (clock() >= deadline) {
-      for (const [ws, lane] of lanes) {
-        lanes.delete(ws);
-        queued -= lane.length;
-        release(lane, clock(), 'the run ran out of time before posting it');
+  try {
+    while (true) {
+      if (clock() >= deadline) {
+        for (const [ws, lane] of lanes) {
+          lanes.delete(ws);
+          queued -= lane.length;
+          release(lane, clock(), 'the run ran out of time before posting it');
+        }
+      } else if (
+        !exhausted &&
+        queued < concurrency * 2 &&
+        (takeoverAt === Number.POSITIVE_INFINITY || clock() >= takeoverAt)
+      ) {
+        await refill();
       }
-    } else if (!exhausted && queued < concurrency * 2) {
-      await refill();
+      const wakeAt = startReady();
+      if (queued === 0 && running.size === 0 && (exhausted || clock() >= deadline)) break;
+      if (clock() >= abandonAt) {
+        // A post that hangs must not hang the ticker. Its lease runs out and another
+        // claimant checks the platform for it before posting again.
+        logger.error(
+          { inFlight: running.size },
+          'scheduler: posts still unanswered long after the run ended; leaving them to lease expiry',
+        );
+        break;
+      }
+      const waitingToTakeOver = takeoverAt !== Number.POSITIVE_INFINITY && clock() < takeoverAt;
+      if (
+        queued >= concurrency * 2 ||
+        exhausted ||
+        running.size >= concurrency ||
+        clock() >= deadline ||
+        waitingToTakeOver
+      ) {
+        const now = clock();
+        await progress.wait(now >= deadline ? abandonAt - now : Math.min(wakeAt, takeoverAt, deadline) - now);
+      }
     }
-    const wakeAt = startReady();
-    if (queued === 0 && running.size === 0 && (exhausted || clock() >= deadline)) break;
-    if (clock() >= abandonAt) {
-      // A post that hangs must not hang the ticker. Its lease runs out and another
-      // claimant checks the platform for it before posting again.
-      logger.error(
-        { inFlight: running.size },
-        'scheduler: posts still unanswered long after the run ended; leaving them to lease expiry',
-      );
-      break;
-    }
-    if (queued >= concurrency * 2 || exhausted || running.size >= concurrency || clock() >= deadline) {
-      const now = clock();
-      await progress.wait(now >= deadline ? abandonAt - now : Math.min(wakeAt, deadline) - now);
-    }
+  } finally {
+    stopHeartbeat();
   }
 
   if (result.posted || result.skipped || result.failed || result.deferred) {

@@ -22,7 +22,7 @@ interface Child {
   exited: Promise<{ code: number | null; signal: string | null; out: string }>;
 }
 
-function startChild(t: TestDatabase, replica: string, now: number, hangAfter = 0): Child {
+function startChild(t: TestDatabase, replica: string, now: number, hangAfter = 0, leaseMs = LEASE_MS): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     env: {
       ...process.env,
@@ -30,7 +30,7 @@ function startChild(t: TestDatabase, replica: string, now: number, hangAfter = 0
       REPLICA_ID: replica,
       NOW: String(now),
       HANG_AFTER: String(hangAfter),
-      LEASE_MS: String(LEASE_MS),
+      LEASE_MS: String(leaseMs),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,7 +64,7 @@ function startChild(t: TestDatabase, replica: string, now: number, hangAfter = 0
   };
 }
 
-function replica(db: TestDatabase['db'], id: string, now: number) {
+function replica(db: TestDatabase['db'], id: string, now: number, leaseMs = LEASE_MS) {
   const poster = fakePoster(db, id, { idempotent: true });
   return {
     poster,
@@ -76,7 +76,7 @@ function replica(db: TestDatabase['db'], id: string, now: number) {
         logger: silentLogger(),
         catchupMs: 6 * HOUR,
         platforms: ['test'],
-        leaseMs: LEASE_MS,
+        leaseMs,
         concurrency: 4,
         batchSize: 50,
         pacing: { channelIntervalMs: 0, workspacePerSecond: Number.POSITIVE_INFINITY },
@@ -121,6 +121,31 @@ describe.each(databaseKinds)('a replica process on %s', (kind) => {
       expect(finish.reduce((sum, r) => sum + r.poster.found, 0)).toBeGreaterThanOrEqual(1);
       const retaken = (await listOccurrences(t.db)).filter((o) => orphaned.some((x) => x.id === o.id));
       expect(retaken.every((o) => o.attempts === 2 && o.claimed_by?.startsWith('late'))).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('killed mid fan-out, its share is posted by a replica still in its run within one lease', async () => {
+    const t = await createTestDatabase(kind, { file: true });
+    const lease = 3_000;
+    try {
+      await createFakePosts(t.db);
+      await insertSchedules(t.db, { count: 200, workspaces: 10, setAt: new Date(T - HOUR) });
+      const child = startChild(t, 'doomed', T, 20, lease);
+      await child.posted(20);
+      child.proc.kill('SIGKILL');
+      const killedAt = Date.now();
+      await child.exited;
+      // the survivor starts within the same minute, while the dead replica's claims still stand
+      const survivor = replica(t.db, 'survivor', T + 2_000, lease);
+      await survivor.run();
+      const tookMs = Date.now() - killedAt;
+      expect(await countFakePosts(t.db)).toEqual({ total: 200, distinct: 200, channels: 200 });
+      expect(await statusCounts(t.db)).toEqual({ posted: 200 });
+      // the dead replica's claims ran out one lease after its last heartbeat, and were taken over then
+      expect(tookMs).toBeLessThan(lease + 5_000);
+      expect(survivor.poster.found).toBeGreaterThanOrEqual(1);
     } finally {
       await t.close();
     }

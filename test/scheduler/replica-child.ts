@@ -15,9 +15,12 @@ const env = (name: string) => {
 
 const opened = await openDatabase(env('DATABASE_URL'));
 const hangAfter = Number(process.env.HANG_AFTER ?? 0);
+// how long the "platform" takes to answer each post (bench/takeover.ts)
+const postDelay = Number(process.env.POST_DELAY_MS ?? 0);
 const poster = fakePoster(opened.db, env('REPLICA_ID'), {
   idempotent: true,
   afterPost: async (n) => {
+    if (postDelay) await new Promise((r) => setTimeout(r, postDelay));
     process.stdout.write(`posted ${n}\n`);
     if (hangAfter && n >= hangAfter) await new Promise(() => {});
   },
@@ -29,7 +32,7 @@ const result = await runDueSchedules({
   logger: silentLogger(),
   catchupMs: Number(process.env.CATCHUP_MS ?? 6 * 3_600_000),
   platforms: ['test'],
-  leaseMs: Number(process.env.LEASE_MS ?? 60_000),
+  ...(process.env.LEASE_MS ? { leaseMs: Number(process.env.LEASE_MS) } : {}),
   concurrency: 4,
   batchSize: 50,
   pacing: { channelIntervalMs: 0, workspacePerSecond: Number.POSITIVE_INFINITY },

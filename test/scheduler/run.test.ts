@@ -275,10 +275,33 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
       replicaId: 'dead',
     });
     expect(hung).toMatchObject({ posted: 0 });
-    expect((await listOccurrences(t.db))[0]).toMatchObject({ status: 'claimed', claimed_by: 'dead' });
-    expect(await run(new Date(at + 1500))).toMatchObject({ posted: 0 });
-    expect(await run(new Date(at + 3000))).toMatchObject({ posted: 1 });
+    const held = (await listOccurrences(t.db))[0];
+    expect(held).toMatchObject({ status: 'claimed', claimed_by: 'dead' });
+    // A run that starts while the claim is still held waits for it to run out, then posts it.
+    const started = Date.now();
+    expect(await run(new Date(at + 1500), { budgetMs: 10_000, leaseMs: 2000 })).toMatchObject({ posted: 1 });
+    expect(Date.now() - started).toBeLessThan(4_000);
     expect(sent).toEqual([{ channel: 's:C1', dueAt: at, attempts: 2 }]);
+    expect(await run(new Date(at + 3000))).toMatchObject({ posted: 0 });
+  });
+
+  it('a live claimant keeps its claim: the heartbeat renews it while the post takes longer than a lease', async () => {
+    await schedule('s:C1', '09:00', 'UTC', [1, 2, 3, 4, 5, 6, 7], new Date('2026-06-01T00:00:00Z'));
+    const at = Date.parse('2026-06-01T09:00:00Z');
+    let release: () => void = () => {};
+    const slow = (s: Schedule, o: Occurrence) =>
+      new Promise<{ postId: string }>((resolve) => {
+        release = () => resolve(post(s, o) as unknown as { postId: string });
+      });
+    const first = run(new Date(at), { post: slow, leaseMs: 600, replicaId: 'slow' });
+    await new Promise((r) => setTimeout(r, 1_500)); // two and a half leases
+    // another replica finds the claim still held and does not post it
+    expect(await run(new Date(at + 1_500), { leaseMs: 600, budgetMs: 300, replicaId: 'other' })).toMatchObject({
+      posted: 0,
+    });
+    release();
+    expect(await first).toMatchObject({ posted: 1 });
+    expect(sent).toHaveLength(1);
   });
 
   it('never has more posts in flight than the concurrency allows', async () => {
