@@ -13,6 +13,7 @@ import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
 import { registerIfChanged } from './commands';
 import type { AutocompleteKind, InboundContext } from './context';
+import { misfit } from './edge';
 import { MAX_RATE_LIMIT_WAIT_MS, rejectRateLimitsOver, toPlatformError } from './errors';
 import { handleInteraction } from './interactions';
 import {
@@ -136,6 +137,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         log.warn({ event: p.t }, 'dropped a malformed Discord dispatch (no data)');
         return true;
       }
+      const problem = p && misfit(p.t, p.d);
+      if (problem) {
+        log.warn({ event: p?.t, problem }, 'dropped a Discord dispatch that does not fit its kind');
+        return true;
+      }
       try {
         return original(packet, shard);
       } catch (err) {
@@ -205,7 +211,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
     c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));
     c.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
-      if (packet.t === 'MESSAGE_CREATE' && packet.d && typeof packet.d === 'object') {
+      // raw comes before the packet guard: a misfit is skipped here and logged there, once
+      if (packet.t === 'MESSAGE_CREATE' && packet.d && typeof packet.d === 'object' && !misfit(packet.t, packet.d)) {
         run('message', () => onUncachedMessage(ctx(), packet.d as Record<string, unknown>));
       }
     });
