@@ -22,6 +22,7 @@ import {
   onMessageDelete,
   onMessageUpdate,
   onReaction,
+  onUncachedChange,
   onUncachedMessage,
 } from './messages';
 import { DiscordOutbound } from './outbound';
@@ -214,6 +215,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       // raw comes before the packet guard: a misfit is skipped here and logged there, once
       if (packet.t === 'MESSAGE_CREATE' && packet.d && typeof packet.d === 'object' && !misfit(packet.t, packet.d)) {
         run('message', () => onUncachedMessage(ctx(), packet.d as Record<string, unknown>));
+      }
+      if ((packet.t === 'MESSAGE_UPDATE' || packet.t === 'MESSAGE_DELETE') && !misfit(packet.t, packet.d)) {
+        const t = packet.t;
+        run('message change', () => onUncachedChange(ctx(), t, packet.d as Record<string, unknown>));
       }
     });
     c.on(Events.MessageUpdate, (a, b) => run('message edit', () => onMessageUpdate(ctx(), a, b)));

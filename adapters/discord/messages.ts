@@ -132,6 +132,31 @@ export async function onUncachedMessage(
   if (message) await onMessageCreate(ctx, message);
 }
 
+/**
+ * An edit or a deletion in a question thread the client has not cached (archived before a
+ * restart): discord.js drops it, so it is read here, from the raw dispatch, once the thread
+ * is fetched. Called before discord.js handles the packet, so the cache check is the one it
+ * makes; the delivery keys keep an edit or deletion from counting twice.
+ */
+export async function onUncachedChange(
+  ctx: InboundContext,
+  t: 'MESSAGE_UPDATE' | 'MESSAGE_DELETE',
+  data: { id?: unknown; channel_id?: unknown; guild_id?: unknown },
+): Promise<void> {
+  if (typeof data?.channel_id !== 'string' || typeof data.id !== 'string' || typeof data.guild_id !== 'string') return;
+  if (ctx.client.channels.cache.has(data.channel_id)) return;
+  const channel = await ctx.client.channels.fetch(data.channel_id).catch(() => null);
+  if (!questionThread(ctx, channel) || !channel?.isThread()) return;
+  if (t === 'MESSAGE_DELETE') {
+    const gone = { id: data.id, channelId: channel.id, channel, author: null, partial: true };
+    await onMessageDelete(ctx, gone as unknown as PartialMessage);
+    return;
+  }
+  const message = await channel.messages.fetch(data.id).catch(() => null);
+  // what it said before is not known: the edit time alone tells an edit from a preview
+  if (message) await onMessageUpdate(ctx, { partial: true } as PartialMessage, message);
+}
+
 export async function onMessageUpdate(
   ctx: InboundContext,
   before: Message | PartialMessage,

@@ -73,8 +73,12 @@ export interface ReplyPlace {
   replaceOriginal?: boolean;
 }
 
-/** The longest a rate-limited reply is held back; later than this it would read as stale. */
-const MAX_REPLY_DELAY_MS = 60_000;
+/**
+ * The longest a rate-limited reply is held back and then sent. Feedback a few minutes late
+ * is still the member's feedback; past this, Slack is refusing the workspace for so long
+ * that the reply is given up (logged as not delivered).
+ */
+const MAX_REPLY_DELAY_MS = 15 * 60_000;
 
 const NOT_IN_CHANNEL_HINT = "I can't post in this channel yet. Invite me with `/invite @Starling`, then try again.";
 

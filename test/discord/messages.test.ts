@@ -199,6 +199,38 @@ describe('the question thread', () => {
     });
   });
 
+  it('reads an edit and a deletion in one of its threads that the client had not cached', async () => {
+    const id = snowflake();
+    h.fake.channels.set(id, {
+      id,
+      type: ChannelType.PublicThread,
+      guild_id: h.fake.guildId,
+      parent_id: h.fake.channelId,
+      owner_id: h.fake.botId,
+      name: 'Older question',
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 10080,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+      },
+    } as never);
+    // the reply was read before the restart; the client has not seen this thread since
+    const said = h.fake.say(h.fake.users.alice, id, 'first draft');
+    await nextEvent<MessageEvent>('message');
+    h.adapter.client.channels.cache.delete(id);
+    h.fake.editMessage(said, 'second draft');
+    const edited = await nextEvent<{ text: string; ref: string }>('message_edited');
+    expect(edited).toMatchObject({ text: 'second draft', ref: `discord:${h.fake.guildId}:${id}:${said.id}` });
+    h.adapter.client.channels.cache.delete(id);
+    h.fake.deleteMessage(said);
+    const deleted = await nextEvent<{ ref: string }>('message_deleted');
+    expect(deleted.ref).toBe(`discord:${h.fake.guildId}:${id}:${said.id}`);
+    await sleep(100);
+    expect(h.events.filter((e) => e.type === 'message_edited')).toHaveLength(1);
+    expect(h.events.filter((e) => e.type === 'message_deleted')).toHaveLength(1);
+  });
+
   it('delivers edits and deletions, and ignores updates that are not edits', async () => {
     const q = await postQuestion();
     const m = h.fake.say(h.fake.users.alice, q.threadId, 'first draft');

@@ -258,6 +258,17 @@ describe('rate-limited replies', () => {
     expect(String(delivered[0]?.args.text)).toMatch(/Feedback on your answer/);
   });
 
+  it('feedback Slack rate-limits for longer than a minute is still sent once the limit passes', async () => {
+    h.fake.fail('chat.postEphemeral', { status: 429, retryAfter: 150 }, 1, (a) => a.user === SAM);
+    const before = ephemeralsTo(SAM).length;
+    const waited = waits.length;
+    await reply(SAM, questionTs, ANSWER);
+    expect(waits.slice(waited)).toEqual([150_000]);
+    const delivered = ephemeralsTo(SAM).slice(before + 1);
+    expect(delivered).toHaveLength(1);
+    expect(String(delivered[0]?.args.text)).toMatch(/Feedback on your answer|Updated after your edit/);
+  });
+
   it('a public reply Slack rate-limits is posted once the limit passes', async () => {
     h.fake.fail('chat.postMessage', { status: 429, retryAfter: 15 }, 1, (a) => String(a.text).includes('10:30'));
     await slash(SAM, 'schedule 10:30 UTC weekdays');
