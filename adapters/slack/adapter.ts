@@ -79,6 +79,8 @@ export interface ReplyPlace {
  * that the reply is given up (logged as not delivered).
  */
 const MAX_REPLY_DELAY_MS = 15 * 60_000;
+/** How long shutdown waits for replies still waiting out a rate limit. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const NOT_IN_CHANNEL_HINT = "I can't post in this channel yet. Invite me with `/invite @Starling`, then try again.";
 
@@ -236,7 +238,12 @@ export class SlackAdapter implements Adapter {
       await bolt.app.stop();
       this.server = undefined;
     }
-    await this.idle();
+    await this.work.idle();
+    // replies waiting out a long rate limit are given a short grace, not the whole wait
+    const grace = new Promise<'late'>((r) => setTimeout(() => r('late'), SHUTDOWN_GRACE_MS).unref());
+    if ((await Promise.race([this.idle().then(() => 'done' as const), grace])) === 'late') {
+      this.log.warn({ replies: this.later.size }, 'shutting down with rate-limited replies not yet sent; they are lost');
+    }
     this.handler = undefined;
   }
 
