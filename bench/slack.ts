@@ -153,9 +153,15 @@ async function launch(target: Target, apiUrl: string): Promise<Server> {
 }
 
 let counter = 0;
+/** 'mixed': half `/prep tips CHOP`, half answers; 'help': `/prep help` only (the issue's bar). */
+let mix: 'mixed' | 'help' = 'mixed';
 
 function nextRequest(fake: FakeSlack, threadTs: string): { body: string; type: string } {
   const i = ++counter;
+  if (mix === 'help') {
+    const cmd = slashCommand('help', { team_id: TEAM, user_id: `U0M${i % 500}`, responseBase: fake.responseUrl('') });
+    return { body: formBody(cmd as never), type: FORM };
+  }
   if (i % 2 === 0) {
     const cmd = slashCommand('tips CHOP', {
       team_id: TEAM,
@@ -312,6 +318,24 @@ async function main(): Promise<void> {
     await sideBySide(Math.max(STEADY_RATE + 1, Math.floor(processed / 2)), SECONDS - 1),
   ];
 
+  // 3. The bar for acknowledging fast: `/prep help`, CONCURRENCY senders back to back,
+  // 3 rounds of 1,000 per server, alternating which goes first.
+  mix = 'help';
+  const helpRounds: { bare: ReturnType<typeof summary>; ours: ReturnType<typeof summary> }[] = [];
+  await saturate(bare, fake, threadTs, WARMUP);
+  await saturate(ours, fake, threadTs, WARMUP);
+  await drain();
+  for (let round = 0; round < 3; round++) {
+    const order: Target[] = round % 2 ? ['ours', 'bare'] : ['bare', 'ours'];
+    const r: Partial<Record<Target, ReturnType<typeof summary>>> = {};
+    for (const t of order) {
+      r[t] = summary(await saturate(t === 'ours' ? ours : bare, fake, threadTs, 1000));
+      if (t === 'ours') await drain();
+    }
+    helpRounds.push(r as { bare: ReturnType<typeof summary>; ours: ReturnType<typeof summary> });
+  }
+  mix = 'mixed';
+
   const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
   const [load1] = loadavg();
   console.log(
@@ -335,6 +359,15 @@ async function main(): Promise<void> {
       `  ${`${r.rate}/s`.padEnd(7)} ${`${r.seconds} s`.padStart(4)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}${r.errors ? `  errors: ${r.errors}` : ''}`,
     );
   }
+  console.log(`\n\`/prep help\`, ${CONCURRENCY} senders back to back, 3 alternating rounds of 1,000 per server:`);
+  console.log('  round   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99');
+  helpRounds.forEach((r, k) => {
+    console.log(
+      `  ${String(k + 1).padEnd(5)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}`,
+    );
+  });
+  const worst = Math.max(...helpRounds.map((r) => r.ours.p99 / r.bare.p99));
+  console.log(`  worst p99 ratio ${worst.toFixed(2)} (target within 1.3: ${worst <= 1.3 ? 'met' : 'NOT met'})`);
   const target = steadyRuns[0];
   if (target) {
     const ratio = target.ours.p99 / target.bare.p99;

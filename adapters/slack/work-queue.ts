@@ -20,8 +20,8 @@ export class WorkQueue {
   /** Queues a job; `urgent` jobs (a modal's trigger_id expires in 3 s) start at once. */
   run(job: () => Promise<void>, urgent = false): Promise<void> {
     const done = new Promise<void>((resolve) => {
+      // counted as running from the moment it is scheduled, so at most `concurrency` start
       const start = () => {
-        this.running++;
         job()
           .catch(this.onError)
           .finally(() => {
@@ -32,8 +32,18 @@ export class WorkQueue {
             if (next) setImmediate(next);
           });
       };
-      if (urgent || this.running < this.concurrency) start();
-      else this.waiting.push(start);
+      // an urgent job starts now; any other after the current I/O, so the acknowledgement
+      // just written goes out before the work behind it begins
+      if (urgent || this.running < this.concurrency) {
+        this.running++;
+        if (urgent) start();
+        else setImmediate(start);
+      } else {
+        this.waiting.push(() => {
+          this.running++;
+          start();
+        });
+      }
     });
     this.pending.add(done);
     return done.finally(() => this.pending.delete(done));
