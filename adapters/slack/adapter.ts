@@ -242,7 +242,10 @@ export class SlackAdapter implements Adapter {
     // replies waiting out a long rate limit are given a short grace, not the whole wait
     const grace = new Promise<'late'>((r) => setTimeout(() => r('late'), SHUTDOWN_GRACE_MS).unref());
     if ((await Promise.race([this.idle().then(() => 'done' as const), grace])) === 'late') {
-      this.log.warn({ replies: this.later.size }, 'shutting down with rate-limited replies not yet sent; they are lost');
+      this.log.warn(
+        { replies: this.later.size },
+        'shutting down with rate-limited replies not yet sent; they are lost',
+      );
     }
     this.handler = undefined;
   }
