@@ -12,6 +12,7 @@ import {
 } from 'discord.js';
 import { STAR_FORM_LABEL } from '../../src/chat/star-form';
 import type { OutboundMessage } from '../../src/chat/types';
+import { hardCut, splitText as splitPieces } from '../../src/text/split';
 import { parseRef } from './refs';
 
 export const LIMITS = {
@@ -84,44 +85,9 @@ function linkChannels(text: string): string {
 
 // ------------------------------------------------------------------ splitting
 
-/** Cuts at `max` without splitting a surrogate pair. */
-function hardCut(text: string, max: number): number {
-  const code = text.charCodeAt(max - 1);
-  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
-}
-
-/**
- * Splits text into pieces of at most `max` characters, preferring paragraph, line
- * and word boundaries, and closing and reopening a code block cut in two.
- */
+/** Splits text for Discord: pieces of at most `max` characters (a message's 2,000 by default). */
 export function splitText(text: string, max: number = LIMITS.content): string[] {
-  const out: string[] = [];
-  let rest = text;
-  let reopen = '';
-  while (rest.length > 0) {
-    rest = reopen + rest;
-    reopen = '';
-    if (rest.length <= max) {
-      out.push(rest);
-      break;
-    }
-    // Room for a closing fence if the cut lands inside a code block.
-    const room = max - 4;
-    const window = rest.slice(0, room);
-    let cut = Math.max(window.lastIndexOf('\n\n'), -1);
-    if (cut < room / 2) cut = window.lastIndexOf('\n');
-    if (cut < room / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = hardCut(rest, room);
-    let piece = rest.slice(0, cut).replace(/\s+$/, '');
-    rest = rest.slice(cut).replace(/^\s+/, '');
-    const fences = piece.match(/```(\w*)/g) ?? [];
-    if (fences.length % 2 === 1) {
-      piece += '\n```';
-      reopen = `${fences[fences.length - 1] ?? '```'}\n`;
-    }
-    if (piece.length > 0) out.push(piece);
-  }
-  return out.length ? out : [''];
+  return splitPieces(text, max);
 }
 
 function clip(text: string, max: number): string {

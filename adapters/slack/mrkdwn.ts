@@ -101,45 +101,4 @@ export function fromMrkdwn(text: string): string {
   return decodeEntities(styled);
 }
 
-/**
- * Splits text into pieces of at most `max` characters, at line or word boundaries
- * where it can, closing and reopening a code fence cut in two.
- */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const pieces: string[] = [];
-  let current = '';
-  let inFence = false;
-  const budget = max - FENCE.length - 1;
-
-  const flush = () => {
-    if (!current) return;
-    pieces.push(inFence ? `${current}\n${FENCE}` : current);
-    current = inFence ? FENCE : '';
-  };
-
-  for (const line of text.split('\n')) {
-    let rest = line;
-    while (rest.length > 0 || line.length === 0) {
-      const sep = current ? '\n' : '';
-      const room = budget - current.length - sep.length;
-      if (rest.length <= room) {
-        current += sep + rest;
-        break;
-      }
-      if (current && current !== FENCE) {
-        flush();
-        continue;
-      }
-      // One line longer than a piece: cut at the last space that fits, else hard.
-      const cut = rest.lastIndexOf(' ', room);
-      const at = cut > room / 2 ? cut : room;
-      current += sep + rest.slice(0, at);
-      rest = rest.slice(at).replace(/^ /, '');
-      flush();
-    }
-    if (line.trimStart().startsWith(FENCE)) inFence = !inFence;
-  }
-  if (current && current !== FENCE) pieces.push(current);
-  return pieces;
-}
+export { splitText } from '../../src/text/split';

@@ -72,6 +72,17 @@ describe('splitting', () => {
     expect(pieces.join(' ')).toBe(text);
   });
 
+  it('never cuts an emoji in half', () => {
+    const text = '😀'.repeat(1200);
+    const pieces = splitText(text, 501);
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const p of pieces) {
+      expect(p.length).toBeLessThanOrEqual(501);
+      expect(lone.test(p)).toBe(false);
+    }
+    expect(pieces.join('')).toBe(text);
+  });
+
   it('closes a code fence cut in two and reopens it in the next piece', () => {
     const code = Array.from({ length: 40 }, (_, i) => `line ${i} of the export`).join('\n');
     const pieces = splitText(`Intro\n\`\`\`\n${code}\n\`\`\``, 300);
