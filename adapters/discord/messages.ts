@@ -9,6 +9,7 @@ import {
   type PartialMessage,
   type PartialMessageReaction,
   type PartialUser,
+  type ThreadChannel,
   type User,
 } from 'discord.js';
 import { PlatformError } from '../../src/chat/errors';
@@ -124,12 +125,22 @@ export async function onUncachedMessage(
   ctx: InboundContext,
   data: { id?: unknown; channel_id?: unknown; guild_id?: unknown },
 ): Promise<void> {
-  if (typeof data?.channel_id !== 'string' || typeof data.id !== 'string' || typeof data.guild_id !== 'string') return;
-  if (ctx.client.channels.cache.has(data.channel_id)) return;
-  const channel = await ctx.client.channels.fetch(data.channel_id).catch(() => null);
-  if (!questionThread(ctx, channel) || !channel?.isThread()) return;
-  const message = await channel.messages.fetch(data.id).catch(() => null);
+  const channel = await uncachedThread(ctx, data);
+  const message = channel && (await channel.messages.fetch(data.id as string).catch(() => null));
   if (message) await onMessageCreate(ctx, message);
+}
+
+/** The question thread a raw dispatch is in, when the client had not cached it; else undefined. */
+async function uncachedThread(
+  ctx: InboundContext,
+  data: { id?: unknown; channel_id?: unknown; guild_id?: unknown },
+): Promise<ThreadChannel | undefined> {
+  if (typeof data?.channel_id !== 'string' || typeof data.id !== 'string' || typeof data.guild_id !== 'string') {
+    return undefined;
+  }
+  if (ctx.client.channels.cache.has(data.channel_id)) return undefined;
+  const channel = await ctx.client.channels.fetch(data.channel_id).catch(() => null);
+  return questionThread(ctx, channel) && channel?.isThread() ? channel : undefined;
 }
 
 /**
@@ -143,16 +154,14 @@ export async function onUncachedChange(
   t: 'MESSAGE_UPDATE' | 'MESSAGE_DELETE',
   data: { id?: unknown; channel_id?: unknown; guild_id?: unknown },
 ): Promise<void> {
-  if (typeof data?.channel_id !== 'string' || typeof data.id !== 'string' || typeof data.guild_id !== 'string') return;
-  if (ctx.client.channels.cache.has(data.channel_id)) return;
-  const channel = await ctx.client.channels.fetch(data.channel_id).catch(() => null);
-  if (!questionThread(ctx, channel) || !channel?.isThread()) return;
+  const channel = await uncachedThread(ctx, data);
+  if (!channel) return;
   if (t === 'MESSAGE_DELETE') {
     const gone = { id: data.id, channelId: channel.id, channel, author: null, partial: true };
     await onMessageDelete(ctx, gone as unknown as PartialMessage);
     return;
   }
-  const message = await channel.messages.fetch(data.id).catch(() => null);
+  const message = await channel.messages.fetch(data.id as string).catch(() => null);
   // what it said before is not known: the edit time alone tells an edit from a preview
   if (message) await onMessageUpdate(ctx, { partial: true } as PartialMessage, message);
 }

@@ -2,11 +2,12 @@
 // built from the migration files exactly as they shipped (test/db/first-release/).
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
+// 001 has not changed since it shipped (its hash is checked in frozen.test.ts)
+import * as first001 from '../../migrations/001_initial';
 import { migrateToLatest } from '../../src/db/migrate';
 import type { Database } from '../../src/db/schema';
 import { leaderboard, memberHistory } from '../../src/practice/store/stats';
 import { createTestDatabase, databaseKinds } from './databases';
-import * as first001 from './first-release/001_initial';
 import * as first002 from './first-release/002_practice';
 import * as second002 from './first-release/002_practice.second';
 

@@ -53,6 +53,26 @@ async function nextEvent<T>(type: string): Promise<T> {
   return h.fake.waitUntil(() => h.events.find((e) => e.type === type) as T | undefined, 3000, `a ${type} event`);
 }
 
+/** A question thread of the bot's that the client has not cached (as after a restart). */
+function olderThread(): string {
+  const id = snowflake();
+  h.fake.channels.set(id, {
+    id,
+    type: ChannelType.PublicThread,
+    guild_id: h.fake.guildId,
+    parent_id: h.fake.channelId,
+    owner_id: h.fake.botId,
+    name: 'Older question',
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 10080,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
+  } as never);
+  return id;
+}
+
 describe('posting a question', () => {
   it('posts an embed with the STAR button and starts a thread from it', async () => {
     const before = h.fake.requests.length;
@@ -175,21 +195,7 @@ describe('the question thread', () => {
   });
 
   it('reads a reply in one of its threads that the client had not cached (archived before a restart)', async () => {
-    const id = snowflake();
-    h.fake.channels.set(id, {
-      id,
-      type: ChannelType.PublicThread,
-      guild_id: h.fake.guildId,
-      parent_id: h.fake.channelId,
-      owner_id: h.fake.botId,
-      name: 'Older question',
-      thread_metadata: {
-        archived: false,
-        auto_archive_duration: 10080,
-        archive_timestamp: new Date().toISOString(),
-        locked: false,
-      },
-    } as never);
+    const id = olderThread();
     const said = h.fake.say(h.fake.users.alice, id, 'late answer');
     const e = await nextEvent<MessageEvent>('message');
     expect(e).toMatchObject({
@@ -200,21 +206,7 @@ describe('the question thread', () => {
   });
 
   it('reads an edit and a deletion in one of its threads that the client had not cached', async () => {
-    const id = snowflake();
-    h.fake.channels.set(id, {
-      id,
-      type: ChannelType.PublicThread,
-      guild_id: h.fake.guildId,
-      parent_id: h.fake.channelId,
-      owner_id: h.fake.botId,
-      name: 'Older question',
-      thread_metadata: {
-        archived: false,
-        auto_archive_duration: 10080,
-        archive_timestamp: new Date().toISOString(),
-        locked: false,
-      },
-    } as never);
+    const id = olderThread();
     // the reply was read before the restart; the client has not seen this thread since
     const said = h.fake.say(h.fake.users.alice, id, 'first draft');
     await nextEvent<MessageEvent>('message');
