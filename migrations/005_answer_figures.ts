@@ -3,17 +3,31 @@
 // (covering indexes, but an older answers_board). It copies each answer's STAR figures from
 // its analysis onto the answer, as 002 on main now creates them, and builds the indexes the
 // leaderboard and summaries read. A database already in today's shape is left as it is.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 const FIGURES = ['checks_passed', 'checks_total', 'complete'] as const;
 
+/** Whether this schema's answers table has the figures (not another schema's, on Postgres). */
 async function answersHasFigures(db: Kysely<any>): Promise<boolean> {
-  const tables = await db.introspection.getTables();
-  const answers = tables.find((t) => t.name === 'answers');
-  return Boolean(answers?.columns.some((c) => c.name === 'checks_passed'));
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const r = await sql`
+      select 1 from information_schema.columns
+      where table_schema = current_schema() and table_name = 'answers' and column_name = 'checks_passed'
+    `.execute(db);
+    return r.rows.length > 0;
+  }
+  const r = await sql<{ name: string }>`select name from pragma_table_info('answers')`.execute(db);
+  return r.rows.some((c) => c.name === 'checks_passed');
 }
 
+// All or nothing: SQLite runs migrations outside a transaction, and a repair stopped half-way
+// (columns added, figures not copied) would otherwise look done on the next start.
 export async function up(db: Kysely<any>): Promise<void> {
+  if (db.isTransaction) await repair(db);
+  else await db.transaction().execute(repair);
+}
+
+async function repair(db: Kysely<any>): Promise<void> {
   if (await answersHasFigures(db)) return;
   for (const column of FIGURES) {
     await db.schema

@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDatabaseUrl } from './db/url';
+import { fromDotenv } from './env';
 
 const optional = z
   .string()
@@ -66,10 +67,13 @@ const schema = z.object({
   SLACK_STATE_SECRET: optional,
   SLACK_API_URL: url('SLACK_API_URL'),
 
-  DISCORD_TOKEN: optional.refine((v) => v === undefined || DISCORD_TOKEN_SHAPE.test(v), {
-    message:
-      'DISCORD_TOKEN does not look like a bot token (three parts joined by dots, such as MTk4...Gx1.abc...); copy it again from Developer Portal > your application > Bot > Reset Token',
-  }),
+  // pasted as "Bot MTk4..." (as the Authorization header writes it): the token is what follows
+  DISCORD_TOKEN: optional
+    .transform((v) => v?.replace(/^(?:Bot|Bearer)\s+/i, ''))
+    .refine((v) => v === undefined || DISCORD_TOKEN_SHAPE.test(v), {
+      message:
+        'DISCORD_TOKEN does not look like a bot token (three parts joined by dots, such as MTk4...Gx1.abc...); copy it again from Developer Portal > your application > Bot > Reset Token',
+    }),
   DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
     message: 'DISCORD_APPLICATION_ID must be the numeric application id (Developer Portal > General Information)',
   }),
@@ -124,15 +128,24 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
 const OTHER_SETTINGS = ['DISCORD_SHARD_COUNT', 'TEST_DATABASE_URL', 'NO_COLOR'];
 const KNOWN = new Set([...Object.keys(schema.shape), ...OTHER_SETTINGS]);
 
-/** Names that are one slip away from a setting ("DATABSE_URL", "LOG_LEVL"), with the likely one. */
-function misspelt(env: Record<string, string | undefined>): string[] {
-  const problems: string[] = [];
+/**
+ * Names that are one slip away from a setting ("DATABSE_URL", "LOG_LEVL"), with the likely
+ * one. In .env, which holds Starling's settings only, such a slip is refused; in the
+ * environment, which holds everyone's variables, it is only warned about. PORT is too short
+ * to match loosely (PORTS, PORT0 and SPORT are other programs' names).
+ */
+function misspelt(env: Record<string, string | undefined>, fromFile: ReadonlySet<string>) {
+  const refuse: string[] = [];
+  const warn: string[] = [];
   for (const name of Object.keys(env)) {
     if (KNOWN.has(name) || !/^[A-Z][A-Z0-9_]{3,}$/.test(name)) continue;
-    const likely = [...KNOWN].find((k) => editDistance(name, k) <= (k.length >= 10 ? 2 : 1));
-    if (likely) problems.push(`${name} is not a Starling setting: did you mean ${likely}? Rename it, or remove it`);
+    const likely = [...KNOWN].find((k) => k.length >= 6 && editDistance(name, k) <= (k.length >= 10 ? 2 : 1));
+    if (!likely) continue;
+    if (fromFile.has(name))
+      refuse.push(`${name} in .env is not a Starling setting: did you mean ${likely}? Rename it, or remove it`);
+    else warn.push(`${name} is set but is not a Starling setting; if you meant ${likely}, rename it`);
   }
-  return problems;
+  return { refuse, warn };
 }
 
 /** Edits (insert, delete, change, swap two neighbours) that turn a into b. */
@@ -156,6 +169,8 @@ function editDistance(a: string, b: string): number {
 export type Config = z.output<typeof schema> & {
   slackEnabled: boolean;
   discordEnabled: boolean;
+  /** Settings problems that do not stop Starling (a variable that looks like a slip). */
+  warnings: string[];
 };
 
 export class ConfigError extends Error {
@@ -170,7 +185,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  fromFile: ReadonlySet<string> = env === process.env ? fromDotenv : new Set(),
+): Config {
   const result = schema.safeParse(env);
   const problems = result.success
     ? []
@@ -178,13 +196,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         const key = i.path[0] ? String(i.path[0]) : 'settings';
         return i.message.includes(key) ? i.message : `${key}: ${i.message}`;
       });
-  problems.push(...crossCheck(env), ...misspelt(env));
+  const slips = misspelt(env, fromFile);
+  problems.push(...crossCheck(env), ...slips.refuse);
   if (!result.success || problems.length) throw new ConfigError(problems);
   const c = result.data;
   return {
     ...c,
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID),
     discordEnabled: Boolean(c.DISCORD_TOKEN),
+    warnings: slips.warn,
   };
 }
 

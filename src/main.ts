@@ -38,6 +38,10 @@ export async function start(options: StartOptions = {}): Promise<number> {
   // The terminal is the chat: keep routine logs out of it unless asked for.
   const level = consoleMode && !env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level, format: config.LOG_FORMAT });
+  for (const w of config.warnings) {
+    if (consoleMode) process.stderr.write(`Starling: ${w}\n`);
+    else logger.warn(w);
+  }
 
   const database = await openDatabase(config.DATABASE_URL);
   if (database.created && database.target.kind === 'sqlite') {

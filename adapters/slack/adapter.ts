@@ -119,10 +119,13 @@ export class SlackAdapter implements Adapter {
   private readonly sleep: (ms: number) => Promise<void>;
   /** Replies waiting out a rate limit, outside the work queue. */
   private readonly later = new Set<Promise<void>>();
+  /** Set when stop() has given up on replies still waiting out a rate limit. */
+  private stopped = false;
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.log = options.logger.child({ platform: PLATFORM });
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    // unref'd: a reply waiting out a long rate limit must not keep a stopped process alive
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
     this.work = new WorkQueue(options.concurrency ?? 8, (err) =>
       this.log.error({ err }, 'handling a Slack payload failed'),
     );
@@ -170,6 +173,7 @@ export class SlackAdapter implements Adapter {
   }
 
   async start(onEvent: EventHandler): Promise<void> {
+    this.stopped = false;
     if (this.bolt) throw new Error('the Slack adapter is already started');
     const { config } = this.options;
     const retryConfig = this.options.retryConfig ?? DEFAULT_RETRY;
@@ -247,6 +251,7 @@ export class SlackAdapter implements Adapter {
         'shutting down with rate-limited replies not yet sent; they are lost',
       );
     }
+    this.stopped = true;
     this.handler = undefined;
   }
 
@@ -530,7 +535,11 @@ export class SlackAdapter implements Adapter {
     if (Date.now() + wait > deadline) return false;
     this.log.info({ channel: place.channel, user: place.userId, waitMs: wait }, 'reply rate-limited; sending it later');
     const job = this.sleep(wait)
-      .then(() => resend(deadline))
+      .then(() => {
+        // stopped meanwhile: the database may be closed, and the reply was said to be lost
+        if (this.stopped) return;
+        return resend(deadline);
+      })
       .catch((e) =>
         this.log.error(
           { err: e, channel: place.channel, user: place.userId },

@@ -20,30 +20,25 @@ export class WorkQueue {
   /** Queues a job; `urgent` jobs (a modal's trigger_id expires in 3 s) start at once. */
   run(job: () => Promise<void>, urgent = false): Promise<void> {
     const done = new Promise<void>((resolve) => {
-      // counted as running from the moment it is scheduled, so at most `concurrency` start
       const start = () => {
         job()
           .catch(this.onError)
           .finally(() => {
-            this.running--;
             resolve();
+            // the slot passes straight to the next waiting job, so no new job can take it
+            // in between; setImmediate lets requests that arrived meanwhile be acknowledged first
             const next = this.waiting.shift();
-            // setImmediate lets requests that arrived meanwhile be acknowledged first.
             if (next) setImmediate(next);
+            else this.running--;
           });
       };
-      // an urgent job starts now; any other after the current I/O, so the acknowledgement
-      // just written goes out before the work behind it begins
       if (urgent || this.running < this.concurrency) {
         this.running++;
+        // an urgent job starts now; any other after the current I/O, so the acknowledgement
+        // just written goes out before the work behind it begins
         if (urgent) start();
         else setImmediate(start);
-      } else {
-        this.waiting.push(() => {
-          this.running++;
-          start();
-        });
-      }
+      } else this.waiting.push(start);
     });
     this.pending.add(done);
     return done.finally(() => this.pending.delete(done));

@@ -1,7 +1,7 @@
 // Opens the database named by DATABASE_URL. Unset means a SQLite file at
 // ./data/starling.db; a path or sqlite://path means that file; ':memory:' is a
 // throwaway database for tests.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -35,7 +35,7 @@ export function openSqlite(path: string): OpenDatabase {
       { cause: err },
     );
   }
-  if (!created && path !== ':memory:') checkIntact(sqlite, path);
+  if (!created && path !== ':memory:' && statSync(path).size <= QUICK_CHECK_MAX_BYTES) checkIntact(sqlite, path);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
@@ -56,13 +56,20 @@ export function openSqlite(path: string): OpenDatabase {
 function makeFolder(path: string): void {
   const folder = dirname(resolve(path));
   if (existsSync(folder)) return;
-  if (path !== DEFAULT_SQLITE_PATH) {
+  if (resolve(path) !== resolve(DEFAULT_SQLITE_PATH)) {
     throw new DatabaseError(
       `DATABASE_URL names ${path}, but its folder ${folder} does not exist. Create the folder first (mkdir -p ${folder}), or correct DATABASE_URL if it is a typo.`,
     );
   }
   mkdirSync(folder, { recursive: true });
 }
+
+/**
+ * Files up to this size get SQLite's quick check on open (it reads every page: about a
+ * third of a second at this size). A larger file is trusted at open; damage met later is
+ * still reported in plain words (router.ts).
+ */
+const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 
 /** SQLite's own quick check of an existing file: a damaged one is refused before any query. */
 function checkIntact(sqlite: SQLite.Database, path: string): void {

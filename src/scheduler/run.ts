@@ -74,6 +74,8 @@ const DEFAULT_RETRY_AFTER_MS = 30_000;
 export const DEFAULT_LEASE_MS = 20_000;
 /** After another replica's claim runs out, how soon this run tries to take it over. */
 const TAKEOVER_MARGIN_MS = 250;
+/** How long claims of posts still in flight after a run ends are kept renewed. */
+const IN_FLIGHT_GRACE_MS = 90_000;
 /** While waiting to take over, how often to look again (the holder may finish first). */
 const TAKEOVER_POLL_MS = 1_000;
 
@@ -420,7 +422,18 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
       }
     }
   } finally {
-    stopHeartbeat();
+    if (running.size === 0) stopHeartbeat();
+    else {
+      // posts still in flight when the run gave up on them keep their claims while they may
+      // still land (a platform's rate-limit wait lasts a minute at most); past that, a post
+      // that hangs is left to lease expiry, and the next claimant looks for it by its key
+      const cap = setTimeout(stopHeartbeat, IN_FLIGHT_GRACE_MS);
+      cap.unref();
+      void Promise.allSettled([...running]).then(() => {
+        clearTimeout(cap);
+        stopHeartbeat();
+      });
+    }
   }
 
   if (result.posted || result.skipped || result.failed || result.deferred) {

@@ -59,19 +59,29 @@ describe('the starling command', () => {
     expect(starling(['guide', 'import', 'x.txt', '--dir']).err).toMatch(/--dir needs a value after it/);
   });
 
-  it('names a misspelt setting with the one it most likely is, and does not start', () => {
-    const r = starling(['db', 'status'], { DATABSE_URL: join(dir, 'typo.db'), LOG_LEVL: 'debug' });
-    expect(r.code).toBe(78);
-    expect(r.err).toMatch(/DATABSE_URL is not a Starling setting: did you mean DATABASE_URL\?/);
-    expect(r.err).toMatch(/LOG_LEVL is not a Starling setting: did you mean LOG_LEVEL\?/);
-    expect(existsSync(join(dir, 'typo.db'))).toBe(false);
-    // the same slip in a .env file
+  it('names a misspelt setting with the one it most likely is: refused in .env, warned of in the environment', () => {
     const folder = join(dir, 'dotenv-typo');
     mkdirSync(folder);
-    writeFileSync(join(folder, '.env'), `DATABSE_URL=${join(folder, 's.db')}\n`);
+    writeFileSync(join(folder, '.env'), `DATABSE_URL=${join(folder, 's.db')}\nLOG_LEVL=debug\n`);
     const fromFile = starling(['start'], {}, folder);
     expect(fromFile.code).toBe(78);
-    expect(fromFile.err).toMatch(/DATABSE_URL is not a Starling setting: did you mean DATABASE_URL\?/);
+    expect(fromFile.err).toMatch(/DATABSE_URL in \.env is not a Starling setting: did you mean DATABASE_URL\?/);
+    expect(fromFile.err).toMatch(/LOG_LEVL in \.env is not a Starling setting: did you mean LOG_LEVEL\?/);
+    expect(existsSync(join(folder, 's.db'))).toBe(false);
+    // the environment holds other programs' variables too: said, not refused
+    const fromEnv = starling(['db', 'status'], {
+      DATABASE_URL: join(dir, 'env-typo.db'),
+      DATABSE_URL: 'x',
+      PORT0: '8080',
+      SLACK_API_TOKEN: 'xoxp-other-tool',
+    });
+    expect(fromEnv.code).not.toBe(78);
+    const started = starling(['start'], { DATABASE_URL: join(dir, 'env-typo.db'), DATABSE_URL: 'x', PORT0: '1' });
+    expect(started.code).toBe(0);
+    expect(started.err).toMatch(
+      /DATABSE_URL is set but is not a Starling setting; if you meant DATABASE_URL, rename it/,
+    );
+    expect(started.err).not.toMatch(/PORT0/);
   });
 
   it('explains a Discord token of the wrong shape before connecting', () => {

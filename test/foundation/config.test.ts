@@ -79,4 +79,9 @@ describe('config', () => {
   it('rejects a non-URL API base', () => {
     expect(problems({ SLACK_API_URL: 'slack.com/api' }).join()).toMatch(/SLACK_API_URL must be an http\(s\) URL/);
   });
+
+  it('takes a Discord token pasted with its "Bot " prefix', () => {
+    const c = loadConfig({ DISCORD_TOKEN: 'Bot MTAwMDAwMDAwMDAwMDAwMDAx.GabcdE.abcdefghijklmnopqrstuvwx' });
+    expect(c.DISCORD_TOKEN).toBe('MTAwMDAwMDAwMDAwMDAwMDAx.GabcdE.abcdefghijklmnopqrstuvwx');
+  });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/chat/errors';
 import type { Occurrence, Schedule } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
-import { claimOccurrences, listOccurrences, pruneOccurrences } from '../../src/scheduler/occurrences';
+import { claimOccurrences, listOccurrences, materialiseDue, pruneOccurrences } from '../../src/scheduler/occurrences';
 import { type DueRunOptions, runDueSchedules } from '../../src/scheduler/run';
 import { getSchedule, setSchedule } from '../../src/scheduler/store';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../db/databases';
@@ -266,15 +266,17 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
   it('takes over an occurrence whose claimant stopped, once its lease has run out, telling the poster it may be a retry', async () => {
     await schedule('s:C1', '09:00', 'UTC', [1, 2, 3, 4, 5, 6, 7], new Date('2026-06-01T00:00:00Z'));
     const at = Date.parse('2026-06-01T09:00:00Z');
-    // A replica records the run and claims it, then hangs in the post: the run
-    // still returns, and the occurrence stays claimed until its lease runs out.
-    const hung = await run(new Date(at), {
-      post: () => new Promise(() => {}),
-      budgetMs: 50,
-      leaseMs: 2000,
+    // A replica records the run and claims it, then dies before posting: no heartbeat
+    // renews its claim, so the occurrence stays claimed until its lease runs out.
+    await materialiseDue(t.db, { now: at, catchupMs: 6 * 3_600_000, limit: 50, platforms: ['s'] });
+    const claimed = await claimOccurrences(t.db, {
+      now: at,
       replicaId: 'dead',
+      leaseMs: 2000,
+      limit: 10,
+      platforms: ['s'],
     });
-    expect(hung).toMatchObject({ posted: 0 });
+    expect(claimed).toHaveLength(1);
     const held = (await listOccurrences(t.db))[0];
     expect(held).toMatchObject({ status: 'claimed', claimed_by: 'dead' });
     // A run that starts while the claim is still held waits for it to run out, then posts it.
@@ -283,6 +285,22 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(sent).toEqual([{ channel: 's:C1', dueAt: at, attempts: 2 }]);
     expect(await run(new Date(at + 3000))).toMatchObject({ posted: 0 });
+  });
+
+  it('a post still in flight when its run gives up keeps its claim until it lands: posted once', async () => {
+    await schedule('s:C1', '09:00', 'UTC', [1, 2, 3, 4, 5, 6, 7], new Date('2026-06-01T00:00:00Z'));
+    const at = Date.parse('2026-06-01T09:00:00Z');
+    // the platform takes 1.2 s (a rate-limit wait); the run gives up on it after 0.2 s
+    const late = (s: Schedule, o: Occurrence) =>
+      new Promise<{ postId: string }>((resolve) => setTimeout(() => resolve(post(s, o) as never), 1_200));
+    const t0 = Date.now();
+    const first = await run(new Date(at), { post: late, budgetMs: 50, leaseMs: 300, replicaId: 'slow' });
+    expect(first).toMatchObject({ posted: 0 });
+    // another replica (on the same clock) looks while the post is on its way, for several leases
+    const other = await run(new Date(at + (Date.now() - t0)), { leaseMs: 300, budgetMs: 700, replicaId: 'other' });
+    await new Promise((r) => setTimeout(r, Math.max(0, 1_500 - (Date.now() - t0))));
+    expect(other).toMatchObject({ posted: 0 });
+    expect(sent).toHaveLength(1);
   });
 
   it('a live claimant keeps its claim: the heartbeat renews it while the post takes longer than a lease', async () => {
