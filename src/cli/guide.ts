@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { contentDir, loadConfig } from '../config';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
 import { loadGuides } from '../guides/load';
-import { formatSize, GuideParseError, MAX_GUIDE_BYTES, parseGuidePage } from '../guides/parse';
+import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides, parseGuidePage } from '../guides/parse';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
 import { parseCli } from './args';
 import { type Cli, CliError } from './errors';
@@ -16,8 +16,9 @@ function guidesDir(): string {
 }
 
 const usage = `Usage:
-  starling guide parse <file> [--json]          parse a saved guide page and print the guide
-  starling guide import <file...> [--force] [--dir <dir>]
+  starling guide parse <file> [--json] [--employer <name>] [--role <role>]
+                                                parse a saved guide page and print the guide
+  starling guide import <file...> [--force] [--dir <dir>] [--dry-run] [--employer <name>] [--role <role>]
                                                 parse, check and write each page to content/guides/<slug>.yaml
   starling guide list [dir]                     the guides the bot will load
   starling guide validate [dir]                 check every guide file; exits 1 when any is invalid
@@ -26,9 +27,12 @@ Save a guide page as plain text (select all, copy, paste into a .txt file), then
   npx starling guide import saved-page.txt
 
 Options:
-  --json    print the parsed guide as JSON
-  --force   replace a guide file even if it was edited by hand since its import
-  --dir     where import writes (default: content/guides, or $CONTENT_DIR/guides)
+  --json      print the parsed guide as JSON
+  --force     replace a guide file even if it was edited by hand since its import
+  --dir       where import writes (default: content/guides, or $CONTENT_DIR/guides)
+  --dry-run   say what import would write, and write nothing
+  --employer  the employer, when the page's title does not name it (or names it wrongly)
+  --role      the role, over the one in the page's title
 
 list and validate read the same folder unless given one.`;
 
@@ -36,7 +40,7 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Reads a saved page, refusing what cannot be one before parsing it. */
-function readPage(file: string): Guide {
+function readPage(file: string, overrides: ParseOverrides = {}): Guide {
   let size: number;
   try {
     const stat = statSync(file);
@@ -71,7 +75,7 @@ function readPage(file: string): Guide {
     throw new CliError(`${file} is not UTF-8 text. Save the page again as plain text with UTF-8 encoding.`);
   }
   try {
-    return parseGuidePage(text, basename(file));
+    return parseGuidePage(text, basename(file), overrides);
   } catch (e) {
     if (e instanceof GuideParseError) throw new CliError(e.message);
     throw e;
@@ -118,25 +122,39 @@ function printGuide(guide: Guide): void {
   out(`FAQs: ${guide.faqs.length}   Tips: ${guide.tips.length}`);
 }
 
+const OVERRIDES = { employer: { type: 'string' }, role: { type: 'string' } } as const;
+
 function parseCommand(args: string[]): number {
-  const { values, positionals } = parseCli(args, { json: { type: 'boolean' } }, usage);
+  const { values, positionals } = parseCli(args, { json: { type: 'boolean' }, ...OVERRIDES }, usage);
   const [file, ...extra] = positionals;
   if (!file || extra.length) throw new CliError(`parse takes one file.\n\n${usage}`, 2);
-  const guide = readPage(file);
+  const guide = readPage(file, values);
   if (values.json) out(JSON.stringify(guide, null, 2));
   else printGuide(guide);
   return 0;
 }
 
 function importCommand(args: string[]): number {
-  const { values, positionals } = parseCli(args, { force: { type: 'boolean' }, dir: { type: 'string' } }, usage);
+  const { values, positionals } = parseCli(
+    args,
+    { force: { type: 'boolean' }, dir: { type: 'string' }, 'dry-run': { type: 'boolean' }, ...OVERRIDES },
+    usage,
+  );
+  const dryRun = values['dry-run'] === true;
   if (positionals.length === 0) throw new CliError(`import needs at least one saved page.\n\n${usage}`, 2);
   const dir = values.dir ?? guidesDir();
   let failed = 0;
   const written = new Map<string, string>();
   for (const file of positionals) {
     try {
-      const guide = readPage(file);
+      const guide = readPage(file, values);
+      if (guide.questions.length === 0) {
+        // unsure: say what was found and how to fix it, and write nothing
+        throw new CliError(
+          `${file}: found ${guide.employer} — ${guide.role}, but no interview questions, so nothing was written. ` +
+            'Check that the saved text includes the page\'s question list (its "Common Interview Questions" section).',
+        );
+      }
       const target = join(dir, `${guide.slug}.yaml`);
       const earlier = written.get(guide.slug);
       if (earlier) {
@@ -159,13 +177,15 @@ function importCommand(args: string[]): number {
             'Copy your edits into the new import yourself, or run the import again with --force to replace the file.',
         );
       }
+      const verb = action === 'create' ? 'wrote' : action === 'update' ? 'updated' : 'replaced (--force)';
+      const said = `${target}: ${guide.employer} — ${guide.role}, ${questionCount(guide)} (${countByCategory(guide)})`;
+      if (dryRun) {
+        out(`would have ${verb === 'wrote' ? 'written' : verb} ${said} (--dry-run: nothing written)`);
+        continue;
+      }
       mkdirSync(dir, { recursive: true });
       writeFileAtomic(target, next);
-      const verb = action === 'create' ? 'wrote' : action === 'update' ? 'updated' : 'replaced (--force)';
-      out(`${verb} ${target}: ${guide.employer} — ${guide.role}, ${questionCount(guide)} (${countByCategory(guide)})`);
-      if (guide.questions.length === 0) {
-        err(`  warning: no questions found in ${file}; is its "Common Interview Questions" section in the saved text?`);
-      }
+      out(`${verb} ${said}`);
     } catch (e) {
       if (!(e instanceof CliError || e instanceof Error)) throw e;
       failed++;

@@ -98,6 +98,14 @@ function headingKey(line: string): string {
 }
 
 const TITLE = [/^what is an? (.+?) at (.+?)\?$/i, /^what does an? (.+?) do at (.+?)\?$/i];
+/** A title that names the role only ("What is a Data Scientist?"): the employer comes from --employer. */
+const ROLE_TITLE = [/^what is an? ([^?]{2,60}?)\?$/i, /^what does an? ([^?]{2,60}?) do\?$/i];
+
+/** What the importer was told, over what the page says (`--employer`, `--role`). */
+export interface ParseOverrides {
+  employer?: string;
+  role?: string;
+}
 
 const BULLET = /^(?:[-*•▪◦‣–—]|\d{1,2}[.)])\s+(.*)$/;
 
@@ -247,11 +255,11 @@ function findAliases(employer: string, lines: string[]): string[] {
  * Parse a saved guide page. `sourceName` (usually the file's base name) is kept in
  * the guide and used in error messages.
  */
-export function parseGuidePage(text: string, sourceName: string): Guide {
+export function parseGuidePage(text: string, sourceName: string, overrides: ParseOverrides = {}): Guide {
   const body = checkInput(text, sourceName);
   const tokens = tokenize(body);
 
-  let title: { role: string; employer: string; line: number } | undefined;
+  let title: { role: string; employer?: string; line: number } | undefined;
   const overview: string[] = [];
   const questions: { text: string; context: QuestionCategory[] }[] = [];
   const evaluationAreas: { name: string; description: string }[] = [];
@@ -308,11 +316,24 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
     const line = token.text;
     if (!line) continue;
 
-    if (!token.bullet) {
+    // A numbered title ("1. What is a Data Scientist at Acme?") counts before any section: later,
+    // a numbered "What is a typical day at Acme?" is a question.
+    if (!token.bullet || (!title && sectionsSeen === 0)) {
       // Titles are short; skipping long lines keeps the lazy title pattern linear.
       const t = line.length <= 300 ? TITLE.map((re) => re.exec(line)).find(Boolean) : undefined;
+      const roleOnly =
+        !t && !title && sectionsSeen === 0 && line.length <= 80
+          ? ROLE_TITLE.map((re) => re.exec(line)).find(Boolean)
+          : undefined;
+      if (roleOnly?.[1]) {
+        title = { role: roleOnly[1].trim(), line: token.line };
+        section = 'overview';
+        mode = 'none';
+        continue;
+      }
       if (t?.[1] && t[2]) {
-        if (title) {
+        // a full title after a role-only one is the same guide's, told whole
+        if (title?.employer) {
           throw new GuideParseError(
             `${sourceName} holds more than one guide: titles on lines ${title.line} and ${token.line}. ` +
               'Save each guide page in its own file and import them together.',
@@ -462,7 +483,15 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
     );
   }
 
-  const slug = slugify(`${title.employer} ${title.role}`);
+  const employer = overrides.employer?.trim() || title.employer;
+  const role = overrides.role?.trim() || title.role;
+  if (!employer) {
+    throw new GuideParseError(
+      `${sourceName}: the title on line ${title.line} names the role (${title.role}) but no employer. ` +
+        `Say which employer it is: starling guide import ${sourceName} --employer "Acme"`,
+    );
+  }
+  const slug = slugify(`${employer} ${role}`);
   if (!slug) {
     throw new GuideParseError(
       `${sourceName}: the title on line ${title.line} names no employer or role in letters or digits.`,
@@ -480,12 +509,12 @@ export function parseGuidePage(text: string, sourceName: string): Guide {
 
   const guide: Guide = {
     slug,
-    employer: title.employer,
+    employer,
     aliases: findAliases(
-      title.employer,
+      employer,
       tokens.map((t) => t.text),
     ),
-    role: title.role,
+    role,
     overview: overview.join('\n\n'),
     questions: guideQuestions,
     evaluationAreas,

@@ -265,3 +265,56 @@ describe('the installed command', () => {
     expect(JSON.parse(r.stdout).questions).toHaveLength(3);
   });
 });
+
+describe('starling guide import: titles of other shapes, overrides, dry run', () => {
+  const chop = () => readFileSync(chopPage, 'utf8');
+  const page = (name: string, text: string) => {
+    const file = join(root, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('reads a numbered title like an ordinary one', async () => {
+    const file = page('numbered.txt', `1. ${chop()}`);
+    const dir = freshDir();
+    expect(await guide('import', file, '--dir', dir)).toBe(0);
+    expect(readdirSync(dir)).toEqual([CHOP_YAML]);
+  });
+
+  it('asks for --employer when the title names only the role, and takes it', async () => {
+    const text = chop().replace(
+      "What is a Software Engineer at Children's Hospital of Philadelphia?",
+      'What is a Software Engineer?',
+    );
+    const file = page('role-only.txt', text);
+    const dir = freshDir();
+    expect(await guide('import', file, '--dir', dir)).toBe(1);
+    expect(stderr).toMatch(/names the role \(Software Engineer\) but no employer.*--employer "Acme"/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await guide('import', file, '--dir', dir, '--employer', 'Acme Health', '--role', 'Backend Engineer')).toBe(
+      0,
+    );
+    expect(readdirSync(dir)).toEqual(['acme-health-backend-engineer.yaml']);
+    expect(stdout).toMatch(/wrote .*acme-health-backend-engineer\.yaml: Acme Health — Backend Engineer/);
+  });
+
+  it('--dry-run says what it would write and writes nothing', async () => {
+    const dir = freshDir();
+    expect(await guide('import', chopPage, '--dir', dir, '--dry-run')).toBe(0);
+    expect(stdout).toMatch(
+      /would have written .*\.yaml: Children's Hospital of Philadelphia — Software Engineer, 16 questions.*nothing written/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes nothing for a page with no questions, and says what it did find', async () => {
+    const text = chop().split('Common Interview Questions')[0] ?? '';
+    const file = page('no-questions.txt', `${text}\nInterview Process Overview\nA phone screen, then a panel.\n`);
+    const dir = freshDir();
+    expect(await guide('import', file, '--dir', dir)).toBe(1);
+    expect(stderr).toMatch(
+      /found Children's Hospital of Philadelphia — Software Engineer, but no interview questions, so nothing was written/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
