@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contentDir, loadConfig } from '../config';
+import { FetchPageError, fetchPage, isAddress } from '../guides/fetch';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
+import { htmlToText, looksLikeHtml } from '../guides/html';
 import { loadGuides } from '../guides/load';
 import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides, parseGuidePage } from '../guides/parse';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
@@ -18,13 +20,15 @@ function guidesDir(): string {
 const usage = `Usage:
   starling guide parse <file> [--json] [--employer <name>] [--role <role>]
                                                 parse a saved guide page and print the guide
-  starling guide import <file...> [--force] [--dir <dir>] [--dry-run] [--employer <name>] [--role <role>]
+  starling guide import <file or address...> [--force] [--dir <dir>] [--dry-run] [--employer <name>] [--role <role>]
                                                 parse, check and write each page to content/guides/<slug>.yaml
   starling guide list [dir]                     the guides the bot will load
   starling guide validate [dir]                 check every guide file; exits 1 when any is invalid
 
-Save a guide page as plain text (select all, copy, paste into a .txt file), then:
+Save a guide page as plain text (select all, copy, paste into a .txt file) or as HTML
+(File > Save Page As), or give its address:
   npx starling guide import saved-page.txt
+  npx starling guide import https://example.com/acme-software-engineer-interview
 
 Options:
   --json      print the parsed guide as JSON
@@ -39,8 +43,33 @@ list and validate read the same folder unless given one.`;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Reads a saved page, refusing what cannot be one before parsing it. */
-function readPage(file: string, overrides: ParseOverrides = {}): Guide {
+/** A page from a file or an address, parsed; HTML is read as text first. */
+async function readPage(arg: string, overrides: ParseOverrides = {}): Promise<Guide> {
+  let text: string;
+  let html: boolean;
+  if (isAddress(arg)) {
+    try {
+      ({ text, html } = await fetchPage(arg));
+    } catch (e) {
+      if (e instanceof FetchPageError) throw new CliError(e.message);
+      throw e;
+    }
+  } else {
+    text = readText(arg);
+    html = /\.x?html?$/i.test(arg);
+  }
+  if (html || looksLikeHtml(text)) text = htmlToText(text);
+  try {
+    // an address is kept whole as the guide's source; a file by its name
+    return parseGuidePage(text, isAddress(arg) ? arg : basename(arg), overrides);
+  } catch (e) {
+    if (e instanceof GuideParseError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** Reads a saved page's text, refusing what cannot be one. */
+function readText(file: string): string {
   let size: number;
   try {
     const stat = statSync(file);
@@ -68,17 +97,10 @@ function readPage(file: string, overrides: ParseOverrides = {}): Guide {
   if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
     throw new CliError(`${file} looks like a binary file, not text. Save the guide page as plain UTF-8 text (.txt).`);
   }
-  let text: string;
   try {
-    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new CliError(`${file} is not UTF-8 text. Save the page again as plain text with UTF-8 encoding.`);
-  }
-  try {
-    return parseGuidePage(text, basename(file), overrides);
-  } catch (e) {
-    if (e instanceof GuideParseError) throw new CliError(e.message);
-    throw e;
   }
 }
 
@@ -124,17 +146,17 @@ function printGuide(guide: Guide): void {
 
 const OVERRIDES = { employer: { type: 'string' }, role: { type: 'string' } } as const;
 
-function parseCommand(args: string[]): number {
+async function parseCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCli(args, { json: { type: 'boolean' }, ...OVERRIDES }, usage);
   const [file, ...extra] = positionals;
   if (!file || extra.length) throw new CliError(`parse takes one file.\n\n${usage}`, 2);
-  const guide = readPage(file, values);
+  const guide = await readPage(file, values);
   if (values.json) out(JSON.stringify(guide, null, 2));
   else printGuide(guide);
   return 0;
 }
 
-function importCommand(args: string[]): number {
+async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCli(
     args,
     { force: { type: 'boolean' }, dir: { type: 'string' }, 'dry-run': { type: 'boolean' }, ...OVERRIDES },
@@ -147,7 +169,7 @@ function importCommand(args: string[]): number {
   const written = new Map<string, string>();
   for (const file of positionals) {
     try {
-      const guide = readPage(file, values);
+      const guide = await readPage(file, values);
       if (guide.questions.length === 0) {
         // unsure: say what was found and how to fix it, and write nothing
         throw new CliError(
@@ -233,7 +255,7 @@ function validateCommand(args: string[]): number {
   return problems.length > 0 ? 1 : 0;
 }
 
-const subcommands: Record<string, (args: string[]) => number> = {
+const subcommands: Record<string, (args: string[]) => number | Promise<number>> = {
   parse: parseCommand,
   import: importCommand,
   list: listCommand,

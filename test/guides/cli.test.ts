@@ -318,3 +318,76 @@ describe('starling guide import: titles of other shapes, overrides, dry run', ()
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('starling guide import from HTML and from an address', () => {
+  /** The saved text page as a web page would carry it: headings, paragraphs, lists, site chrome. */
+  function asHtml(text: string): string {
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const lines = text.split('\n').filter((l) => l.trim());
+    const body: string[] = [];
+    let list = false;
+    lines.forEach((line, i) => {
+      const item = /^- (.*)$/.exec(line);
+      if (item && !list) body.push('<ul>');
+      if (!item && list) body.push('</ul>');
+      list = Boolean(item);
+      if (item) body.push(`<li><a href="/q">${esc(item[1] ?? '')}</a> <button>Read answer</button></li>`);
+      else body.push(i === 0 ? `<h1>${esc(line)}</h1>` : `<p>${esc(line)}</p>`);
+    });
+    if (list) body.push('</ul>');
+    return `<!doctype html><html><head><title>Guide</title><script>window.x = "<li>not a question</li>"</script></head><body><nav><ul><li>Home</li><li>Pricing</li></ul></nav>${body.join('\n')}<footer><p>© Example site</p></footer></body></html>`;
+  }
+
+  async function parsed(...args: string[]) {
+    stdout = '';
+    expect(await guide('parse', ...args, '--json'), stderr).toBe(0);
+    return JSON.parse(stdout) as { employer: string; role: string; questions: { text: string }[]; source: string };
+  }
+
+  it('reads a saved HTML page as the same guide as its text', async () => {
+    const file = join(root, 'chop.html');
+    writeFileSync(file, asHtml(readFileSync(chopPage, 'utf8')));
+    const fromText = await parsed(chopPage);
+    const fromHtml = await parsed(file);
+    expect(fromHtml.employer).toBe(fromText.employer);
+    expect(fromHtml.questions.map((q) => q.text)).toEqual(fromText.questions.map((q) => q.text));
+    expect(JSON.stringify(fromHtml)).not.toMatch(/Read answer|Pricing|Example site|not a question/);
+  });
+
+  it('fetches a page from its address (loopback), keeps the address as its source, and explains failures', async () => {
+    const { createServer } = await import('node:http');
+    const html = asHtml(readFileSync(chopPage, 'utf8'));
+    const server = createServer((req, res) => {
+      if (req.url === '/guide') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(html);
+      } else if (req.url === '/huge') {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<p>x</p>'.repeat(200_000));
+      } else {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('not here');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const fromUrl = await parsed(`${base}/guide`);
+      const fromText = await parsed(chopPage);
+      expect(fromUrl.questions.map((q) => q.text)).toEqual(fromText.questions.map((q) => q.text));
+      expect(fromUrl.source).toBe(`${base}/guide`);
+
+      stderr = '';
+      expect(await guide('parse', `${base}/missing`)).toBe(1);
+      expect(stderr).toMatch(/answered 404/);
+      expect(await guide('parse', `${base}/huge`)).toBe(1);
+      expect(stderr).toMatch(/larger than the 1.0 MB a guide page can be/);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    stderr = '';
+    // the server is gone now: nothing listens on its port
+    expect(await guide('parse', `${base}/guide`)).toBe(1);
+    expect(stderr).toMatch(/Could not fetch http:\/\/127\.0\.0\.1:\d+\/guide \([A-Z_]+\)\. Check the address/);
+  });
+});

@@ -1,0 +1,48 @@
+// A saved guide page in HTML (or one fetched from its address) read as the text the guide
+// parser takes: headings and paragraphs on their own lines, list items as "- " bullets,
+// site chrome (navigation, scripts, forms, buttons, images) left out. html-to-text walks the
+// DOM that htmlparser2 builds; no regular expression reads the markup.
+import { convert } from 'html-to-text';
+
+const SKIPPED = [
+  'nav',
+  'footer',
+  'script',
+  'style',
+  'noscript',
+  'form',
+  'button',
+  'svg',
+  'img',
+  'iframe',
+  'select',
+  'aside',
+];
+const BLOCK = { leadingLineBreaks: 1, trailingLineBreaks: 1 };
+
+/** Whether text is an HTML document rather than a page saved as plain text. */
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 2000));
+}
+
+export function htmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      ...SKIPPED.map((selector) => ({ selector, format: 'skip' })),
+      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
+        selector,
+        format: 'block',
+        options: BLOCK,
+      })),
+      { selector: 'p', format: 'block', options: BLOCK },
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'ul', options: { itemPrefix: '- ', leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+      { selector: 'ol', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+      { selector: 'table', format: 'dataTable' },
+    ],
+  })
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n');
+}
