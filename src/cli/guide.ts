@@ -8,6 +8,7 @@ import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
 import { htmlToText, looksLikeHtml } from '../guides/html';
 import { loadGuides } from '../guides/load';
 import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides, parseGuidePage } from '../guides/parse';
+import { readGuide } from '../guides/read';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
 import { parseCli } from './args';
 import { type Cli, CliError } from './errors';
@@ -61,7 +62,7 @@ async function readPage(arg: string, overrides: ParseOverrides = {}): Promise<Gu
   if (html || looksLikeHtml(text)) text = htmlToText(text);
   try {
     // an address is kept whole as the guide's source; a file by its name
-    return parseGuidePage(text, isAddress(arg) ? arg : basename(arg), overrides);
+    return readGuide(text, isAddress(arg) ? arg : basename(arg), overrides);
   } catch (e) {
     if (e instanceof GuideParseError) throw new CliError(e.message);
     throw e;

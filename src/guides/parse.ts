@@ -20,6 +20,13 @@ export const MAX_GUIDE_BYTES = 1024 * 1024;
 /** The page could not be read as a guide; the message says why and what to do. */
 export class GuideParseError extends Error {
   override readonly name = 'GuideParseError';
+  constructor(
+    message: string,
+    /** 'no-title': the page is not in the shipped site's layout (another front may read it). */
+    readonly reason?: 'no-title',
+  ) {
+    super(message);
+  }
 }
 
 type Section =
@@ -157,7 +164,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function checkInput(text: string, sourceName: string): string {
+export function checkInput(text: string, sourceName: string): string {
   if (typeof text !== 'string') throw new GuideParseError(`${sourceName}: expected the text of a saved guide page.`);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_GUIDE_BYTES) {
@@ -237,7 +244,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** Abbreviations the page gives right after the employer's name: "... Philadelphia (CHOP)". */
-function findAliases(employer: string, lines: string[]): string[] {
+export function findAliases(employer: string, lines: string[]): string[] {
   const name = escapeRegExp(employer).replace(/['‘’]/g, "['‘’]").replace(/\s+/g, '\\s+');
   const re = new RegExp(`${name}\\s*\\(([^()]{1,20})\\)`, 'gi');
   const aliases: string[] = [];
@@ -474,6 +481,7 @@ export function parseGuidePage(text: string, sourceName: string, overrides: Pars
     throw new GuideParseError(
       `${sourceName} does not look like an interview guide page: no title line such as ` +
         '"What is a Software Engineer at Acme?" was found. Save the whole guide page, starting from its title.',
+      'no-title',
     );
   }
   if (sectionsSeen === 0 && questions.length === 0) {

@@ -1,0 +1,217 @@
+// The general front: a guide from any page about interviewing at one employer (an interview
+// prep site's company page, a repository's markdown guide, a blog post). The employer and
+// role come from the title and headings; questions from list items and numbered lines under
+// headings that announce questions, categorised by that heading; site chrome is left out.
+// The shipped site's layout has its own front (parse.ts), tried first.
+import { callsForStar, categorise, checkInput, findAliases, GuideParseError, type ParseOverrides } from './parse';
+import { type Guide, GuideSchema, type QuestionCategory, questionId, questionKey, slugify } from './schema';
+
+interface Line {
+  text: string;
+  heading: boolean;
+  item: boolean;
+}
+
+const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
+const ITEM = /^(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|Q\d{1,3}[.:)]?)\s+(.*)$/i;
+const STRIP_MD = (s: string) =>
+  s
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .trim();
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const md = MD_HEADING.exec(line);
+    if (md) {
+      out.push({ text: STRIP_MD(md[1] ?? ''), heading: true, item: false });
+      continue;
+    }
+    const item = ITEM.exec(line);
+    if (item) out.push({ text: STRIP_MD(item[1] ?? ''), heading: false, item: true });
+    else {
+      const t = STRIP_MD(line);
+      out.push({ text: t, heading: isHeadingLike(t), item: false });
+    }
+  }
+  return out;
+}
+
+function isHeadingLike(t: string): boolean {
+  return t.length <= 70 && !/[.?!,;]$/.test(t) && t.split(/\s+/).length <= 9 && /^[A-Z0-9]/.test(t);
+}
+
+// "Stripe Interview Questions", "Interviewing at Stripe", "Stripe Software Engineer Interview Guide"
+const EMPLOYER_PATTERNS = [
+  /^(?:the\s+)?(.+?)(?:'s)?\s+(?:[\w -]{0,40}\s)?interview(?:s|ing)?\b(?:\s+(?:questions|guide|process|prep|preparation|experience|tips))?/i,
+  /\binterview(?:s|ing)? (?:at|with) (.+?)(?:[:|–—-]|$)/i,
+  /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
+  /\bworking at (.+?)(?:[:|–—-]|$)/i,
+];
+const ROLES = [
+  'Software Engineer',
+  'Software Development Engineer',
+  'Senior Software Engineer',
+  'Frontend Engineer',
+  'Backend Engineer',
+  'Full Stack Engineer',
+  'Data Scientist',
+  'Data Engineer',
+  'Data Analyst',
+  'Machine Learning Engineer',
+  'Product Manager',
+  'Engineering Manager',
+  'Site Reliability Engineer',
+  'DevOps Engineer',
+  'Product Designer',
+  'Business Analyst',
+  'Investment Banking Analyst',
+  'Quantitative Analyst',
+];
+const ROLE_WORDS = new RegExp(`\\b(${ROLES.map((r) => r.replace(/ /g, '\\s+')).join('|')}|SDE|SWE|SRE|PM)s?\\b`, 'i');
+const ROLE_NAMES: Record<string, string> = {
+  sde: 'Software Development Engineer',
+  swe: 'Software Engineer',
+  sre: 'Site Reliability Engineer',
+  pm: 'Product Manager',
+};
+
+function employerIn(title: string): string | undefined {
+  for (const re of EMPLOYER_PATTERNS) {
+    const m = re.exec(title);
+    let name = m?.[1]?.trim();
+    if (!name) continue;
+    // "Google Software Engineer" → "Google": the role is not part of the name
+    name = name
+      .replace(ROLE_WORDS, '')
+      .replace(/\b(?:top|common|\d+|the|a|an|your|my)\b/gi, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (name && name.length <= 40 && /^[A-Z0-9]/.test(name)) return name;
+  }
+  return undefined;
+}
+
+function roleIn(lines: string[]): string | undefined {
+  for (const l of lines) {
+    const m = ROLE_WORDS.exec(l);
+    if (m?.[1])
+      return (
+        ROLE_NAMES[m[1].toLowerCase()] ??
+        ROLES.find((r) => r.toLowerCase() === m[1]?.toLowerCase().replace(/\s+/g, ' ')) ??
+        m[1]
+      );
+  }
+  return undefined;
+}
+
+/** The categories a heading announces; undefined when it announces no questions. */
+function announced(heading: string): QuestionCategory[] | undefined {
+  const h = heading.toLowerCase();
+  const cats: QuestionCategory[] = [];
+  if (/system design|architecture|design round/.test(h)) cats.push('system-design');
+  if (/behaviou?ral|leadership|culture|values|fit/.test(h)) cats.push('behavioral');
+  if (/coding|algorithm|technical|data structure|programming|sql|machine learning|statistics/.test(h))
+    cats.push('technical');
+  if (/situational|hypothetical|case/.test(h)) cats.push('situational');
+  if (/project|experience|resume|past work/.test(h)) cats.push('project-deep-dive');
+  if (cats.length) return cats;
+  return /question|prompts|sample|examples?\b|common|top \d+|asked/.test(h) ? [] : undefined;
+}
+
+const CHROME =
+  /^(?:read (?:the )?answer|practice(?: question)?(?: \(free\))?|see answer|show answer|view (?:answer|solution)|sign ?up|log ?in|upgrade|premium|solution|answer|hint|share|next|previous|back to top)\b/i;
+const ASKING =
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list)\b/i;
+
+function isQuestion(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  // "Why Stripe?" is a question; "Read answer" is not
+  if (words < 2 || (words < 3 && !/\?$/.test(t)) || words > 60 || CHROME.test(t)) return false;
+  return /\?$/.test(t) || ASKING.test(t);
+}
+
+/** Questions from the items and question lines under headings that announce questions. */
+function questionsIn(lines: Line[]): { text: string; context: QuestionCategory[] }[] {
+  const out: { text: string; context: QuestionCategory[] }[] = [];
+  let context: QuestionCategory[] | undefined;
+  for (const l of lines) {
+    if (l.heading && !l.item) {
+      const next = announced(l.text);
+      // a sub-heading naming no category keeps the questions section's categories
+      if (next !== undefined) context = next.length || !context ? next : context;
+      else if (isHeadingLike(l.text) && !/\?$/.test(l.text)) context = undefined;
+      continue;
+    }
+    if (context === undefined) continue;
+    const t = l.text.replace(/\s*\((?:easy|medium|hard|free)\)\s*$/i, '').trim();
+    if ((l.item || /\?$/.test(t)) && isQuestion(t)) out.push({ text: t, context });
+  }
+  return out;
+}
+
+/** A guide from a page in no layout Starling knows; refuses, saying what it found, when unsure. */
+export function parseGeneralPage(text: string, sourceName: string, overrides: ParseOverrides = {}): Guide {
+  const lines = linesOf(checkInput(text, sourceName));
+  const head = lines
+    .slice(0, 25)
+    .filter((l) => l.heading || lines.indexOf(l) < 3)
+    .map((l) => l.text);
+  const employer = overrides.employer?.trim() || head.map(employerIn).find(Boolean);
+  const role = overrides.role?.trim() || roleIn(head) || 'Any role';
+  const found = questionsIn(lines);
+  if (!employer && found.length === 0) {
+    throw new GuideParseError(
+      `${sourceName} does not look like an interview guide page: no employer in its title or headings, and no ` +
+        'questions under a heading such as "Interview Questions", "Coding" or "Behavioral". Save the page about ' +
+        'interviewing at one employer, starting from its title.',
+    );
+  }
+  if (!employer) {
+    throw new GuideParseError(
+      `${sourceName}: no employer found in its title or headings (${found.length} question${found.length === 1 ? '' : 's'} found). ` +
+        `Say which employer it is: starling guide import ${sourceName} --employer "Acme"`,
+    );
+  }
+  if (found.length === 0) {
+    throw new GuideParseError(
+      `${sourceName}: found the employer ${employer} but no interview questions (list items under a heading such as "Interview Questions", "Coding" or "Behavioral"), so nothing was written.`,
+    );
+  }
+  const slug = slugify(`${employer} ${role === 'Any role' ? '' : role}`.trim());
+  const seen = new Set<string>();
+  const questions: Guide['questions'] = [];
+  for (const q of found) {
+    const key = questionKey(q.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const category = categorise(q.text, q.context);
+    questions.push({ id: questionId(slug, q.text), text: q.text, category, star: callsForStar(q.text, category) });
+  }
+  const guide: Guide = {
+    slug,
+    employer,
+    aliases: findAliases(
+      employer,
+      lines.map((l) => l.text),
+    ),
+    role,
+    overview: '',
+    questions,
+    evaluationAreas: [],
+    process: [],
+    responsibilities: [],
+    requirements: { mustHave: [], niceToHave: [] },
+    faqs: [],
+    tips: [],
+    focusAreas: [],
+    source: sourceName,
+  };
+  const checked = GuideSchema.safeParse(guide);
+  if (!checked.success)
+    throw new GuideParseError(`${sourceName}: ${checked.error.issues[0]?.message ?? 'not a valid guide'}`);
+  return checked.data;
+}
