@@ -7,7 +7,7 @@ import { FetchPageError, fetchPage, isAddress } from '../guides/fetch';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
 import { htmlToText, looksLikeHtml } from '../guides/html';
 import { loadGuides } from '../guides/load';
-import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides, parseGuidePage } from '../guides/parse';
+import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides } from '../guides/parse';
 import { readGuide } from '../guides/read';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
 import { parseCli } from './args';
