@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GuideLibrary } from '../src/guides/library';
 import { MAX_GUIDE_BYTES, parseGuidePage } from '../src/guides/parse';
+import { readGuide } from '../src/guides/read';
 
 const fixtures = join(import.meta.dirname, '../test/guides/fixtures');
 const chop = readFileSync(join(fixtures, 'childrens-hospital-of-philadelphia-software-engineer.txt'), 'utf8');
@@ -39,6 +40,43 @@ time('parse hostile 1 MB of long lines', 3, () => {
     parseGuidePage(hostile, 'hostile.txt');
   } catch {
     // refused as not a guide: what is timed is reaching that verdict
+  }
+});
+
+// The general front (pages in other layouts, through readGuide): a 20 KB markdown page, and
+// hostile input that reaches it (no title the shipped layout knows).
+const prose =
+  'The interviewers look for clear reasoning, steady communication and ownership of past work, and they say so in the debrief that follows each round. ';
+const general = [
+  '# Acme Software Engineer Interview Guide',
+  ...Array.from({ length: 12 }, (_, k) => [
+    `## ${k % 2 ? 'Coding' : 'Behavioral'} questions, part ${k}`,
+    prose.repeat(6),
+    'Read answer',
+    ...Array.from(
+      { length: 5 },
+      (_, j) => `${j + 1}. Tell me about a time you handled problem ${k}-${j} with a deadline.`,
+    ),
+    prose.repeat(4),
+  ]).flat(),
+].join('\n');
+console.log(
+  `general page: ${(Buffer.byteLength(general) / 1024).toFixed(0)} KB; hostile: ${(Buffer.byteLength(`# ${'Interviewing at '.repeat(40_000)}`) / 1024).toFixed(0)} KB`,
+);
+time('general front: 20 KB markdown page (target < 5 ms)', 200, () => readGuide(general, 'acme.md'));
+time('  of which the shipped layout front, refusing it', 200, () => {
+  try {
+    parseGuidePage(general, 'acme.md');
+  } catch {
+    // no title in that layout: the general front reads it
+  }
+});
+const hostileGeneral = `# ${'Interviewing at '.repeat(40_000)}\n## Questions\n- ${'how why what '.repeat(25_000)}?`;
+time('general front: hostile 1 MB', 3, () => {
+  try {
+    readGuide(hostileGeneral, 'hostile.md');
+  } catch {
+    // refused: what is timed is reaching that verdict
   }
 });
 

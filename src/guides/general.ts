@@ -31,11 +31,10 @@ function linesOf(text: string): Line[] {
       continue;
     }
     const item = ITEM.exec(line);
-    if (item) out.push({ text: STRIP_MD(item[1] ?? ''), heading: false, item: true });
-    else {
-      const t = STRIP_MD(line);
-      out.push({ text: t, heading: isHeadingLike(t), item: false });
-    }
+    const t = STRIP_MD(item ? (item[1] ?? '') : line);
+    // site chrome between questions ("Read answer") is neither a question nor a heading
+    if (CHROME.test(t) && t.split(/\s+/).length <= 4) continue;
+    out.push({ text: t, heading: !item && isHeadingLike(t), item: Boolean(item) });
   }
   return out;
 }
