@@ -20,14 +20,25 @@ const STRIP_MD = (s: string) =>
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .trim();
 
+/** A markdown page's front matter ("title: ..."), read as its title; comments dropped. */
+function withoutFrontMatter(text: string): string {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  const body = fm ? text.slice(fm[0].length) : text;
+  const title = fm ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(fm[1] ?? '')?.[1] : undefined;
+  return `${title ? `# ${title}\n` : ''}${body.replace(/<!--[\s\S]*?-->/g, '')}`;
+}
+
+// leading emoji and symbols: "# 💼 Interview Experience" is "Interview Experience"
+const LEAD_SYMBOLS = /^[^\p{L}\p{N}"“(]+/u;
+
 function linesOf(text: string): Line[] {
   const out: Line[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of withoutFrontMatter(text).split(/\r?\n/)) {
     const line = raw.trim();
-    if (!line) continue;
+    if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line)) continue;
     const md = MD_HEADING.exec(line);
     if (md) {
-      out.push({ text: STRIP_MD(md[1] ?? ''), heading: true, item: false });
+      out.push({ text: STRIP_MD(md[1] ?? '').replace(LEAD_SYMBOLS, ''), heading: true, item: false });
       continue;
     }
     const item = ITEM.exec(line);
@@ -46,7 +57,8 @@ function isHeadingLike(t: string): boolean {
 // "Stripe Interview Questions", "Interviewing at Stripe", "Stripe Software Engineer Interview Guide"
 const EMPLOYER_PATTERNS = [
   /^(?:the\s+)?(.+?)(?:'s)?\s+(?:[\w -]{0,40}\s)?interview(?:s|ing)?\b(?:\s+(?:questions|guide|process|prep|preparation|experience|tips))?/i,
-  /\binterview(?:s|ing)? (?:at|with) (.+?)(?:[:|–—-]|$)/i,
+  /\binterview(?:s|ing)? (?:at|with|@) ?(.+?)(?:[:|–—]| - |$)/i,
+  /\binterview (?:experience|process|guide|questions|notes|prep)\s*(?:[–—:|]| - )\s*(.+)$/i,
   /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
   /\bworking at (.+?)(?:[:|–—-]|$)/i,
 ];
@@ -78,18 +90,31 @@ const ROLE_NAMES: Record<string, string> = {
   pm: 'Product Manager',
 };
 
-function employerIn(title: string): string | undefined {
-  for (const re of EMPLOYER_PATTERNS) {
-    const m = re.exec(title);
+// words that open a title without naming anyone: "Types of interviews", "Technical interview guide"
+const NOT_A_NAME =
+  /^(?:types?|technical|engineering|engineer|general|our|your|my|common|top|behaviou?ral|coding|system|design|final|onsite|phone|first|second|the|a|an|how|what|why|sample|example|mock|virtual|remote|live|total|round)\b/i;
+
+/** The employer a heading names; `title` is the page's first line, where "Acme Interview Guide" is read too. */
+function employerIn(heading: string, title: boolean): string | undefined {
+  // "<Name> ... interview" is trusted in the title only: "Before the interview" is a section
+  for (const re of title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1)) {
+    const m = re.exec(heading);
     let name = m?.[1]?.trim();
     if (!name) continue;
     // "Google Software Engineer" → "Google": the role is not part of the name
     name = name
       .replace(ROLE_WORDS, '')
-      .replace(/\b(?:top|common|\d+|the|a|an|your|my)\b/gi, '')
+      .replace(
+        /\b(?:top|common|\d+|the|a|an|your|my|summer|winter|spring|fall|new grad|interns?(?:hip)?|on-?campus)\b/gi,
+        '',
+      )
       .replace(/\s+/g, ' ')
       .trim();
-    if (name && name.length <= 40 && /^[A-Z0-9]/.test(name)) return name;
+    name = name
+      .replace(/[\s:–—-]+$/, '')
+      .replace(/\s*\([^)]*\)$/, '')
+      .trim();
+    if (name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name)) return name;
   }
   return undefined;
 }
@@ -159,7 +184,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     .slice(0, 25)
     .filter((l) => l.heading || lines.indexOf(l) < 3)
     .map((l) => l.text);
-  const employer = overrides.employer?.trim() || head.map(employerIn).find(Boolean);
+  const employer = overrides.employer?.trim() || head.map((h, i) => employerIn(h, i === 0)).find(Boolean);
   const role = overrides.role?.trim() || roleIn(head) || 'Any role';
   const found = questionsIn(lines);
   if (!employer && found.length === 0) {

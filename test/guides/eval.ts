@@ -1,0 +1,92 @@
+// `npm run eval:guides`: the importer on saved real guide pages from other sites. The pages
+// live outside the repository (../shared/guide-pages/: pages/*, labels.jsonl, README.md with
+// each page's source and licence), so this is an evaluation to run, not a test. Split into
+// dev and test by a hash of each page's source; the shipped-layout front alone is printed
+// beside the whole importer, as the baseline measured in the same run.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GuideParseError, parseGuidePage } from '../../src/guides/parse';
+import { readGuide } from '../../src/guides/read';
+import { questionKey } from '../../src/guides/schema';
+
+const DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'guide-pages');
+interface Label {
+  id: string;
+  file: string;
+  source: string;
+  employer: string;
+  questions: string[];
+}
+
+function loadLabels(): Label[] {
+  return readFileSync(join(DIR, 'labels.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Label);
+}
+
+const split = (source: string) =>
+  createHash('sha256').update(`starling-guides-v1:${source}`).digest().readUInt32BE(0) % 100 < 40 ? 'test' : 'dev';
+const norm = (s: string) => questionKey(s.replace(/\*\*|__|`/g, ''));
+
+type Read = (text: string, name: string) => { employer: string; questions: { text: string }[] };
+
+function score(labels: Label[], read: Read) {
+  let accepted = 0;
+  let employerRight = 0;
+  let tp = 0;
+  let predicted = 0;
+  let gold = 0;
+  let refusedEmpty = 0;
+  const empties = labels.filter((l) => l.questions.length === 0).length;
+  for (const l of labels) {
+    const text = readFileSync(join(DIR, 'pages', l.file.split('/').at(-1) ?? l.file), 'utf8');
+    gold += l.questions.length;
+    try {
+      const g = read(text, l.file);
+      accepted++;
+      const want = l.employer.toLowerCase();
+      const got = g.employer.toLowerCase();
+      if (want.includes(got) || got.includes(want.split(' (')[0] ?? want)) employerRight++;
+      const goldKeys = new Set(l.questions.map(norm));
+      predicted += g.questions.length;
+      tp += g.questions.filter((q) => goldKeys.has(norm(q.text))).length;
+    } catch (err) {
+      if (!(err instanceof GuideParseError)) throw err;
+      if (l.questions.length === 0) refusedEmpty++;
+    }
+  }
+  const withQuestions = labels.length - empties;
+  return {
+    pages: labels.length,
+    accepted: `${accepted} of ${withQuestions} with questions (${labels.length} pages)`,
+    employer: `${employerRight} of ${accepted}`,
+    precision: predicted ? (tp / predicted).toFixed(2) : '-',
+    recall: gold ? (tp / gold).toFixed(2) : '-',
+    refusedEmpty: `${refusedEmpty} of ${empties}`,
+  };
+}
+
+if (!existsSync(join(DIR, 'labels.jsonl'))) {
+  console.log(`No labelled pages at ${DIR}: nothing to evaluate.`);
+} else {
+  const labels = loadLabels();
+  const shippedOnly: Read = (t, n) => parseGuidePage(t, n);
+  for (const part of ['dev', 'test'] as const) {
+    const set = labels.filter((l) => split(l.source) === part);
+    console.log(`\n${part}: ${set.length} pages`);
+    console.log(
+      '                      accepted                         employer   Q precision  Q recall  no-question pages refused',
+    );
+    for (const [name, read] of [
+      ['shipped layout only', shippedOnly],
+      ['importer (both fronts)', readGuide as Read],
+    ] as const) {
+      const s = score(set, read);
+      console.log(
+        `  ${name.padEnd(22)} ${s.accepted.padEnd(32)} ${s.employer.padEnd(10)} ${s.precision.padEnd(12)} ${s.recall.padEnd(9)} ${s.refusedEmpty}`,
+      );
+    }
+  }
+}
