@@ -39,7 +39,7 @@ describe('the starling command', () => {
     expect(version.out).toMatch(/^starling \d+\.\d+\.\d+\n$/);
     const sub = starling(['guide', 'import', '--help']);
     expect(sub.code).toBe(0);
-    expect(sub.out).toMatch(/^Usage: starling guide import <file\.\.\.>/);
+    expect(sub.out).toMatch(/^Usage: starling guide import <file or address\.\.\.>/);
     expect(sub.out).not.toMatch(/guide validate/);
     expect(starling(['db', 'backup', '--help']).out).toMatch(/^Usage: starling db backup <file>/);
   });
