@@ -3,8 +3,8 @@
 // role come from the title and headings; questions from list items and numbered lines under
 // headings that announce questions, categorised by that heading; site chrome is left out.
 // The shipped site's layout has its own front (parse.ts), tried first.
-import { callsForStar, categorise, checkInput, findAliases, GuideParseError, type ParseOverrides } from './parse';
-import { type Guide, GuideSchema, type QuestionCategory, questionId, questionKey, slugify } from './schema';
+import { checkInput, findAliases, GuideParseError, guideQuestionsOf, type ParseOverrides } from './parse';
+import { type Guide, GuideSchema, type QuestionCategory, slugify } from './schema';
 
 interface Line {
   text: string;
@@ -206,15 +206,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     );
   }
   const slug = slugify(`${employer} ${role === 'Any role' ? '' : role}`.trim());
-  const seen = new Set<string>();
-  const questions: Guide['questions'] = [];
-  for (const q of found) {
-    const key = questionKey(q.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const category = categorise(q.text, q.context);
-    questions.push({ id: questionId(slug, q.text), text: q.text, category, star: callsForStar(q.text, category) });
-  }
+  const questions = guideQuestionsOf(slug, found);
   const guide: Guide = {
     slug,
     employer,

@@ -233,6 +233,23 @@ export function categorise(questionText: string, context: QuestionCategory[]): Q
   return 'technical';
 }
 
+/** The guide's questions from those a page listed: each once, with its category and id. */
+export function guideQuestionsOf(
+  slug: string,
+  found: { text: string; context: QuestionCategory[] }[],
+): Guide['questions'] {
+  const seen = new Set<string>();
+  const out: Guide['questions'] = [];
+  for (const q of found) {
+    const key = questionKey(q.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const category = categorise(q.text, q.context);
+    out.push({ id: questionId(slug, q.text), text: q.text, category, star: callsForStar(q.text, category) });
+  }
+  return out;
+}
+
 /** Whether a good answer is a STAR story about one real past episode. */
 export function callsForStar(questionText: string, category: QuestionCategory): boolean {
   const t = plain(questionText);
@@ -505,15 +522,7 @@ export function parseGuidePage(text: string, sourceName: string, overrides: Pars
       `${sourceName}: the title on line ${title.line} names no employer or role in letters or digits.`,
     );
   }
-  const seen = new Set<string>();
-  const guideQuestions: Guide['questions'] = [];
-  for (const q of questions) {
-    const key = questionKey(q.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const category = categorise(q.text, q.context);
-    guideQuestions.push({ id: questionId(slug, q.text), text: q.text, category, star: callsForStar(q.text, category) });
-  }
+  const guideQuestions = guideQuestionsOf(slug, questions);
 
   const guide: Guide = {
     slug,
