@@ -170,11 +170,28 @@ function questionsIn(lines: Line[]): { text: string; context: QuestionCategory[]
       else if (isHeadingLike(l.text) && !/\?$/.test(l.text)) context = undefined;
       continue;
     }
-    if (context === undefined) continue;
-    const t = l.text.replace(/\s*\((?:easy|medium|hard|free)\)\s*$/i, '').trim();
-    if ((l.item || /\?$/.test(t)) && isQuestion(t)) out.push({ text: t, context });
+    // "Example questions:" as a line or an item opens a list of questions like a heading
+    if (/:$/.test(l.text) && l.text.split(/\s+/).length <= 6) {
+      const next = announced(l.text.replace(/:$/, ''));
+      if (next !== undefined) {
+        context = next.length || !context ? next : context;
+        continue;
+      }
+    }
+    const t = unquoted(l.text.replace(/\s*\((?:easy|medium|hard|free)\)\s*$/i, '').trim());
+    if (!isQuestion(t)) continue;
+    if (context !== undefined && (l.item || /\?$/.test(t))) out.push({ text: t, context });
+    // outside a questions section, a list item asked of the candidate ("... you ...?") is one too
+    else if (context === undefined && l.item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t))
+      out.push({ text: t, context: [] });
   }
   return out;
+}
+
+/** A question quoted on its line: "Tell me about ..." is Tell me about ... */
+function unquoted(t: string): string {
+  const m = /^["“'‘](.+)["”'’]$/.exec(t);
+  return m?.[1]?.trim() ?? t;
 }
 
 /** A guide from a page in no layout Starling knows; refuses, saying what it found, when unsure. */
