@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDatabaseUrl } from './db/url';
 import { fromDotenv } from './env';
+import { editDistance } from './text/edit-distance';
 
 const optional = z
   .string()
@@ -139,31 +140,17 @@ function misspelt(env: Record<string, string | undefined>, fromFile: ReadonlySet
   const warn: string[] = [];
   for (const name of Object.keys(env)) {
     if (KNOWN.has(name) || !/^[A-Z][A-Z0-9_]{3,}$/.test(name)) continue;
-    const likely = [...KNOWN].find((k) => k.length >= 6 && editDistance(name, k) <= (k.length >= 10 ? 2 : 1));
+    // lengths far apart are never one slip away: skip the table for them
+    const likely = [...KNOWN].find(
+      (k) =>
+        k.length >= 6 && Math.abs(k.length - name.length) <= 2 && editDistance(name, k) <= (k.length >= 10 ? 2 : 1),
+    );
     if (!likely) continue;
     if (fromFile.has(name))
       refuse.push(`${name} in .env is not a Starling setting: did you mean ${likely}? Rename it, or remove it`);
     else warn.push(`${name} is set but is not a Starling setting; if you meant ${likely}, rename it`);
   }
   return { refuse, warn };
-}
-
-/** Edits (insert, delete, change, swap two neighbours) that turn a into b. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = d[i] as number[];
-    const up = d[i - 1] as number[];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
 }
 
 export type Config = z.output<typeof schema> & {

@@ -38,17 +38,15 @@ export async function start(options: StartOptions = {}): Promise<number> {
   // The terminal is the chat: keep routine logs out of it unless asked for.
   const level = consoleMode && !env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level, format: config.LOG_FORMAT });
-  for (const w of config.warnings) {
-    if (consoleMode) process.stderr.write(`Starling: ${w}\n`);
-    else logger.warn(w);
-  }
+  // said where the admin looks: one plain line in the terminal (whose logs are quiet), else the log
+  const notice = (line: string, level: 'info' | 'warn' = 'warn') =>
+    consoleMode ? process.stderr.write(`Starling: ${line}\n`) : logger[level](line);
+  for (const w of config.warnings) notice(w);
 
   const database = await openDatabase(config.DATABASE_URL);
   if (database.created && database.target.kind === 'sqlite') {
-    // said once, where the admin looks, so a mistyped path is noticed on the first start
-    const line = `created a new database at ${database.target.path} (set DATABASE_URL to keep it elsewhere)`;
-    if (consoleMode) process.stderr.write(`Starling: ${line}\n`);
-    else logger.info({ path: database.target.path }, line);
+    // said once, so a mistyped path is noticed on the first start
+    notice(`created a new database at ${database.target.path} (set DATABASE_URL to keep it elsewhere)`, 'info');
   }
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'database migrated');

@@ -385,7 +385,7 @@ export class ConsoleAdapter implements Adapter {
         await this.formLine(line);
         return;
       }
-      if (!line.trim()) {
+      if (!line) {
         this.write(this.style.dim('Nothing to send: type your answer, or /help for the console commands.'));
         return;
       }

@@ -58,10 +58,20 @@ const SCHEMAS: Record<string, z.ZodType> = {
   }),
 };
 
+// the raw listener and the packet guard both ask about one dispatch: check it once
+const verdicts = new WeakMap<object, string | undefined>();
+
 /** Why a dispatch Starling acts on does not fit, or undefined when it fits (or is not checked). */
 export function misfit(t: unknown, d: unknown): string | undefined {
   const schema = typeof t === 'string' ? SCHEMAS[t] : undefined;
   if (!schema) return undefined;
+  if (d && typeof d === 'object' && verdicts.has(d)) return verdicts.get(d);
+  const problem = problemOf(schema, d);
+  if (d && typeof d === 'object') verdicts.set(d, problem);
+  return problem;
+}
+
+function problemOf(schema: z.ZodType, d: unknown): string | undefined {
   const r = schema.safeParse(d);
   if (r.success) return undefined;
   return r.error.issues

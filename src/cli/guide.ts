@@ -5,7 +5,6 @@ import { basename, join } from 'node:path';
 import { contentDir, loadConfig } from '../config';
 import { FetchPageError, fetchPage, isAddress } from '../guides/fetch';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
-import { htmlToText, looksLikeHtml } from '../guides/html';
 import { loadGuides } from '../guides/load';
 import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides } from '../guides/parse';
 import { readGuide } from '../guides/read';
@@ -44,7 +43,7 @@ list and validate read the same folder unless given one.`;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-/** A page from a file or an address, parsed; HTML is read as text first. */
+/** A page from a file or an address, parsed. */
 async function readPage(arg: string, overrides: ParseOverrides = {}): Promise<Guide> {
   let text: string;
   let html: boolean;
@@ -59,10 +58,9 @@ async function readPage(arg: string, overrides: ParseOverrides = {}): Promise<Gu
     text = readText(arg);
     html = /\.x?html?$/i.test(arg);
   }
-  if (html || looksLikeHtml(text)) text = htmlToText(text);
   try {
     // an address is kept whole as the guide's source; a file by its name
-    return readGuide(text, isAddress(arg) ? arg : basename(arg), overrides);
+    return readGuide(text, isAddress(arg) ? arg : basename(arg), overrides, { html });
   } catch (e) {
     if (e instanceof GuideParseError) throw new CliError(e.message);
     throw e;

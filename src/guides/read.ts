@@ -1,10 +1,17 @@
 // One importer, a front per layout: the shipped site's layout first (parse.ts), then the
-// general front (general.ts) for a page in any other layout.
+// general front (general.ts) for a page in any other layout. HTML is read as text first.
 import { parseGeneralPage } from './general';
+import { htmlToText, looksLikeHtml } from './html';
 import { GuideParseError, type ParseOverrides, parseGuidePage } from './parse';
 import type { Guide } from './schema';
 
-export function readGuide(text: string, sourceName: string, overrides: ParseOverrides = {}): Guide {
+export function readGuide(
+  page: string,
+  sourceName: string,
+  overrides: ParseOverrides = {},
+  opts: { html?: boolean } = {},
+): Guide {
+  const text = opts.html || looksLikeHtml(page) ? htmlToText(page) : page;
   try {
     return parseGuidePage(text, sourceName, overrides);
   } catch (err) {

@@ -175,6 +175,7 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
   let exhausted = false;
   /** When another replica's claim runs out within this run: try to take it over then. */
   let takeoverAt = Number.POSITIVE_INFINITY;
+  const waitingToTakeOver = () => takeoverAt !== Number.POSITIVE_INFINITY && clock() < takeoverAt;
   const stopHeartbeat = heartbeat(db, replicaId, leaseMs, clock, logger);
 
   const track = (work: Promise<void>) => {
@@ -391,11 +392,7 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
           queued -= lane.length;
           release(lane, clock(), 'the run ran out of time before posting it');
         }
-      } else if (
-        !exhausted &&
-        queued < concurrency * 2 &&
-        (takeoverAt === Number.POSITIVE_INFINITY || clock() >= takeoverAt)
-      ) {
+      } else if (!exhausted && queued < concurrency * 2 && !waitingToTakeOver()) {
         await refill();
       }
       const wakeAt = startReady();
@@ -409,13 +406,12 @@ export async function runDueSchedules(opts: DueRunOptions): Promise<DueRunResult
         );
         break;
       }
-      const waitingToTakeOver = takeoverAt !== Number.POSITIVE_INFINITY && clock() < takeoverAt;
       if (
         queued >= concurrency * 2 ||
         exhausted ||
         running.size >= concurrency ||
         clock() >= deadline ||
-        waitingToTakeOver
+        waitingToTakeOver()
       ) {
         const now = clock();
         await progress.wait(now >= deadline ? abandonAt - now : Math.min(wakeAt, takeoverAt, deadline) - now);
