@@ -102,6 +102,9 @@ async function serve(target: Target): Promise<void> {
     if (msg.op === 'drain') {
       await drain();
       process.send?.({ op: 'drained' });
+    } else if (msg.op === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ op: 'cpu', micros: user + system });
     } else if (msg.op === 'stop') {
       await stop();
       process.exit(0);
@@ -255,7 +258,120 @@ function summary(r: Run): { p50: number; p99: number; rps: number } {
   return { p50: pct(s, 50), p99: pct(s, 99), rps: r.latencies.length / r.seconds };
 }
 
-async function main(): Promise<void> {
+type Summary = ReturnType<typeof summary> & { cpuMs?: number };
+
+async function cpuMicros(server: Server): Promise<number> {
+  return (await server.request<{ micros: number }>('cpu', 'cpu')).micros;
+}
+interface Bench {
+  fake: FakeSlack;
+  ours: Server;
+  bare: Server;
+  threadTs: string;
+  drain: () => Promise<number>;
+}
+
+/** 1. Throughput: as fast as each server acknowledges; ours also until every answer is handled. */
+async function throughput(b: Bench): Promise<{ bare: Summary; ours: Summary; processed: number }> {
+  const bare = summary(await saturate(b.bare, b.fake, b.threadTs, REQUESTS));
+  const run = await saturate(b.ours, b.fake, b.threadTs, REQUESTS);
+  const processed = REQUESTS / (run.seconds + (await b.drain()));
+  return { bare, ours: summary(run), processed };
+}
+
+/** 2. Acknowledgement latency side by side at one steady rate, in alternating rounds so
+ * that noise from other processes falls on both alike. */
+async function sideBySide(b: Bench, rate: number, seconds: number) {
+  const runs: Record<Target, Run> = {
+    bare: { latencies: [], seconds: 0, errors: 0 },
+    ours: { latencies: [], seconds: 0, errors: 0 },
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: Target[] = round % 2 ? ['ours', 'bare'] : ['bare', 'ours'];
+    for (const target of order) {
+      const r = await steady(b[target], b.fake, b.threadTs, rate, seconds / ROUNDS);
+      runs[target].latencies.push(...r.latencies);
+      runs[target].seconds += r.seconds;
+      runs[target].errors += r.errors;
+      if (target === 'ours') await b.drain();
+    }
+  }
+  return {
+    rate,
+    seconds,
+    bare: summary(runs.bare),
+    ours: summary(runs.ours),
+    errors: runs.bare.errors + runs.ours.errors,
+  };
+}
+
+/** 3. The bar for acknowledging fast: `/prep help`, CONCURRENCY senders back to back,
+ * 3 rounds of 1,000 per server, alternating which goes first. */
+async function helpBar(b: Bench): Promise<Record<Target, Summary>[]> {
+  mix = 'help';
+  const rounds: Record<Target, Summary>[] = [];
+  await saturate(b.bare, b.fake, b.threadTs, WARMUP);
+  await saturate(b.ours, b.fake, b.threadTs, WARMUP);
+  await b.drain();
+  for (let round = 0; round < 3; round++) {
+    const order: Target[] = round % 2 ? ['ours', 'bare'] : ['bare', 'ours'];
+    const r: Partial<Record<Target, Summary>> = {};
+    for (const t of order) {
+      const before = await cpuMicros(b[t]);
+      const run = await saturate(b[t], b.fake, b.threadTs, 1000);
+      if (t === 'ours') await b.drain();
+      // the server's own CPU for a request and all the work behind it: steadier than latency on a busy machine
+      r[t] = { ...summary(run), cpuMs: ((await cpuMicros(b[t])) - before) / 1000 / run.latencies.length };
+    }
+    rounds.push(r as Record<Target, Summary>);
+  }
+  mix = 'mixed';
+  return rounds;
+}
+
+const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
+
+function printThroughput(t: Awaited<ReturnType<typeof throughput>>): void {
+  console.log(`\nSustained throughput (${REQUESTS} requests per server, ${CONCURRENCY} concurrent senders):`);
+  console.log(
+    `  bare Bolt (ack only)  ${f(t.bare.rps, 7)} req/s acknowledged   (ack p50 ${t.bare.p50.toFixed(1)} ms, p99 ${t.bare.p99.toFixed(1)} ms)`,
+  );
+  console.log(
+    `  Starling              ${f(t.ours.rps, 7)} req/s acknowledged   (ack p50 ${t.ours.p50.toFixed(1)} ms, p99 ${t.ours.p99.toFixed(1)} ms)`,
+  );
+  console.log(`                        ${f(t.processed, 7)} req/s fully handled (answers analysed, feedback sent)`);
+}
+
+function printSteady(runs: Awaited<ReturnType<typeof sideBySide>>[]): void {
+  console.log(`\nAcknowledgement latency at steady rates, each server in ${ROUNDS} alternating rounds:`);
+  console.log('  rate     for   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99');
+  for (const r of runs) {
+    console.log(
+      `  ${`${r.rate}/s`.padEnd(7)} ${`${r.seconds} s`.padStart(4)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}${r.errors ? `  errors: ${r.errors}` : ''}`,
+    );
+  }
+  const target = runs[0];
+  if (!target) return;
+  const ratio = target.ours.p99 / target.bare.p99;
+  console.log(
+    `\np99 ratio at ${target.rate} req/s: ${ratio.toFixed(2)} (target < 1.5: ${ratio < 1.5 ? 'met' : 'NOT met'})`,
+  );
+}
+
+function printHelpBar(rounds: Record<Target, Summary>[]): void {
+  console.log(`\n\`/prep help\`, ${CONCURRENCY} senders back to back, 3 alternating rounds of 1,000 per server:`);
+  console.log('  round   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99   CPU ms/request bare, ours');
+  const ms = (n = Number.NaN) => n.toFixed(2).padStart(6);
+  rounds.forEach((r, k) => {
+    console.log(
+      `  ${String(k + 1).padEnd(5)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}   ${ms(r.bare.cpuMs)}, ${ms(r.ours.cpuMs)}`,
+    );
+  });
+  const worst = Math.max(...rounds.map((r) => r.ours.p99 / r.bare.p99));
+  console.log(`  worst p99 ratio ${worst.toFixed(2)} (target within 1.3: ${worst <= 1.3 ? 'met' : 'NOT met'})`);
+}
+
+async function setUp(): Promise<Bench> {
   const fake = await new FakeSlack().start();
   fake.addTeam(TOKEN, TEAM, 'U0BENCHBOT', 'B0BENCH');
   fake.latencyMs = API_LATENCY_MS;
@@ -266,7 +382,6 @@ async function main(): Promise<void> {
     await ours.request('drain', 'drained');
     return (performance.now() - t0) / 1000;
   };
-
   // A question to answer in: post one through our bot.
   await post(
     ours.port,
@@ -275,68 +390,28 @@ async function main(): Promise<void> {
   );
   await drain();
   const threadTs = fake.messages.find((m) => !m.thread_ts)?.ts ?? '1700000000.000100';
-
+  const b = { fake, ours, bare, threadTs, drain };
   await saturate(bare, fake, threadTs, WARMUP);
   await saturate(ours, fake, threadTs, WARMUP);
   await drain();
+  return b;
+}
 
-  // 1. Throughput: as fast as each server acknowledges; ours also until every answer is handled.
-  const bareMax = summary(await saturate(bare, fake, threadTs, REQUESTS));
-  const oursRun = await saturate(ours, fake, threadTs, REQUESTS);
-  const oursMax = summary(oursRun);
-  const processed = REQUESTS / (oursRun.seconds + (await drain()));
+async function main(): Promise<void> {
+  // BENCH_ONLY=help measures the `/prep help` bar alone (quicker, for working on it).
+  const helpOnly = process.env.BENCH_ONLY === 'help';
+  const b = await setUp();
+  const t = helpOnly ? undefined : await throughput(b);
+  // The low rate runs longer: a p99 needs a few hundred samples; the high one is half of
+  // what our bot can handle at all.
+  const steadyRuns = t
+    ? [
+        await sideBySide(b, STEADY_RATE, SECONDS * 3),
+        await sideBySide(b, Math.max(STEADY_RATE + 1, Math.floor(t.processed / 2)), SECONDS - 1),
+      ]
+    : [];
+  const help = await helpBar(b);
 
-  // 2. Acknowledgement latency side by side at the same steady rates, in alternating
-  // rounds so that noise from other processes falls on both alike: a busy study group's
-  // burst, and half of what our bot can handle at all.
-  const sideBySide = async (rate: number, seconds: number) => {
-    const runs = {
-      bare: { latencies: [], seconds: 0, errors: 0 } as Run,
-      ours: { latencies: [], seconds: 0, errors: 0 } as Run,
-    };
-    for (let round = 0; round < ROUNDS; round++) {
-      const order: Target[] = round % 2 ? ['ours', 'bare'] : ['bare', 'ours'];
-      for (const target of order) {
-        const r = await steady(target === 'ours' ? ours : bare, fake, threadTs, rate, seconds / ROUNDS);
-        runs[target].latencies.push(...r.latencies);
-        runs[target].seconds += r.seconds;
-        runs[target].errors += r.errors;
-        if (target === 'ours') await drain();
-      }
-    }
-    return {
-      rate,
-      seconds,
-      bare: summary(runs.bare),
-      ours: summary(runs.ours),
-      errors: runs.bare.errors + runs.ours.errors,
-    };
-  };
-  // The low rate runs longer: a p99 needs a few hundred samples.
-  const steadyRuns = [
-    await sideBySide(STEADY_RATE, SECONDS * 3),
-    await sideBySide(Math.max(STEADY_RATE + 1, Math.floor(processed / 2)), SECONDS - 1),
-  ];
-
-  // 3. The bar for acknowledging fast: `/prep help`, CONCURRENCY senders back to back,
-  // 3 rounds of 1,000 per server, alternating which goes first.
-  mix = 'help';
-  const helpRounds: { bare: ReturnType<typeof summary>; ours: ReturnType<typeof summary> }[] = [];
-  await saturate(bare, fake, threadTs, WARMUP);
-  await saturate(ours, fake, threadTs, WARMUP);
-  await drain();
-  for (let round = 0; round < 3; round++) {
-    const order: Target[] = round % 2 ? ['ours', 'bare'] : ['bare', 'ours'];
-    const r: Partial<Record<Target, ReturnType<typeof summary>>> = {};
-    for (const t of order) {
-      r[t] = summary(await saturate(t === 'ours' ? ours : bare, fake, threadTs, 1000));
-      if (t === 'ours') await drain();
-    }
-    helpRounds.push(r as { bare: ReturnType<typeof summary>; ours: ReturnType<typeof summary> });
-  }
-  mix = 'mixed';
-
-  const f = (n: number, w = 8) => n.toFixed(1).padStart(w);
   const [load1] = loadavg();
   console.log(
     `Slack HTTP receiver on loopback: signed requests, half \`/prep tips CHOP\`, half thread replies (answers);`,
@@ -344,42 +419,16 @@ async function main(): Promise<void> {
   console.log(
     `fake Web API answering in ${API_LATENCY_MS} ms; machine load average ${load1?.toFixed(1)} on ${cpus().length} cores.`,
   );
-  console.log(`\nSustained throughput (${REQUESTS} requests per server, ${CONCURRENCY} concurrent senders):`);
-  console.log(
-    `  bare Bolt (ack only)  ${f(bareMax.rps, 7)} req/s acknowledged   (ack p50 ${bareMax.p50.toFixed(1)} ms, p99 ${bareMax.p99.toFixed(1)} ms)`,
-  );
-  console.log(
-    `  Starling              ${f(oursMax.rps, 7)} req/s acknowledged   (ack p50 ${oursMax.p50.toFixed(1)} ms, p99 ${oursMax.p99.toFixed(1)} ms)`,
-  );
-  console.log(`                        ${f(processed, 7)} req/s fully handled (answers analysed, feedback sent)`);
-  console.log(`\nAcknowledgement latency at steady rates, each server in ${ROUNDS} alternating rounds:`);
-  console.log('  rate     for   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99');
-  for (const r of steadyRuns) {
-    console.log(
-      `  ${`${r.rate}/s`.padEnd(7)} ${`${r.seconds} s`.padStart(4)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}${r.errors ? `  errors: ${r.errors}` : ''}`,
-    );
+  if (t) {
+    printThroughput(t);
+    printSteady(steadyRuns);
   }
-  console.log(`\n\`/prep help\`, ${CONCURRENCY} senders back to back, 3 alternating rounds of 1,000 per server:`);
-  console.log('  round   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99');
-  helpRounds.forEach((r, k) => {
-    console.log(
-      `  ${String(k + 1).padEnd(5)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}`,
-    );
-  });
-  const worst = Math.max(...helpRounds.map((r) => r.ours.p99 / r.bare.p99));
-  console.log(`  worst p99 ratio ${worst.toFixed(2)} (target within 1.3: ${worst <= 1.3 ? 'met' : 'NOT met'})`);
-  const target = steadyRuns[0];
-  if (target) {
-    const ratio = target.ours.p99 / target.bare.p99;
-    console.log(
-      `\np99 ratio at ${target.rate} req/s: ${ratio.toFixed(2)} (target < 1.5: ${ratio < 1.5 ? 'met' : 'NOT met'})`,
-    );
-  }
+  printHelpBar(help);
 
-  ours.child.send({ op: 'stop' });
-  bare.child.send({ op: 'stop' });
-  await Promise.all([ours, bare].map((s) => new Promise((r) => s.child.once('exit', r))));
-  await fake.stop();
+  b.ours.child.send({ op: 'stop' });
+  b.bare.child.send({ op: 'stop' });
+  await Promise.all([b.ours, b.bare].map((s) => new Promise((r) => s.child.once('exit', r))));
+  await b.fake.stop();
 }
 
 if (process.argv[2] === '--serve') await serve(process.argv[3] as Target);

@@ -24,12 +24,14 @@ import type { Database } from '../../src/db/schema';
 import { type RetryOptions, SlackApi, type TokenSource } from './api';
 import { AuthorCache } from './authors';
 import { toPlatformError } from './errors';
+import type { InlineAck } from './inline-ack';
 import { DatabaseInstallationStore } from './installations';
 import { registerListeners } from './listeners';
 import { channelRef, messageRef, PLATFORM, parseRef, teamOf } from './refs';
 import { renderHome, renderPosts, type SlackPost } from './render';
+import { postJson } from './response-url';
 import { type BoltSetup, createBolt, DEFAULT_RETRY, webClients } from './setup';
-import { WorkQueue } from './work-queue';
+import { type Start, WorkQueue } from './work-queue';
 
 export const POST_METADATA_TYPE = 'starling_post';
 
@@ -71,6 +73,8 @@ export interface ReplyPlace {
   responseUrl?: string;
   /** A button on an ephemeral message: the answer replaces it, so its buttons cannot be pressed twice. */
   replaceOriginal?: boolean;
+  /** A slash command not yet acknowledged: a private reply ready at once goes in the acknowledgement. */
+  inline?: InlineAck;
 }
 
 /**
@@ -268,8 +272,8 @@ export class SlackAdapter implements Adapter {
   }
 
   /** Runs the work for an inbound payload after its ack, in the work queue. */
-  track(work: () => Promise<void>, urgent = false): Promise<void> {
-    return this.work.run(work, urgent);
+  track(work: () => Promise<void>, start: Start = 'queued'): Promise<void> {
+    return this.work.run(work, start);
   }
 
   /** Hands a neutral event to the core. */
@@ -482,6 +486,11 @@ export class SlackAdapter implements Adapter {
 
   private async sendPrivateParts(place: ReplyPlace, posts: SlackPost[], deadline: number): Promise<void> {
     for (const [i, p] of posts.entries()) {
+      if (i === 0 && place.inline && !place.threadTs) {
+        if (await place.inline.reply({ response_type: 'ephemeral', text: p.text, blocks: p.blocks })) continue;
+        // too late for the acknowledgement: the reply follows it through response_url
+        await place.inline.acknowledged;
+      }
       if (place.responseUrl && !place.threadTs) {
         try {
           await this.respond(place.responseUrl, p, i === 0 && place.replaceOriginal);
@@ -553,19 +562,13 @@ export class SlackAdapter implements Adapter {
 
   /** Answers through a response_url (slash commands, buttons): ephemeral to the user. */
   private async respond(url: string, p: SlackPost, replaceOriginal = false): Promise<void> {
-    let res: Response;
+    let status: number;
     try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          response_type: 'ephemeral',
-          replace_original: replaceOriginal,
-          text: p.text,
-          blocks: p.blocks,
-        }),
-        signal: AbortSignal.timeout(10_000),
-      });
+      status = await postJson(
+        url,
+        { response_type: 'ephemeral', replace_original: replaceOriginal, text: p.text, blocks: p.blocks },
+        10_000,
+      );
     } catch (err) {
       throw new PlatformError(
         'other',
@@ -573,12 +576,8 @@ export class SlackAdapter implements Adapter {
         `Could not reach Slack's response_url: ${(err as Error).message}`,
       );
     }
-    if (!res.ok) {
-      throw new PlatformError(
-        'other',
-        `response_url_${res.status}`,
-        `Slack's response_url answered HTTP ${res.status}`,
-      );
+    if (status < 200 || status >= 300) {
+      throw new PlatformError('other', `response_url_${status}`, `Slack's response_url answered HTTP ${status}`);
     }
   }
 

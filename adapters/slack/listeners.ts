@@ -11,6 +11,7 @@ import {
   type SlackReactionEvent,
   slackTime,
 } from './inbound';
+import { InlineAck } from './inline-ack';
 import { SLASH_COMMAND } from './manifest';
 import { channelRef, messageRef, workspaceId } from './refs';
 import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
@@ -36,8 +37,17 @@ export function registerListeners(app: App, adapter: SlackAdapter): void {
   });
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
-    await ack();
-    await adapter.track(() => onCommand(adapter, command));
+    const inline = new InlineAck(ack, (err) => log.warn({ err }, 'could not acknowledge a slash command'));
+    // started at once when a slot is free, so a reply ready at once can ride in the acknowledgement
+    const work = adapter.track(async () => {
+      try {
+        await onCommand(adapter, command, inline);
+      } finally {
+        await inline.close();
+      }
+    }, 'eager');
+    await inline.acknowledged;
+    await work;
   });
 
   app.action(/.+/, async ({ body, action, ack }) => {
@@ -46,7 +56,10 @@ export function registerListeners(app: App, adapter: SlackAdapter): void {
     // The STAR form's trigger_id expires three seconds after the click: it skips the queue.
     const button = action as ButtonAction;
     const urgent = button.action_id === STAR_FORM_ACTION;
-    await adapter.track(() => onButton(adapter, body as BlockAction<ButtonAction>, button), urgent);
+    await adapter.track(
+      () => onButton(adapter, body as BlockAction<ButtonAction>, button),
+      urgent ? 'urgent' : 'queued',
+    );
   });
 
   // One view listener: two matching listeners would both try to ack.
@@ -162,7 +175,7 @@ export function registerListeners(app: App, adapter: SlackAdapter): void {
   });
 }
 
-async function onCommand(adapter: SlackAdapter, command: SlashCommand): Promise<void> {
+async function onCommand(adapter: SlackAdapter, command: SlashCommand, inline: InlineAck): Promise<void> {
   const team = command.team_id;
   const author = await adapter.authors.get(team, command.user_id, command.user_name);
   const { name, text } = readCommandLine(command.text);
@@ -179,6 +192,7 @@ async function onCommand(adapter: SlackAdapter, command: SlashCommand): Promise<
       channel: command.channel_id,
       userId: command.user_id,
       responseUrl: command.response_url,
+      inline,
     }),
     raw: command,
   });

@@ -57,8 +57,24 @@ function lineToMrkdwn(line: string): string {
   return bullet ? `${bullet[1]}• ${rendered}` : rendered;
 }
 
+/** Recent renderings: help, tips and most replies repeat the same text many times a day. */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 256;
+const RENDERED_TEXT_MAX = 8_000;
+
 /** Neutral markdown to Slack mrkdwn. */
 export function toMrkdwn(markdown: string): string {
+  if (markdown.length > RENDERED_TEXT_MAX) return render(markdown);
+  let out = rendered.get(markdown);
+  if (out === undefined) {
+    out = render(markdown);
+    if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value as string);
+    rendered.set(markdown, out);
+  }
+  return out;
+}
+
+function render(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let inFence = false;

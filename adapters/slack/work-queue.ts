@@ -2,6 +2,9 @@
 // the acknowledgements (Slack allows three seconds, then redelivers) keep the event
 // loop to themselves while the answers wait their turn, instead of every payload's
 // work interleaving with every new request.
+/** When a job may start: see WorkQueue.run. */
+export type Start = 'urgent' | 'eager' | 'queued';
+
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -17,10 +20,15 @@ export class WorkQueue {
     return this.pending.size;
   }
 
-  /** Queues a job; `urgent` jobs (a modal's trigger_id expires in 3 s) start at once. */
-  run(job: () => Promise<void>, urgent = false): Promise<void> {
+  /**
+   * Queues a job. `urgent` jobs (a modal's trigger_id expires in 3 s) start at once;
+   * `eager` ones start at once if a slot is free (a command whose reply may ride in
+   * its acknowledgement), else wait their turn; `queued` ones start after the current
+   * I/O, so the acknowledgement just written goes out before the work behind it begins.
+   */
+  run(job: () => Promise<void>, start: Start = 'queued'): Promise<void> {
     const done = new Promise<void>((resolve) => {
-      const start = () => {
+      const begin = () => {
         job()
           .catch(this.onError)
           .finally(() => {
@@ -32,13 +40,12 @@ export class WorkQueue {
             else this.running--;
           });
       };
-      if (urgent || this.running < this.concurrency) {
+      const free = this.running < this.concurrency;
+      if (start === 'urgent' || free) {
         this.running++;
-        // an urgent job starts now; any other after the current I/O, so the acknowledgement
-        // just written goes out before the work behind it begins
-        if (urgent) start();
-        else setImmediate(start);
-      } else this.waiting.push(start);
+        if (start === 'queued') setImmediate(begin);
+        else begin();
+      } else this.waiting.push(begin);
     });
     this.pending.add(done);
     return done.finally(() => this.pending.delete(done));

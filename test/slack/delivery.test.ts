@@ -13,10 +13,12 @@ import {
   BOT_TOKEN,
   BOT_USER,
   CHANNEL,
+  commandReplies,
   eventEnvelope,
   FORM,
   formBody,
   messageEvent,
+  type ShownReply,
   send,
   slashCommand,
   TEAM,
@@ -90,12 +92,13 @@ beforeEach(() => {
 const tsNow = () => `${Math.floor(now.getTime() / 1000)}.${String(++seq).padStart(6, '0')}`;
 
 /** Sends /prep as `user`; `settle` false returns once Slack has its ack, before the work is done. */
-async function slash(user: string, text: string, settle = true): Promise<string> {
+/** Runs /prep as `user`; returns what Slack showed them, once the work behind it is done if `settle`. */
+async function slash(user: string, text: string, settle = true): Promise<() => ShownReply[]> {
   const id = `r${++seq}`;
   const cmd = slashCommand(text, { user_id: user, responseId: id, responseBase: h.fake.responseUrl('') });
-  await send(h.port, formBody(cmd as never), FORM);
+  const ack = await send(h.port, formBody(cmd as never), FORM);
   if (settle) await h.adapter.idle();
-  return id;
+  return () => commandReplies(ack, h.fake.responses, id);
 }
 
 /** Posts a member's message in a thread; returns its ts. */
@@ -234,10 +237,7 @@ describe('rate-limited replies', () => {
     const aliceBefore = ephemeralsTo(ALICE).length;
     await reply(ALICE, questionTs, ANSWER, false);
     const help = await slash(ALICE, 'help', false);
-    await until(
-      () => ephemeralsTo(ALICE).length > aliceBefore && h.fake.responses.some((r) => r.id === help),
-      "Alice's feedback and help",
-    );
+    await until(() => ephemeralsTo(ALICE).length > aliceBefore && help().length > 0, "Alice's feedback and help");
 
     release();
     await h.adapter.idle();

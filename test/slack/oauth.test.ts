@@ -8,7 +8,7 @@ import { loadGuides } from '../../src/guides/load';
 import { silentLogger } from '../../src/logger';
 import { FakeSlack } from './fake-slack';
 import { type Harness, openDb, startSlack } from './harness';
-import { eventEnvelope, FORM, formBody, send, slashCommand } from './requests';
+import { commandReplies, eventEnvelope, FORM, formBody, send, slashCommand } from './requests';
 
 const ORANGE = { team: 'T0ORANGE', token: 'xoxb-orange-token', bot: 'U0BOTORANGE', name: 'Orange Cohort' };
 const LIME = { team: 'T0LIME', token: 'xoxb-lime-token', bot: 'U0BOTLIME', name: 'Lime Club' };
@@ -72,7 +72,7 @@ async function command(team: string, text: string, user = 'U0MEMBER'): Promise<{
   });
   const res = await send(h.port, formBody(cmd as never), FORM);
   await h.adapter.idle();
-  return { status: res.status, replies: fake.responses.filter((r) => r.id === id).map((r) => r.body) };
+  return { status: res.status, replies: commandReplies(res, fake.responses, id) };
 }
 
 const rows = () => h.db.selectFrom('slack_installations').selectAll().orderBy('id').execute();

@@ -245,3 +245,23 @@ export function viewSubmission(
     response_urls: [],
   } as ViewSubmitAction;
 }
+
+/** A reply Slack shows a member: in an acknowledgement's body or POSTed to a response_url. */
+export type ShownReply = { text: string; blocks?: unknown[]; response_type?: string; [k: string]: any };
+
+/** The reply a slash command's acknowledgement carried, if any. */
+export function ackReply(ack: SlackResponse): ShownReply | undefined {
+  if (!ack.body.trim().startsWith('{')) return undefined;
+  const body = JSON.parse(ack.body) as ShownReply;
+  return typeof body.text === 'string' ? body : undefined;
+}
+
+/** What Slack showed the member for a command: the acknowledgement's reply, then those sent to its response_url. */
+export function commandReplies(
+  ack: SlackResponse,
+  responses: { id: string; body: ShownReply }[],
+  id: string,
+): ShownReply[] {
+  const inline = ackReply(ack);
+  return [...(inline ? [inline] : []), ...responses.filter((r) => r.id === id).map((r) => r.body)];
+}

@@ -45,6 +45,18 @@ describe('Socket Mode', () => {
       channel: `slack:${TEAM}:${CHANNEL}`,
     } satisfies Partial<CommandEvent>);
     expect(h.fake.responses.find((r) => r.id === 'sock-1')?.body.text).toBe('Here are the commands');
+    // The same member again: known now, so the reply is ready at once and rides in the acknowledgement.
+    onEvent = async (e) => {
+      await e.reply({ text: 'Here they are again' }, { private: true });
+    };
+    const again = await h.fake.sendEnvelope(
+      'slash_commands',
+      slashCommand('help', { responseId: 'sock-2', responseBase: h.fake.responseUrl('') }),
+    );
+    await h.adapter.idle();
+    onEvent = rec.handler;
+    expect(again).toMatchObject({ response_type: 'ephemeral', text: 'Here they are again' });
+    expect(h.fake.responses.find((r) => r.id === 'sock-2')).toBeUndefined();
   });
 
   it('a thread reply arrives as a message event, once even when Slack redelivers it', async () => {

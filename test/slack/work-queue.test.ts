@@ -32,8 +32,23 @@ describe('WorkQueue', () => {
       await new Promise((r) => setTimeout(r, 10));
       seen.push('slow');
     });
-    await q.run(async () => void seen.push('urgent'), true);
+    await q.run(async () => void seen.push('urgent'), 'urgent');
     await q.idle();
     expect(seen).toEqual(['urgent', 'slow']);
+  });
+
+  it('starts an eager job at once when a slot is free, and queues it behind the others when none is', async () => {
+    const q = new WorkQueue(1, () => {});
+    const seen: string[] = [];
+    void q.run(async () => void seen.push('eager'), 'eager');
+    // started in the same turn: nothing else ran before it
+    expect(seen).toEqual(['eager']);
+    await q.idle();
+    void q.run(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      seen.push('slow');
+    });
+    await q.run(async () => void seen.push('eager behind'), 'eager');
+    expect(seen).toEqual(['eager', 'slow', 'eager behind']);
   });
 });
