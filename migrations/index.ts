@@ -5,10 +5,12 @@ import * as m001 from './001_initial';
 import * as m002 from './002_practice';
 import * as m004 from './004_discord';
 import * as m005 from './005_answer_figures';
+import * as m006 from './006_mock_interviews';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_practice': m002,
   '004_discord': m004,
   '005_answer_figures': m005,
+  '006_mock_interviews': m006,
 };

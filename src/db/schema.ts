@@ -152,6 +152,56 @@ export interface SlackInstallationsTable {
   installed_at: number;
 }
 
+/** A member's private mock interview (migration 006). */
+export interface MockSessionsTable {
+  id: string;
+  workspace: string;
+  user_id: string;
+  user_name: string;
+  /** Where `/prep mock` was run. */
+  channel_ref: string;
+  /** Where the conversation happens: a direct message or a private thread. */
+  place_ref: string;
+  status: 'open' | 'closed';
+  closed_reason: 'finished' | 'stopped' | 'idle' | null;
+  /** The question being asked, from 0. */
+  position: number;
+  total: number;
+  version: Generated<number>;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
+
+export type MockItemState = 'waiting' | 'following-up' | 'done' | 'skipped';
+
+/** One question of a mock interview and what the member answered (migration 006). */
+export interface MockItemsTable {
+  session_id: string;
+  position: number;
+  question_id: string;
+  question_text: string;
+  employer: string;
+  category: string;
+  state: Generated<MockItemState>;
+  /** The answer with every follow-up reply merged in. */
+  answer_text: string | null;
+  /** The analysis (JSON) of the answer before any follow-up, and after the last. */
+  first_analysis: string | null;
+  last_analysis: string | null;
+  followups_asked: Generated<number>;
+  /** The follow-up waiting for a reply (JSON). */
+  pending: string | null;
+  updated_at: number;
+}
+
+/** Each reply a mock interview has read (migration 006). */
+export interface MockTurnsTable {
+  session_id: string;
+  message_ref: string;
+  created_at: number;
+}
+
 export interface Database {
   channels: ChannelsTable;
   schedules: SchedulesTable;
@@ -165,6 +215,9 @@ export interface Database {
   retries: RetriesTable;
   processed_events: ProcessedEventsTable;
   slack_installations: SlackInstallationsTable;
+  mock_sessions: MockSessionsTable;
+  mock_items: MockItemsTable;
+  mock_turns: MockTurnsTable;
 }
 
 export type Channel = Selectable<ChannelsTable>;
@@ -177,3 +230,5 @@ export type AnswerMessage = Selectable<AnswerMessagesTable>;
 export type AnalysisRow = Selectable<AnalysesTable>;
 export type Snooze = Selectable<SnoozesTable>;
 export type Retry = Selectable<RetriesTable>;
+export type MockSession = Selectable<MockSessionsTable>;
+export type MockItem = Selectable<MockItemsTable>;
