@@ -5,13 +5,14 @@ import type { AdapterSet } from './chat/adapters';
 import type { PlatformError } from './chat/errors';
 import type { CommandRegistry } from './chat/registry';
 import { createRouter } from './chat/router';
-import type { InboundEvent, OutboundMessage, Ref } from './chat/types';
+import type { InboundEvent, MessageEvent, OutboundMessage, Ref } from './chat/types';
 import type { Config } from './config';
 import { pruneDeliveries } from './db/dedupe';
 import type { Database, Schedule } from './db/schema';
 import type { GuideLibrary } from './guides/library';
 import { QUESTION_CATEGORIES } from './guides/schema';
 import type { Logger } from './logger';
+import { closeIdleSessions, onMockMessage } from './mock/session';
 import { answerHandlers } from './practice/answering';
 import { practiceRegistry } from './practice/commands';
 import type { AppContext } from './practice/context';
@@ -75,7 +76,15 @@ export function buildApp(options: AppOptions): App {
     replicaId: options.replicaId ?? makeReplicaId(),
   };
   const registry = practiceRegistry();
-  const router = createRouter({ registry, ctx, logger, handlers: answerHandlers(ctx) });
+  const answers = answerHandlers(ctx);
+  const handlers = {
+    ...answers,
+    // a reply in a mock interview's conversation is the mock's; any other goes on to answers
+    message: async (e: MessageEvent) => {
+      if (!(await onMockMessage(ctx, e))) await answers.message?.(e);
+    },
+  };
+  const router = createRouter({ registry, ctx, logger, handlers });
   const catchupMs = config.CATCHUP_WINDOW_MINUTES * 60_000;
   let lastPrune = 0;
 
@@ -130,6 +139,12 @@ export function buildApp(options: AppOptions): App {
         await runDigests(ctx, now, catchupMs, onPlatformError);
       } catch (err) {
         logger.error({ err }, 'digests failed this tick');
+      }
+      try {
+        const closed = await closeIdleSessions(ctx, now);
+        if (closed) logger.info({ closed }, 'closed mock interviews idle for a day');
+      } catch (err) {
+        logger.error({ err }, 'closing idle mock interviews failed this tick');
       }
       // Delivery keys and finished occurrences are only needed for a while; keep the
       // tables small. Hourly is plenty, and harmless when several replicas do it.

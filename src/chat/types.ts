@@ -65,6 +65,12 @@ export interface OutboundMessage {
    * crash can be detected.
    */
   idempotencyKey?: string;
+  /**
+   * The bot waits for the member's reply where this is posted (a mock interview's
+   * question in a direct message): the terminal sends plain lines there until the
+   * conversation posts something that does not wait.
+   */
+  awaitsReply?: boolean;
 }
 
 /** What `post` returns: the message itself, and where replies to it go. */
@@ -175,6 +181,12 @@ export interface Adapter {
   postPrivate?(to: Ref, userId: string, message: OutboundMessage): Promise<void>;
   /** Open a direct conversation with a user; returns a ref to post to. */
   openDirect?(workspace: WorkspaceId, userId: string): Promise<Ref>;
+  /**
+   * A private thread in `channel` that only `userId` (and admins) can see, for when
+   * the member's direct messages are closed; returns a ref to post to. Its replies
+   * arrive as messages in that thread.
+   */
+  openPrivateThread?(channel: Ref, userId: string, name: string): Promise<Ref>;
   edit?(ref: Ref, message: OutboundMessage): Promise<void>;
   /** Add a reaction by neutral name (`white_check_mark`, `regional_indicator_s`...). */
   react?(ref: Ref, emoji: string): Promise<void>;

@@ -2,6 +2,7 @@
 // part, best answer, what they practised. Shared by `/prep me`, `/prep summary`
 // and the Slack App Home.
 import type { OutboundMessage } from '../chat/types';
+import { mockSummaryLine } from '../mock/summary';
 import { getSchedule } from '../scheduler/store';
 import { renderSummaryChart, type SummaryEntry, summarize } from '../star';
 import type { AppContext } from './context';
@@ -57,11 +58,13 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
     memberHistory(ctx.db, o.workspace, o.userId, 50),
   ]);
   const who = o.third ? o.name : 'You';
+  const mock = o.third ? undefined : await mockSummaryLine(ctx.db, o.workspace, o.userId, count > 0);
   if (count === 0) {
+    const none = `${who} ${o.third ? 'has' : 'have'} not answered a question in this workspace yet. Answer today's question in its thread, or ask for one with \`/prep question\`.`;
     return {
       kind: 'info',
       title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`,
-      text: `${who} ${o.third ? 'has' : 'have'} not answered a question in this workspace yet. Answer today's question in its thread, or ask for one with \`/prep question\`.`,
+      text: mock ? `${none}\n${mock}` : none,
     };
   }
   // The streak of the channel asked from, or of the member's latest channel when
@@ -124,5 +127,6 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
   const categories = [...new Set(history.map((h) => h.category))];
   if (employers.length) lines.push(`**Employers practised:** ${employers.join(', ')}`);
   if (categories.length) lines.push(`**Categories:** ${categories.map(categoryLabel).join(', ')}`);
+  if (mock) lines.push(mock);
   return { kind: 'info', title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`, text: lines.join('\n') };
 }

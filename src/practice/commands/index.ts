@@ -1,5 +1,6 @@
 // Every /prep command, registered in the order help lists them.
 import { CommandRegistry } from '../../chat/registry';
+import { registerMockCommand } from '../../mock/command';
 import type { AppContext } from '../context';
 import { registerChannelCommands } from './channel';
 import { registerLookups } from './lookup';
@@ -10,6 +11,7 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   const registry = new CommandRegistry<AppContext>();
   registerLookups(registry);
   registerChannelCommands(registry);
+  registerMockCommand(registry);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
   return registry;

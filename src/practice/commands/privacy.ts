@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineAction, defineCommand } from '../../chat/registry';
+import { mockMarkdown } from '../../mock/export';
 import { formatDays } from '../../scheduler/time';
 import type { AppContext } from '../context';
 import { plural } from '../format';
@@ -15,6 +16,7 @@ export function exportMarkdown(data: MemberExport): string {
     `- User id: ${data.userId}`,
     `- Exported: ${data.exportedAt}`,
     `- Answers: ${data.answers.length}`,
+    `- Mock interviews: ${data.mockInterviews.length}`,
   ];
   if (data.member?.snoozedUntil) lines.push(`- Snoozed until: ${data.member.snoozedUntil}`);
   if (data.snoozes.length) {
@@ -51,6 +53,7 @@ export function exportMarkdown(data: MemberExport): string {
     if (an?.checks && a.scored) lines.push('', `STAR checks passed: ${an.checks.passed} of ${an.checks.total}`);
     else if (an) lines.push('', 'No STAR score: the question asks for an approach, or the answer could not be read.');
   }
+  lines.push(...mockMarkdown(data.mockInterviews));
   return `${lines.join('\n')}\n`;
 }
 
@@ -69,7 +72,7 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
         const stamp = data.exportedAt.slice(0, 10);
         return {
           kind: 'info',
-          text: `Everything Starling keeps about you in this workspace: ${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}${data.schedules.length ? `, ${plural(data.schedules.length, 'daily question schedule')} you set` : ''}. Two files follow: JSON (complete) and Markdown (readable).`,
+          text: `Everything Starling keeps about you in this workspace: ${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}${data.schedules.length ? `, ${plural(data.schedules.length, 'daily question schedule')} you set` : ''}${data.mockInterviews.length ? `, ${plural(data.mockInterviews.length, 'mock interview')}` : ''}. Two files follow: JSON (complete) and Markdown (readable).`,
           attachments: [
             {
               name: `starling-export-${stamp}.json`,
@@ -91,7 +94,7 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
       async run(_ctx, _args, event) {
         return {
           kind: 'info',
-          text: 'This deletes **all** your answers, their analyses, your streaks and snoozes in this workspace. It cannot be undone. `/prep export` first if you want a copy.',
+          text: 'This deletes **all** your answers, their analyses, your mock interviews, your streaks and snoozes in this workspace. It cannot be undone. `/prep export` first if you want a copy.',
           buttons: [
             {
               id: `forget:confirm:${event.author.id}`,
@@ -115,12 +118,12 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
         }
         if (what !== 'confirm') return { kind: 'info', text: 'Nothing was deleted.' };
         const gone = await forgetMember(ctx.db, event.workspace, event.author.id);
-        if (gone.answers === 0 && !gone.member && gone.snoozes === 0) {
+        if (gone.answers === 0 && !gone.member && gone.snoozes === 0 && gone.mockInterviews === 0) {
           return { kind: 'info', text: 'There was nothing about you to delete in this workspace.' };
         }
         return {
           kind: 'info',
-          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.`,
+          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.`,
         };
       },
     }),

@@ -1,6 +1,8 @@
 // A member's own data: everything for export, and deletion on request. Both are
 // bounded to one workspace: the same person elsewhere is untouched.
 import type { Answer } from '../../db/schema';
+import { type ExportedMockSession, exportMockSessions } from '../../mock/export';
+import { forgetSessions } from '../../mock/store';
 import { analysisOf, answerMessages } from './answers';
 import { affected, type Db } from './db';
 import { clearRetry, getMember, getRetry, snoozesOf } from './members';
@@ -46,6 +48,8 @@ export interface MemberExport {
   pendingRetry: { postId: string; since: string } | null;
   schedules: ExportedSchedule[];
   answers: ExportedAnswer[];
+  /** Mock interviews (`/prep mock`), apart from the daily answers. */
+  mockInterviews: ExportedMockSession[];
 }
 
 const iso = (ms: number | null | undefined) =>
@@ -123,11 +127,13 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
       updatedAt: iso(s.updated_at) ?? '',
     })),
     answers: out,
+    mockInterviews: await exportMockSessions(db, workspace, userId),
   };
 }
 
 export interface Forgotten {
   answers: number;
+  mockInterviews: number;
   analyses: number;
   replies: number;
   snoozes: number;
@@ -157,6 +163,7 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       replies += affected(await trx.deleteFrom('answer_messages').where('answer_id', 'in', chunk).executeTakeFirst());
     }
     const answers = await deleteOfMember('answers');
+    const mockInterviews = await forgetSessions(trx, workspace, userId);
     const snoozes = await deleteOfMember('snoozes');
     await clearRetry(trx, workspace, userId);
     const member = (await deleteOfMember('members')) > 0;
@@ -167,6 +174,6 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       .where('workspace', '=', workspace)
       .where('posted_by', '=', userId)
       .execute();
-    return { answers, analyses, replies, snoozes, member };
+    return { answers, mockInterviews, analyses, replies, snoozes, member };
   });
 }

@@ -1,0 +1,205 @@
+// `/prep mock`: start a private mock interview, resume the open one, or stop it with
+// its scorecard. The conversation happens in a direct message (or, where those are
+// closed and the platform can, a private thread in the channel).
+import { z } from 'zod';
+import { PlatformError, UserError } from '../chat/errors';
+import { type CommandRegistry, defineCommand, tokenize } from '../chat/registry';
+import type { CommandEvent, OutboundMessage, Ref } from '../chat/types';
+import type { MockSession } from '../db/schema';
+import { QUESTION_CATEGORIES } from '../guides/schema';
+import { readEmployerCategory, requireCategory } from '../practice/commands/channel';
+import { resolveEmployer } from '../practice/commands/phrase';
+import type { AppContext } from '../practice/context';
+import type { Pickable } from '../practice/posting';
+import { pickMockQuestions } from './pick';
+import { questionPrompt } from './prompts';
+import { closeSession, currentPrompt } from './session';
+import { createSession, deleteSession, itemsOf, openSession, setPlace } from './store';
+
+export const DEFAULT_QUESTIONS = 3;
+export const MAX_QUESTIONS = 10;
+
+const Args = z.object({
+  stop: z.boolean().optional(),
+  employer: z.string().optional(),
+  category: z.string().optional(),
+  questions: z.coerce
+    .number({ error: 'the number of questions must be a whole number' })
+    .int('the number of questions must be a whole number')
+    .min(1, 'ask for at least 1 question')
+    .max(MAX_QUESTIONS, `a mock interview has at most ${MAX_QUESTIONS} questions`)
+    .optional(),
+  words: z.array(z.string()).optional(),
+});
+type MockArgs = z.infer<typeof Args>;
+
+/** `stop`, a trailing number of questions, and the employer and category words before it. */
+export function parseMockText(text: string): Record<string, unknown> {
+  const words = tokenize(text);
+  if (words.length === 1 && /^(stop|end)$/i.test(words[0] ?? '')) return { stop: true };
+  const out: Record<string, unknown> = {};
+  const last = words.at(-1);
+  if (last && /^-?\d+$/.test(last)) {
+    out.questions = last;
+    words.pop();
+  }
+  if (words.length) out.words = words;
+  return out;
+}
+
+function where(event: CommandEvent, place: Ref): string {
+  return place === event.channel || place === event.thread ? 'here' : 'in your direct messages with me';
+}
+
+async function resume(ctx: AppContext, event: CommandEvent, s: MockSession): Promise<OutboundMessage> {
+  const prompt = await currentPrompt(ctx, s);
+  if (prompt) await ctx.adapters.post(s.place_ref, prompt);
+  return {
+    kind: 'info',
+    text: `Your mock interview is still open ${where(event, s.place_ref)}: question ${Number(s.position) + 1} of ${s.total}, asked again there. \`/prep mock stop\` ends it with your scorecard.`,
+  };
+}
+
+async function stop(ctx: AppContext, event: CommandEvent): Promise<OutboundMessage> {
+  const s = await openSession(ctx.db, event.workspace, event.author.id);
+  const card = s ? await closeSession(ctx, s, 'stopped') : undefined;
+  if (!s || !card) {
+    throw new UserError('You have no mock interview open, so there is nothing to stop.', '`/prep mock` starts one');
+  }
+  if (where(event, s.place_ref) === 'here') return card;
+  await ctx.adapters.post(s.place_ref, card);
+  return { kind: 'info', text: 'Your mock interview is stopped; the scorecard is in your direct messages with me.' };
+}
+
+function readFilters(ctx: AppContext, args: MockArgs): { employer?: string; category?: string } {
+  const typed: { employer?: string; category?: string; extra?: string } = args.words
+    ? readEmployerCategory(ctx.guides, args.words)
+    : args;
+  const guide = typed.employer?.trim()
+    ? resolveEmployer(ctx.guides, typed.employer, (name) => `/prep mock ${name}`)
+    : undefined;
+  const category = typed.category?.trim() ? requireCategory(typed.category, '`/prep mock behavioral`') : undefined;
+  if (typed.extra) {
+    throw new UserError(
+      `"${typed.extra}" is left over: \`/prep mock\` takes an employer, a category and a number of questions.`,
+      '`/prep mock chop behavioral 3`',
+    );
+  }
+  return { ...(guide ? { employer: guide.slug } : {}), ...(category ? { category } : {}) };
+}
+
+/** Why the member's direct messages are closed, and what to change. */
+function unreachable(err: PlatformError): UserError {
+  return new UserError(
+    `I could not send you a direct message for the mock interview (${err.code}).`,
+    err.hint ?? 'allow direct messages from apps in this workspace, then run `/prep mock` again',
+  );
+}
+
+/** Posts the first question in a direct message, else in a private thread where the platform has them. */
+async function openPlace(ctx: AppContext, event: CommandEvent, first: (place: Ref) => Promise<void>): Promise<Ref> {
+  const adapter = ctx.adapters.for(event.channel);
+  try {
+    if (!adapter.openDirect) throw new PlatformError('user_unreachable', 'no_direct_messages');
+    const dm = await adapter.openDirect(event.workspace, event.author.id);
+    await first(dm);
+    return dm;
+  } catch (err) {
+    if (!(err instanceof PlatformError)) throw err;
+    if (!adapter.openPrivateThread) throw unreachable(err);
+    ctx.logger.info({ code: err.code }, 'direct messages closed; the mock interview goes to a private thread');
+    const thread = await adapter.openPrivateThread(
+      event.channel,
+      event.author.id,
+      `Mock interview: ${event.author.name}`,
+    );
+    await first(thread);
+    return thread;
+  }
+}
+
+async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Promise<OutboundMessage> {
+  const filters = readFilters(ctx, args);
+  const count = args.questions ?? DEFAULT_QUESTIONS;
+  const now = ctx.clock().getTime();
+  const questions: Pickable[] = await pickMockQuestions(ctx, {
+    workspace: event.workspace,
+    userId: event.author.id,
+    ...filters,
+    count,
+    seed: `${event.author.id}:${now}`,
+  });
+  const base = {
+    workspace: event.workspace,
+    userId: event.author.id,
+    userName: event.author.name,
+    channelRef: event.channel,
+  };
+  const q = questions.map((p) => ({ id: p.id, text: p.text, employer: p.guide.slug, category: p.category }));
+  // the session exists before its first question goes out, so a reply cannot outrun it
+  const session = await createSession(ctx.db, { ...base, placeRef: event.channel, questions: q, now });
+  if (!session) {
+    const open = await openSession(ctx.db, event.workspace, event.author.id);
+    if (open) return resume(ctx, event, open);
+    throw new Error('a mock interview was neither created nor found open');
+  }
+  const [item] = await itemsOf(ctx.db, session.id);
+  let place: Ref;
+  try {
+    place = await openPlace(ctx, event, async (at) => {
+      await setPlace(ctx.db, session.id, at);
+      if (item) await ctx.adapters.post(at, questionPrompt(ctx.guides, { ...session, place_ref: at }, item, true));
+    });
+  } catch (err) {
+    await deleteSession(ctx.db, session.id);
+    throw err instanceof PlatformError ? unreachable(err) : err;
+  }
+  const fewer =
+    questions.length < count
+      ? ` Only ${questions.length} question${questions.length === 1 ? '' : 's'} matched, so this one is shorter.`
+      : '';
+  return {
+    kind: 'info',
+    text: `Your mock interview has started ${where(event, place)}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
+  };
+}
+
+export function registerMockCommand(registry: CommandRegistry<AppContext>): void {
+  registry.register(
+    defineCommand<AppContext, MockArgs>({
+      name: 'mock',
+      description: 'A private mock interview with follow-up questions and a scorecard',
+      usage: '/prep mock [employer] [category] [questions] | stop',
+      examples: ['/prep mock', '/prep mock chop behavioral', '/prep mock 5', '/prep mock stop'],
+      notes: [
+        `Asks ${DEFAULT_QUESTIONS} questions by default (at most ${MAX_QUESTIONS}), one at a time in your direct messages, your least-practised categories first.`,
+        'After each answer it may ask up to two follow-ups about what the answer left out; your reply is added to the answer. Say `skip` to move on, `stop` to end.',
+        '`/prep mock` while one is open asks its current question again. A session with no reply for a day closes by itself; its scorecard is kept.',
+      ],
+      options: [
+        { name: 'employer', description: 'Only this employer', type: 'string', autocomplete: 'employer' },
+        {
+          name: 'category',
+          description: 'Only this category',
+          type: 'string',
+          autocomplete: 'category',
+          choices: QUESTION_CATEGORIES,
+        },
+        {
+          name: 'questions',
+          description: `How many questions (1-${MAX_QUESTIONS}, default ${DEFAULT_QUESTIONS})`,
+          type: 'integer',
+        },
+        { name: 'stop', description: 'End the open mock interview with its scorecard', type: 'boolean' },
+      ],
+      args: Args,
+      parseText: parseMockText,
+      async run(ctx, args, event) {
+        if (args.stop) return stop(ctx, event);
+        const open = await openSession(ctx.db, event.workspace, event.author.id);
+        if (open) return resume(ctx, event, open);
+        return start(ctx, event, args);
+      },
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+// A mock interview's conversation: a reply read once, the session moved on by exactly
+// one replica, then the follow-up, the next question or the scorecard sent. Sessions
+// idle for a day close by themselves with their scorecard kept.
+import { PlatformError } from '../chat/errors';
+import type { MessageEvent, OutboundMessage, Ref } from '../chat/types';
+import type { MockSession } from '../db/schema';
+import type { AppContext } from '../practice/context';
+import { asksForStory } from '../practice/feedback';
+import { followupPrompt, questionPrompt } from './prompts';
+import { advance, firstTurn, getSession, idleSessions, itemsOf, sessionAt } from './store';
+import { closing, type Pending, parseJson, readTurn } from './turn';
+
+export const IDLE_MS = 24 * 3_600_000;
+/** Two replicas moving one session at once: the loser reads it again, a few times at most. */
+const TRIES = 3;
+
+/** Sends to the session's place; a refusal is logged, the session is already saved. */
+async function say(ctx: AppContext, place: Ref, messages: OutboundMessage[]): Promise<void> {
+  for (const m of messages) {
+    try {
+      await ctx.adapters.post(place, m);
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err;
+      ctx.logger.warn({ kind: err.kind, code: err.code, place }, 'could not send a mock interview message');
+      return;
+    }
+  }
+}
+
+/** A reply in a mock interview's place; false when the message belongs to none. */
+export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promise<boolean> {
+  const place = event.thread ?? event.channel;
+  const found = await sessionAt(ctx.db, place);
+  if (!found) return false;
+  if (found.user_id !== event.author.id) {
+    await event.reply(
+      {
+        kind: 'error',
+        text: `This mock interview is <@${found.user_id}>'s, so your reply is not part of it. Start your own with \`/prep mock\`.`,
+      },
+      { private: true },
+    );
+    return true;
+  }
+  const text = event.text.trim();
+  if (!text) return true;
+  if (!(await firstTurn(ctx.db, found.id, event.ref, ctx.clock().getTime()))) return true;
+  let session: MockSession | undefined = found;
+  for (let i = 0; i < TRIES && session?.status === 'open'; i++) {
+    const items = await itemsOf(ctx.db, session.id);
+    const current = items.find((it) => Number(it.position) === Number(session?.position));
+    const now = ctx.clock().getTime();
+    const storyQuestion = current ? asksForStory(ctx, current.question_id) : true;
+    const turn = readTurn({ guides: ctx.guides, session, items, text, storyQuestion, now });
+    if (await advance(ctx.db, session, turn.change, now)) {
+      await say(ctx, session.place_ref, turn.say);
+      return true;
+    }
+    session = await getSession(ctx.db, session.id);
+  }
+  ctx.logger.warn({ session: found.id }, 'a mock interview reply lost the race to another; not read');
+  return true;
+}
+
+/** What the session is waiting for, asked again (a resumed session). */
+export async function currentPrompt(ctx: AppContext, s: MockSession): Promise<OutboundMessage | undefined> {
+  const items = await itemsOf(ctx.db, s.id);
+  const item = items.find((i) => Number(i.position) === Number(s.position));
+  if (!item) return undefined;
+  const pending = parseJson<Pending>(item.pending);
+  if (item.state === 'following-up' && pending?.current) return followupPrompt(pending.current);
+  return questionPrompt(ctx.guides, s, item, Number(s.position) === 0 && item.state === 'waiting');
+}
+
+/** Closes a session now, keeping its scorecard; undefined if it was already closed. */
+export async function closeSession(
+  ctx: AppContext,
+  s: MockSession,
+  reason: 'stopped' | 'idle',
+): Promise<OutboundMessage | undefined> {
+  const now = ctx.clock().getTime();
+  const turn = closing({ session: s, items: await itemsOf(ctx.db, s.id), now }, reason);
+  if (!(await advance(ctx.db, s, turn.change, now))) return undefined;
+  return turn.say.at(-1);
+}
+
+/** Closes sessions idle for a day and sends each its scorecard (the scheduler tick). */
+export async function closeIdleSessions(ctx: AppContext, now: Date): Promise<number> {
+  let closed = 0;
+  for (const s of await idleSessions(ctx.db, now.getTime() - IDLE_MS)) {
+    const card = await closeSession(ctx, s, 'idle');
+    if (!card) continue;
+    closed++;
+    await say(ctx, s.place_ref, [card]);
+  }
+  return closed;
+}
