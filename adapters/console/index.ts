@@ -86,6 +86,8 @@ export class ConsoleAdapter implements Adapter {
   private seq: number;
   private currentThread?: Ref;
   private currentForm?: { postId: string; thread: Ref };
+  /** A direct conversation waiting for the member's reply: plain lines go there. */
+  private direct?: Ref;
   private form?: FormDraft;
   private buttons: Button[] = [];
   private readonly lastByUser = new Map<string, { ref: Ref; thread: Ref }>();
@@ -168,10 +170,10 @@ export class ConsoleAdapter implements Adapter {
       lines.push(s.dim(`[${message.starForm.label ?? STAR_FORM_LABEL}] – type /form to answer in four parts`));
     for (const a of message.attachments ?? []) lines.push(...this.attachment(a));
     if (message.kind === 'question' && !this.isThread(where)) {
-      lines.push(
-        s.dim("Type your answer: each line is a reply in this question's thread. /help lists console commands."),
-        s.accent('━'.repeat(60)),
-      );
+      const how = message.awaitsReply
+        ? 'Type your reply: each line goes to this conversation until it ends.'
+        : "Type your answer: each line is a reply in this question's thread.";
+      lines.push(s.dim(`${how} /help lists console commands.`), s.accent('━'.repeat(60)));
     }
     const body = lines.join('\n');
     this.write(this.isThread(where) ? this.indent(body, s.dim('  │ ')) : body);
@@ -283,6 +285,8 @@ export class ConsoleAdapter implements Adapter {
     if (message.kind === 'answer' && this.isThread(to)) this.lastByUser.set(this.me.id, { ref, thread });
     if (to.startsWith(`${this.workspace}:dm-`)) {
       this.show(message, this.channel, to.slice(`${this.workspace}:dm-`.length));
+      // a direct conversation waiting for a reply (a mock interview) takes the plain lines
+      this.direct = message.awaitsReply ? to : undefined;
       return { ref: `${to}:${this.seq}`, threadRef: `${to}:${this.seq}` };
     }
     this.show(message, this.isThread(to) ? thread : this.channel);
@@ -367,7 +371,7 @@ export class ConsoleAdapter implements Adapter {
       [
         s.bold('Console commands'),
         `  ${s.code('/prep <command>')}   any Starling command (${s.code('/prep help')} lists them)`,
-        `  ${s.code('<text>')}            a reply in the current question's thread (your answer)`,
+        `  ${s.code('<text>')}            your answer: to the open mock interview, else in the current question's thread`,
         `  ${s.code('/as <name>')}        play another member`,
         `  ${s.code('/form')}             answer the current question with the four-part STAR form`,
         `  ${s.code('/edit <text>')}      replace your last reply`,
@@ -482,6 +486,11 @@ export class ConsoleAdapter implements Adapter {
   }
 
   private async answer(text: string): Promise<void> {
+    if (this.direct) {
+      this.seq += 1;
+      const ref = `${this.direct}:${this.seq}`;
+      return this.emit({ ...this.event({ type: 'message', ref, text }), channel: this.direct } as InboundEvent);
+    }
     if (!this.currentThread) {
       this.write(this.style.bad('There is no question to answer yet. Type /prep question to get one.'));
       return;

@@ -58,9 +58,14 @@ export function slackTime(ts: string | undefined): Date {
  * are thread replies, so a channel's top-level chatter never reaches the core (nor
  * costs a delivery record or a users.info call).
  */
+/**
+ * A thread reply (an answer, its edit or deletion), or a new message in a direct
+ * conversation with the bot (a mock interview); anything else is not for the core.
+ */
 export function readMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {
   const draft = readAnyMessage(e, botUserId);
-  return draft?.threadTs ? draft : undefined;
+  if (draft?.threadTs) return draft;
+  return draft?.type === 'message' && e.channel_type === 'im' ? draft : undefined;
 }
 
 function readAnyMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {

@@ -29,6 +29,8 @@ export const EVENT_SCOPES: Record<string, readonly string[]> = {
   // Answers are thread replies in public and private channels.
   'message.channels': ['channels:history'],
   'message.groups': ['groups:history'],
+  // A mock interview is a conversation in the member's direct messages with the bot.
+  'message.im': ['im:history'],
   app_home_opened: [],
   app_uninstalled: [],
   tokens_revoked: [],
@@ -99,7 +101,8 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
       background_color: '#1f3a5f',
     },
     features: {
-      app_home: { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false },
+      // the Messages tab is where a mock interview happens (`/prep mock`)
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name, always_online: true },
       slash_commands: [
         {

@@ -112,6 +112,11 @@ describe('every /prep subcommand', () => {
       leaderboard: ['alice', {}, /.+/],
       retry: ['bob', {}, /.+/],
       snooze: ['bob', { days: '3' }, /3 days|snooz/i],
+      mock: [
+        'alice',
+        { employer: 'harvard-medical-school-software-engineer', questions: 1 },
+        /mock interview has started/,
+      ],
       export: ['bob', {}, /Everything Starling keeps about you/],
       'forget-me': ['bob', {}, /delete|forget/i],
     };

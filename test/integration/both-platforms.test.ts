@@ -16,6 +16,7 @@ import {
   BOT_TOKEN,
   BOT_USER,
   CHANNEL,
+  commandReplies,
   eventEnvelope,
   FORM,
   formBody,
@@ -159,11 +160,12 @@ async function slackSlash(text: string): Promise<string> {
   const cmd = slashCommand(text, { user_id: slackMember, responseId: id, responseBase: slack.responseUrl('') });
   const res = await send(slackPort, formBody(cmd as never), FORM);
   expect(res.status).toBe(200);
+  // a reply ready at once comes back in the acknowledgement; a slower one through response_url
   const replies = await until(() => {
-    const r = slack.responses.filter((x) => x.id === id);
+    const r = commandReplies(res, slack.responses, id);
     return r.length ? r : undefined;
   }, `Slack's answer to /prep ${text}`);
-  return replies.map((r) => String(r.body.text ?? '')).join('\n');
+  return replies.map((r) => String(r.text ?? '')).join('\n');
 }
 
 const slackChannelPosts = () => slack.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts);

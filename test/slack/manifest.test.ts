@@ -38,6 +38,7 @@ function listenedEvents(): Set<string> {
     if (name === 'message') {
       found.add('message.channels');
       found.add('message.groups');
+      found.add('message.im');
     } else found.add(name);
   }
   return found;
