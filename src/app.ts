@@ -24,8 +24,6 @@ import { pruneOccurrences } from './scheduler/occurrences';
 import { makeReplicaId, pauseReason, runDueSchedules } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
 
-export type { AppContext } from './practice/context';
-
 export interface AppOptions {
   config: Config;
   logger: Logger;

@@ -9,7 +9,7 @@ import { damageMessage, isDamage } from './damage';
 import type { Database } from './schema';
 import { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl } from './url';
 
-export { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl };
+export { type DatabaseTarget, parseDatabaseUrl };
 
 export interface OpenDatabase {
   db: Kysely<Database>;

@@ -218,7 +218,7 @@ function plain(questionText: string): string {
  * The category of a question, from the heading it sits under when that heading
  * names one category, otherwise from how the question is asked.
  */
-export function categorise(questionText: string, context: QuestionCategory[]): QuestionCategory {
+function categorise(questionText: string, context: QuestionCategory[]): QuestionCategory {
   const t = plain(questionText);
   if (/^(design|architect)\b/.test(t) || /\bhow would you (design|architect)\b/.test(t)) return 'system-design';
   const [only] = context;
@@ -251,7 +251,7 @@ export function guideQuestionsOf(
 }
 
 /** Whether a good answer is a STAR story about one real past episode. */
-export function callsForStar(questionText: string, category: QuestionCategory): boolean {
+function callsForStar(questionText: string, category: QuestionCategory): boolean {
   const t = plain(questionText);
   return STORY.test(t) || (category === 'behavioral' && HANDLING.test(t));
 }

@@ -22,7 +22,7 @@ import type { Database } from '../../src/db/schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 /** The databases this run covers: SQLite, plus Postgres when TEST_DATABASE_URL is set. */
 export const databaseKinds: DatabaseKind[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
