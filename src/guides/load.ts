@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { MAX_GUIDE_BYTES } from './input';
 import { GuideLibrary } from './library';
-import { MAX_GUIDE_BYTES } from './parse';
 import { type Guide, GuideSchema, questionId } from './schema';
 
 const DEFAULT_GUIDES_DIR = 'content/guides';
