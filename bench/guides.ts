@@ -2,8 +2,9 @@
 // hostile single-line input. Run: npx tsx bench/guides.ts
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_GUIDE_BYTES } from '../src/guides/input';
 import { GuideLibrary } from '../src/guides/library';
-import { MAX_GUIDE_BYTES, parseGuidePage } from '../src/guides/parse';
+import { parseGuidePage } from '../src/guides/parse';
 import { readGuide } from '../src/guides/read';
 
 const fixtures = join(import.meta.dirname, '../test/guides/fixtures');

@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { openPostgres } from '../src/db/postgres';
-import { DEFAULT_LEASE_MS } from '../src/scheduler/run';
+import { DEFAULT_LEASE_MS } from '../src/scheduler/run-state';
 import { countFakePosts, createFakePosts, insertSchedules, statusCounts } from '../test/scheduler/fixtures';
 
 const CHILD = fileURLToPath(new URL('../test/scheduler/replica-child.ts', import.meta.url));

@@ -22,10 +22,9 @@ import { scheduledPoster } from './practice/posting';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
 import { pruneOccurrences } from './scheduler/occurrences';
-import { makeReplicaId, pauseReason, runDueSchedules } from './scheduler/run';
+import { pauseReason } from './scheduler/pause-reason';
+import { makeReplicaId, runDueSchedules } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
-
-export type { AppContext } from './practice/context';
 
 export interface AppOptions {
   config: Config;

@@ -1,6 +1,7 @@
 // The layering the architecture promises, checked on the source text: the core never
 // imports a platform SDK, migrations never import the application, and the chat
-// framework never imports the features it routes to.
+// framework never imports the features it routes to; and only configuration reads the
+// environment.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +59,24 @@ describe('architecture', () => {
     expect(offenders('src/chat', (s) => /(^|\/)(practice|guides|star|scheduler)(\/|$)/.test(s))).toEqual([]);
     const entry = (file: string) => file.endsWith(join('src', 'main.ts')) || file.includes(join('src', 'cli'));
     expect(offenders('src', (s, file) => s.includes('adapters/') && !entry(file))).toEqual([]);
+  });
+
+  it('only configuration reads the environment (NO_COLOR aside); the rest is handed its settings', () => {
+    const allowed = (file: string) =>
+      /^src\/config[^/]*\.ts$/.test(file) || ['src/env.ts', 'src/main.ts', 'src/cli/index.ts'].includes(file);
+    // Still reads DISCORD_* itself; being reworked on another branch (issue 12).
+    const pending = ['adapters/discord/shards.ts'];
+    const readers = ['src', 'adapters'].flatMap((dir) =>
+      files(join(root, dir)).flatMap((path) => {
+        const file = relative(root, path).split('\\').join('/');
+        if (allowed(file) || pending.includes(file)) return [];
+        return readFileSync(path, 'utf8')
+          .split('\n')
+          .flatMap((line, i) =>
+            /process\.env/.test(line.replace(/process\.env\.NO_COLOR/g, '')) ? [`${file}:${i + 1}`] : [],
+          );
+      }),
+    );
+    expect(readers).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { UserError } from './errors';
 import type { ButtonEvent, CommandEvent, OutboundMessage } from './types';
 
-export type OptionType = 'string' | 'integer' | 'user' | 'boolean';
+type OptionType = 'string' | 'integer' | 'user' | 'boolean';
 
 export interface CommandOption {
   name: string;
@@ -21,7 +21,7 @@ export interface CommandOption {
 }
 
 /** Who may run a command. */
-export type Guard = 'anyone' | 'admin';
+type Guard = 'anyone' | 'admin';
 
 /** What a command answers with. `private` (the default) is shown to the caller alone. */
 export interface CommandReply extends OutboundMessage {
@@ -113,7 +113,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** The default text parser: positional words onto options, plus name=value. */
-export function parseByOptions(options: readonly CommandOption[], text: string): Record<string, unknown> {
+function parseByOptions(options: readonly CommandOption[], text: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const positional: string[] = [];
   const words = tokenize(text);

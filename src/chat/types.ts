@@ -148,7 +148,7 @@ export interface FormSubmittedEvent extends EventBase {
   values: { situation: string; task: string; action: string; result: string };
 }
 
-export interface ReactionEvent extends EventBase {
+interface ReactionEvent extends EventBase {
   type: 'reaction';
   ref: Ref;
   emoji: string;

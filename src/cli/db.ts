@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config';
-import { type OpenDatabase, openDatabase } from '../db/connection';
+import { openDatabase } from '../db/connection';
+import type { OpenDatabase } from '../db/handle';
 import { migrateToLatest, migrationStatus } from '../db/migrate';
 import { parseCli } from './args';
 import { type Cli, CliError } from './errors';

@@ -3,10 +3,11 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contentDir, loadConfig } from '../config';
+import { GuideParseError } from '../guides/errors';
 import { FetchPageError, fetchPage, isAddress } from '../guides/fetch';
 import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
+import { formatSize, MAX_GUIDE_BYTES, type ParseOverrides } from '../guides/input';
 import { loadGuides } from '../guides/load';
-import { formatSize, GuideParseError, MAX_GUIDE_BYTES, type ParseOverrides } from '../guides/parse';
 import { readGuide } from '../guides/read';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
 import { parseCli } from './args';

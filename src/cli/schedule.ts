@@ -99,7 +99,7 @@ export const cli: Cli = {
         2,
       );
     }
-    const config = loadConfig(process.env);
+    const config = loadConfig();
     const opened = await openDatabase(config.DATABASE_URL, { mustExist: true });
     try {
       await migrateToLatest(opened.db);

@@ -6,20 +6,11 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { damageMessage, isDamage } from './damage';
+import type { OpenDatabase } from './handle';
 import type { Database } from './schema';
 import { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl } from './url';
 
-export { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl };
-
-export interface OpenDatabase {
-  db: Kysely<Database>;
-  target: DatabaseTarget;
-  /** The raw SQLite handle, for online backup. Absent on Postgres. */
-  sqlite?: SQLite.Database;
-  /** A new SQLite file was made by this open (the first start on this path). */
-  created?: boolean;
-  close(): Promise<void>;
-}
+export { type DatabaseTarget, parseDatabaseUrl };
 
 export function openSqlite(path: string): OpenDatabase {
   let sqlite: SQLite.Database;

@@ -1,7 +1,7 @@
 // Postgres through kysely's dialect and pg. Loaded only when DATABASE_URL says so.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { OpenDatabase } from './connection';
+import type { OpenDatabase } from './handle';
 import type { Database } from './schema';
 
 const INT8 = 20;

@@ -2,7 +2,7 @@
 // booleans 0/1 so the same code runs on SQLite and Postgres.
 import type { Generated, Selectable } from 'kysely';
 
-export interface ChannelsTable {
+interface ChannelsTable {
   ref: string;
   workspace: string;
   name: string | null;
@@ -13,7 +13,7 @@ export interface ChannelsTable {
   created_at: number;
 }
 
-export interface SchedulesTable {
+interface SchedulesTable {
   id: string;
   workspace: string;
   channel_ref: string;
@@ -33,7 +33,7 @@ export interface SchedulesTable {
   updated_at: number;
 }
 
-export interface OccurrencesTable {
+interface OccurrencesTable {
   id: string;
   schedule_id: string;
   due_at: number;
@@ -67,7 +67,7 @@ export interface PostsTable {
   digest_at: number | null;
 }
 
-export interface MembersTable {
+interface MembersTable {
   workspace: string;
   user_id: string;
   name: string;
@@ -75,7 +75,7 @@ export interface MembersTable {
   updated_at: number;
 }
 
-export interface AnswersTable {
+interface AnswersTable {
   id: string;
   post_id: string;
   workspace: string;
@@ -93,14 +93,14 @@ export interface AnswersTable {
   complete: Generated<number>;
 }
 
-export interface AnswerMessagesTable {
+interface AnswerMessagesTable {
   ref: string;
   answer_id: string;
   text: string;
   created_at: number;
 }
 
-export interface AnalysesTable {
+interface AnalysesTable {
   answer_id: string;
   story: number;
   situation: number;
@@ -120,7 +120,7 @@ export interface AnalysesTable {
 }
 
 /** Each snooze a member set, kept so past snoozed days keep a streak whole (migration 002). */
-export interface SnoozesTable {
+interface SnoozesTable {
   id: string;
   workspace: string;
   user_id: string;
@@ -130,19 +130,19 @@ export interface SnoozesTable {
 }
 
 /** A member's pending retry of one question (migration 002). */
-export interface RetriesTable {
+interface RetriesTable {
   workspace: string;
   user_id: string;
   post_id: string;
   created_at: number;
 }
 
-export interface ProcessedEventsTable {
+interface ProcessedEventsTable {
   key: string;
   seen_at: number;
 }
 
-export interface SlackInstallationsTable {
+interface SlackInstallationsTable {
   id: string;
   team_id: string | null;
   enterprise_id: string | null;

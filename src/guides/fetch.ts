@@ -1,6 +1,6 @@
 // A guide page fetched from its address: a timeout, a size limit, and errors that say what
 // to check. The page's own address is kept as the guide's source.
-import { formatSize, MAX_GUIDE_BYTES } from './parse';
+import { formatSize, MAX_GUIDE_BYTES } from './input';
 
 export class FetchPageError extends Error {
   override readonly name = 'FetchPageError';

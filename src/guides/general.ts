@@ -3,7 +3,10 @@
 // role come from the title and headings; questions from list items and numbered lines under
 // headings that announce questions, categorised by that heading; site chrome is left out.
 // The shipped site's layout has its own front (parse.ts), tried first.
-import { checkInput, findAliases, GuideParseError, guideQuestionsOf, type ParseOverrides } from './parse';
+import { findAliases } from './aliases';
+import { GuideParseError } from './errors';
+import { checkInput, type ParseOverrides } from './input';
+import { guideQuestionsOf } from './questions';
 import { type Guide, GuideSchema, type QuestionCategory, slugify } from './schema';
 
 interface Line {

@@ -5,11 +5,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { MAX_GUIDE_BYTES } from './input';
 import { GuideLibrary } from './library';
-import { MAX_GUIDE_BYTES } from './parse';
 import { type Guide, GuideSchema, questionId } from './schema';
 
-export const DEFAULT_GUIDES_DIR = 'content/guides';
+const DEFAULT_GUIDES_DIR = 'content/guides';
 
 export interface GuideProblem {
   file: string;
@@ -17,7 +17,7 @@ export interface GuideProblem {
 }
 
 /** `questions[3].category` from zod's path. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -55,7 +55,7 @@ function withQuestionIds(data: unknown): unknown {
 }
 
 /** Checks one guide file's text; the guide, or every problem found in it. */
-export function readGuideFile(text: string): { guide?: Guide; errors: string[] } {
+function readGuideFile(text: string): { guide?: Guide; errors: string[] } {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return { errors: doc.errors.map((e) => `not valid YAML: ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}`) };
@@ -73,7 +73,7 @@ export function readGuideFile(text: string): { guide?: Guide; errors: string[] }
   return { guide: result.data, errors: [] };
 }
 
-export function guideFiles(dir: string): string[] {
+function guideFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isFile() && /\.ya?ml$/i.test(d.name))
     .map((d) => d.name)

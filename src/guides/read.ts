@@ -1,8 +1,11 @@
 // One importer, a front per layout: the shipped site's layout first (parse.ts), then the
 // general front (general.ts) for a page in any other layout. HTML is read as text first.
+
+import { GuideParseError } from './errors';
 import { parseGeneralPage } from './general';
 import { htmlToText, looksLikeHtml } from './html';
-import { GuideParseError, type ParseOverrides, parseGuidePage } from './parse';
+import type { ParseOverrides } from './input';
+import { parseGuidePage } from './parse';
 import type { Guide } from './schema';
 
 export function readGuide(

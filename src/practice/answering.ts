@@ -207,7 +207,7 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   }
 }
 
-export async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {
+async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {
   if (event.author.isBot || !event.thread) return;
   const post = await postByThread(ctx.db, event.workspace, event.thread);
   if (!post) return;
@@ -222,7 +222,7 @@ export async function onMessage(ctx: AppContext, event: MessageEvent): Promise<v
   await analyseAndRespond(ctx, answer.id, post, { reply: event.reply, reason: 'answer', truncated });
 }
 
-export async function onEdited(ctx: AppContext, event: MessageEditedEvent): Promise<void> {
+async function onEdited(ctx: AppContext, event: MessageEditedEvent): Promise<void> {
   if (event.author.isBot) return;
   const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
   if (!found) {
@@ -242,7 +242,7 @@ export async function onEdited(ctx: AppContext, event: MessageEditedEvent): Prom
   await analyseAndRespond(ctx, found.answer.id, post, { reply: event.reply, reason: 'edit', truncated });
 }
 
-export async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Promise<void> {
+async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Promise<void> {
   const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
   if (!found) return;
   const post = await getPost(ctx.db, event.workspace, found.answer.post_id);
@@ -252,14 +252,14 @@ export async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Pr
   await analyseAndRespond(ctx, found.answer.id, post, { reason: 'silent', markedRef });
 }
 
-export function formAnswerText(values: FormSubmittedEvent['values']): string {
+function formAnswerText(values: FormSubmittedEvent['values']): string {
   return [values.situation, values.task, values.action, values.result]
     .map((v) => (v ?? '').trim())
     .filter(Boolean)
     .join('\n\n');
 }
 
-export async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promise<void> {
+async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promise<void> {
   const post = await getPost(ctx.db, event.workspace, event.postId);
   if (!post) {
     throw new UserError(

@@ -19,7 +19,7 @@ export function asksForStory(ctx: AppContext, questionId: string): boolean {
 const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R' } as const;
 
 /** Feedback on an answer to a question that asks for an approach, not a story. */
-export function renderApproachFeedback(a: Analysis): string {
+function renderApproachFeedback(a: Analysis): string {
   const lines = ['This question asks for your approach, not a story, so there is no STAR score.'];
   if (a.wordCount === 0) {
     lines.push('There is nothing to read yet: write how you would approach it.');

@@ -34,7 +34,7 @@ export function candidatesFor(ctx: AppContext, employer?: string | null, categor
   return stories.length > 0 ? stories : all;
 }
 
-export async function chooseQuestion(ctx: AppContext, req: QuestionRequest): Promise<Pickable> {
+async function chooseQuestion(ctx: AppContext, req: QuestionRequest): Promise<Pickable> {
   const candidates = candidatesFor(ctx, req.employer, req.category);
   if (candidates.length === 0) {
     const what = [req.employer && `employer ${req.employer}`, req.category && `category ${req.category}`]
@@ -55,7 +55,7 @@ export async function chooseQuestion(ctx: AppContext, req: QuestionRequest): Pro
   return q;
 }
 
-export function questionMessage(
+function questionMessage(
   q: Pickable,
   postId: string,
   kind: 'daily' | 'adhoc',
@@ -185,7 +185,7 @@ export function scheduledPoster(ctx: AppContext) {
 }
 
 /** The message for an already recorded post (to show it again, in the terminal after a restart). */
-export function messageForPost(ctx: AppContext, post: Post, settings: ChannelSettings): OutboundMessage {
+function messageForPost(ctx: AppContext, post: Post, settings: ChannelSettings): OutboundMessage {
   const q = ctx.guides.question(post.question_id) as Pickable | undefined;
   const kind = post.kind === 'daily' ? 'daily' : 'adhoc';
   if (q) {

@@ -16,7 +16,7 @@ import { computeStreak, type Streak } from './streak';
 /** How far back a streak is looked for: most streaks end within the first window. */
 const STREAK_WINDOWS_MS = [35 * 86_400_000, 400 * 86_400_000];
 
-export async function streakIn(ctx: AppContext, workspace: string, channel: string, userId: string): Promise<Streak> {
+async function streakIn(ctx: AppContext, workspace: string, channel: string, userId: string): Promise<Streak> {
   const now = ctx.clock().getTime();
   const schedule = await getSchedule(ctx.db, channel);
   const snoozes = (await snoozesOf(ctx.db, workspace, userId)).map((s) => ({

@@ -17,12 +17,12 @@ import { onPlatforms } from './platforms';
 import { computeNextRun, scheduleDays } from './store';
 import { runsBetween } from './time';
 
-export type OccurrenceStatus = 'pending' | 'claimed' | 'posted' | 'skipped' | 'failed';
+type OccurrenceStatus = 'pending' | 'claimed' | 'posted' | 'skipped' | 'failed';
 
 /** Missed runs older than this are not recorded one by one (a bot down for months). */
-export const MAX_RECORDED_MISS_MS = 31 * 24 * 60 * 60_000;
+const MAX_RECORDED_MISS_MS = 31 * 24 * 60 * 60_000;
 
-export function isPostgres(db: Kysely<any>): boolean {
+function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

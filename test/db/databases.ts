@@ -15,14 +15,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { type OpenDatabase, openDatabase } from '../../src/db/connection';
+import { openDatabase } from '../../src/db/connection';
+import type { OpenDatabase } from '../../src/db/handle';
 import { migrateToLatest } from '../../src/db/migrate';
 import { openPostgres } from '../../src/db/postgres';
 import type { Database } from '../../src/db/schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 /** The databases this run covers: SQLite, plus Postgres when TEST_DATABASE_URL is set. */
 export const databaseKinds: DatabaseKind[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GuideParseError, parseGuidePage } from '../../src/guides/parse';
+import { GuideParseError } from '../../src/guides/errors';
+import { parseGuidePage } from '../../src/guides/parse';
 import { readGuide } from '../../src/guides/read';
 import { questionKey } from '../../src/guides/schema';
 

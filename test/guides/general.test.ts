@@ -1,7 +1,7 @@
 // The general front on pages in layouts Starling has no front of its own for. The pages
 // here are written for these tests; test/guides/real/ holds saved real pages.
 import { describe, expect, it } from 'vitest';
-import { GuideParseError } from '../../src/guides/parse';
+import { GuideParseError } from '../../src/guides/errors';
 import { readGuide } from '../../src/guides/read';
 
 const MARKDOWN = `# Stripe Software Engineer Interview Guide

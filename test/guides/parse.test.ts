@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GuideParseError, parseGuidePage } from '../../src/guides/parse';
+import { GuideParseError } from '../../src/guides/errors';
+import { parseGuidePage } from '../../src/guides/parse';
 import { GuideSchema, parseCategory } from '../../src/guides/schema';
 import {
   allStrings,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeAnswer, type Label, type Part } from '../../src/star';
 import { analyzeDetailed } from '../../src/star/analyze';
 
-export type Style = 'prose' | 'lines' | 'bullets' | 'transcript';
+type Style = 'prose' | 'lines' | 'bullets' | 'transcript';
 export interface LabelledAnswer {
   id: string;
   style: Style;
@@ -103,7 +103,7 @@ export const baseline: Predictor = (text) => {
   return { story: true, measured: /\d|percent/.test(last), sentences, missingResultAlert: noResult };
 };
 
-export interface PRF {
+interface PRF {
   tp: number;
   fp: number;
   fn: number;

@@ -7,7 +7,7 @@ import { analysisOf, answerMessages } from './answers';
 import { affected, type Db } from './db';
 import { clearRetry, getMember, getRetry, snoozesOf } from './members';
 
-export interface ExportedAnswer {
+interface ExportedAnswer {
   id: string;
   channel: string;
   question: { id: string; text: string; employer: string; category: string; postedAt: string };
@@ -23,7 +23,7 @@ export interface ExportedAnswer {
 }
 
 /** A daily question schedule the member set (the latest to set it in that channel). */
-export interface ExportedSchedule {
+interface ExportedSchedule {
   channel: string;
   /** Local time HH:MM in `timezone`. */
   time: string;

@@ -34,7 +34,7 @@ export type RealAnswer = z.infer<typeof RealAnswer>;
 
 const CODE: Record<string, Label> = { S: 'situation', T: 'task', A: 'action', R: 'result', O: 'other' };
 
-export interface GoldSpan {
+interface GoldSpan {
   start: number;
   end: number;
   label: Label;

@@ -8,7 +8,7 @@ export interface Example {
   w: number;
 }
 
-export const L2 = Number(process.env.STAR_L2 ?? 0.02);
+const L2 = Number(process.env.STAR_L2 ?? 0.02);
 const STEPS = 400;
 const RATE = 0.5;
 /** a feature seen in fewer training sentences than this gets no weight */
