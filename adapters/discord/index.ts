@@ -75,6 +75,8 @@ export const INTENTS = [
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.GuildMessageReactions,
   GatewayIntentBits.MessageContent,
+  // a mock interview's replies arrive in the member's direct messages with the bot
+  GatewayIntentBits.DirectMessages,
 ];
 
 /** Discord's REST base without the version (discord.js adds `/v10`). */
@@ -356,6 +358,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
     async openDirect(_workspace: WorkspaceId, userId: string): Promise<Ref> {
       return sender.openDirect(userId);
+    },
+    async openPrivateThread(channel: Ref, userId: string, name: string): Promise<Ref> {
+      return sender.openPrivateThread(channel, userId, name);
     },
 
     edit(ref: Ref, message: OutboundMessage): Promise<void> {

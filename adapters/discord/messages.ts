@@ -1,6 +1,7 @@
 // Gateway messages: replies, edits, deletions and reactions in the threads the bot
-// started under its questions. Everything else in the server (other channels, other
-// threads, bots, the bot itself, system notices) never reaches the core.
+// started (under its questions, or a mock interview's private thread), and members'
+// messages in their direct messages with the bot. Everything else in the server (other
+// channels, other threads, bots, the bot itself, system notices) never reaches the core.
 import {
   type Channel,
   type Message,
@@ -109,11 +110,33 @@ function memberMessage(ctx: InboundContext, place: ThreadPlace, message: Message
 }
 
 export async function onMessageCreate(ctx: InboundContext, message: Message): Promise<void> {
-  if (!message.inGuild() || !fromMember(message) || !ANSWERABLE.has(message.type)) return;
+  if (!fromMember(message) || !ANSWERABLE.has(message.type)) return;
+  if (!message.inGuild()) return onDirectMessage(ctx, message);
   const place = questionThread(ctx, message.channel);
   if (!place) return;
   if (!(await ctx.firstDelivery(`discord:message:${message.id}`))) return;
   await emit(ctx, { type: 'message', ...memberMessage(ctx, place, message), at: message.createdAt });
+}
+
+/** A member's message in their direct messages with the bot (a mock interview's reply). */
+async function onDirectMessage(ctx: InboundContext, message: Message): Promise<void> {
+  if (!message.channel.isDMBased()) return;
+  if (!(await ctx.firstDelivery(`discord:message:${message.id}`))) return;
+  const channel = channelRef(null, message.channelId);
+  await emit(ctx, {
+    type: 'message',
+    workspace: workspaceRef(null),
+    channel,
+    author: authorOf(message.author, null, false),
+    ref: messageRef(null, message.channelId, message.id),
+    text: normaliseInbound(message.content, mentionNames(ctx.client, null)),
+    at: message.createdAt,
+    // a direct message is private already: every reply goes back there
+    reply: async (m: OutboundMessage) => {
+      await ctx.outbound.post(channel, m);
+    },
+    raw: message,
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 // replica may already have made.
 import { createHash } from 'node:crypto';
 import {
+  ChannelType,
   type Client,
   type Message,
   type MessageCreateOptions,
@@ -202,6 +203,20 @@ export class DiscordOutbound {
   async openDirect(userId: string): Promise<Ref> {
     const dm = await discordCall(() => this.client.users.createDM(userId));
     return channelRef(null, dm.id);
+  }
+
+  /** A private thread in a text channel with one member added (their direct messages are closed). */
+  async openPrivateThread(channel: Ref, userId: string, name: string): Promise<Ref> {
+    const { guildId, channelId } = parseRef(channel);
+    const parent = await discordCall(() => this.client.channels.fetch(channelId));
+    if (!parent || parent.type !== ChannelType.GuildText) {
+      throw new PlatformError('no_permission', 'no_private_threads', 'private threads need a text channel');
+    }
+    const thread = await discordCall(() =>
+      parent.threads.create({ name: name.slice(0, 100), type: ChannelType.PrivateThread, invitable: false }),
+    );
+    await discordCall(() => thread.members.add(userId));
+    return channelRef(guildId, thread.id);
   }
 
   /** A direct message; throws PlatformError user_unreachable when the member's DMs are closed. */

@@ -173,7 +173,7 @@ export interface MockSessionsTable {
   closed_at: number | null;
 }
 
-export type MockItemState = 'waiting' | 'following-up' | 'done' | 'skipped';
+type MockItemState = 'waiting' | 'following-up' | 'done' | 'skipped';
 
 /** One question of a mock interview and what the member answered (migration 006). */
 export interface MockItemsTable {
@@ -196,7 +196,7 @@ export interface MockItemsTable {
 }
 
 /** Each reply a mock interview has read (migration 006). */
-export interface MockTurnsTable {
+interface MockTurnsTable {
   session_id: string;
   message_ref: string;
   created_at: number;

@@ -14,10 +14,10 @@ import type { Pickable } from '../practice/posting';
 import { pickMockQuestions } from './pick';
 import { questionPrompt } from './prompts';
 import { closeSession, currentPrompt } from './session';
-import { createSession, deleteSession, itemsOf, openSession, setPlace } from './store';
+import { createSession, deleteSession, itemsOf, openSession, sessionsOf, setPlace } from './store';
 
-export const DEFAULT_QUESTIONS = 3;
-export const MAX_QUESTIONS = 10;
+const DEFAULT_QUESTIONS = 3;
+const MAX_QUESTIONS = 10;
 
 const Args = z.object({
   stop: z.boolean().optional(),
@@ -47,8 +47,12 @@ export function parseMockText(text: string): Record<string, unknown> {
   return out;
 }
 
-function where(event: CommandEvent, place: Ref): string {
-  return place === event.channel || place === event.thread ? 'here' : 'in your direct messages with me';
+/** Where the conversation is, as the member should look for it. */
+async function where(ctx: AppContext, event: CommandEvent, place: Ref): Promise<string> {
+  if (place === event.channel || place === event.thread) return 'here';
+  const adapter = ctx.adapters.for(place);
+  const dm = await adapter.openDirect?.(event.workspace, event.author.id).catch(() => undefined);
+  return dm === place ? 'in your direct messages with me' : 'in a private thread in this channel, only for you';
 }
 
 async function resume(ctx: AppContext, event: CommandEvent, s: MockSession): Promise<OutboundMessage> {
@@ -56,7 +60,7 @@ async function resume(ctx: AppContext, event: CommandEvent, s: MockSession): Pro
   if (prompt) await ctx.adapters.post(s.place_ref, prompt);
   return {
     kind: 'info',
-    text: `Your mock interview is still open ${where(event, s.place_ref)}: question ${Number(s.position) + 1} of ${s.total}, asked again there. \`/prep mock stop\` ends it with your scorecard.`,
+    text: `Your mock interview is still open ${await where(ctx, event, s.place_ref)}: question ${Number(s.position) + 1} of ${s.total}, asked again there. \`/prep mock stop\` ends it with your scorecard.`,
   };
 }
 
@@ -66,9 +70,10 @@ async function stop(ctx: AppContext, event: CommandEvent): Promise<OutboundMessa
   if (!s || !card) {
     throw new UserError('You have no mock interview open, so there is nothing to stop.', '`/prep mock` starts one');
   }
-  if (where(event, s.place_ref) === 'here') return card;
+  const place = await where(ctx, event, s.place_ref);
+  if (place === 'here') return card;
   await ctx.adapters.post(s.place_ref, card);
-  return { kind: 'info', text: 'Your mock interview is stopped; the scorecard is in your direct messages with me.' };
+  return { kind: 'info', text: `Your mock interview is stopped; the scorecard is ${place}.` };
 }
 
 function readFilters(ctx: AppContext, args: MockArgs): { employer?: string; category?: string } {
@@ -127,7 +132,8 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
     userId: event.author.id,
     ...filters,
     count,
-    seed: `${event.author.id}:${now}`,
+    // the same choice for the same history (as the daily rotation), a new one each session
+    seed: `${event.workspace}:${event.author.id}:${(await sessionsOf(ctx.db, event.workspace, event.author.id)).length}`,
   });
   const base = {
     workspace: event.workspace,
@@ -160,7 +166,7 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
       : '';
   return {
     kind: 'info',
-    text: `Your mock interview has started ${where(event, place)}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
+    text: `Your mock interview has started ${await where(ctx, event, place)}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
   };
 }
 

@@ -14,7 +14,7 @@ export interface Followup {
 }
 
 /** At most this many follow-ups after one answer, as a real interviewer would. */
-export const MAX_FOLLOWUPS = 2;
+const MAX_FOLLOWUPS = 2;
 const SHORT_WORDS = 60;
 const QUOTE_MAX = 140;
 
@@ -34,7 +34,7 @@ const WE = /\b(we|our|us|the team)\b/i;
 const I = /\bI\b/;
 
 /** Every follow-up this analysis calls for, most important first. */
-export function followupsFor(a: Analysis, storyQuestion: boolean): Followup[] {
+function followupsFor(a: Analysis, storyQuestion: boolean): Followup[] {
   const s = a.sentences;
   const first = s[0]?.text ?? '';
   const last = s.at(-1)?.text ?? '';

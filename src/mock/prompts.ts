@@ -7,7 +7,7 @@ import type { GuideLibrary } from '../guides/library';
 import { categoryLabel, employerName } from '../practice/format';
 import type { Followup } from './followups';
 
-export const HOW_TO_REPLY =
+const HOW_TO_REPLY =
   'Answer here as you would in the interview. Say `skip` to move on, or `stop` to end with your scorecard.';
 
 export function questionPrompt(guides: GuideLibrary, s: MockSession, item: MockItem, opening = false): OutboundMessage {

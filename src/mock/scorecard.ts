@@ -20,7 +20,7 @@ function clip(s: string, max = 90): string {
 }
 
 /** What the follow-ups added: parts now present, a measured result, actions now told as "I". */
-export function improvements(first: Analysis, last: Analysis): string[] {
+function improvements(first: Analysis, last: Analysis): string[] {
   const out = PARTS.filter((p) => !first.parts[p].present && last.parts[p].present).map((p) => `added ${NAME[p]}`);
   if (!first.resultMeasured && last.resultMeasured) out.push('measured the result');
   if (first.ownership.flagged && !last.ownership.flagged) out.push('said what you did yourself');

@@ -10,7 +10,7 @@ import { followupPrompt, questionPrompt } from './prompts';
 import { advance, firstTurn, getSession, idleSessions, itemsOf, sessionAt } from './store';
 import { closing, type Pending, parseJson, readTurn } from './turn';
 
-export const IDLE_MS = 24 * 3_600_000;
+const IDLE_MS = 24 * 3_600_000;
 /** Two replicas moving one session at once: the loser reads it again, a few times at most. */
 const TRIES = 3;
 

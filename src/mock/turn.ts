@@ -44,7 +44,7 @@ export function parseJson<T>(text: string | null): T | undefined {
   }
 }
 
-export function scoredItems(items: MockItem[]): ScoredItem[] {
+function scoredItems(items: MockItem[]): ScoredItem[] {
   return items.map((i) => ({
     position: Number(i.position),
     question: i.question_text,

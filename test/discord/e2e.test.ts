@@ -392,3 +392,48 @@ describe('scheduled posts that go wrong', () => {
     expect(post?.message_ref).toBe(`${b.channel}:${questions(b)[0]?.id}`);
   });
 });
+
+describe('/prep mock on Discord', () => {
+  /** What the bot has said in a channel, as text (content and embeds). */
+  const said = (b: Bot, channelId: string) =>
+    b.fake
+      .botMessages(channelId)
+      .map((m) => [m.content, ...m.embeds.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n'));
+  const waitFor = (b: Bot, channelId: string, pattern: RegExp) =>
+    b.fake.waitUntil(() => said(b, channelId).find((t) => pattern.test(t)), 5000, `a bot message matching ${pattern}`);
+
+  it('holds the interview in direct messages: the missing Result asked for, then R ✗ → R ✓', async () => {
+    bot = await startBot();
+    const b = bot;
+    const { alice } = b.fake.users;
+    const started = await run(b, 'alice', 'mock', {
+      employer: 'harvard-medical-school-software-engineer',
+      questions: 2,
+    });
+    expect(started.text).toMatch(/started in your direct messages with me: 2 questions/);
+    const dm = b.fake.dmChannelFor(alice.id) ?? '';
+    await waitFor(b, dm, /Question 1 of 2/);
+    b.fake.sayInDm(alice, NO_RESULT);
+    const followup = await waitFor(b, dm, /what was the result/i);
+    expect(followup).toContain('I wrote validation scripts and ran the migration in small batches');
+    b.fake.sayInDm(alice, 'As a result, we finished two days early with zero lost records.');
+    await waitFor(b, dm, /Question 2 of 2/);
+    b.fake.sayInDm(alice, 'stop');
+    const card = await waitFor(b, dm, /Mock interview scorecard/);
+    expect(card).toMatch(/R ✗ → S ✓ · T ✓ · A ✓ · R ✓/);
+  });
+
+  it('falls back to a private thread with the member when their direct messages are closed', async () => {
+    bot = await startBot();
+    const b = bot;
+    const { bob } = b.fake.users;
+    b.fake.dmClosed.add(bob.id);
+    const started = await run(b, 'bob', 'mock', { employer: 'harvard-medical-school-software-engineer', questions: 1 });
+    expect(started.text).toMatch(/mock interview has started in a private thread in this channel/);
+    const [threadId, members] = [...b.fake.threadMembers.entries()][0] ?? [];
+    expect(members).toEqual([bob.id]);
+    await waitFor(b, threadId ?? '', /Question 1 of 1/);
+    b.fake.say(bob, threadId ?? '', NO_RESULT);
+    await waitFor(b, threadId ?? '', /what was the result/i);
+  });
+});

@@ -558,6 +558,19 @@ export class FakeDiscord {
     return message;
   }
 
+  /** A member writes in their direct messages with the bot (opened by the bot first). */
+  sayInDm(author: FakeUser, content: string): APIMessage {
+    const channelId = this.dmChannels.get(author.id);
+    if (!channelId) throw new Error(`the bot never opened a direct message with ${author.username}`);
+    const { guild_id: _guild, member: _member, ...message } = this.userMessage(author, channelId, content);
+    this.store(message);
+    this.dispatch(GatewayDispatchEvents.MessageCreate, message as never);
+    return message;
+  }
+
+  /** Members added to each private thread the bot started. */
+  readonly threadMembers = new Map<string, string[]>();
+
   editMessage(message: APIMessage, content: string): void {
     const edited = { ...message, content, edited_timestamp: new Date().toISOString() };
     this.store(edited);
@@ -1029,6 +1042,44 @@ export class FakeDiscord {
         );
         return reply(204);
       }
+    }
+    m = /^\/channels\/(\d+)\/threads$/.exec(path);
+    if (m && method === 'POST') {
+      // a thread started without a message: a private one, which only its members see
+      const parent = m[1] ?? '';
+      if (!this.channels.has(parent)) return unknownChannel();
+      const thread = {
+        id: snowflake(),
+        type: body?.type ?? ChannelType.PrivateThread,
+        guild_id: this.guildId,
+        parent_id: parent,
+        owner_id: this.botId,
+        name: String(body?.name ?? 'thread'),
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+          invitable: body?.invitable ?? true,
+        },
+        flags: 0,
+      } as unknown as APIChannel;
+      this.channels.set(thread.id, thread);
+      this.threadMembers.set(thread.id, []);
+      reply(201, thread);
+      this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as never);
+      return;
+    }
+    m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path);
+    if (m && method === 'PUT') {
+      const list = this.threadMembers.get(m[1] ?? '');
+      if (!list) return unknownChannel();
+      list.push(m[2] ?? '');
+      return reply(204);
     }
     m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (m && method === 'POST') {

@@ -74,9 +74,18 @@ describe('a mock interview', () => {
     expect(inDm().at(-1)?.text).toMatch(/Question 2 of 2/);
   });
 
+  it('asks a story told about something else to fit the question, after the missing Result', async () => {
+    h = await harness();
+    await h.command(bob, 'mock', 'acme situational 1');
+    await reply(NO_RESULT);
+    expect(inDm().at(-1)?.text).toMatch(/what was the result/i);
+    await reply(RESULT);
+    expect(inDm().at(-1)?.text).toMatch(/The question asks about a time the requirements or plans changed/);
+  });
+
   it('/prep mock while one is open asks its question again, also after a restart', async () => {
     h = await harness();
-    await h.command(bob, 'mock', 'acme 2');
+    await h.command(bob, 'mock', 'acme behavioral 2');
     await reply(NO_RESULT);
     // the same database, a new process
     const again = buildApp({
