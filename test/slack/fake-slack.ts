@@ -65,6 +65,8 @@ export class FakeSlack {
   port = 0;
   /** Added before every Web API answer, to stand in for the round trip to Slack (benchmarks). */
   latencyMs = 0;
+  /** Told of every Web API call as it arrives (benchmarks time replies by it). */
+  onCall?: (call: ApiCall) => void;
   /**
    * False closes every connection after its answer, so a request made while the fake
    * is stopped meets a refused connection rather than a pooled socket it closed.
@@ -193,6 +195,7 @@ export class FakeSlack {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : args.token;
     this.calls.push({ method, token, args });
+    this.onCall?.({ method, token, args });
 
     const failure = this.failures.find((f) => f.method === method && f.times > 0 && (!f.when || f.when(args)));
     if (failure) {
