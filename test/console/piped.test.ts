@@ -88,6 +88,27 @@ describe('npm start with piped input', () => {
     expect(out).toContain('There is no /wat here');
   });
 
+  it('holds a mock interview: each piped line answered before the next, then the scorecard; resumed on the next start', async () => {
+    const lines = [
+      '/prep mock chop behavioral 2',
+      NO_RESULT,
+      'As a result, we finished two days early with zero lost records.',
+      '/prep me',
+    ];
+    const { code, out } = await run(`${lines.join('\n')}\n`, 'mock.db');
+    expect(code).toBe(0);
+    // in order: the question, the answer, the follow-up quoting it, the reply, the next question
+    expect(out).toMatch(
+      /Question 1 of 2[\s\S]*you: In 2023[\s\S]*You said: “I wrote validation scripts and ran the migration in small batches\.”\nAnd what was the result\?[\s\S]*you: As a result[\s\S]*Question 2 of 2/,
+    );
+    // the daily question's thread got none of it
+    expect(out).not.toMatch(/marker on your answer/);
+    expect(out).toMatch(/Mock interviews: 1 \(1 answer; all four STAR parts in 0 at first, 1 after follow-ups\)/);
+    const again = await run('/prep mock\nstop\n', 'mock.db');
+    expect(again.out).toMatch(/still open here|still open in your direct messages/);
+    expect(again.out).toMatch(/Mock interview scorecard: 1 of 2 answered[\s\S]*R ✗ → S ✓ · T ✓ · A ✓ · R ✓/);
+  });
+
   it('shows the same open question again on the next start', async () => {
     const first = await run('', 'resume.db');
     const second = await run('', 'resume.db');
