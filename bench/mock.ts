@@ -55,7 +55,12 @@ async function start() {
   });
   await adapter.start((e) => app.handle(e));
   const port = adapter.port ?? 0;
-  return { fake, adapter, port, close: async () => (await adapter.stop(), await database.close(), await fake.stop()) };
+  const close = async () => {
+    await adapter.stop();
+    await database.close();
+    await fake.stop();
+  };
+  return { fake, adapter, port, close };
 }
 
 type Setup = Awaited<ReturnType<typeof start>>;
