@@ -21,16 +21,17 @@ import type {
 } from '../../src/chat/types';
 import type { Config } from '../../src/config';
 import type { Database } from '../../src/db/schema';
-import { type RetryOptions, SlackApi, type TokenSource } from './api';
+import { SlackApi, type TokenSource } from './api';
 import { AuthorCache } from './authors';
 import { toPlatformError } from './errors';
-import type { InlineAck } from './inline-ack';
 import { DatabaseInstallationStore } from './installations';
-import { registerListeners } from './listeners';
+import { type ListenerHost, registerListeners } from './listeners';
 import { channelRef, messageRef, PLATFORM, parseRef, teamOf } from './refs';
 import { renderHome, renderPosts, type SlackPost } from './render';
+import type { ReplyPlace } from './reply-place';
 import { postJson } from './response-url';
-import { type BoltSetup, createBolt, DEFAULT_RETRY, webClients } from './setup';
+import { DEFAULT_RETRY, type RetryOptions } from './retry';
+import { type BoltSetup, createBolt, webClients } from './setup';
 import { type Start, WorkQueue } from './work-queue';
 
 export const POST_METADATA_TYPE = 'starling_post';
@@ -58,23 +59,6 @@ export interface SlackAdapterOptions {
   concurrency?: number;
   /** Waits out retries and rate limits (tests pass one that returns at once). */
   sleep?: (ms: number) => Promise<void>;
-}
-
-/** Where a reply to an inbound event goes. */
-export interface ReplyPlace {
-  team: string;
-  channel: string;
-  userId: string;
-  /** The thread the event happened in. */
-  threadTs?: string;
-  /** The event's own message, for replies that start a thread under it. */
-  messageTs?: string;
-  /** Slash commands and buttons: answers here reach the user even where the bot is not a member. */
-  responseUrl?: string;
-  /** A button on an ephemeral message: the answer replaces it, so its buttons cannot be pressed twice. */
-  replaceOriginal?: boolean;
-  /** A slash command not yet acknowledged: a private reply ready at once goes in the acknowledgement. */
-  inline?: InlineAck;
 }
 
 /**
@@ -109,7 +93,7 @@ function startError(err: unknown, mode: 'socket' | 'http', port: number): Error 
   return new Error(`The Slack HTTP receiver did not start on port ${port}: ${(err as Error).message}`, { cause: err });
 }
 
-export class SlackAdapter implements Adapter {
+export class SlackAdapter implements Adapter, ListenerHost {
   readonly platform = PLATFORM;
   private bolt?: BoltSetup;
   private server?: Server;

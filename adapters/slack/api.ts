@@ -7,10 +7,9 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/chat/errors';
 import { toPlatformError } from './errors';
-import { neverReachedSlack, retryDelay } from './setup';
+import { neverReachedSlack, type RetryOptions, retryDelay } from './retry';
 
 export type WebClient = webApi.WebClient;
-export type RetryOptions = webApi.RetryOptions;
 
 /** Finds the bot token for a workspace; undefined when the bot is not installed there. */
 export type TokenSource = (team: string) => Promise<string | undefined>;

@@ -1,8 +1,13 @@
 // Bolt listeners: acknowledge at once (Slack allows three seconds), drop repeated
 // deliveries, then turn the payload into a neutral event and hand it to the core.
 import type { App, BlockAction, ButtonAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { Kysely } from 'kysely';
+import type { InboundEvent, OutboundMessage, ReplyOptions } from '../../src/chat/types';
 import { firstDelivery } from '../../src/db/dedupe';
-import type { SlackAdapter } from './adapter';
+import type { Database } from '../../src/db/schema';
+import type { Logger } from '../../src/logger';
+import type { SlackApi } from './api';
+import type { AuthorCache } from './authors';
 import {
   readCommandLine,
   readMessage,
@@ -12,11 +17,29 @@ import {
   slackTime,
 } from './inbound';
 import { InlineAck } from './inline-ack';
+import type { DatabaseInstallationStore } from './installations';
 import { SLASH_COMMAND } from './manifest';
 import { channelRef, messageRef, workspaceId } from './refs';
+import type { ReplyPlace } from './reply-place';
 import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
+import type { Start } from './work-queue';
 
-export function registerListeners(app: App, adapter: SlackAdapter): void {
+/** What the listeners need of the adapter: the adapter is one, tests may pass another. */
+export interface ListenerHost {
+  readonly logger: Logger;
+  readonly db: Kysely<Database>;
+  readonly botUserId: string | undefined;
+  readonly api: SlackApi;
+  readonly authors: AuthorCache;
+  readonly installations?: DatabaseInstallationStore;
+  readonly homeView?: unknown;
+  track(work: () => Promise<void>, start?: Start): Promise<void>;
+  deliver(event: InboundEvent): Promise<void>;
+  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
+  publishHome(team: string, userId: string): Promise<void>;
+}
+
+export function registerListeners(app: App, adapter: ListenerHost): void {
   const log = adapter.logger;
 
   // Slack redelivers an event it thinks we missed (x-slack-retry-num); the first one wins.
@@ -175,7 +198,7 @@ export function registerListeners(app: App, adapter: SlackAdapter): void {
   });
 }
 
-async function onCommand(adapter: SlackAdapter, command: SlashCommand, inline: InlineAck): Promise<void> {
+async function onCommand(adapter: ListenerHost, command: SlashCommand, inline: InlineAck): Promise<void> {
   const team = command.team_id;
   const author = await adapter.authors.get(team, command.user_id, command.user_name);
   const { name, text } = readCommandLine(command.text);
@@ -198,7 +221,7 @@ async function onCommand(adapter: SlackAdapter, command: SlashCommand, inline: I
   });
 }
 
-async function onButton(adapter: SlackAdapter, body: BlockAction<ButtonAction>, action: ButtonAction): Promise<void> {
+async function onButton(adapter: ListenerHost, body: BlockAction<ButtonAction>, action: ButtonAction): Promise<void> {
   const team = body.team?.id ?? body.user.team_id;
   const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
   const messageTs = body.message?.ts ?? (body.container.message_ts as string | undefined);
@@ -254,7 +277,7 @@ async function onButton(adapter: SlackAdapter, body: BlockAction<ButtonAction>, 
 }
 
 async function forget(
-  adapter: SlackAdapter,
+  adapter: ListenerHost,
   context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean },
   why: string,
 ): Promise<void> {

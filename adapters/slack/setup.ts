@@ -14,10 +14,10 @@ import {
 } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config';
-import type { RetryOptions } from './api';
 import { admit } from './edge';
 import type { DatabaseInstallationStore } from './installations';
 import { BOT_SCOPES } from './manifest';
+import type { RetryOptions } from './retry';
 
 /** Bolt's logger interface over our pino logger, so its lines land in the same log. */
 export function boltLogger(log: Logger): BoltLogger {
@@ -51,53 +51,6 @@ export function boltLogger(log: Logger): BoltLogger {
 }
 
 /**
- * The default retry policy: a few quick retries for connection failures and 5xx,
- * never WebClient's 30 minutes, which would hold a scheduled post or a reply hostage.
- * Posts use it only through webClients' narrower policies.
- */
-export const DEFAULT_RETRY: RetryOptions = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 500,
-  maxTimeout: 4000,
-  randomize: true,
-};
-
-/** Connection errors raised before a single byte of the request could reach Slack. */
-const UNSENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-/**
- * True when a failed Web API call provably never reached Slack: the connection was
- * refused or never opened (fetch's TypeError carries the socket error as its cause).
- * A 5xx, a timeout or a reset may come after Slack stored the message, so they are not.
- */
-export function neverReachedSlack(err: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [err];
-  while (queue.length) {
-    const e = queue.shift();
-    if (!e || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
-    const { code, original, cause, errors } = e as {
-      code?: unknown;
-      original?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-    };
-    if (typeof code === 'string' && UNSENT_CODES.has(code)) return true;
-    queue.push(original, cause, ...(Array.isArray(errors) ? errors : []));
-  }
-  return false;
-}
-
-/**
  * The WebClients calls are made with: one that retries by `retryConfig` (idempotent
  * calls) and one that never retries by itself (posts; SlackApi decides, see Resend).
  */
@@ -108,14 +61,6 @@ export function webClients(options: Pick<BoltSetupOptions, 'config' | 'logger' |
   const client = (retryConfig: RetryOptions) =>
     new webApi.WebClient(undefined, clientOptions({ ...options, retryConfig }));
   return { retrying: client(options.retryConfig), once: client({ retries: 0 }) };
-}
-
-/** How long to wait before retry number `n` (0-based), as node-retry would under `retry`. */
-export function retryDelay(retry: RetryOptions, n: number): number {
-  const min = retry.minTimeout ?? 1000;
-  const max = retry.maxTimeout ?? Number.POSITIVE_INFINITY;
-  const jitter = retry.randomize ? 1 + Math.random() : 1;
-  return Math.min(max, Math.round(min * jitter * (retry.factor ?? 2) ** n));
 }
 
 export interface BoltSetupOptions {
