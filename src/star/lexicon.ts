@@ -318,3 +318,45 @@ export const EPISODE_ANCHORS =
 export const GENERAL_SPANS =
   /\b(?:for (?:the (?:past|last) )?(?:\d+|a few|several|many|two|three|four|five|six|ten|fifteen) (?:years|months|seasons|semesters)|every (?:time|job|year|week|day|semester|season|event)|(?:several|many|multiple|numerous) (?:instances|times|occasions|roles|positions)|a lot of (?:the )?times|whenever|in general|typically|throughout (?:my|the|our)|all (?:the|of the) time)\b/i;
 
+// Sentence splitting of unpunctuated speech: words that open a noun phrase, so the noun after
+// them is not a new clause's subject; participles of a passive step ("training was given");
+// "-ed" words that after "was" describe a state rather than a step.
+export const NOUN_PHRASE_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'my',
+  'his',
+  'her',
+  'their',
+  'its',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'any',
+  'every',
+  'each',
+  'no',
+]);
+export const IRREGULAR_PARTICIPLES = new Set([
+  'given',
+  'taken',
+  'done',
+  'made',
+  'written',
+  'built',
+  'sent',
+  'shown',
+  'told',
+  'kept',
+  'rewritten',
+  'rebuilt',
+  'set',
+  'put',
+  'cut',
+]);
+export const NOT_A_PARTICIPLE = new Set(['interested', 'excited', 'tired', 'bored', 'scared', 'worried', 'based']);

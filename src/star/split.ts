@@ -3,7 +3,7 @@
 // so this one is written for the shapes answers actually take: prose, line-per-point,
 // bullet lists, "Situation: ..." scaffolds, code blocks and transcript-style run-ons.
 
-import { IRREGULAR_PAST } from './lexicon';
+import { IRREGULAR_PARTICIPLES, IRREGULAR_PAST, NOT_A_PARTICIPLE, NOUN_PHRASE_OPENERS } from './lexicon';
 
 export interface Segment {
   /** The sentence exactly as it appears in the answer (a substring of it). */
@@ -469,7 +469,8 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
       }
     }
     // "... the wrong address the labels were checked every morning": a passive step
-    if (!cut && !NO_BREAK_BEFORE_SUBJECT.has(prevWord)) cut = passiveClauseAt(tokens, i);
+    if (!cut && !NO_BREAK_BEFORE_SUBJECT.has(prevWord))
+      cut = passiveClauseAt(tokens, i) || bareNounPassiveAt(tokens, i);
     if (cut) {
       cuts.push(i);
       last = i;
@@ -507,6 +508,22 @@ function passiveClauseAt(tokens: { word: string }[], i: number): boolean {
     return /[a-z]{3}ed$/.test(verb);
   }
   return false;
+}
+
+/**
+ * "... to plan sprints planning was moved to a tool": a bare noun and a passive starting at
+ * token i, after a content word. Not after a determiner two back ("the sprint planning was
+ * moved" is one noun phrase).
+ */
+function bareNounPassiveAt(tokens: { word: string }[], i: number): boolean {
+  const noun = tokens[i]?.word ?? '';
+  if (!/^[a-z]{4,}$/.test(noun) || NO_BREAK_BEFORE_SUBJECT.has(noun) || SUBJECTS.has(noun)) return false;
+  if (NOUN_PHRASE_OPENERS.has(tokens[i - 1]?.word ?? '') || NOUN_PHRASE_OPENERS.has(tokens[i - 2]?.word ?? ''))
+    return false;
+  const aux = tokens[i + 1]?.word ?? '';
+  if (aux !== 'was' && aux !== 'were') return false;
+  const verb = tokens[i + 2]?.word ?? '';
+  return (/[a-z]{3}ed$/.test(verb) && !NOT_A_PARTICIPLE.has(verb)) || IRREGULAR_PARTICIPLES.has(verb);
 }
 
 // Past forms that read the same as the present ("set", "put"): only a subject in
