@@ -3,22 +3,25 @@
 // split is never read here.
 //   --cv        read each answer with a sentence model trained without its source's fold
 //               (the committed story model and thresholds kept), as an unseen answer is read
+//   --cv-story  with --cv, the story model too is trained without the answer's fold
 //   --part X    only answers whose presence of part X (situation, task, action, result) is wrong
 //   --story     only answers whose story call is wrong
 //   --spoken    spoken answers only
 //   --all       every dev answer, not only those with a miss
 //   --summary   the dev table only
+//   --brief     one line of figures to three decimals, nothing else
 //   --skip P    leave out answers whose id starts with P (comma-separated) from what is shown
 //   --only P    show only answers whose id starts with P (comma-separated)
 import type { Label, Part } from '../../src/star';
-import { analyzeDetailed } from '../../src/star/analyze';
+import { analyzeDetailed, readSentences } from '../../src/star/analyze';
 import { type ModelFile, model, useModel } from '../../src/star/model';
+import { judgeStory, storyVector } from '../../src/star/story';
 import { analyser, type Predictor, predictionOf } from './evaluate';
 import { type GoldAnswer, loadReal } from './real/corpus';
 import { realTable } from './real/report';
-import { PARTS } from './real/score';
+import { PARTS, score } from './real/score';
 import { examples, FOLDS, foldOf, synthetic } from './training/data';
-import { trainWeights } from './training/fit';
+import { trainBinary, trainWeights } from './training/fit';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => args.includes(name);
@@ -34,13 +37,26 @@ const dev = loadReal('dev').filter(
 const SHORT: Record<Label, string> = { situation: 'S', task: 'T', action: 'A', result: 'R', other: 'O' };
 const REAL_WEIGHT = Number(process.env.STAR_REAL_WEIGHT ?? 4);
 
+/**
+ * Per fold, a sentence model trained without that fold's sources, and (with --cv-story) a
+ * story model trained on the other folds' answers as their own fold models read them.
+ */
 function foldModels(): ModelFile[] {
   const base = model();
   const all = [...synthetic().map((a) => ({ a, w: 1 })), ...loadReal('dev').map((a) => ({ a, w: REAL_WEIGHT }))];
-  return Array.from({ length: FOLDS }, (_, k) => ({
+  const models = Array.from({ length: FOLDS }, (_, k) => ({
     ...base,
     weights: trainWeights(all.filter(({ a }) => foldOf(a) !== k).flatMap(({ a, w }) => examples([a], w))),
   }));
+  if (!opt('--cv-story') || !base.story) return models;
+  const rows = all.map(({ a, w }) => {
+    useModel(models[foldOf(a)] as ModelFile);
+    const r = readSentences(a.text.replace(/\r\n?/g, '\n'));
+    const rule = judgeStory(r.feats, r.decoded, r.texts).story;
+    return { k: foldOf(a), v: storyVector(r.feats, r.probs, r.texts, rule), y: a.story ? 1 : 0, w };
+  });
+  const threshold = Number(process.env.STAR_STORY_T ?? base.story.threshold);
+  return models.map((m, k) => ({ ...m, story: { weights: trainBinary(rows.filter((r) => r.k !== k)), threshold } }));
 }
 
 const committed = model();
@@ -54,6 +70,24 @@ function read(a: GoldAnswer) {
 const cache = new Map(dev.map((a) => [a.text, read(a)]));
 const predictor: Predictor = folds ? (text) => predictionOf(cache.get(text) as ReturnType<typeof read>) : analyser;
 
+if (opt('--brief')) {
+  const f3 = (x: number) => x.toFixed(3);
+  const all = score(dev, predictor);
+  const spoken = score(
+    dev.filter((a) => a.spoken),
+    predictor,
+  );
+  const written = score(
+    dev.filter((a) => !a.spoken),
+    predictor,
+  );
+  const parts = PARTS.map((p) => `${p[0]} ${f3(all.presence[p].f1)}`).join(' ');
+  const alert = `${f3(all.resultAlert.precision)}(${all.resultAlert.tp + all.resultAlert.fp})`;
+  process.stdout.write(
+    `macro ${f3(all.macroF1)} [${parts}] spoken ${f3(spoken.macroF1)} written ${f3(written.macroF1)} story ${f3(all.storyAccuracy)} alert ${alert} labels ${f3(all.sentenceAccuracy)}\n`,
+  );
+  process.exit(0);
+}
 const out: string[] = [
   realTable(`Real answers, dev split${folds ? ' (out-of-fold sentence models)' : ''}`, dev, { analyser: predictor }),
 ];
