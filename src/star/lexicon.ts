@@ -317,3 +317,8 @@ export const EPISODE_ANCHORS =
 // "in several instances"): the mark of a summary or a habit rather than one episode.
 export const GENERAL_SPANS =
   /\b(?:for (?:the (?:past|last) )?(?:\d+|a few|several|many|two|three|four|five|six|ten|fifteen) (?:years|months|seasons|semesters)|every (?:time|job|year|week|day|semester|season|event)|(?:several|many|multiple|numerous) (?:instances|times|occasions|roles|positions)|a lot of (?:the )?times|whenever|in general|typically|throughout (?:my|the|our)|all (?:the|of the) time)\b/i;
+
+// A duty stated outright ("my role in this project is to", "I was tasked with", "it was my
+// responsibility to"), not inside a "where"/"when" clause: in a story, the sentence is the Task.
+export const DUTY_CUES =
+  /(?<!\b(?:where|when|which|that|who|because|if|since|after|before|until) )\b(?:(?:one of )?(?:my|our) (?:\w+ ){0,3}?(?:role|job|task|goal|aim|responsibility|objective|mission|assignment)s? (?:(?:in|on|for|as|of) (?:\w+ ){0,4}?)?(?:was|is|were|became) (?:to|making|getting|building|ensuring)\b|(?:i|we)(?: was|'m| am| were|'re| are| got) (?:tasked|asked to|charged with|responsible for|in charge of)\b|it was (?:my|our) (?:job|responsibility|task|role)\b)/i;
