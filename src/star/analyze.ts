@@ -4,7 +4,7 @@
 import { explain } from './explain';
 import { buildFeedback } from './feedback';
 import { decode, type Features, features, type Label, type Part, scores } from './label';
-import { FILLERS, HEDGES } from './lexicon';
+import { DUTY_CUES, FILLERS, HEDGES } from './lexicon';
 import { model, probabilities, reasons } from './model';
 import { judgeMissingResult, type ResultAlert } from './outcome';
 import { settleParts } from './presence';
@@ -104,14 +104,16 @@ export function analyzeAnswer(text: string, options: AnalyzeOptions = {}): Analy
 
 export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { analysis: Analysis; detail: Detail } {
   const text = typeof input === 'string' ? input.replace(/\r\n?/g, '\n') : '';
-  const { feats, vectors, probs, texts, decoded } = readSentences(text);
+  const { segments, feats, vectors, probs, texts, decoded } = readSentences(text);
   const { story, kind, reason, probability } = decideStory(feats, probs, decoded, texts);
   // a non-story has no parts: its sentences are claims, habits or plans, not a scene or steps
   // a story that visibly stops on a step, with no sign of an outcome anywhere, is not given
   // a Result it does not tell (outcome.ts)
   const stops = story && !decoded.includes('result') && judgeMissingResult(feats, decoded, texts).alert === 'missing';
   const settled = story ? settleParts(decoded, probs, stops ? ['result'] : []) : undefined;
-  const labels: Label[] = settled ? groundResults(settled.labels, feats, vectors) : decoded.map(() => 'other');
+  const labels: Label[] = settled
+    ? groundTasks(groundResults(settled.labels, feats, vectors), segments)
+    : decoded.map(() => 'other');
   const presence = settled?.likelihood ?? { situation: 0, task: 0, action: 0, result: 0 };
 
   const parts = Object.fromEntries(
@@ -264,6 +266,19 @@ function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): L
     if (l === 'action' && f.time && !f.iStarts && !f.task && (f.pastState || f.passive || f.situation) && !outcome)
       return 'situation';
     return l;
+  });
+}
+
+/**
+ * In a story, a sentence that states a duty outright ("My role in this project is to ...",
+ * "I was tasked with ...") is the Task, whatever its tense, unless its author headed it as
+ * another part.
+ */
+function groundTasks(labels: Label[], segments: Segment[]): Label[] {
+  return labels.map((l, i) => {
+    const seg = segments[i] as Segment;
+    if (l === 'task' || seg.code || (seg.heading && seg.heading !== 'task')) return l;
+    return DUTY_CUES.test(seg.text.replace(/[’‘]/g, "'")) ? 'task' : l;
   });
 }
 

@@ -308,3 +308,17 @@ export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 // "I can't think of a time", "I've never had that happen"
 export const NO_EXAMPLE =
   /\b(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't) (?:really |actually |honestly )?(?:have|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;
+
+// One occasion named as such ("one time", "last semester", "this past January", "a few weeks
+// ago"): the mark of a story, beside the time anchors a Situation opens with.
+export const EPISODE_ANCHORS =
+  /\b(?:one (?:time|day|night|morning|afternoon|evening|week|weekend|semester|summer|year)|there was (?:a|one|this) (?:time|day|situation|project|incident)|once,|last (?:year|month|week|semester|term|summer|spring|fall|autumn|winter|quarter|sprint)|this past (?:year|month|week|semester|term|summer|spring|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)|(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:days?|weeks?|months?|years?) (?:ago|later)|(?:in|back in) (?:19|20)\d\d|recently|the (?:time|day) (?:when|that|i|we)|at the end of (?:the|that|last))\b/i;
+// A stretch of time or a run of occasions told as one ("for three years", "every time",
+// "in several instances"): the mark of a summary or a habit rather than one episode.
+export const GENERAL_SPANS =
+  /\b(?:for (?:the (?:past|last) )?(?:\d+|a few|several|many|two|three|four|five|six|ten|fifteen) (?:years|months|seasons|semesters)|every (?:time|job|year|week|day|semester|season|event)|(?:several|many|multiple|numerous) (?:instances|times|occasions|roles|positions)|a lot of (?:the )?times|whenever|in general|typically|throughout (?:my|the|our)|all (?:the|of the) time)\b/i;
+
+// A duty stated outright ("my role in this project is to", "I was tasked with", "it was my
+// responsibility to"), not inside a "where"/"when" clause: in a story, the sentence is the Task.
+export const DUTY_CUES =
+  /(?<!\b(?:where|when|which|that|who|because|if|since|after|before|until) )\b(?:(?:one of )?(?:my|our) (?:\w+ ){0,3}?(?:role|job|task|goal|aim|responsibility|objective|mission|assignment)s? (?:(?:in|on|for|as|of) (?:\w+ ){0,4}?)?(?:was|is|were|became) (?:to|making|getting|building|ensuring)\b|(?:i|we)(?: was|'m| am| were|'re| are| got) (?:tasked|asked to|charged with|responsible for|in charge of)\b|it was (?:my|our) (?:job|responsibility|task|role)\b)/i;

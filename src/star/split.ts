@@ -4,6 +4,16 @@
 // bullet lists, "Situation: ..." scaffolds, code blocks and transcript-style run-ons.
 
 import { IRREGULAR_PAST } from './lexicon';
+import {
+  ABBREVIATIONS,
+  IRREGULAR_PARTICIPLES,
+  MARKERS,
+  NO_BREAK_BEFORE_SUBJECT,
+  NOT_A_PARTICIPLE,
+  NOT_A_STEP_AFTER,
+  NOUN_PHRASE_OPENERS,
+  SENTENCE_STARTERS,
+} from './split-lexicon';
 
 export interface Segment {
   /** The sentence exactly as it appears in the answer (a substring of it). */
@@ -14,85 +24,6 @@ export interface Segment {
   heading?: 'situation' | 'task' | 'action' | 'result';
   code?: boolean;
 }
-
-// Words whose trailing period does not end a sentence when a capital follows.
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sr',
-  'jr',
-  'st',
-  'vs',
-  'etc',
-  'approx',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'dept',
-  'e.g',
-  'i.e',
-  'eg',
-  'ie',
-  'no',
-  'fig',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mt',
-  'ft',
-  'gen',
-  'gov',
-  'sgt',
-  'capt',
-  'col',
-  'lt',
-  'rev',
-  'est',
-  'al',
-]);
-// After "etc." or "U.S." a new sentence usually starts with one of these.
-const SENTENCE_STARTERS = new Set([
-  'i',
-  'we',
-  'then',
-  'so',
-  'after',
-  'the',
-  'it',
-  'my',
-  'our',
-  'this',
-  'that',
-  'in',
-  'at',
-  'when',
-  'as',
-  'they',
-  'he',
-  'she',
-  'finally',
-  'first',
-  'next',
-  'by',
-  'but',
-  'and',
-  'within',
-  'eventually',
-  'overall',
-]);
 
 // "Situation:", "**Task** -", "### Result", "__Action:__": markdown emphasis and heading marks
 // around the word are part of the heading
@@ -120,132 +51,7 @@ const HEADING_PART: Record<string, Segment['heading']> = {
 };
 const BULLET = /^\s*(?:[-*•·–—>]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 
-// Run-on splitting: a new clause starts at a discourse marker, or where a subject pronoun
-// and a verb follow a content word without any conjunction (speech-to-text drops the full stop).
-const MARKERS = [
-  'and then',
-  'and so',
-  'so then',
-  'after that',
-  'afterwards',
-  'in the end',
-  'at the end',
-  'by the end',
-  'since then',
-  'from then on',
-  'as a result',
-  'eventually',
-  'finally',
-  'then',
-  'so',
-  'but',
-  'because of that',
-  'which meant',
-  'and',
-  'first',
-  'next',
-  'also',
-];
 const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'my', 'our', 'it']);
-const NOT_A_STEP_AFTER = new Set([
-  'to',
-  'door',
-  'time',
-  'day',
-  'week',
-  'month',
-  'year',
-  'morning',
-  'one',
-  'few',
-  'of',
-  'class',
-  'round',
-  'thing',
-]);
-const NO_BREAK_BEFORE_SUBJECT = new Set([
-  'that',
-  'which',
-  'who',
-  'because',
-  'if',
-  'when',
-  'where',
-  'while',
-  'as',
-  'than',
-  'so',
-  'and',
-  'but',
-  'or',
-  'then',
-  'what',
-  'how',
-  'why',
-  'whether',
-  'to',
-  'of',
-  'for',
-  'with',
-  'about',
-  'at',
-  'in',
-  'on',
-  'by',
-  'from',
-  'until',
-  'after',
-  'before',
-  'since',
-  'once',
-  'like',
-  'um',
-  'uh',
-  'yeah',
-  'okay',
-  'ok',
-  'well',
-  'said',
-  'told',
-  'thought',
-  'think',
-  'know',
-  'guess',
-  'mean',
-  'sure',
-  'realised',
-  'realized',
-  'found',
-  'saw',
-  'noticed',
-  'felt',
-  'knew',
-  'learned',
-  'learnt',
-  'agreed',
-  'decided',
-  'asked',
-  'explained',
-  'showed',
-  'meant',
-  'is',
-  'was',
-  'were',
-  'the',
-  'a',
-  'an',
-  'me',
-  'out',
-  'up',
-  'where',
-  'also',
-  'basically',
-  'just',
-  'really',
-  'first',
-  'finally',
-  'like',
-]);
 const MIN_CLAUSE_WORDS = 4;
 
 export function splitSentences(input: string): Segment[] {
@@ -469,7 +275,8 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
       }
     }
     // "... the wrong address the labels were checked every morning": a passive step
-    if (!cut && !NO_BREAK_BEFORE_SUBJECT.has(prevWord)) cut = passiveClauseAt(tokens, i);
+    if (!cut && !NO_BREAK_BEFORE_SUBJECT.has(prevWord))
+      cut = passiveClauseAt(tokens, i) || bareNounPassiveAt(tokens, i);
     if (cut) {
       cuts.push(i);
       last = i;
@@ -507,6 +314,22 @@ function passiveClauseAt(tokens: { word: string }[], i: number): boolean {
     return /[a-z]{3}ed$/.test(verb);
   }
   return false;
+}
+
+/**
+ * "... to plan sprints planning was moved to a tool": a bare noun and a passive starting at
+ * token i, after a content word. Not after a determiner two back ("the sprint planning was
+ * moved" is one noun phrase).
+ */
+function bareNounPassiveAt(tokens: { word: string }[], i: number): boolean {
+  const noun = tokens[i]?.word ?? '';
+  if (!/^[a-z]{4,}$/.test(noun) || NO_BREAK_BEFORE_SUBJECT.has(noun) || SUBJECTS.has(noun)) return false;
+  if (NOUN_PHRASE_OPENERS.has(tokens[i - 1]?.word ?? '') || NOUN_PHRASE_OPENERS.has(tokens[i - 2]?.word ?? ''))
+    return false;
+  const aux = tokens[i + 1]?.word ?? '';
+  if (aux !== 'was' && aux !== 'were') return false;
+  const verb = tokens[i + 2]?.word ?? '';
+  return (/[a-z]{3}ed$/.test(verb) && !NOT_A_PARTICIPLE.has(verb)) || IRREGULAR_PARTICIPLES.has(verb);
 }
 
 // Past forms that read the same as the present ("set", "put"): only a subject in

@@ -3,7 +3,7 @@
 // weights in weights.json) makes the call from the same signals and the sentence model's.
 import type { Detail } from './analyze';
 import type { Features, Label } from './label';
-import { NO_EXAMPLE } from './lexicon';
+import { EPISODE_ANCHORS, GENERAL_SPANS, NO_EXAMPLE } from './lexicon';
 import { model } from './model';
 import { clip } from './text';
 import type { Vector } from './vector';
@@ -184,6 +184,10 @@ export function storyVector(feats: Features[], probs: Record<Label, number>[], t
     /\b(?:for|over) (?:the (?:past|last) )?(?:\d+|a few|several|many|two|three|four|five|ten) years\b/i.test(t),
   );
   if (experience) v.set('experienceSummary', 1);
+  const anchored = texts.filter((t) => EPISODE_ANCHORS.test(t)).length;
+  if (anchored > 0) v.set('episodeAnchor', 1);
+  const spans = texts.filter((t) => GENERAL_SPANS.test(t)).length;
+  if (spans > 0) v.set('generalSpan', Math.min(2, spans));
   const words = feats.reduce((a, f) => a + f.words, 0);
   v.set(words < 25 ? 'words:short' : words < 80 ? 'words:mid' : words < 250 ? 'words:long' : 'words:verylong', 1);
   if (feats.length <= 2) v.set('fewSentences', 1);
