@@ -34,7 +34,7 @@ import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import { type BoltSetup, createBolt, webClients } from './setup';
 import { type Start, WorkQueue } from './work-queue';
 
-export const POST_METADATA_TYPE = 'starling_post';
+const POST_METADATA_TYPE = 'starling_post';
 
 export interface SlackAdapterOptions {
   config: Config;

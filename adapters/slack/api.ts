@@ -9,7 +9,7 @@ import { PlatformError } from '../../src/chat/errors';
 import { toPlatformError } from './errors';
 import { neverReachedSlack, type RetryOptions, retryDelay } from './retry';
 
-export type WebClient = webApi.WebClient;
+type WebClient = webApi.WebClient;
 
 /** Finds the bot token for a workspace; undefined when the bot is not installed there. */
 export type TokenSource = (team: string) => Promise<string | undefined>;
@@ -24,7 +24,7 @@ export type TokenSource = (team: string) => Promise<string | undefined>;
  * scheduler re-claims the occurrence and the core looks for the key in the channel
  * (findPosted) before posting again, which covers every unknown outcome at once.
  */
-export type Resend =
+type Resend =
   /** Reads, and calls whose second run changes nothing: re-sent after any transient failure. */
   | 'idempotent'
   /** Calls that would act twice (posts): re-sent only when the request never reached Slack. */

@@ -20,7 +20,7 @@ import { BOT_SCOPES } from './manifest';
 import type { RetryOptions } from './retry';
 
 /** Bolt's logger interface over our pino logger, so its lines land in the same log. */
-export function boltLogger(log: Logger): BoltLogger {
+function boltLogger(log: Logger): BoltLogger {
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...parts: unknown[]) => {
@@ -84,13 +84,13 @@ export interface BoltSetup {
   client: webApi.WebClient;
 }
 
-export function slackApiUrl(config: Config): string | undefined {
+function slackApiUrl(config: Config): string | undefined {
   const url = config.SLACK_API_URL;
   if (!url) return undefined;
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-export function clientOptions(
+function clientOptions(
   options: Pick<BoltSetupOptions, 'config' | 'logger' | 'retryConfig' | 'requestTimeoutMs'>,
 ): webApi.WebClientOptions {
   const url = slackApiUrl(options.config);
