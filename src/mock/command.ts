@@ -14,7 +14,7 @@ import type { Pickable } from '../practice/posting';
 import { pickMockQuestions } from './pick';
 import { questionPrompt } from './prompts';
 import { closeSession, currentPrompt } from './session';
-import { createSession, deleteSession, itemsOf, openSession, sessionsOf, setPlace } from './store';
+import { createSession, deleteSession, itemsOf, openSession, sessionAt, sessionsOf, setPlace } from './store';
 
 const DEFAULT_QUESTIONS = 3;
 const MAX_QUESTIONS = 10;
@@ -143,7 +143,9 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
   };
   const q = questions.map((p) => ({ id: p.id, text: p.text, employer: p.guide.slug, category: p.category }));
   // the session exists before its first question goes out, so a reply cannot outrun it
-  const session = await createSession(ctx.db, { ...base, placeRef: event.channel, questions: q, now });
+  // its place is set once the direct message (or private thread) is open
+  const pending = `pending:${event.channel}:${event.author.id}`;
+  const session = await createSession(ctx.db, { ...base, placeRef: pending, questions: q, now });
   if (!session) {
     const open = await openSession(ctx.db, event.workspace, event.author.id);
     if (open) return resume(ctx, event, open);
@@ -153,6 +155,14 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
   let place: Ref;
   try {
     place = await openPlace(ctx, event, async (at) => {
+      // one conversation per place: a Discord DM serves every server the member shares with the bot
+      const other = await sessionAt(ctx.db, at);
+      if (other && other.id !== session.id) {
+        throw new UserError(
+          'You already have a mock interview open in your direct messages with me, started in another workspace or server.',
+          'finish it there (or say `stop` in it), then run `/prep mock` again',
+        );
+      }
       await setPlace(ctx.db, session.id, at);
       if (item) await ctx.adapters.post(at, questionPrompt(ctx.guides, { ...session, place_ref: at }, item, true));
     });

@@ -169,6 +169,18 @@ describe('refusals', () => {
     expect(await h.db.selectFrom('mock_sessions').selectAll().execute()).toHaveLength(0);
   });
 
+  it('a second mock from another workspace into the same direct messages is refused until the first ends', async () => {
+    h = await harness();
+    h.adapter.openDirect = async () => DM; // one DM channel for every server, as on Discord
+    await h.command(bob, 'mock', 'acme 1');
+    await h.command(bob, 'mock', 'acme 1', { workspace: 'memory:W2', channel: 'memory:W2:C1' } as never);
+    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/already have a mock interview open in your direct messages/);
+    expect(await h.db.selectFrom('mock_sessions').selectAll().execute()).toHaveLength(1);
+    await reply('stop');
+    await h.command(bob, 'mock', 'acme 1', { workspace: 'memory:W2', channel: 'memory:W2:C1' } as never);
+    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/has started/);
+  });
+
   it('says so when fewer questions match than were asked for', async () => {
     h = await harness();
     await h.command(bob, 'mock', 'acme situational 3');
