@@ -57,6 +57,11 @@ function isLasting(err: PlatformError): boolean {
   return err.kind === 'channel_unavailable' || err.kind === 'no_permission';
 }
 
+const NO_MOCK_OPEN: OutboundMessage = {
+  kind: 'info',
+  text: 'There is no mock interview open here, so I did not read that. `/prep mock` starts one; `/prep help` lists everything else.',
+};
+
 const HOUR_MS = 3_600_000;
 /** Platforms redeliver within minutes (Slack) or on a resume (Discord); a week is ample. */
 const DELIVERY_KEYS_KEPT_MS = 7 * 24 * HOUR_MS;
@@ -80,7 +85,9 @@ export function buildApp(options: AppOptions): App {
     ...answers,
     // a reply in a mock interview's conversation is the mock's; any other goes on to answers
     message: async (e: MessageEvent) => {
-      if (!(await onMockMessage(ctx, e))) await answers.message?.(e);
+      if (await onMockMessage(ctx, e)) return;
+      if (e.direct) await e.reply(NO_MOCK_OPEN, { private: true });
+      else await answers.message?.(e);
     },
   };
   const router = createRouter({ registry, ctx, logger, handlers });
@@ -140,7 +147,11 @@ export function buildApp(options: AppOptions): App {
         logger.error({ err }, 'digests failed this tick');
       }
       try {
-        const closed = await closeIdleSessions(ctx, now);
+        const closed = await closeIdleSessions(
+          ctx,
+          now,
+          adapters.all().map((a) => a.platform),
+        );
         if (closed) logger.info({ closed }, 'closed mock interviews idle for a day');
       } catch (err) {
         logger.error({ err }, 'closing idle mock interviews failed this tick');

@@ -486,10 +486,14 @@ export class ConsoleAdapter implements Adapter {
   }
 
   private async answer(text: string): Promise<void> {
-    if (this.direct) {
+    const direct = this.direct;
+    if (direct) {
       this.seq += 1;
-      const ref = `${this.direct}:${this.seq}`;
-      return this.emit({ ...this.event({ type: 'message', ref, text }), channel: this.direct } as InboundEvent);
+      const ref = `${direct}:${this.seq}`;
+      // a reply goes back to the conversation, so one that waits for nothing ends it here too
+      const reply = (message: OutboundMessage) => this.post(direct, message).then(() => undefined);
+      const event = { ...this.event({ type: 'message', ref, text }), channel: direct, direct: true, reply };
+      return this.emit(event as InboundEvent);
     }
     if (!this.currentThread) {
       this.write(this.style.bad('There is no question to answer yet. Type /prep question to get one.'));

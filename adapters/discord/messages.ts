@@ -125,6 +125,7 @@ async function onDirectMessage(ctx: InboundContext, message: Message): Promise<v
   const channel = channelRef(null, message.channelId);
   await emit(ctx, {
     type: 'message',
+    direct: true,
     workspace: workspaceRef(null),
     channel,
     author: authorOf(message.author, null, false),

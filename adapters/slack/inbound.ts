@@ -34,6 +34,8 @@ export interface MessageDraft {
   threadTs?: string;
   text: string;
   at: Date;
+  /** In a direct conversation with the bot. */
+  direct?: boolean;
 }
 
 /** Subtypes that are a person saying something; the rest (joins, topics, bots) are not. */
@@ -65,7 +67,7 @@ export function slackTime(ts: string | undefined): Date {
 export function readMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {
   const draft = readAnyMessage(e, botUserId);
   if (draft?.threadTs) return draft;
-  return draft?.type === 'message' && e.channel_type === 'im' ? draft : undefined;
+  return draft?.type === 'message' && e.channel_type === 'im' ? { ...draft, direct: true } : undefined;
 }
 
 function readAnyMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {

@@ -145,7 +145,14 @@ export function registerListeners(app: App, adapter: ListenerHost): void {
         raw: event,
       };
       if (draft.type === 'message_deleted') await adapter.deliver({ ...base, type: 'message_deleted' });
-      else await adapter.deliver({ ...base, type: draft.type, text: draft.text });
+      else if (draft.type === 'message') {
+        await adapter.deliver({
+          ...base,
+          type: 'message',
+          text: draft.text,
+          ...(draft.direct ? { direct: true } : {}),
+        });
+      } else await adapter.deliver({ ...base, type: draft.type, text: draft.text });
     });
   });
 

@@ -109,6 +109,8 @@ export interface MessageEvent extends EventBase {
   /** This message, for later edits and deletions. */
   ref: Ref;
   text: string;
+  /** Written in a direct conversation with the bot (a mock interview's reply), not in a channel. */
+  direct?: boolean;
 }
 
 export interface MessageEditedEvent extends EventBase {

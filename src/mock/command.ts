@@ -13,8 +13,8 @@ import type { AppContext } from '../practice/context';
 import type { Pickable } from '../practice/posting';
 import { pickMockQuestions } from './pick';
 import { questionPrompt } from './prompts';
-import { closeSession, currentPrompt } from './session';
-import { createSession, deleteSession, itemsOf, openSession, sessionAt, sessionsOf, setPlace } from './store';
+import { closeSession, currentPrompt, touchSession } from './session';
+import { createSession, deleteSession, itemsOf, openSession, PENDING, sessionAt, sessionsOf, setPlace } from './store';
 
 const DEFAULT_QUESTIONS = 3;
 const MAX_QUESTIONS = 10;
@@ -48,32 +48,56 @@ export function parseMockText(text: string): Record<string, unknown> {
 }
 
 /** Where the conversation is, as the member should look for it. */
-async function where(ctx: AppContext, event: CommandEvent, place: Ref): Promise<string> {
+async function where(ctx: AppContext, event: CommandEvent, s: MockSession): Promise<string> {
+  const place = s.place_ref;
   if (place === event.channel || place === event.thread) return 'here';
   const adapter = ctx.adapters.for(place);
   const dm = await adapter.openDirect?.(event.workspace, event.author.id).catch(() => undefined);
-  return dm === place ? 'in your direct messages with me' : 'in a private thread in this channel, only for you';
+  if (dm === place) return 'in your direct messages with me';
+  const channel = s.channel_ref === event.channel ? 'this channel' : `<#${s.channel_ref}>`;
+  return `in a private thread in ${channel}, only for you`;
+}
+
+/** A session whose conversation is still being opened (or whose start was cut off). */
+const SETTING_UP_MS = 60_000;
+async function stillOpening(ctx: AppContext, s: MockSession): Promise<OutboundMessage | undefined> {
+  if (!s.place_ref.startsWith(PENDING)) return undefined;
+  if (ctx.clock().getTime() - Number(s.created_at) < SETTING_UP_MS) {
+    return { kind: 'info', text: 'Your mock interview is being set up: its first question arrives in a moment.' };
+  }
+  // a start cut off before its first question went out: nothing was asked, so nothing is lost
+  await deleteSession(ctx.db, s.id);
+  return undefined;
 }
 
 async function resume(ctx: AppContext, event: CommandEvent, s: MockSession): Promise<OutboundMessage> {
+  await touchSession(ctx, s);
   const prompt = await currentPrompt(ctx, s);
   if (prompt) await ctx.adapters.post(s.place_ref, prompt);
   return {
     kind: 'info',
-    text: `Your mock interview is still open ${await where(ctx, event, s.place_ref)}: question ${Number(s.position) + 1} of ${s.total}, asked again there. \`/prep mock stop\` ends it with your scorecard.`,
+    text: `Your mock interview is still open ${await where(ctx, event, s)}: question ${Number(s.position) + 1} of ${s.total}, asked again there. \`/prep mock stop\` ends it with your scorecard.`,
   };
 }
 
 async function stop(ctx: AppContext, event: CommandEvent): Promise<OutboundMessage> {
-  const s = await openSession(ctx.db, event.workspace, event.author.id);
+  let s = await openSession(ctx.db, event.workspace, event.author.id);
+  if (s?.place_ref.startsWith(PENDING)) {
+    const opening = await stillOpening(ctx, s);
+    if (opening) return opening;
+    s = undefined;
+  }
   const card = s ? await closeSession(ctx, s, 'stopped') : undefined;
   if (!s || !card) {
     throw new UserError('You have no mock interview open, so there is nothing to stop.', '`/prep mock` starts one');
   }
-  const place = await where(ctx, event, s.place_ref);
-  if (place === 'here') return card;
+  // the scorecard stays in the conversation (a private command reply would vanish on reload)
   await ctx.adapters.post(s.place_ref, card);
-  return { kind: 'info', text: `Your mock interview is stopped; the scorecard is ${place}.` };
+  const place = await where(ctx, event, s);
+  return {
+    kind: 'info',
+    text: `Your mock interview is stopped; the scorecard is ${place === 'here' ? 'above' : place}.`,
+  };
 }
 
 function readFilters(ctx: AppContext, args: MockArgs): { employer?: string; category?: string } {
@@ -93,6 +117,13 @@ function readFilters(ctx: AppContext, args: MockArgs): { employer?: string; cate
   return { ...(guide ? { employer: guide.slug } : {}), ...(category ? { category } : {}) };
 }
 
+function tryAgain(err: PlatformError): UserError {
+  return new UserError(
+    `The mock interview could not start: the chat platform refused to send its first question (${err.code}).`,
+    'run `/prep mock` again in a minute',
+  );
+}
+
 /** Why the member's direct messages are closed, and what to change. */
 function unreachable(err: PlatformError): UserError {
   return new UserError(
@@ -110,7 +141,9 @@ async function openPlace(ctx: AppContext, event: CommandEvent, first: (place: Re
     await first(dm);
     return dm;
   } catch (err) {
+    // only closed direct messages call for another way; a rate limit or an outage does not
     if (!(err instanceof PlatformError)) throw err;
+    if (err.kind !== 'user_unreachable') throw tryAgain(err);
     if (!adapter.openPrivateThread) throw unreachable(err);
     ctx.logger.info({ code: err.code }, 'direct messages closed; the mock interview goes to a private thread');
     const thread = await adapter.openPrivateThread(
@@ -144,11 +177,11 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
   const q = questions.map((p) => ({ id: p.id, text: p.text, employer: p.guide.slug, category: p.category }));
   // the session exists before its first question goes out, so a reply cannot outrun it
   // its place is set once the direct message (or private thread) is open
-  const pending = `pending:${event.channel}:${event.author.id}`;
+  const pending = `${PENDING}${event.channel}:${event.author.id}`;
   const session = await createSession(ctx.db, { ...base, placeRef: pending, questions: q, now });
   if (!session) {
     const open = await openSession(ctx.db, event.workspace, event.author.id);
-    if (open) return resume(ctx, event, open);
+    if (open) return (await stillOpening(ctx, open)) ?? resume(ctx, event, open);
     throw new Error('a mock interview was neither created nor found open');
   }
   const [item] = await itemsOf(ctx.db, session.id);
@@ -168,7 +201,8 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
     });
   } catch (err) {
     await deleteSession(ctx.db, session.id);
-    throw err instanceof PlatformError ? unreachable(err) : err;
+    if (!(err instanceof PlatformError)) throw err;
+    throw err.kind === 'user_unreachable' ? unreachable(err) : tryAgain(err);
   }
   const fewer =
     questions.length < count
@@ -176,7 +210,7 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
       : '';
   return {
     kind: 'info',
-    text: `Your mock interview has started ${await where(ctx, event, place)}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
+    text: `Your mock interview has started ${await where(ctx, event, { ...session, place_ref: place })}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
   };
 }
 
@@ -213,7 +247,11 @@ export function registerMockCommand(registry: CommandRegistry<AppContext>): void
       async run(ctx, args, event) {
         if (args.stop) return stop(ctx, event);
         const open = await openSession(ctx.db, event.workspace, event.author.id);
-        if (open) return resume(ctx, event, open);
+        if (open)
+          return (
+            (await stillOpening(ctx, open)) ??
+            (open.place_ref.startsWith(PENDING) ? start(ctx, event, args) : resume(ctx, event, open))
+          );
         return start(ctx, event, args);
       },
     }),

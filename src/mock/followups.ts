@@ -49,6 +49,12 @@ function followupsFor(a: Analysis, storyQuestion: boolean): Followup[] {
     );
     return out;
   }
+  // an approach question (design, technical) is not scored as a story: only a short answer is pressed
+  if (!storyQuestion) {
+    if (a.wordCount < SHORT_WORDS)
+      add('more', first, 'Tell me more: how would you go about it, step by step, and why?');
+    return out;
+  }
   if (!a.story) return out;
   if (!a.parts.result.present) {
     add('result', lastOf(s, 'action') ?? last, 'And what was the result? What changed because of what you did?');

@@ -35,7 +35,12 @@ export function followupPrompt(f: Followup): OutboundMessage {
   };
 }
 
-/** A short word between questions: the checks as they stand now. */
+/**
+ * A short word between questions: the checks as they stand now, `kept` for an answer
+ * with no STAR score (an approach question), or nothing said (a question skipped).
+ */
 export function movingOn(marker: string | undefined): OutboundMessage {
-  return { kind: 'info', text: marker ? `Thanks. This answer now reads ${marker}.` : 'Skipped.' };
+  if (!marker) return { kind: 'info', text: 'Skipped: on to the next one.' };
+  if (marker === 'kept') return { kind: 'info', text: 'Thanks: your answer is kept for the scorecard.' };
+  return { kind: 'info', text: `Thanks. This answer now reads ${marker}.` };
 }

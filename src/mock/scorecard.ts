@@ -8,6 +8,8 @@ export interface ScoredItem {
   position: number;
   question: string;
   state: 'waiting' | 'following-up' | 'done' | 'skipped';
+  /** False for a question that asks for an approach: no STAR score. */
+  story: boolean;
   first?: Analysis;
   last?: Analysis;
 }
@@ -31,9 +33,13 @@ function improvements(first: Analysis, last: Analysis): string[] {
 const score = (a: Analysis) => (a.checks.total ? a.checks.passed / a.checks.total : 0);
 
 /** The gap most answers still have, as one thing to practise next. */
-function nextStep(done: ScoredItem[]): string {
+function nextStep(done: ScoredItem[], answered: number): string {
   const finals = done.map((i) => i.last).filter((a): a is Analysis => !!a);
-  if (finals.length === 0) return 'Answer at least one question next time: a mock interview needs an answer to score.';
+  if (finals.length === 0) {
+    return answered
+      ? 'Try `/prep mock behavioral`: its questions ask for a story, which the scorecard can score.'
+      : 'Answer at least one question next time: a mock interview needs an answer to score.';
+  }
   const count = (gap: (a: Analysis) => boolean) => finals.filter(gap).length;
   const gaps: [number, string][] = [
     [count((a) => !a.story), 'Tell one specific time: a day, a place, what happened. General habits do not score.'],
@@ -55,10 +61,15 @@ export function scorecard(items: ScoredItem[], reason: 'finished' | 'stopped' | 
   const lines: string[] = [];
   if (reason === 'idle') lines.push('_This mock interview had no reply for a day, so it closed by itself._', '');
   const answered = items.filter((i) => i.first && i.last);
+  const scored = answered.filter((i) => i.story);
   for (const item of items) {
     lines.push(`**${item.position + 1}. ${clip(item.question)}**`);
     if (!item.first || !item.last) {
       lines.push(item.state === 'skipped' ? 'Skipped.' : 'Not answered.');
+      continue;
+    }
+    if (!item.story) {
+      lines.push('Answered. This question asks for your approach, not a story, so there is no STAR score.');
       continue;
     }
     const before = markerOf(item.first).text;
@@ -67,17 +78,17 @@ export function scorecard(items: ScoredItem[], reason: 'finished' | 'stopped' | 
     const better = improvements(item.first, item.last);
     if (better.length) lines.push(`Improved: ${better.join(', ')}.`);
   }
-  const best = answered.reduce<ScoredItem | undefined>(
+  const best = scored.reduce<ScoredItem | undefined>(
     (b, i) => (!b || score(i.last as Analysis) >= score(b.last as Analysis) ? i : b),
     undefined,
   );
   lines.push('');
-  if (best?.last) {
+  if (best?.last && best.last.checks.passed > 0) {
     lines.push(
       `**Strongest answer:** question ${best.position + 1} (${best.last.checks.passed} of ${best.last.checks.total} checks).`,
     );
   }
-  lines.push(`**Next step:** ${nextStep(answered)}`);
+  lines.push(`**Next step:** ${nextStep(scored, answered.length)}`);
   return {
     kind: 'feedback',
     title: `Mock interview scorecard: ${answered.length} of ${items.length} answered`,

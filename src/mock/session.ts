@@ -7,7 +7,7 @@ import type { MockSession } from '../db/schema';
 import type { AppContext } from '../practice/context';
 import { asksForStory } from '../practice/feedback';
 import { followupPrompt, questionPrompt } from './prompts';
-import { advance, firstTurn, getSession, idleSessions, itemsOf, sessionAt } from './store';
+import { advance, firstTurn, getSession, idleSessions, itemsOf, PENDING, sessionAt } from './store';
 import { closing, type Pending, parseJson, readTurn } from './turn';
 
 const IDLE_MS = 24 * 3_600_000;
@@ -29,8 +29,9 @@ async function say(ctx: AppContext, place: Ref, messages: OutboundMessage[]): Pr
 
 /** A reply in a mock interview's place; false when the message belongs to none. */
 export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promise<boolean> {
-  const place = event.thread ?? event.channel;
-  const found = await sessionAt(ctx.db, place);
+  // a reply in a thread under a DM message (Slack lets members start one) is still the DM's
+  const found =
+    (event.thread ? await sessionAt(ctx.db, event.thread) : undefined) ?? (await sessionAt(ctx.db, event.channel));
   if (!found) return false;
   if (found.user_id !== event.author.id) {
     await event.reply(
@@ -48,10 +49,8 @@ export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promi
   let session: MockSession | undefined = found;
   for (let i = 0; i < TRIES && session?.status === 'open'; i++) {
     const items = await itemsOf(ctx.db, session.id);
-    const current = items.find((it) => Number(it.position) === Number(session?.position));
     const now = ctx.clock().getTime();
-    const storyQuestion = current ? asksForStory(ctx, current.question_id) : true;
-    const turn = readTurn({ guides: ctx.guides, session, items, text, storyQuestion, now });
+    const turn = readTurn({ guides: ctx.guides, session, items, text, isStory: storyTest(ctx), now });
     if (await advance(ctx.db, session, turn.change, now)) {
       await say(ctx, session.place_ref, turn.say);
       return true;
@@ -72,26 +71,45 @@ export async function currentPrompt(ctx: AppContext, s: MockSession): Promise<Ou
   return questionPrompt(ctx.guides, s, item, Number(s.position) === 0 && item.state === 'waiting');
 }
 
-/** Closes a session now, keeping its scorecard; undefined if it was already closed. */
+const storyTest = (ctx: AppContext) => (questionId: string) => asksForStory(ctx, questionId);
+
+/**
+ * Closes a session now, keeping its scorecard; undefined if it was already closed. A
+ * reply that moves it meanwhile is read first, then the session is closed as it stands.
+ */
 export async function closeSession(
   ctx: AppContext,
   s: MockSession,
   reason: 'stopped' | 'idle',
 ): Promise<OutboundMessage | undefined> {
-  const now = ctx.clock().getTime();
-  const turn = closing({ session: s, items: await itemsOf(ctx.db, s.id), now }, reason);
-  if (!(await advance(ctx.db, s, turn.change, now))) return undefined;
-  return turn.say.at(-1);
+  let session: MockSession | undefined = s;
+  for (let i = 0; i < TRIES && session?.status === 'open'; i++) {
+    const now = ctx.clock().getTime();
+    const turn = closing({ session, items: await itemsOf(ctx.db, session.id), now, isStory: storyTest(ctx) }, reason);
+    if (await advance(ctx.db, session, turn.change, now)) return turn.say.at(-1);
+    session = await getSession(ctx.db, session.id);
+  }
+  return undefined;
+}
+
+/** Marks the session as active now, so a resumed one does not close as idle soon after. */
+export async function touchSession(ctx: AppContext, s: MockSession): Promise<void> {
+  await advance(ctx.db, s, { session: {} }, ctx.clock().getTime());
 }
 
 /** Closes sessions idle for a day and sends each its scorecard (the scheduler tick). */
-export async function closeIdleSessions(ctx: AppContext, now: Date): Promise<number> {
+export async function closeIdleSessions(ctx: AppContext, now: Date, platforms: readonly string[]): Promise<number> {
   let closed = 0;
-  for (const s of await idleSessions(ctx.db, now.getTime() - IDLE_MS)) {
-    const card = await closeSession(ctx, s, 'idle');
-    if (!card) continue;
-    closed++;
-    await say(ctx, s.place_ref, [card]);
+  // only sessions this process can reach: another process runs the other platforms
+  for (const s of await idleSessions(ctx.db, now.getTime() - IDLE_MS, platforms)) {
+    try {
+      const card = await closeSession(ctx, s, 'idle');
+      if (!card) continue;
+      closed++;
+      if (!s.place_ref.startsWith(PENDING)) await say(ctx, s.place_ref, [card]);
+    } catch (err) {
+      ctx.logger.warn({ err, session: s.id }, 'could not close an idle mock interview; will try again');
+    }
   }
   return closed;
 }

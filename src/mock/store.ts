@@ -136,13 +136,24 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('mock_sessions').where('id', '=', id).execute();
 }
 
-/** Open sessions nobody has touched since `before`. */
-export async function idleSessions(db: Db, before: number, limit = 100): Promise<MockSession[]> {
+/** The place of a session whose conversation is still being opened. */
+export const PENDING = 'pending:';
+
+/** Open sessions nobody has touched since `before`, held on these platforms (or never opened). */
+export async function idleSessions(
+  db: Db,
+  before: number,
+  platforms: readonly string[],
+  limit = 100,
+): Promise<MockSession[]> {
   return db
     .selectFrom('mock_sessions')
     .selectAll()
     .where('status', '=', 'open')
     .where('updated_at', '<', before)
+    .where((eb) =>
+      eb.or([PENDING, ...platforms.map((p) => `${p}:`)].map((prefix) => eb('place_ref', 'like', `${prefix}%`))),
+    )
     .orderBy('updated_at')
     .limit(limit)
     .execute();

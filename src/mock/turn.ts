@@ -27,13 +27,14 @@ export interface TurnInput {
   session: MockSession;
   items: MockItem[];
   text: string;
-  /** Whether the current question asks for a story (approach questions do not). */
-  storyQuestion: boolean;
+  /** Whether a question asks for a story (approach questions do not, and get no STAR score). */
+  isStory: (questionId: string) => boolean;
   now: number;
 }
 
-const SKIP = /^\s*(skip|next|pass)[.!]?\s*$/i;
-const STOP = /^\s*(stop|end|quit|done)[.!]?\s*$/i;
+// only the two words the prompts name: "done." or "next" may be the end of an answer
+const SKIP = /^\s*skip[.!]?\s*$/i;
+const STOP = /^\s*stop[.!]?\s*$/i;
 
 export function parseJson<T>(text: string | null): T | undefined {
   if (!text) return undefined;
@@ -44,11 +45,12 @@ export function parseJson<T>(text: string | null): T | undefined {
   }
 }
 
-function scoredItems(items: MockItem[]): ScoredItem[] {
+function scoredItems(items: MockItem[], isStory: (questionId: string) => boolean): ScoredItem[] {
   return items.map((i) => ({
     position: Number(i.position),
     question: i.question_text,
     state: i.state,
+    story: isStory(i.question_id),
     first: parseJson<Analysis>(i.first_analysis),
     last: parseJson<Analysis>(i.last_analysis),
   }));
@@ -59,12 +61,17 @@ export function readTurn(t: TurnInput): Turn {
   const position = Number(t.session.position);
   const item = t.items.find((i) => Number(i.position) === position);
   if (!item || STOP.test(t.text)) return closing(t, 'stopped');
-  if (SKIP.test(t.text))
-    return moveOn(t, item, item.state === 'waiting' ? { state: 'skipped' } : { state: 'done', pending: null });
+  const story = t.isStory(item.question_id);
+  if (SKIP.test(t.text)) {
+    if (item.state === 'waiting') return moveOn(t, item, { state: 'skipped' });
+    // a follow-up skipped: the answer so far is kept, and said so
+    const kept = parseJson<Analysis>(item.last_analysis);
+    return moveOn(t, item, { state: 'done', pending: null }, kept && story ? markerOf(kept).text : 'kept');
+  }
   const merged = item.state === 'following-up' && item.answer_text ? `${item.answer_text}\n\n${t.text}` : t.text;
   const analysis = analyzeAnswer(merged, { question: item.question_text });
   const pending = parseJson<Pending>(item.pending) ?? { current: null, asked: [] };
-  const next = nextFollowup(analysis, t.storyQuestion, pending.asked);
+  const next = nextFollowup(analysis, story, pending.asked);
   const base = {
     answer_text: merged,
     last_analysis: JSON.stringify(analysis),
@@ -80,14 +87,14 @@ export function readTurn(t: TurnInput): Turn {
     };
     return { change: { session: {}, item: { position, set } }, say: [followupPrompt(next)] };
   }
-  return moveOn(t, item, { ...base, state: 'done', pending: null }, markerOf(analysis).text);
+  return moveOn(t, item, { ...base, state: 'done', pending: null }, story ? markerOf(analysis).text : 'kept');
 }
 
 /**
  * Closes the session where it stands: a follow-up left unanswered still counts the
  * answer it followed.
  */
-export function closing(t: Pick<TurnInput, 'session' | 'items' | 'now'>, reason: Reason): Turn {
+export function closing(t: Pick<TurnInput, 'session' | 'items' | 'now' | 'isStory'>, reason: Reason): Turn {
   const item = t.items.find((i) => Number(i.position) === Number(t.session.position));
   const settled =
     item?.state === 'following-up'
@@ -109,11 +116,16 @@ function moveOn(t: TurnInput, item: MockItem, set: NonNullable<Change['item']>['
 
 type Reason = 'finished' | 'stopped' | 'idle';
 
-function close(t: Pick<TurnInput, 'items' | 'now'>, reason: Reason, item?: Change['item'], marker?: string): Turn {
+function close(
+  t: Pick<TurnInput, 'items' | 'now' | 'isStory'>,
+  reason: Reason,
+  item?: Change['item'],
+  marker?: string,
+): Turn {
   const items = t.items.map((i) =>
     item && Number(i.position) === item.position ? ({ ...i, ...item.set } as MockItem) : i,
   );
-  const say = [...(marker ? [movingOn(marker)] : []), scorecard(scoredItems(items), reason)];
+  const say = [...(marker ? [movingOn(marker)] : []), scorecard(scoredItems(items, t.isStory), reason)];
   return {
     change: { session: { status: 'closed', closed_reason: reason, closed_at: t.now }, ...(item ? { item } : {}) },
     say,

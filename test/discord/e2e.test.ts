@@ -407,7 +407,8 @@ describe('/prep mock on Discord', () => {
     const b = bot;
     const { alice } = b.fake.users;
     const started = await run(b, 'alice', 'mock', {
-      employer: 'harvard-medical-school-software-engineer',
+      employer: 'childrens-hospital-of-philadelphia-software-engineer',
+      category: 'behavioral',
       questions: 2,
     });
     expect(started.text).toMatch(/started in your direct messages with me: 2 questions/);
@@ -428,7 +429,11 @@ describe('/prep mock on Discord', () => {
     const b = bot;
     const { bob } = b.fake.users;
     b.fake.dmClosed.add(bob.id);
-    const started = await run(b, 'bob', 'mock', { employer: 'harvard-medical-school-software-engineer', questions: 1 });
+    const started = await run(b, 'bob', 'mock', {
+      employer: 'childrens-hospital-of-philadelphia-software-engineer',
+      category: 'behavioral',
+      questions: 1,
+    });
     expect(started.text).toMatch(/mock interview has started in a private thread in this channel/);
     const [threadId, members] = [...b.fake.threadMembers.entries()][0] ?? [];
     expect(members).toEqual([bob.id]);

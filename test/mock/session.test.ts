@@ -22,7 +22,15 @@ const inDm = () => h.adapter.publicIn(DM).map((s) => s.message);
 /** Bob replies in his direct messages, as the platform would deliver it. */
 let seq = 0;
 const reply = (text: string, who = bob) =>
-  h.adapter.emit({ type: 'message', ref: `${DM}:r${++seq}`, text, author: who, at: h.now(), channel: DM } as never);
+  h.adapter.emit({
+    type: 'message',
+    ref: `${DM}:r${++seq}`,
+    text,
+    author: who,
+    at: h.now(),
+    channel: DM,
+    direct: true,
+  } as never);
 
 describe('a mock interview', () => {
   it('asks for the missing Result, reads the reply into the answer, and scores R ✗ → R ✓', async () => {
@@ -54,6 +62,7 @@ describe('a mock interview', () => {
     const said = inDm().length;
     await reply('one more thing');
     expect(inDm()).toHaveLength(said);
+    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/no mock interview open here/);
   });
 
   it('asks at most two follow-ups, and "skip" moves on', async () => {
@@ -150,6 +159,77 @@ describe('a mock interview', () => {
     expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/1 mock interview/);
     expect(await h.db.selectFrom('mock_sessions').selectAll().execute()).toHaveLength(0);
     expect(await h.db.selectFrom('mock_items').selectAll().execute()).toHaveLength(0);
+  });
+});
+
+describe('what reviewers caught', () => {
+  it('skipping a follow-up says the answer is kept, with its checks', async () => {
+    h = await harness();
+    await h.command(bob, 'mock', 'acme behavioral 2');
+    await reply(NO_RESULT);
+    await reply('skip');
+    expect(inDm().some((m) => /This answer now reads S ✓ · T ✓ · A ✓ · R [✗?]/.test(m.text))).toBe(true);
+  });
+
+  it('an approach question gets no STAR score, in the reply or the scorecard', async () => {
+    h = await harness();
+    await h.command(bob, 'mock', 'acme technical 1');
+    await reply(
+      'I would start with the riskiest paths, write integration tests around them, and add unit tests where the logic is dense, then run them on every merge so a broken tool is caught before anyone uses it.',
+    );
+    // a short answer to an approach question is pressed for more, never for a Result
+    expect(inDm().at(-1)?.text).toMatch(/Tell me more: how would you go about it/);
+    await reply('skip');
+    expect(inDm().at(-2)?.text).toMatch(/your answer is kept for the scorecard/);
+    const card = inDm().at(-1);
+    expect(card?.title).toMatch(/scorecard/);
+    expect(card?.text).toMatch(/asks for your approach, not a story, so there is no STAR score/);
+    expect(card?.text).not.toMatch(/S [✓✗]/);
+    expect(card?.text).not.toMatch(/General habits do not score/);
+  });
+
+  it('a reply in a thread under a direct message is still the interview', async () => {
+    h = await harness();
+    await h.command(bob, 'mock', 'acme behavioral 1');
+    await h.adapter.emit({
+      type: 'message',
+      ref: `${DM}:t1`,
+      thread: `${DM}:1`,
+      text: NO_RESULT,
+      author: bob,
+      at: h.now(),
+      channel: DM,
+    } as never);
+    expect(inDm().at(-1)?.text).toMatch(/what was the result/i);
+  });
+
+  it('resuming keeps the session from closing as idle soon after', async () => {
+    h = await harness();
+    await h.command(bob, 'mock', 'acme 1');
+    h.advance(23 * 3_600_000);
+    await h.command(bob, 'mock');
+    h.advance(2 * 3_600_000);
+    await h.app.tick(h.now());
+    expect(inDm().some((m) => /no reply for a day/.test(m.text))).toBe(false);
+  });
+
+  it('a process without the platform leaves its idle sessions to the process that has it', async () => {
+    h = await harness();
+    await h.command(bob, 'mock', 'acme 1');
+    await h.db.updateTable('mock_sessions').set({ place_ref: 'discord:@me:123' }).execute();
+    h.advance(25 * 3_600_000);
+    await h.app.tick(h.now());
+    expect((await h.db.selectFrom('mock_sessions').select('status').executeTakeFirst())?.status).toBe('open');
+  });
+
+  it('a rate limit on the first question is not called closed direct messages', async () => {
+    h = await harness();
+    h.adapter.openDirect = async () => {
+      throw new PlatformError('rate_limited', 'ratelimited', 'slow down', 30_000);
+    };
+    await h.command(bob, 'mock', 'acme 1');
+    expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/could not start.*\(ratelimited\)[\s\S]*again in a minute/);
+    expect(await h.db.selectFrom('mock_sessions').selectAll().execute()).toHaveLength(0);
   });
 });
 
