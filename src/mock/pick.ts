@@ -1,9 +1,8 @@
 // Which questions a mock interview asks: drawn from the guides like the daily question,
 // the member's least-practised categories first, never the same question twice in one
 // session, and the questions they have answered least before.
-import { UserError } from '../chat/errors';
 import type { AppContext } from '../practice/context';
-import { candidatesFor, type Pickable } from '../practice/posting';
+import { candidatesFor, noQuestion, type Pickable } from '../practice/posting';
 import { pickQuestion } from '../practice/rotation';
 
 /** How often the member has practised each question and each category, daily and mock. */
@@ -45,19 +44,7 @@ export interface MockRequest {
 /** Up to `count` questions; refuses when the filters leave none. */
 export async function pickMockQuestions(ctx: AppContext, req: MockRequest): Promise<Pickable[]> {
   const candidates = candidatesFor(ctx, req.employer, req.category);
-  if (candidates.length === 0) {
-    const what = [req.employer && `employer ${req.employer}`, req.category && `category ${req.category}`]
-      .filter(Boolean)
-      .join(' and ');
-    throw new UserError(
-      what
-        ? `No guide has a question for ${what}, so there is nothing to ask.`
-        : 'No guides are loaded, so there is no question to ask.',
-      what
-        ? '`/prep employers` lists the guides and what they cover'
-        : 'add guides under content/guides (see `starling guide import`)',
-    );
-  }
+  if (candidates.length === 0) throw noQuestion(req.employer, req.category);
   const { byQuestion, byCategory } = await practiceOf(ctx, req.workspace, req.userId);
   const chosen: Pickable[] = [];
   let pool = candidates;

@@ -34,19 +34,20 @@ export function candidatesFor(ctx: AppContext, employer?: string | null, categor
   return stories.length > 0 ? stories : all;
 }
 
+/** No question fits the filters (or no guide is loaded): what to do about it. */
+export function noQuestion(employer?: string | null, category?: string | null): UserError {
+  const what = [employer && `employer ${employer}`, category && `category ${category}`].filter(Boolean).join(' and ');
+  return new UserError(
+    what ? `No guide has a question for ${what}.` : 'No guides are loaded, so there is no question to ask.',
+    what
+      ? '`/prep employers` lists the guides and what they cover'
+      : 'add guides under content/guides (see `starling guide import`)',
+  );
+}
+
 async function chooseQuestion(ctx: AppContext, req: QuestionRequest): Promise<Pickable> {
   const candidates = candidatesFor(ctx, req.employer, req.category);
-  if (candidates.length === 0) {
-    const what = [req.employer && `employer ${req.employer}`, req.category && `category ${req.category}`]
-      .filter(Boolean)
-      .join(' and ');
-    throw new UserError(
-      what ? `No guide has a question for ${what}.` : 'No guides are loaded, so there is no question to ask.',
-      what
-        ? '`/prep employers` lists the guides and what they cover'
-        : 'add guides under content/guides (see `starling guide import`)',
-    );
-  }
+  if (candidates.length === 0) throw noQuestion(req.employer, req.category);
   const asked = await questionCounts(ctx.db, req.workspace, req.channel);
   const answered = await answersPerCategory(ctx.db, req.workspace, req.channel);
   const seed = `${req.channel}:${[...asked.values()].reduce((a, b) => a + b, 0)}`;

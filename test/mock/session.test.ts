@@ -32,6 +32,18 @@ const reply = (text: string, who = bob) =>
     direct: true,
   } as never);
 
+/** A second bot process on the same database and platform (a restart, or another replica). */
+const anotherApp = (replicaId?: string) =>
+  buildApp({
+    config: loadConfig({}),
+    logger: silentLogger(),
+    db: h.db,
+    guides: new GuideLibrary([ACME, GLOBEX]),
+    adapters: new AdapterSet([h.adapter]),
+    clock: () => h.now(),
+    ...(replicaId ? { replicaId } : {}),
+  });
+
 describe('a mock interview', () => {
   it('asks for the missing Result, reads the reply into the answer, and scores R ✗ → R ✓', async () => {
     h = await harness();
@@ -97,14 +109,7 @@ describe('a mock interview', () => {
     await h.command(bob, 'mock', 'acme behavioral 2');
     await reply(NO_RESULT);
     // the same database, a new process
-    const again = buildApp({
-      config: loadConfig({}),
-      logger: silentLogger(),
-      db: h.db,
-      guides: new GuideLibrary([ACME, GLOBEX]),
-      adapters: new AdapterSet([h.adapter]),
-      clock: () => h.now(),
-    });
+    const again = anotherApp();
     await h.adapter.start((e) => again.handle(e));
     h.adapter.clear();
     await h.command(bob, 'mock');
@@ -116,15 +121,7 @@ describe('a mock interview', () => {
 
   it('two replicas given the same reply send one follow-up', async () => {
     h = await harness();
-    const other = buildApp({
-      config: loadConfig({}),
-      logger: silentLogger(),
-      db: h.db,
-      guides: new GuideLibrary([ACME, GLOBEX]),
-      adapters: new AdapterSet([h.adapter]),
-      clock: () => h.now(),
-      replicaId: 'other',
-    });
+    const other = anotherApp('other');
     await h.command(bob, 'mock', 'acme 2');
     const before = inDm().length;
     const event = { type: 'message', ref: `${DM}:same`, text: NO_RESULT, author: bob, at: h.now(), channel: DM };
