@@ -6,8 +6,7 @@ import { PlatformError, UserError } from '../chat/errors';
 import { type CommandRegistry, defineCommand, tokenize } from '../chat/registry';
 import type { CommandEvent, OutboundMessage, Ref } from '../chat/types';
 import type { MockSession } from '../db/schema';
-import { QUESTION_CATEGORIES } from '../guides/schema';
-import { readEmployerCategory, requireCategory } from '../practice/commands/channel';
+import { FILTER_OPTIONS, readEmployerCategory, requireCategory } from '../practice/commands/channel';
 import { resolveEmployer } from '../practice/commands/phrase';
 import type { AppContext } from '../practice/context';
 import type { Pickable } from '../practice/posting';
@@ -227,14 +226,7 @@ export function registerMockCommand(registry: CommandRegistry<AppContext>): void
         '`/prep mock` while one is open asks its current question again. A session with no reply for a day closes by itself; its scorecard is kept.',
       ],
       options: [
-        { name: 'employer', description: 'Only this employer', type: 'string', autocomplete: 'employer' },
-        {
-          name: 'category',
-          description: 'Only this category',
-          type: 'string',
-          autocomplete: 'category',
-          choices: QUESTION_CATEGORIES,
-        },
+        ...FILTER_OPTIONS,
         {
           name: 'questions',
           description: `How many questions (1-${MAX_QUESTIONS}, default ${DEFAULT_QUESTIONS})`,

@@ -1,7 +1,7 @@
 // Channel commands: an ad-hoc question, the daily schedule, channel settings.
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
-import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
+import { type CommandOption, type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
 import type { CommandEvent, Ref } from '../../chat/types';
 import type { Schedule } from '../../db/schema';
 import type { GuideLibrary } from '../../guides/library';
@@ -232,6 +232,18 @@ function droppedFilters(
   return dropped;
 }
 
+/** The employer and category a schedule or a mock interview draws its questions from. */
+export const FILTER_OPTIONS: readonly CommandOption[] = [
+  { name: 'employer', description: 'Only this employer', type: 'string', autocomplete: 'employer' },
+  {
+    name: 'category',
+    description: 'Only this category',
+    type: 'string',
+    autocomplete: 'category',
+    choices: QUESTION_CATEGORIES,
+  },
+];
+
 export function registerChannelCommands(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, { employer?: string; category?: string; words?: string[] }>({
@@ -323,14 +335,7 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
         },
         { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: 'string' },
         { name: 'days', description: 'daily, weekdays, weekends, mon-fri or mon,wed,fri', type: 'string' },
-        { name: 'employer', description: 'Only this employer', type: 'string', autocomplete: 'employer' },
-        {
-          name: 'category',
-          description: 'Only this category',
-          type: 'string',
-          autocomplete: 'category',
-          choices: QUESTION_CATEGORIES,
-        },
+        ...FILTER_OPTIONS,
       ],
       args: z.object({
         time: z.string().optional(),
