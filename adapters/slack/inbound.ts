@@ -66,8 +66,9 @@ export function slackTime(ts: string | undefined): Date {
  */
 export function readMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {
   const draft = readAnyMessage(e, botUserId);
-  if (draft?.threadTs) return draft;
-  return draft?.type === 'message' && e.channel_type === 'im' ? { ...draft, direct: true } : undefined;
+  const direct = e.channel_type === 'im';
+  if (draft?.threadTs) return direct ? { ...draft, direct } : draft;
+  return draft?.type === 'message' && direct ? { ...draft, direct } : undefined;
 }
 
 function readAnyMessage(e: SlackMessageEvent, botUserId?: string): MessageDraft | undefined {

@@ -46,13 +46,22 @@ export function parseMockText(text: string): Record<string, unknown> {
   return out;
 }
 
-/** Where the conversation is, as the member should look for it. */
-async function where(ctx: AppContext, event: CommandEvent, s: MockSession): Promise<string> {
+/**
+ * Where the conversation is, as the member should look for it. `direct` when known (a
+ * session just opened); otherwise the platform is asked for the member's DM to compare.
+ */
+async function where(ctx: AppContext, event: CommandEvent, s: MockSession, direct?: boolean): Promise<string> {
   const place = s.place_ref;
   if (place === event.channel || place === event.thread) return 'here';
-  const adapter = ctx.adapters.for(place);
-  const dm = await adapter.openDirect?.(event.workspace, event.author.id).catch(() => undefined);
-  if (dm === place) return 'in your direct messages with me';
+  const dm =
+    direct === undefined
+      ? place ===
+        (await ctx.adapters
+          .for(place)
+          .openDirect?.(event.workspace, event.author.id)
+          .catch(() => undefined))
+      : direct;
+  if (dm) return 'in your direct messages with me';
   const channel = s.channel_ref === event.channel ? 'this channel' : `<#${s.channel_ref}>`;
   return `in a private thread in ${channel}, only for you`;
 }
@@ -132,13 +141,17 @@ function unreachable(err: PlatformError): UserError {
 }
 
 /** Posts the first question in a direct message, else in a private thread where the platform has them. */
-async function openPlace(ctx: AppContext, event: CommandEvent, first: (place: Ref) => Promise<void>): Promise<Ref> {
+async function openPlace(
+  ctx: AppContext,
+  event: CommandEvent,
+  first: (place: Ref) => Promise<void>,
+): Promise<{ ref: Ref; direct: boolean }> {
   const adapter = ctx.adapters.for(event.channel);
   try {
     if (!adapter.openDirect) throw new PlatformError('user_unreachable', 'no_direct_messages');
     const dm = await adapter.openDirect(event.workspace, event.author.id);
     await first(dm);
-    return dm;
+    return { ref: dm, direct: true };
   } catch (err) {
     // only closed direct messages call for another way; a rate limit or an outage does not
     if (!(err instanceof PlatformError)) throw err;
@@ -151,7 +164,7 @@ async function openPlace(ctx: AppContext, event: CommandEvent, first: (place: Re
       `Mock interview: ${event.author.name}`,
     );
     await first(thread);
-    return thread;
+    return { ref: thread, direct: false };
   }
 }
 
@@ -174,7 +187,7 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
     channelRef: event.channel,
   };
   const q = questions.map((p) => ({ id: p.id, text: p.text, employer: p.guide.slug, category: p.category }));
-  // the session exists before its first question goes out, so a reply cannot outrun it
+  // the session exists before its first question goes out, so a reply cannot outrun it;
   // its place is set once the direct message (or private thread) is open
   const pending = `${PENDING}${event.channel}:${event.author.id}`;
   const session = await createSession(ctx.db, { ...base, placeRef: pending, questions: q, now });
@@ -184,7 +197,7 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
     throw new Error('a mock interview was neither created nor found open');
   }
   const [item] = await itemsOf(ctx.db, session.id);
-  let place: Ref;
+  let place: { ref: Ref; direct: boolean };
   try {
     place = await openPlace(ctx, event, async (at) => {
       // one conversation per place: a Discord DM serves every server the member shares with the bot
@@ -209,7 +222,7 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
       : '';
   return {
     kind: 'info',
-    text: `Your mock interview has started ${await where(ctx, event, { ...session, place_ref: place })}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
+    text: `Your mock interview has started ${await where(ctx, event, { ...session, place_ref: place.ref }, place.direct)}: ${questions.length} question${questions.length === 1 ? '' : 's'}, with follow-ups.${fewer}`,
   };
 }
 

@@ -29,9 +29,9 @@ async function say(ctx: AppContext, place: Ref, messages: OutboundMessage[]): Pr
 
 /** A reply in a mock interview's place; false when the message belongs to none. */
 export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promise<boolean> {
-  // a reply in a thread under a DM message (Slack lets members start one) is still the DM's
-  const found =
-    (event.thread ? await sessionAt(ctx.db, event.thread) : undefined) ?? (await sessionAt(ctx.db, event.channel));
+  // a private thread is a session's place; in a DM, so is the DM, threads under its messages included
+  const inThread = event.thread ? await sessionAt(ctx.db, event.thread) : undefined;
+  const found = inThread ?? (event.direct ? await sessionAt(ctx.db, event.channel) : undefined);
   if (!found) return false;
   if (found.user_id !== event.author.id) {
     await event.reply(

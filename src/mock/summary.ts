@@ -1,16 +1,10 @@
 // A member's mock interviews in their summary: practice shown apart from daily answers.
 
 import type { Db } from '../practice/store/db';
-import type { Analysis } from '../star';
+import { type Analysis, flagsOf, hasAllParts } from '../star';
 import { parseJson } from './turn';
 
-const complete = (a: Analysis | undefined) =>
-  !!a &&
-  a.story &&
-  a.parts.situation.present &&
-  a.parts.task.present &&
-  a.parts.action.present &&
-  a.parts.result.present;
+const complete = (a: Analysis | undefined) => !!a && a.story && hasAllParts(flagsOf(a));
 
 /**
  * One line for `/prep me`, or undefined when the member has had no mock interview;

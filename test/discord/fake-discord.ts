@@ -769,6 +769,32 @@ export class FakeDiscord {
 
   // ---------------------------------------------------------------- REST
 
+  /** A thread the bot started, as Discord answers its creation. */
+  private botThread(id: string, parentId: string, body: any, type: ChannelType): APIChannel {
+    return {
+      id,
+      type,
+      guild_id: this.guildId,
+      parent_id: parentId,
+      owner_id: this.botId,
+      name: String(body?.name ?? 'thread'),
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: body?.auto_archive_duration ?? 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        ...(type === ChannelType.PrivateThread ? { invitable: body?.invitable ?? true } : {}),
+      },
+      total_message_sent: 0,
+      flags: 0,
+      applied_tags: [],
+    } as unknown as APIChannel;
+  }
+
   private async readBody(req: IncomingMessage): Promise<{ body: unknown; files: { name: string; content: string }[] }> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -1048,26 +1074,7 @@ export class FakeDiscord {
       // a thread started without a message: a private one, which only its members see
       const parent = m[1] ?? '';
       if (!this.channels.has(parent)) return unknownChannel();
-      const thread = {
-        id: snowflake(),
-        type: body?.type ?? ChannelType.PrivateThread,
-        guild_id: this.guildId,
-        parent_id: parent,
-        owner_id: this.botId,
-        name: String(body?.name ?? 'thread'),
-        last_message_id: null,
-        rate_limit_per_user: 0,
-        message_count: 0,
-        member_count: 1,
-        thread_metadata: {
-          archived: false,
-          auto_archive_duration: 1440,
-          archive_timestamp: new Date().toISOString(),
-          locked: false,
-          invitable: body?.invitable ?? true,
-        },
-        flags: 0,
-      } as unknown as APIChannel;
+      const thread = this.botThread(snowflake(), parent, body, body?.type ?? ChannelType.PrivateThread);
       this.channels.set(thread.id, thread);
       this.threadMembers.set(thread.id, []);
       reply(201, thread);
@@ -1087,28 +1094,8 @@ export class FakeDiscord {
       if (!this.channels.has(channelId)) return unknownChannel();
       if (this.channels.has(messageId))
         return reply(400, { message: 'A thread has already been created for this message', code: 160004 });
-      const thread: APIThreadChannel = {
-        id: messageId,
-        type: ChannelType.PublicThread,
-        guild_id: this.guildId,
-        parent_id: channelId,
-        owner_id: this.botId,
-        name: String(body?.name ?? 'thread'),
-        last_message_id: null,
-        rate_limit_per_user: 0,
-        message_count: 0,
-        member_count: 1,
-        thread_metadata: {
-          archived: false,
-          auto_archive_duration: body?.auto_archive_duration ?? 1440,
-          archive_timestamp: new Date().toISOString(),
-          locked: false,
-        },
-        total_message_sent: 0,
-        flags: 0,
-        applied_tags: [],
-      } as unknown as APIThreadChannel;
-      this.channels.set(thread.id, thread as APIChannel);
+      const thread = this.botThread(messageId, channelId, body, ChannelType.PublicThread);
+      this.channels.set(thread.id, thread);
       const start = (this.messages.get(channelId) ?? []).find((x) => x.id === messageId);
       if (start) this.store({ ...start, flags: (start.flags ?? 0) | MessageFlags.HasThread, thread } as APIMessage);
       reply(201, thread);

@@ -124,7 +124,15 @@ describe('a mock interview', () => {
     const other = anotherApp('other');
     await h.command(bob, 'mock', 'acme 2');
     const before = inDm().length;
-    const event = { type: 'message', ref: `${DM}:same`, text: NO_RESULT, author: bob, at: h.now(), channel: DM };
+    const event = {
+      type: 'message',
+      ref: `${DM}:same`,
+      text: NO_RESULT,
+      author: bob,
+      at: h.now(),
+      channel: DM,
+      direct: true,
+    };
     const deliver = (app: { handle: (e: never) => Promise<void> }) =>
       app.handle({ ...event, workspace: 'memory:W1', reply: async () => {} } as never);
     await Promise.all([deliver(h.app), deliver(other)]);
@@ -196,6 +204,7 @@ describe('what reviewers caught', () => {
       author: bob,
       at: h.now(),
       channel: DM,
+      direct: true,
     } as never);
     expect(inDm().at(-1)?.text).toMatch(/what was the result/i);
   });
