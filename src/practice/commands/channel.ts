@@ -1,4 +1,4 @@
-// Channel commands: an ad-hoc question, the daily schedule, channel settings.
+// Channel commands: an ad-hoc question and the daily schedule.
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandOption, type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
@@ -17,9 +17,9 @@ import {
 import { formatDays, formatLocal, isValidTimeZone, parseDays, parseHHMM } from '../../scheduler/time';
 import { resolveZone, zoneNote } from '../../scheduler/zones';
 import type { AppContext } from '../context';
-import { categoryLabel, employerName, formatWindow, shortName } from '../format';
+import { categoryLabel, employerName, shortName } from '../format';
 import { candidatesFor, postQuestion } from '../posting';
-import { ensureChannel, FEEDBACK_MODES, type FeedbackMode, settingsOf, updateChannelSettings } from '../store/channels';
+import { ensureChannel } from '../store/channels';
 import { readEmployerPhrase, resolveEmployer } from './phrase';
 
 const CATEGORY_LIST = QUESTION_CATEGORIES.join(', ');
@@ -468,88 +468,6 @@ export function registerChannelCommands(registry: CommandRegistry<AppContext>): 
             ...notes,
           ].join('\n'),
         };
-      },
-    }),
-    defineCommand<AppContext, { setting?: string; value?: string }>({
-      name: 'settings',
-      description: 'Channel settings: where feedback goes, the answer window, who may see summaries',
-      usage: '/prep settings [feedback private|public|off | window <hours> | summaries admins|everyone]',
-      examples: [
-        '/prep settings',
-        '/prep settings feedback public',
-        '/prep settings window 12',
-        '/prep settings summaries everyone',
-      ],
-      options: [
-        {
-          name: 'setting',
-          description: 'What to change',
-          type: 'string',
-          choices: ['feedback', 'window', 'summaries'],
-        },
-        { name: 'value', description: 'The new value', type: 'string' },
-      ],
-      args: z.object({ setting: z.string().optional(), value: z.string().optional() }),
-      async run(ctx, args, event) {
-        const now = ctx.clock();
-        const current = settingsOf(await ensureChannel(ctx.db, event.workspace, event.channel, now));
-        const show = (s: typeof current, head: string) => ({
-          kind: 'info' as const,
-          text: [
-            head,
-            `- feedback: **${s.feedbackMode}** (private to the author, public in the thread, or off)`,
-            `- answer window: **${formatWindow(s.answerWindowMinutes)}**`,
-            `- summaries of others: **${s.summariesPublic ? 'everyone' : 'admins only'}**`,
-          ].join('\n'),
-        });
-        const setting = args.setting?.trim().toLowerCase();
-        if (!setting) return show(current, 'Settings for this channel:');
-        requireAdmin(event, 'change channel settings');
-        const value = args.value?.trim().toLowerCase() ?? '';
-        let change: Parameters<typeof updateChannelSettings>[3];
-        if (setting === 'feedback') {
-          if (!FEEDBACK_MODES.includes(value as FeedbackMode)) {
-            throw new UserError(
-              `Feedback can be private, public or off, not "${value || '(nothing)'}".`,
-              '`/prep settings feedback public`',
-            );
-          }
-          change = { feedbackMode: value as FeedbackMode };
-        } else if (setting === 'window') {
-          const m = /^(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?)?$/.exec(value);
-          const minutes = m ? Math.round(Number(m[1]) * (m[2]?.startsWith('m') ? 1 : 60)) : Number.NaN;
-          if (!(minutes >= 15 && minutes <= 7 * 24 * 60)) {
-            throw new UserError(
-              `The answer window is a number of hours between 0.25 and 168, not "${value || '(nothing)'}".`,
-              '`/prep settings window 24` (or `90m`)',
-            );
-          }
-          change = { answerWindowMinutes: minutes };
-        } else if (setting === 'summaries') {
-          const map: Record<string, boolean> = {
-            everyone: true,
-            anyone: true,
-            all: true,
-            public: true,
-            admins: false,
-            admin: false,
-            private: false,
-          };
-          if (!Object.hasOwn(map, value)) {
-            throw new UserError(
-              `Summaries can be open to everyone or admins, not "${value || '(nothing)'}".`,
-              '`/prep settings summaries everyone`',
-            );
-          }
-          change = { summariesPublic: map[value] ?? false };
-        } else {
-          throw new UserError(
-            `There is no "${setting}" setting. The settings are feedback, window and summaries.`,
-            '`/prep settings feedback public`',
-          );
-        }
-        const updated = await updateChannelSettings(ctx.db, event.workspace, event.channel, change, now);
-        return show(updated, 'Saved. Settings for this channel:');
       },
     }),
   );

@@ -6,11 +6,13 @@ import { registerChannelCommands } from './channel';
 import { registerLookups } from './lookup';
 import { registerPrivacyCommands } from './privacy';
 import { registerProgressCommands } from './progress';
+import { registerSettingsCommand } from './settings';
 
 export function practiceRegistry(): CommandRegistry<AppContext> {
   const registry = new CommandRegistry<AppContext>();
   registerLookups(registry);
   registerChannelCommands(registry);
+  registerSettingsCommand(registry);
   registerMockCommand(registry);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);

@@ -1,0 +1,59 @@
+// `/prep settings`: lists the channel's settings, and lets an admin change one.
+import { z } from 'zod';
+import { UserError } from '../../../chat/errors';
+import { type CommandRegistry, defineCommand } from '../../../chat/registry';
+import type { CommandEvent } from '../../../chat/types';
+import type { AppContext } from '../../context';
+import { CHANNEL_SETTINGS } from './channel';
+import { type SettingSpec, usageOf } from './spec';
+
+async function listing(ctx: AppContext, event: CommandEvent, specs: readonly SettingSpec[], head: string) {
+  const lines = await Promise.all(specs.map((s) => s.line(ctx, event)));
+  return { kind: 'info' as const, text: [head, ...lines].join('\n') };
+}
+
+function find(specs: readonly SettingSpec[], name: string, where: string): SettingSpec {
+  const spec = specs.find((s) => s.name === name);
+  if (spec) return spec;
+  const names = specs.map((s) => s.name);
+  throw new UserError(
+    `There is no "${name}" setting${where}. The settings are ${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`,
+    `\`${specs[0]?.example}\``,
+  );
+}
+
+function requireAdmin(event: CommandEvent): void {
+  if (!event.author.isAdmin) {
+    throw new UserError('Only channel admins can change channel settings.', 'ask an admin of this channel to run it');
+  }
+}
+
+export function registerSettingsCommand(registry: CommandRegistry<AppContext>): void {
+  registry.register(
+    defineCommand<AppContext, { setting?: string; value?: string }>({
+      name: 'settings',
+      description: 'Channel settings: where feedback goes, the answer window, who may see summaries',
+      usage: `/prep settings [${usageOf(CHANNEL_SETTINGS)}]`,
+      examples: ['/prep settings', ...CHANNEL_SETTINGS.map((s) => s.example)],
+      options: [
+        {
+          name: 'setting',
+          description: 'What to change',
+          type: 'string',
+          choices: CHANNEL_SETTINGS.map((s) => s.name),
+        },
+        { name: 'value', description: 'The new value', type: 'string', rest: true },
+      ],
+      args: z.object({ setting: z.string().optional(), value: z.string().optional() }),
+      async run(ctx, args, event) {
+        const name = args.setting?.trim().toLowerCase();
+        if (!name) return listing(ctx, event, CHANNEL_SETTINGS, 'Settings for this channel:');
+        requireAdmin(event);
+        const spec = find(CHANNEL_SETTINGS, name, '');
+        const note = await spec.apply(ctx, event, args.value?.trim().toLowerCase() ?? '');
+        const saved = await listing(ctx, event, CHANNEL_SETTINGS, 'Saved. Settings for this channel:');
+        return note ? { ...saved, text: `${saved.text}\n${note}` } : saved;
+      },
+    }),
+  );
+}
