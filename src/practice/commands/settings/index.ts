@@ -5,6 +5,7 @@ import { type CommandRegistry, defineCommand } from '../../../chat/registry';
 import type { CommandEvent } from '../../../chat/types';
 import type { AppContext } from '../../context';
 import { CHANNEL_SETTINGS } from './channel';
+import { MEMBER_SETTINGS } from './member';
 import { type SettingSpec, usageOf } from './spec';
 
 async function listing(ctx: AppContext, event: CommandEvent, specs: readonly SettingSpec[], head: string) {
@@ -28,25 +29,42 @@ function requireAdmin(event: CommandEvent): void {
   }
 }
 
+/** `/prep settings me [<setting> <value>]`: the member's own, private, no admin needed. */
+async function personal(ctx: AppContext, event: CommandEvent, words: string) {
+  const head = 'Your own settings (they follow you in every channel here):';
+  const [name, ...rest] = words.split(/\s+/).filter(Boolean);
+  if (!name) return listing(ctx, event, MEMBER_SETTINGS, head);
+  const spec = find(MEMBER_SETTINGS, name, ' of your own');
+  const note = await spec.apply(ctx, event, rest.join(' '));
+  const saved = await listing(ctx, event, MEMBER_SETTINGS, `Saved. ${head}`);
+  return note ? { ...saved, text: `${saved.text}\n${note}` } : saved;
+}
+
 export function registerSettingsCommand(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, { setting?: string; value?: string }>({
       name: 'settings',
       description: 'Channel settings: where feedback goes, the answer window, who may see summaries',
-      usage: `/prep settings [${usageOf(CHANNEL_SETTINGS)}]`,
-      examples: ['/prep settings', ...CHANNEL_SETTINGS.map((s) => s.example)],
+      usage: `/prep settings [${usageOf(CHANNEL_SETTINGS)}] | /prep settings me [${usageOf(MEMBER_SETTINGS)}]`,
+      examples: [
+        '/prep settings',
+        ...CHANNEL_SETTINGS.map((s) => s.example),
+        '/prep settings me',
+        ...MEMBER_SETTINGS.map((s) => s.example),
+      ],
       options: [
         {
           name: 'setting',
           description: 'What to change',
           type: 'string',
-          choices: CHANNEL_SETTINGS.map((s) => s.name),
+          choices: [...CHANNEL_SETTINGS.map((s) => s.name), 'me'],
         },
         { name: 'value', description: 'The new value', type: 'string', rest: true },
       ],
       args: z.object({ setting: z.string().optional(), value: z.string().optional() }),
       async run(ctx, args, event) {
         const name = args.setting?.trim().toLowerCase();
+        if (name === 'me') return personal(ctx, event, args.value?.trim().toLowerCase() ?? '');
         if (!name) return listing(ctx, event, CHANNEL_SETTINGS, 'Settings for this channel:');
         requireAdmin(event);
         const spec = find(CHANNEL_SETTINGS, name, '');
