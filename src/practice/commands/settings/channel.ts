@@ -31,7 +31,8 @@ const feedback: SettingSpec = {
     const s = await current(ctx, event);
     return `- feedback: **${s.feedbackMode}** (private to the author, public in the thread, or off)`;
   },
-  apply(ctx, event, value) {
+  apply(ctx, event, typed) {
+    const value = typed.toLowerCase();
     if (!FEEDBACK_MODES.includes(value as FeedbackMode)) {
       throw new UserError(
         `Feedback can be private, public or off, not "${value || '(nothing)'}".`,
@@ -55,7 +56,8 @@ const window: SettingSpec = {
   async line(ctx, event) {
     return `- answer window: **${formatWindow((await current(ctx, event)).answerWindowMinutes)}**`;
   },
-  apply(ctx, event, value) {
+  apply(ctx, event, typed) {
+    const value = typed.toLowerCase();
     const minutes = readWindow(value);
     if (!(minutes >= 15 && minutes <= 7 * 24 * 60)) {
       throw new UserError(
@@ -84,7 +86,8 @@ const summaries: SettingSpec = {
   async line(ctx, event) {
     return `- summaries of others: **${(await current(ctx, event)).summariesPublic ? 'everyone' : 'admins only'}**`;
   },
-  apply(ctx, event, value) {
+  apply(ctx, event, typed) {
+    const value = typed.toLowerCase();
     if (!Object.hasOwn(SUMMARY_WORDS, value)) {
       throw new UserError(
         `Summaries can be open to everyone or admins, not "${value || '(nothing)'}".`,

@@ -32,7 +32,8 @@ function requireAdmin(event: CommandEvent): void {
 /** `/prep settings me [<setting> <value>]`: the member's own, private, no admin needed. */
 async function personal(ctx: AppContext, event: CommandEvent, words: string) {
   const head = 'Your own settings (they follow you in every channel here):';
-  const [name, ...rest] = words.split(/\s+/).filter(Boolean);
+  const [first, ...rest] = words.split(/\s+/).filter(Boolean);
+  const name = first?.toLowerCase();
   if (!name) return listing(ctx, event, MEMBER_SETTINGS, head);
   const spec = find(MEMBER_SETTINGS, name, ' of your own');
   const note = await spec.apply(ctx, event, rest.join(' '));
@@ -64,11 +65,11 @@ export function registerSettingsCommand(registry: CommandRegistry<AppContext>): 
       args: z.object({ setting: z.string().optional(), value: z.string().optional() }),
       async run(ctx, args, event) {
         const name = args.setting?.trim().toLowerCase();
-        if (name === 'me') return personal(ctx, event, args.value?.trim().toLowerCase() ?? '');
+        if (name === 'me') return personal(ctx, event, args.value?.trim() ?? '');
         if (!name) return listing(ctx, event, CHANNEL_SETTINGS, 'Settings for this channel:');
         requireAdmin(event);
         const spec = find(CHANNEL_SETTINGS, name, '');
-        const note = await spec.apply(ctx, event, args.value?.trim().toLowerCase() ?? '');
+        const note = await spec.apply(ctx, event, args.value?.trim() ?? '');
         const saved = await listing(ctx, event, CHANNEL_SETTINGS, 'Saved. Settings for this channel:');
         return note ? { ...saved, text: `${saved.text}\n${note}` } : saved;
       },

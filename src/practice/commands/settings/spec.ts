@@ -12,7 +12,7 @@ export interface SettingSpec {
   /** Its line in the listing: `- feedback: **private** (…)`. */
   line(ctx: AppContext, event: CommandEvent): Promise<string>;
   /**
-   * Changes it from the words after its name (lower-cased, trimmed); throws a
+   * Changes it from the words after its name (trimmed, as typed); throws a
    * UserError saying what it accepts. May return a sentence to add to the reply.
    */
   apply(ctx: AppContext, event: CommandEvent, value: string): Promise<string | undefined>;
