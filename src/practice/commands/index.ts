@@ -2,16 +2,17 @@
 import { CommandRegistry } from '../../chat/registry';
 import { registerMockCommand } from '../../mock/command';
 import type { AppContext } from '../context';
-import { registerChannelCommands } from './channel';
 import { registerLookups } from './lookup';
 import { registerPrivacyCommands } from './privacy';
 import { registerProgressCommands } from './progress';
+import { questionCommand } from './question';
+import { scheduleCommand } from './schedule';
 import { registerSettingsCommand } from './settings';
 
 export function practiceRegistry(): CommandRegistry<AppContext> {
   const registry = new CommandRegistry<AppContext>();
   registerLookups(registry);
-  registerChannelCommands(registry);
+  registry.register(questionCommand, scheduleCommand);
   registerSettingsCommand(registry);
   registerMockCommand(registry);
   registerProgressCommands(registry);

@@ -4,6 +4,7 @@ import { UserError } from '../../../chat/errors';
 import { type CommandRegistry, defineCommand } from '../../../chat/registry';
 import type { CommandEvent } from '../../../chat/types';
 import type { AppContext } from '../../context';
+import { requireAdmin } from '../words';
 import { CHANNEL_SETTINGS } from './channel';
 import { MEMBER_SETTINGS } from './member';
 import { type SettingSpec, usageOf } from './spec';
@@ -21,12 +22,6 @@ function find(specs: readonly SettingSpec[], name: string, where: string): Setti
     `There is no "${name}" setting${where}. The settings are ${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`,
     `\`${specs[0]?.example}\``,
   );
-}
-
-function requireAdmin(event: CommandEvent): void {
-  if (!event.author.isAdmin) {
-    throw new UserError('Only channel admins can change channel settings.', 'ask an admin of this channel to run it');
-  }
 }
 
 /** `/prep settings me [<setting> <value>]`: the member's own, private, no admin needed. */
@@ -67,7 +62,7 @@ export function registerSettingsCommand(registry: CommandRegistry<AppContext>): 
         const name = args.setting?.trim().toLowerCase();
         if (name === 'me') return personal(ctx, event, args.value?.trim() ?? '');
         if (!name) return listing(ctx, event, CHANNEL_SETTINGS, 'Settings for this channel:');
-        requireAdmin(event);
+        requireAdmin(event, 'change channel settings');
         const spec = find(CHANNEL_SETTINGS, name, '');
         const note = await spec.apply(ctx, event, args.value?.trim() ?? '');
         const saved = await listing(ctx, event, CHANNEL_SETTINGS, 'Saved. Settings for this channel:');
