@@ -1,11 +1,13 @@
 // The platform-neutral bot: every /prep command, answers and feedback, scheduled
 // questions and digests. Adapters feed it events; main wires it to cron.
+
 import type { Kysely } from 'kysely';
 import type { AdapterSet } from './chat/adapters';
 import type { PlatformError } from './chat/errors';
 import type { CommandRegistry } from './chat/registry';
 import { createRouter } from './chat/router';
 import type { InboundEvent, MessageEvent, OutboundMessage, Ref } from './chat/types';
+import type { Coach } from './coach/coach';
 import type { Config } from './config';
 import { pruneDeliveries } from './db/dedupe';
 import type { Database, Schedule } from './db/schema';
@@ -34,6 +36,8 @@ export interface AppOptions {
   adapters: AdapterSet;
   clock?: () => Date;
   replicaId?: string;
+  /** The AI coach, when the host set one up. */
+  coach?: Coach;
 }
 
 export interface App {
@@ -78,6 +82,7 @@ export function buildApp(options: AppOptions): App {
     config,
     clock,
     replicaId: options.replicaId ?? makeReplicaId(),
+    coach: options.coach,
   };
   const registry = practiceRegistry();
   const answers = answerHandlers(ctx);

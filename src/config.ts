@@ -87,11 +87,40 @@ const schema = z.object({
     message: 'CATCHUP_WINDOW_MINUTES must be at least 1 (0 would skip every scheduled question); the default is 360',
   }),
   CONSOLE_USER: optional.transform((v) => v ?? 'you'),
+
+  // the optional AI coach: any OpenAI-compatible chat-completions endpoint
+  LLM_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message:
+      'LLM_BASE_URL must be the http(s) address of an OpenAI-compatible API, such as http://127.0.0.1:8080/v1 (llama.cpp server) or http://127.0.0.1:11434/v1 (Ollama)',
+  }),
+  LLM_MODEL: optional,
+  LLM_API_KEY: optional,
+  LLM_TIMEOUT_MS: positiveInt('LLM_TIMEOUT_MS', 8000).refine((v) => v >= 500 && v <= 120_000, {
+    message: 'LLM_TIMEOUT_MS must be between 500 and 120000 milliseconds; the default is 8000',
+  }),
+  LLM_REQUESTS_PER_MINUTE: positiveInt('LLM_REQUESTS_PER_MINUTE', 20).refine((v) => v >= 1, {
+    message: 'LLM_REQUESTS_PER_MINUTE must be at least 1 (turn the coach off per channel instead); the default is 20',
+  }),
+  LLM_DAILY_REQUESTS: positiveInt('LLM_DAILY_REQUESTS', 500).refine((v) => v >= 1, {
+    message: 'LLM_DAILY_REQUESTS must be at least 1 (turn the coach off per channel instead); the default is 500',
+  }),
 });
+
+/** The AI coach's settings belong together: an address needs a model, and the reverse. */
+function llmCheck(v: (k: string) => string | undefined): string[] {
+  if (v('LLM_BASE_URL') && !v('LLM_MODEL')) {
+    return ['LLM_BASE_URL is set but LLM_MODEL is not: name the model the server runs (e.g. LLM_MODEL=llama3.1:8b)'];
+  }
+  if (!v('LLM_BASE_URL') && (v('LLM_MODEL') || v('LLM_API_KEY'))) {
+    return ['LLM_MODEL or LLM_API_KEY is set but LLM_BASE_URL is not: give the address of the chat-completions API'];
+  }
+  return [];
+}
 
 /** Rules across settings. Checked on the raw values so they are reported together with field errors. */
 function crossCheck(env: Record<string, string | undefined>): string[] {
   const v = (k: string) => (env[k]?.trim() ? env[k]?.trim() : undefined);
+  const llm = llmCheck(v);
   const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].map(v);
   const slackAny = [
     'SLACK_BOT_TOKEN',
@@ -101,8 +130,8 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
     'SLACK_CLIENT_SECRET',
     'SLACK_STATE_SECRET',
   ].some(v);
-  if (!slackAny) return [];
-  const problems: string[] = [];
+  if (!slackAny) return llm;
+  const problems: string[] = [...llm];
   const allOauth = oauth.every(Boolean);
   if (oauth.some(Boolean) && !allOauth) {
     problems.push(
@@ -156,6 +185,8 @@ function misspelt(env: Record<string, string | undefined>, fromFile: ReadonlySet
 export type Config = z.output<typeof schema> & {
   slackEnabled: boolean;
   discordEnabled: boolean;
+  /** LLM_BASE_URL and LLM_MODEL are set: channels may turn the AI coach on. */
+  aiEnabled: boolean;
   /** Settings problems that do not stop Starling (a variable that looks like a slip). */
   warnings: string[];
 };
@@ -191,6 +222,7 @@ export function loadConfig(
     ...c,
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID),
     discordEnabled: Boolean(c.DISCORD_TOKEN),
+    aiEnabled: Boolean(c.LLM_BASE_URL && c.LLM_MODEL),
     warnings: slips.warn,
   };
 }

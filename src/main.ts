@@ -1,5 +1,6 @@
 // The composition root: config, logger, database, migrations, guides, adapters,
 // the app, the minute tick, and a clean shutdown. Nothing else creates these.
+
 import { dirname, join, resolve } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/index';
 import { createDiscordAdapter } from '../adapters/discord/index';
@@ -8,6 +9,7 @@ import { buildApp } from './app';
 import { AdapterSet } from './chat/adapters';
 import { UserError } from './chat/errors';
 import type { Adapter } from './chat/types';
+import { coachFromConfig } from './coach/setup';
 import { contentDir, loadConfig } from './config';
 import { type DatabaseTarget, openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
@@ -66,7 +68,13 @@ export async function start(options: StartOptions = {}): Promise<number> {
     });
     adapters.add(terminal);
   }
-  const app = buildApp({ config, logger, db: database.db, guides: library, adapters });
+  const coach = coachFromConfig(config, logger);
+  if (coach)
+    logger.info(
+      { model: coach.model, host: coach.host },
+      'AI coach available (off in each channel until an admin turns it on)',
+    );
+  const app = buildApp({ config, logger, db: database.db, guides: library, adapters, coach });
 
   // Platform adapters join after buildApp: they take the app's registry, App Home and
   // autocomplete, and the AdapterSet the app holds is this same object. Both may run
@@ -140,6 +148,8 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const why = await stopped;
   logger.info({ why }, 'shutting down');
   await stopTicker();
+  // AI suggestions still on their way go out before the platforms close (each is bounded by LLM_TIMEOUT_MS)
+  await coach?.idle();
   await stopAdapters();
   await database.close();
   return 0;

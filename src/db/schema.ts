@@ -11,6 +11,8 @@ interface ChannelsTable {
   feedback_mode: Generated<string>;
   summaries_public: Generated<number>;
   created_at: number;
+  /** The AI coach is on in this channel (migration 007). */
+  ai_coach: Generated<number>;
 }
 
 interface SchedulesTable {
@@ -73,6 +75,8 @@ interface MembersTable {
   name: string;
   snoozed_until: number | null;
   updated_at: number;
+  /** The member keeps their answers away from the AI coach (migration 007). */
+  ai_opt_out: Generated<number>;
 }
 
 interface AnswersTable {

@@ -3,12 +3,13 @@
 // idle for a day close by themselves with their scorecard kept.
 import { PlatformError } from '../chat/errors';
 import type { MessageEvent, OutboundMessage, Ref } from '../chat/types';
+import { coachedFollowup } from '../coach/on-followup';
 import type { MockSession } from '../db/schema';
 import type { AppContext } from '../practice/context';
 import { asksForStory } from '../practice/feedback';
 import { followupPrompt, questionPrompt } from './prompts';
 import { advance, firstTurn, getSession, idleSessions, itemsOf, PENDING, sessionAt } from './store';
-import { closing, type Pending, parseJson, readTurn } from './turn';
+import { closing, type Pending, parseJson, readTurn, type Turn } from './turn';
 
 const IDLE_MS = 24 * 3_600_000;
 /** Two replicas moving one session at once: the loser reads it again, a few times at most. */
@@ -52,13 +53,24 @@ export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promi
     const now = ctx.clock().getTime();
     const turn = readTurn({ guides: ctx.guides, session, items, text, isStory: storyTest(ctx), now });
     if (await advance(ctx.db, session, turn.change, now)) {
-      await say(ctx, session.place_ref, turn.say);
+      await say(ctx, session.place_ref, await withCoach(ctx, session, turn));
       return true;
     }
     session = await getSession(ctx.db, session.id);
   }
   ctx.logger.warn({ session: found.id }, 'a mock interview reply lost the race to another; not read');
   return true;
+}
+
+/** A follow-up asked by the AI coach instead, where it is on and answers in time. */
+async function withCoach(ctx: AppContext, s: MockSession, turn: Turn): Promise<OutboundMessage[]> {
+  const set = turn.change.item?.set;
+  const pending = set?.state === 'following-up' ? parseJson<Pending>(String(set.pending)) : undefined;
+  const item = (await itemsOf(ctx.db, s.id)).find((i) => Number(i.position) === turn.change.item?.position);
+  if (!pending?.current || !item?.answer_text) return turn.say;
+  const asked = pending.asked.slice(0, -1);
+  const text = await coachedFollowup(ctx, s, { question: item.question_text, answer: item.answer_text, asked });
+  return text ? [followupPrompt({ ...pending.current, text }), ...turn.say.slice(1)] : turn.say;
 }
 
 /** What the session is waiting for, asked again (a resumed session). */

@@ -13,6 +13,7 @@ import type {
   OutboundMessage,
   ReplyOptions,
 } from '../chat/types';
+import { coachAnswer } from '../coach/on-answer';
 import type { Answer, Post } from '../db/schema';
 import { type Analysis, analyzeAnswer, compareAttempts, flagsOf, markerOf } from '../star';
 import { type AppContext, MAX_ANSWER_CHARS } from './context';
@@ -205,6 +206,8 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
       reply({ kind: 'feedback', title, text: lines.join('\n') }, { private: true }),
     );
   }
+  const coached = { workspace: post.workspace, channel: post.channel_ref, userId: answer.user_id };
+  coachAnswer(ctx, { ...coached, question: post.question_text, text, analysis, reply });
 }
 
 async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {

@@ -1,6 +1,7 @@
 // What every command and handler receives. Built once by buildApp; nothing global.
 import type { Kysely } from 'kysely';
 import type { AdapterSet } from '../chat/adapters';
+import type { Coach } from '../coach/coach';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import type { GuideLibrary } from '../guides/library';
@@ -14,6 +15,8 @@ export interface AppContext {
   config: Config;
   clock: () => Date;
   replicaId: string;
+  /** The AI coach, when LLM_BASE_URL and LLM_MODEL are set; each channel still decides. */
+  coach?: Coach;
 }
 
 /** The longest answer analysed; longer replies are cut here (and the author told). */

@@ -5,11 +5,12 @@ import { MemoryAdapter, member } from '../../adapters/memory/index';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import type { Author, InboundEvent, Ref } from '../../src/chat/types';
+import { coachFromConfig } from '../../src/coach/setup';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/schema';
 import { GuideLibrary } from '../../src/guides/library';
 import type { Guide } from '../../src/guides/schema';
-import { silentLogger } from '../../src/logger';
+import { type Logger, silentLogger } from '../../src/logger';
 import { createTestDatabase, type DatabaseKind } from '../db/databases';
 
 export function guide(slug: string, employer: string, extra: Partial<Guide> = {}): Guide {
@@ -101,17 +102,29 @@ export const ada = member('U-ada', 'Ada', true);
 export const bob = member('U-bob', 'Bob');
 export const cy = member('U-cy', 'Cy');
 
-export async function harness(
-  options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref; kind?: DatabaseKind } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  guides?: Guide[];
+  start?: string;
+  workspace?: string;
+  channel?: Ref;
+  kind?: DatabaseKind;
+  /** Settings as the environment would give them (the AI coach's, say). */
+  env?: Record<string, string>;
+  logger?: Logger;
+}
+
+export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const open = await createTestDatabase(options.kind ?? 'sqlite');
   const workspace = options.workspace ?? 'memory:W1';
   const channel = options.channel ?? `${workspace}:C1`;
   const adapter = new MemoryAdapter(workspace, channel);
   let now = new Date(options.start ?? '2026-03-02T08:00:00Z');
+  const config = loadConfig(options.env ?? {});
+  const logger = options.logger ?? silentLogger();
   const app = buildApp({
-    config: loadConfig({}),
-    logger: silentLogger(),
+    config,
+    logger,
+    coach: coachFromConfig(config, logger),
     db: open.db,
     guides: new GuideLibrary(options.guides ?? [ACME, GLOBEX]),
     adapters: new AdapterSet([adapter]),

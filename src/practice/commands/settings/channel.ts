@@ -9,6 +9,7 @@ import {
   settingsOf,
   updateChannelSettings,
 } from '../../store/channels';
+import { channelAi } from './ai';
 import type { SettingSpec } from './spec';
 
 type Ctx = Parameters<SettingSpec['line']>[0];
@@ -99,4 +100,4 @@ const summaries: SettingSpec = {
 };
 
 /** In the order the listing shows them. A new channel setting is one more entry here. */
-export const CHANNEL_SETTINGS: readonly SettingSpec[] = [feedback, window, summaries];
+export const CHANNEL_SETTINGS: readonly SettingSpec[] = [feedback, window, summaries, channelAi];
