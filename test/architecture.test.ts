@@ -51,6 +51,12 @@ describe('architecture', () => {
     ).toEqual([]);
   });
 
+  it("only the AI coach's endpoint talks to the model (one network client, one place)", () => {
+    const outside = (spec: string, file: string) =>
+      (spec === 'openai' || spec.startsWith('openai/')) && !file.endsWith(join('src', 'coach', 'endpoint.ts'));
+    expect(['src', 'adapters', 'bench'].flatMap((dir) => offenders(dir, outside))).toEqual([]);
+  });
+
   it('migrations/ never import the application', () => {
     expect(offenders('migrations', (s) => s.includes('/src/') || s.startsWith('../src') || s === '../src')).toEqual([]);
   });

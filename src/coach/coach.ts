@@ -74,7 +74,9 @@ export function createCoach(settings: CoachSettings, prompts: Prompts, logger: L
         return typeof q === 'string' ? { q } : q.dropped;
       }).then((r) => r?.q),
     later(what, work) {
-      const p = work()
+      // started after the current reply's handler has returned, so it never delays it
+      const p = new Promise<void>((r) => setImmediate(r))
+        .then(work)
         .catch((err) => logger.warn({ err }, `could not send ${what}`))
         .finally(() => running.delete(p));
       running.add(p);

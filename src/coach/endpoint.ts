@@ -18,7 +18,7 @@ export interface JsonRequest {
   schema: Record<string, unknown>;
 }
 
-export type Outcome =
+type Outcome =
   | { ok: true; content: string }
   | { ok: false; reason: 'timeout' | 'unreachable' | 'refused' | 'overloaded' | 'empty'; detail: string };
 

@@ -5,7 +5,7 @@ import type { AiReview } from './review';
 const VERDICT = { yes: 'Yes', partly: 'Partly', no: 'Not quite' } as const;
 
 /** The label every AI-written line carries. */
-export const AI_LABEL = '🤖 AI';
+const AI_LABEL = '🤖 AI';
 
 export function reviewMessage(review: AiReview, model: string): OutboundMessage {
   return {

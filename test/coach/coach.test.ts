@@ -222,3 +222,17 @@ describe('limits and the breaker', () => {
     expect(warnings()).toHaveLength(1);
   });
 });
+
+describe("the member's choice in their data", () => {
+  it('is in /prep export, and forget-me says the opt-out went with the record', async () => {
+    await start();
+    await h.command(bob, 'settings', 'me ai off');
+    await h.command(bob, 'export');
+    const files = h.adapter.privateFor(bob.id).flatMap((s) => s.message.attachments ?? []);
+    const json = JSON.parse(files.find((f) => f.mime === 'application/json')?.content ?? '{}');
+    expect(json.member.aiCoach).toBe('off');
+    expect(files.find((f) => f.name.endsWith('.md'))?.content).toMatch(/AI coach: off for you/);
+    await h.press(bob, `forget:confirm:${bob.id}`);
+    expect(h.adapter.sent.at(-1)?.message.text).toMatch(/AI coach opt-out went with your record/);
+  });
+});

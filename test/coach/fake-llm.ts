@@ -3,13 +3,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeReply =
-  | { content: string }
+type FakeReply =
+  | { content: string; delayMs?: number }
   | { status: number; retryAfter?: number }
   | { raw: string }
   | { hang: true };
 
-export interface SeenRequest {
+interface SeenRequest {
   path: string;
   authorization?: string;
   body: {
@@ -49,7 +49,10 @@ function respond(res: ServerResponse, reply: FakeReply): void {
     res.writeHead(reply.status, headers).end(JSON.stringify({ error: { message: `fake ${reply.status}` } }));
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(reply.content)));
+  const send = () =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(reply.content)));
+  if (reply.delayMs) setTimeout(send, reply.delayMs);
+  else send();
 }
 
 export async function startFakeLlm(): Promise<FakeLlm> {

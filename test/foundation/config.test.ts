@@ -22,6 +22,28 @@ describe('config', () => {
     expect(c.LOG_LEVEL).toBe('info');
   });
 
+  it('leaves the AI coach unset by default, with its limits at their defaults', () => {
+    const c = loadConfig({});
+    expect(c.aiEnabled).toBe(false);
+    expect([c.LLM_TIMEOUT_MS, c.LLM_REQUESTS_PER_MINUTE, c.LLM_DAILY_REQUESTS]).toEqual([8000, 20, 500]);
+    const on = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1:8b' });
+    expect(on.aiEnabled).toBe(true);
+    expect(on.LLM_API_KEY).toBeUndefined();
+  });
+
+  it('says what is wrong with the AI coach settings, all at once', () => {
+    expect(problems({ LLM_BASE_URL: 'localhost:8080' })).toEqual([
+      expect.stringMatching(/LLM_BASE_URL must be the http\(s\) address .* http:\/\/127\.0\.0\.1:8080\/v1/),
+      expect.stringMatching(/LLM_BASE_URL is set but LLM_MODEL is not/),
+    ]);
+    expect(problems({ LLM_MODEL: 'qwen', LLM_TIMEOUT_MS: '100' }).join('\n')).toMatch(
+      /LLM_TIMEOUT_MS must be between 500 and 120000[\s\S]*LLM_BASE_URL is not/,
+    );
+    expect(problems({ LLM_BASE_URL: 'http://h/v1', LLM_MODEL: 'm', LLM_REQUESTS_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/LLM_REQUESTS_PER_MINUTE must be at least 1/),
+    ]);
+  });
+
   it('treats blank values as unset', () => {
     const c = loadConfig({ SLACK_BOT_TOKEN: '  ', PORT: '' });
     expect(c.slackEnabled).toBe(false);

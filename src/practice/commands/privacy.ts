@@ -1,7 +1,9 @@
 // A member's own data: export everything, or delete it after confirming.
+
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineAction, defineCommand } from '../../chat/registry';
+import { memberOptedOut } from '../../coach/gate';
 import { mockMarkdown } from '../../mock/export';
 import { formatDays } from '../../scheduler/time';
 import type { AppContext } from '../context';
@@ -19,6 +21,7 @@ export function exportMarkdown(data: MemberExport): string {
     `- Mock interviews: ${data.mockInterviews.length}`,
   ];
   if (data.member?.snoozedUntil) lines.push(`- Snoozed until: ${data.member.snoozedUntil}`);
+  if (data.member?.aiCoach === 'off') lines.push('- AI coach: off for you (your answers never go to an AI model)');
   if (data.snoozes.length) {
     lines.push('', '## Snoozes', '', ...data.snoozes.map((s) => `- ${s.from} to ${s.until}`));
   }
@@ -117,13 +120,14 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
           throw new UserError("That button belongs to someone else's request.", 'run `/prep forget-me` yourself');
         }
         if (what !== 'confirm') return { kind: 'info', text: 'Nothing was deleted.' };
+        const optedOut = await memberOptedOut(ctx, event.workspace, event.author.id);
         const gone = await forgetMember(ctx.db, event.workspace, event.author.id);
         if (gone.answers === 0 && !gone.member && gone.snoozes === 0 && gone.mockInterviews === 0) {
           return { kind: 'info', text: 'There was nothing about you to delete in this workspace.' };
         }
         return {
           kind: 'info',
-          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.`,
+          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.${optedOut ? ' Your AI coach opt-out went with your record: `/prep settings me ai off` sets it again.' : ''}`,
         };
       },
     }),

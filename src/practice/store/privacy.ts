@@ -43,7 +43,8 @@ export interface MemberExport {
   workspace: string;
   userId: string;
   exportedAt: string;
-  member: { name: string; snoozedUntil: string | null } | null;
+  /** aiCoach: 'off' when the member keeps their answers from the AI coach (`/prep settings me ai off`). */
+  member: { name: string; snoozedUntil: string | null; aiCoach: 'on' | 'off' } | null;
   snoozes: { from: string; until: string }[];
   pendingRetry: { postId: string; since: string } | null;
   schedules: ExportedSchedule[];
@@ -110,7 +111,9 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
     workspace,
     userId,
     exportedAt: now.toISOString(),
-    member: member ? { name: member.name, snoozedUntil: iso(member.snoozed_until) } : null,
+    member: member
+      ? { name: member.name, snoozedUntil: iso(member.snoozed_until), aiCoach: member.ai_opt_out === 1 ? 'off' : 'on' }
+      : null,
     snoozes: snoozes.map((s) => ({ from: iso(s.from_at) ?? '', until: iso(s.until_at) ?? '' })),
     pendingRetry: retry ? { postId: retry.post_id, since: iso(retry.created_at) ?? '' } : null,
     schedules: schedules.map((s) => ({
