@@ -76,7 +76,7 @@ describe('the AI coach is off until the channel and the member allow it', () => 
     h = await harness();
     await h.command(ada, 'settings', 'ai on');
     const said = h.adapter.sent.at(-1)?.message.text ?? '';
-    expect(said).toMatch(/cannot be turned on: this Starling has no AI endpoint.*LLM_BASE_URL and LLM_MODEL/);
+    expect(said).toMatch(/cannot be turned on: this Starling has no AI endpoint[\s\S]*LLM_BASE_URL and LLM_MODEL/);
     await h.command(ada, 'settings', 'ai maybe');
     expect(h.adapter.sent.at(-1)?.message.text).toMatch(/on or off, not "maybe"/);
   });

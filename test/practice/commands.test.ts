@@ -37,7 +37,9 @@ describe('the registry', () => {
 
 describe('every example in the help', () => {
   it('works against the shipped guides', async () => {
-    const shipped = await harness({ guides: loadGuides('content/guides').library.all() });
+    // an AI endpoint is set up, as `/prep settings ai on` needs (no answer is sent to it here)
+    const env = { LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'none' };
+    const shipped = await harness({ guides: loadGuides('content/guides').library.all(), env });
     try {
       // Ada has answered once, so `/prep summary @ada` has someone to show.
       await shipped.command(ada, 'question');

@@ -34,7 +34,12 @@ export const channelAi: SettingSpec = {
   },
   async apply(ctx, event, typed) {
     const on = onOff(typed, this.example);
-    if (on && !ctx.coach) throw new UserError(`The AI coach cannot be turned on: ${NOT_SET_UP}.`, 'ask the host');
+    if (on && !ctx.coach) {
+      throw new UserError(
+        'The AI coach cannot be turned on: this Starling has no AI endpoint.',
+        'ask whoever runs Starling to set LLM_BASE_URL and LLM_MODEL (README, "AI coach"), then run `/prep settings ai on` again',
+      );
+    }
     await setChannelCoach(ctx.db, event.workspace, event.channel, on, ctx.clock());
     return on
       ? `From now on, the text of each answer in this channel goes to ${destination(ctx)}, outside Starling, unless its author turned the coach off for themselves.`

@@ -40,7 +40,7 @@ export function registerSettingsCommand(registry: CommandRegistry<AppContext>): 
   registry.register(
     defineCommand<AppContext, { setting?: string; value?: string }>({
       name: 'settings',
-      description: 'Channel settings: where feedback goes, the answer window, who may see summaries',
+      description: 'Settings: where feedback goes, answer window, who sees summaries, AI coach; `me` for your own',
       usage: `/prep settings [${usageOf(CHANNEL_SETTINGS)}] | /prep settings me [${usageOf(MEMBER_SETTINGS)}]`,
       examples: [
         '/prep settings',
