@@ -2,8 +2,9 @@
 // Pure and deterministic; any string is accepted.
 
 import { explain } from './explain';
+import { features } from './features';
 import { buildFeedback } from './feedback';
-import { decode, type Features, features, type Label, type Part, scores } from './label';
+import { decode, type Features, type Label, type Part, scores } from './label';
 import { DUTY_CUES, FILLERS, HEDGES } from './lexicon';
 import { model, probabilities, reasons } from './model';
 import { judgeMissingResult, type ResultAlert } from './outcome';

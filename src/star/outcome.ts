@@ -5,7 +5,7 @@
 // sentence carrying even a weak outcome cue where an outcome could sit, and an answer that
 // visibly stops on a step or on context. Anything in between gets a softer suggestion that
 // asks for the outcome to be made explicit without claiming it is absent.
-import type { Features, Label } from './label';
+import type { Features, Label } from './feature-set';
 import { CHANGE_VERBS, RESULT_CUES } from './lexicon';
 
 export type ResultAlert = 'missing' | 'unclear';
