@@ -1,6 +1,6 @@
 // Turning an analysis into words for a person: at most three suggestions, highest value
 // first, each pointing at the author's own sentence, plus one thing done well.
-import type { Analysis, Detail } from './analyze';
+import type { Analysis, Detail } from './analysis';
 import type { Part } from './label';
 import { NO_EXAMPLE } from './lexicon';
 import { clip, LENGTH_AIM, PARTS } from './text';
@@ -26,132 +26,147 @@ const NOT_A_STORY: Record<string, string> = {
   'no past event': 'it does not tell something that happened on one occasion.',
 };
 
-export function buildFeedback(a: Analysis, d: Detail): { suggestions: string[]; praise: string; feedback: string[] } {
-  const s: string[] = [];
-  const sentenceAt = (pred: (i: number) => boolean): string | undefined => {
-    const i = d.texts.findIndex((_, k) => pred(k));
-    return i >= 0 ? d.texts[i] : undefined;
-  };
-  const first = d.texts[0];
+type Built = { suggestions: string[]; praise: string; feedback: string[] };
 
+const only = (suggestion: string, feedback: string): Built => ({
+  suggestions: [suggestion],
+  praise: '',
+  feedback: [feedback],
+});
+
+/** Answers the check cannot read at all: empty, symbols or code only, not English. */
+function unreadable(d: Detail): Built | undefined {
   if (d.nonStoryKind === 'empty') {
-    return {
-      suggestions: [
-        'Write your answer as a short story: when it happened, what you had to do, what you did, and what changed.',
-      ],
-      praise: '',
-      feedback: ['There is nothing to read yet: write a few sentences about one real time this happened.'],
-    };
+    return only(
+      'Write your answer as a short story: when it happened, what you had to do, what you did, and what changed.',
+      'There is nothing to read yet: write a few sentences about one real time this happened.',
+    );
   }
-
   if (d.nonStoryKind === 'no words' || d.nonStoryKind === 'code') {
     const what = d.nonStoryKind === 'code' ? 'code' : 'symbols or emoji';
-    return {
-      suggestions: [
-        'Tell it in words, as you would say it aloud: when it happened, what you had to do, what you did, and what changed.',
-      ],
-      praise: '',
-      feedback: [
-        `There is nothing to check yet: this answer is ${what} only, and the STAR check reads a story told in words.${d.nonStoryKind === 'code' ? ' Code can back up a story, not replace it.' : ''}`,
-      ],
-    };
+    return only(
+      'Tell it in words, as you would say it aloud: when it happened, what you had to do, what you did, and what changed.',
+      `There is nothing to check yet: this answer is ${what} only, and the STAR check reads a story told in words.${d.nonStoryKind === 'code' ? ' Code can back up a story, not replace it.' : ''}`,
+    );
   }
-
   if (d.nonStoryKind === 'not english') {
-    return {
-      suggestions: ['Write the answer in English to get STAR feedback: the check only reads English for now.'],
-      praise: '',
-      feedback: [
-        'This answer could not be checked: it does not look like English, and the STAR check reads English only.',
-      ],
-    };
+    return only(
+      'Write the answer in English to get STAR feedback: the check only reads English for now.',
+      'This answer could not be checked: it does not look like English, and the STAR check reads English only.',
+    );
   }
-  if (!a.story) {
-    const noExample = d.texts.find((t) => NO_EXAMPLE.test(t));
-    const example =
-      sentenceAt(
-        (i) => d.features[i]?.modal === true || d.features[i]?.habit === true || d.features[i]?.generic === true,
-      ) ?? first;
-    if (d.nonStoryKind === 'hypothetical') {
-      s.push(
-        `Tell one real time instead of a plan: ${q(example)} says what you would do. Pick one occasion and say when it was, what you did, and how it turned out.`,
-      );
-    } else if (d.nonStoryKind === 'habit') {
-      s.push(
-        `Swap the habit for one occasion: ${q(example)} is what you usually do. Describe one specific time: when, what you did, what changed.`,
-      );
-    } else if (noExample) {
-      s.push(
-        `Any real example beats none: instead of ${q(noExample)}, think of one time at work, study, sport or volunteering that comes close, and tell what you did.`,
-      );
-    } else {
-      s.push(
-        `Back it with one story: ${q(example)} is a general claim. Interviewers believe one real example more: when it was, what you did, what changed.`,
-      );
-    }
-    if (a.length === 'too short')
-      s.push(`At ${a.wordCount} words there is room for the story: ${AIM}, most of them on what you did.`);
+  return undefined;
+}
+
+/** An answer that is no story yet: what to tell instead, quoting the sentence that shows it. */
+function notStorySuggestions(a: Analysis, d: Detail, s: string[]): void {
+  const noExample = d.texts.find((t) => NO_EXAMPLE.test(t));
+  const k = d.texts.findIndex(
+    (_, i) => d.features[i]?.modal === true || d.features[i]?.habit === true || d.features[i]?.generic === true,
+  );
+  const example = k >= 0 ? d.texts[k] : d.texts[0];
+  if (d.nonStoryKind === 'hypothetical') {
+    s.push(
+      `Tell one real time instead of a plan: ${q(example)} says what you would do. Pick one occasion and say when it was, what you did, and how it turned out.`,
+    );
+  } else if (d.nonStoryKind === 'habit') {
+    s.push(
+      `Swap the habit for one occasion: ${q(example)} is what you usually do. Describe one specific time: when, what you did, what changed.`,
+    );
+  } else if (noExample) {
+    s.push(
+      `Any real example beats none: instead of ${q(noExample)}, think of one time at work, study, sport or volunteering that comes close, and tell what you did.`,
+    );
   } else {
-    const lastAction = [...a.parts.action.sentences].pop();
-    // with no action at all, the steps come first: a result needs something to follow from
-    if (a.parts.action.status === 'missing') {
-      s.push(
-        `Say what you did, step by step: the answer sets the scene (${q(a.parts.situation.sentences[0] ?? first)}) but no sentence says which actions you took.`,
-      );
-    } else if (a.parts.action.status === 'unclear') {
-      s.push('Make your steps stand out: say plainly what you did, one sentence per step, starting with "I".');
-    }
-    if (d.resultAlert === 'missing') {
-      s.push(
-        lastAction
-          ? `Add the Result: after ${q(lastAction)}, say what changed because of it, ideally with a number (time saved, % change, before and after).`
-          : 'Finish with the Result: how it ended and what changed because of what you did, ideally with a number.',
-      );
-    } else if (d.resultAlert === 'unclear') {
-      // some sentence may already be the outcome: ask for it plainly, without saying it is absent
-      s.push(
-        d.resultCandidate
-          ? `Make the outcome explicit: if ${q(d.resultCandidate)} is how it turned out, say plainly what changed because of your actions, with a number if you can.`
-          : "Make the outcome explicit: if it isn't there yet, end with what changed because of what you did, with a number if you can.",
-      );
-    } else if (d.lessonOnly) {
-      s.push(
-        `You close on what you learned (${q(d.lessonOnly)}), a good ending. If you can, also say what happened because of what you did: how it ended, ideally with a number.`,
-      );
-    }
-    if (a.parts.action.present && a.ownership.flagged) {
-      const example = a.parts.action.sentences[0];
-      const f = d.features[d.texts.indexOf(example ?? '')];
-      // "The forms were rewritten" names no one at all; "We rewrote the forms" names the team
-      const whose = f?.passiveAct && !f.hasWe ? 'does not say who did it' : 'tells what the team did';
-      s.push(
-        `Make your part visible: ${q(example)} ${whose}. Add what you did yourself, in sentences that start with "I".`,
-      );
-    }
-    if (a.parts.result.present && !a.resultMeasured && !d.lessonOnly) {
-      s.push(
-        `Put a number on the result: ${q(a.parts.result.sentences[0])}. How much, how many or how fast, before and after?`,
-      );
-    }
-    // an unclear Situation or Task gets nothing: telling someone to add what they said costs
-    // more than a detail left unsaid
-    if (a.parts.situation.status === 'missing') {
-      s.push(`Open with one sentence of context (when and where this was, and what was at stake) before ${q(first)}.`);
-    }
-    if (a.parts.task.status === 'missing') {
-      s.push(
-        `Say what your goal or responsibility was ("My job was to ..." or "I was asked to ..."), ${a.parts.action.sentences[0] ? `just before ${q(a.parts.action.sentences[0])}` : 'right after the context'}.`,
-      );
-    }
-    if (a.length === 'too short') {
-      s.push(`At ${a.wordCount} words it is very brief: ${AIM}, spending most of them on your actions.`);
-    } else if (a.length === 'short') {
-      s.push(`At ${a.wordCount} words it is on the short side: ${AIM}, so add detail to your steps.`);
-    } else if (a.length === 'too long' || a.length === 'long') {
-      s.push(
-        `At ${a.wordCount} words it runs long (${AIM}): keep the context to one or two sentences and spend the words on your actions and the result.`,
-      );
-    }
+    s.push(
+      `Back it with one story: ${q(example)} is a general claim. Interviewers believe one real example more: when it was, what you did, what changed.`,
+    );
+  }
+  if (a.length === 'too short')
+    s.push(`At ${a.wordCount} words there is room for the story: ${AIM}, most of them on what you did.`);
+}
+
+/** The story itself: its actions, then its result (with no action, the steps come first). */
+function actionAndResult(a: Analysis, d: Detail, s: string[]): void {
+  const lastAction = [...a.parts.action.sentences].pop();
+  if (a.parts.action.status === 'missing') {
+    s.push(
+      `Say what you did, step by step: the answer sets the scene (${q(a.parts.situation.sentences[0] ?? d.texts[0])}) but no sentence says which actions you took.`,
+    );
+  } else if (a.parts.action.status === 'unclear') {
+    s.push('Make your steps stand out: say plainly what you did, one sentence per step, starting with "I".');
+  }
+  if (d.resultAlert === 'missing') {
+    s.push(
+      lastAction
+        ? `Add the Result: after ${q(lastAction)}, say what changed because of it, ideally with a number (time saved, % change, before and after).`
+        : 'Finish with the Result: how it ended and what changed because of what you did, ideally with a number.',
+    );
+  } else if (d.resultAlert === 'unclear') {
+    // some sentence may already be the outcome: ask for it plainly, without saying it is absent
+    s.push(
+      d.resultCandidate
+        ? `Make the outcome explicit: if ${q(d.resultCandidate)} is how it turned out, say plainly what changed because of your actions, with a number if you can.`
+        : "Make the outcome explicit: if it isn't there yet, end with what changed because of what you did, with a number if you can.",
+    );
+  } else if (d.lessonOnly) {
+    s.push(
+      `You close on what you learned (${q(d.lessonOnly)}), a good ending. If you can, also say what happened because of what you did: how it ended, ideally with a number.`,
+    );
+  }
+}
+
+/** Details of a story: whose the actions are, a number, the context and the task. */
+function storyDetails(a: Analysis, d: Detail, s: string[]): void {
+  if (a.parts.action.present && a.ownership.flagged) {
+    const example = a.parts.action.sentences[0];
+    const f = d.features[d.texts.indexOf(example ?? '')];
+    // "The forms were rewritten" names no one at all; "We rewrote the forms" names the team
+    const whose = f?.passiveAct && !f.hasWe ? 'does not say who did it' : 'tells what the team did';
+    s.push(
+      `Make your part visible: ${q(example)} ${whose}. Add what you did yourself, in sentences that start with "I".`,
+    );
+  }
+  if (a.parts.result.present && !a.resultMeasured && !d.lessonOnly) {
+    s.push(
+      `Put a number on the result: ${q(a.parts.result.sentences[0])}. How much, how many or how fast, before and after?`,
+    );
+  }
+  // an unclear Situation or Task gets nothing: telling someone to add what they said costs
+  // more than a detail left unsaid
+  if (a.parts.situation.status === 'missing') {
+    s.push(
+      `Open with one sentence of context (when and where this was, and what was at stake) before ${q(d.texts[0])}.`,
+    );
+  }
+  if (a.parts.task.status === 'missing') {
+    s.push(
+      `Say what your goal or responsibility was ("My job was to ..." or "I was asked to ..."), ${a.parts.action.sentences[0] ? `just before ${q(a.parts.action.sentences[0])}` : 'right after the context'}.`,
+    );
+  }
+}
+
+function lengthNote(a: Analysis, s: string[]): void {
+  if (a.length === 'too short') {
+    s.push(`At ${a.wordCount} words it is very brief: ${AIM}, spending most of them on your actions.`);
+  } else if (a.length === 'short') {
+    s.push(`At ${a.wordCount} words it is on the short side: ${AIM}, so add detail to your steps.`);
+  } else if (a.length === 'too long' || a.length === 'long') {
+    s.push(
+      `At ${a.wordCount} words it runs long (${AIM}): keep the context to one or two sentences and spend the words on your actions and the result.`,
+    );
+  }
+}
+
+export function buildFeedback(a: Analysis, d: Detail): Built {
+  const early = unreadable(d);
+  if (early) return early;
+  const s: string[] = [];
+  if (!a.story) notStorySuggestions(a, d, s);
+  else {
+    actionAndResult(a, d, s);
+    storyDetails(a, d, s);
+    lengthNote(a, s);
   }
   const suggestions = s.slice(0, 3);
   // "only mentioned when high" must hold even when three suggestions are already queued: the

@@ -1,7 +1,7 @@
 // Is the answer a story at all: one specific past episode, not a habit, a plan or a view?
 // The word-level reading (judgeStory) says why; a small learned answer model (the `story`
 // weights in weights.json) makes the call from the same signals and the sentence model's.
-import type { Detail } from './analyze';
+import type { Detail } from './analysis';
 import type { Features, Label } from './label';
 import { EPISODE_ANCHORS, GENERAL_SPANS, NO_EXAMPLE } from './lexicon';
 import { model } from './model';
