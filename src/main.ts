@@ -2,20 +2,22 @@
 // the app, the minute tick, and a clean shutdown. Nothing else creates these.
 
 import { dirname, join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { ConsoleAdapter } from '../adapters/console/index';
 import { createDiscordAdapter } from '../adapters/discord/index';
 import { createSlackAdapter } from '../adapters/slack/index';
-import { buildApp } from './app';
+import { type App, buildApp } from './app';
 import { AdapterSet } from './chat/adapters';
 import { UserError } from './chat/errors';
 import type { Adapter } from './chat/types';
 import { coachFromConfig } from './coach/setup';
-import { contentDir, loadConfig } from './config';
+import { type Config, contentDir, loadConfig } from './config';
 import { type DatabaseTarget, openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
+import type { Database } from './db/schema';
 import { loadDotenv } from './env';
 import { loadGuides } from './guides/load';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { openQuestion } from './practice/posting';
 import { startTicker } from './scheduler/ticker';
 
@@ -29,6 +31,37 @@ export interface StartOptions {
   /** Terminal streams for the console study group (tests pass their own). */
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/**
+ * Platform adapters join after buildApp: they take the app's registry, App Home and
+ * autocomplete, and the AdapterSet the app holds is this same object. Both may run in one
+ * process.
+ */
+function addPlatforms(config: Config, logger: Logger, db: Kysely<Database>, adapters: AdapterSet, app: App): void {
+  if (config.slackEnabled) {
+    adapters.add(
+      createSlackAdapter({
+        config,
+        logger,
+        db,
+        homeView: (ws, user) => app.homeView(ws, user),
+        commands: app.registry.list(),
+      }),
+    );
+  }
+  if (config.discordEnabled) {
+    adapters.add(
+      createDiscordAdapter({
+        config,
+        logger,
+        db,
+        commands: app.registry.list(),
+        autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
+        onPlatformError: (ref, err) => app.onPlatformError(ref, err),
+      }),
+    );
+  }
 }
 
 /** Runs the bot until SIGINT/SIGTERM, or until the terminal's input ends. Returns the exit code. */
@@ -76,32 +109,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
     );
   const app = buildApp({ config, logger, db: database.db, guides: library, adapters, coach });
 
-  // Platform adapters join after buildApp: they take the app's registry, App Home and
-  // autocomplete, and the AdapterSet the app holds is this same object. Both may run
-  // in one process.
-  if (config.slackEnabled) {
-    adapters.add(
-      createSlackAdapter({
-        config,
-        logger,
-        db: database.db,
-        homeView: (ws, user) => app.homeView(ws, user),
-        commands: app.registry.list(),
-      }),
-    );
-  }
-  if (config.discordEnabled) {
-    adapters.add(
-      createDiscordAdapter({
-        config,
-        logger,
-        db: database.db,
-        commands: app.registry.list(),
-        autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
-        onPlatformError: (ref, err) => app.onPlatformError(ref, err),
-      }),
-    );
-  }
+  addPlatforms(config, logger, database.db, adapters, app);
 
   // Heard from here on, so a stop that arrives during start-up still shuts down cleanly.
   const stopped = new Promise<string>((resolve) => {
