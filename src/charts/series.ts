@@ -57,7 +57,8 @@ export function weeklySeries(
   now: number,
 ): ChartSeries {
   const weekCount = Math.ceil(CHART_DAYS / 7);
-  const first = now - weekCount * WEEK_MS;
+  // the latest week ends with `now` itself: an answer given this moment is in it
+  const first = now + 1 - weekCount * WEEK_MS;
   const weeks = Array.from({ length: weekCount }, (_, i) => emptyWeek(first + i * WEEK_MS));
   const partCounts = weeks.map(() => ({ situation: 0, task: 0, action: 0, result: 0 }));
   for (const a of answers) {
