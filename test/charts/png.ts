@@ -8,6 +8,8 @@ export interface Decoded {
   colours: number;
   /** Share of sampled pixels that are dark (text, axes, lines). */
   inked: number;
+  /** No transparent pixel: the chart brings its own background to any theme. */
+  opaque: boolean;
 }
 
 export function decodePng(bytes: Uint8Array): Decoded {
@@ -15,11 +17,13 @@ export function decodePng(bytes: Uint8Array): Decoded {
   const colours = new Set<number>();
   let dark = 0;
   let sampled = 0;
+  let opaque = true;
+  for (let i = 3; i < png.data.length; i += 4) if (png.data[i] !== 255) opaque = false;
   for (let i = 0; i < png.data.length; i += 4 * 7) {
     const [r = 0, g = 0, b = 0] = [png.data[i], png.data[i + 1], png.data[i + 2]];
     colours.add((r << 16) | (g << 8) | b);
     if (r + g + b < 300) dark += 1;
     sampled += 1;
   }
-  return { width: png.width, height: png.height, colours: colours.size, inked: dark / sampled };
+  return { width: png.width, height: png.height, colours: colours.size, inked: dark / sampled, opaque };
 }
