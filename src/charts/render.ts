@@ -94,8 +94,11 @@ function scales(series: ChartSeries): NonNullable<ChartConfiguration['options']>
   return { x, share: { ...axis('STAR checks passed (%)'), min: 0, max: 100, position: 'left' as const }, count };
 }
 
-/** The chart as PNG bytes. Pure apart from the pixels: the same series gives the same image. */
-export function renderChart(series: ChartSeries): Buffer {
+/**
+ * The chart as PNG bytes: the same series gives the same image. The drawing is quick;
+ * the PNG encoding, the larger part, runs off the event loop (libuv's thread pool).
+ */
+export async function renderChart(series: ChartSeries): Promise<Buffer> {
   if (!registered) {
     Chart.register(...registerables);
     registered = true;
@@ -131,8 +134,8 @@ export function renderChart(series: ChartSeries): Buffer {
   // chart.js takes any canvas-like object; @napi-rs/canvas provides the 2D context it draws on.
   const chart = new Chart(canvas as unknown as ConstructorParameters<typeof Chart>[0], config);
   try {
-    return canvas.toBuffer('image/png');
+    return await canvas.encode('png');
   } finally {
-    chart.destroy();
+    chart.destroy(); // destroying clears the canvas: only once the PNG is made
   }
 }

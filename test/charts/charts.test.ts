@@ -86,12 +86,12 @@ describe('the text beside the chart', () => {
 });
 
 describe('the PNG', () => {
-  it('is 800 by 400, opaque (readable on dark and light themes) and drawn, for a member and a channel', () => {
+  it('is 800 by 400, opaque (readable on dark and light themes) and drawn, for a member and a channel', async () => {
     const answers = Array.from({ length: 40 }, (_, i) =>
       story(NOW - i * 2 * DAY, { action: true, result: i % 2 === 0 }, `u${i % 3}`),
     );
     for (const kind of ['member', 'channel'] as const) {
-      const bytes = renderChart(weeklySeries(kind, 'A title', answers, NOW));
+      const bytes = await renderChart(weeklySeries(kind, 'A title', answers, NOW));
       const png = decodePng(bytes);
       expect(png).toMatchObject({ width: 800, height: 400, opaque: true });
       expect(png.colours).toBeGreaterThan(8);
