@@ -8,7 +8,7 @@ import type { ChartImage } from '../../src/chat/types';
 import type { SlackApi } from './api';
 
 /** The longest a chart upload may take before the reply goes on without it. */
-export const CHART_UPLOAD_TIMEOUT_MS = 20_000;
+const CHART_UPLOAD_TIMEOUT_MS = 20_000;
 /** Slack caps an image block's alt text at 2,000 characters. */
 const ALT_MAX = 2000;
 

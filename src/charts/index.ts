@@ -20,7 +20,7 @@ function slug(s: string): string {
 }
 
 /** The PNG and its alt text for a series; undefined when there is nothing to draw. */
-export async function chartImage(series: ChartSeries, name: string): Promise<ChartImage | undefined> {
+async function chartImage(series: ChartSeries, name: string): Promise<ChartImage | undefined> {
   if (!hasData(series)) return undefined;
   return { name: `${slug(name)}.png`, png: await renderChart(series), alt: chartAlt(series), title: series.title };
 }

@@ -5,8 +5,8 @@ import { createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, registerables } from 'chart.js';
 import { CHART_PARTS, type ChartSeries } from './series';
 
-export const CHART_WIDTH = 800;
-export const CHART_HEIGHT = 400;
+const CHART_WIDTH = 800;
+const CHART_HEIGHT = 400;
 const BACKGROUND = '#ffffff';
 const INK = '#1f2328';
 const GRID = '#d0d7de';

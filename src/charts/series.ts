@@ -8,7 +8,7 @@ export const CHART_DAYS = 91;
 
 /** The STAR parts a chart draws one line for. */
 export const CHART_PARTS = ['situation', 'task', 'action', 'result'] as const;
-export type ChartPart = (typeof CHART_PARTS)[number];
+type ChartPart = (typeof CHART_PARTS)[number];
 
 /** One answer as a chart sees it. `flags` is absent for answers not in the STAR figures. */
 export interface ChartAnswer {
@@ -17,7 +17,7 @@ export interface ChartAnswer {
   flags?: Record<ChartPart, boolean> & { checksPassed: number; checksTotal: number };
 }
 
-export interface ChartWeek {
+interface ChartWeek {
   /** Start of the week (epoch ms, UTC). */
   start: number;
   answers: number;
