@@ -98,6 +98,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
       input: options.input,
       output: options.output,
       filesDir: join(dataDir(database.target), 'exports'),
+      chartsDir: join(dataDir(database.target), 'charts'),
     });
     adapters.add(terminal);
   }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 /** Writes `content` as `name` under `dir`, never over an earlier file; returns its path. */
-export function saveFile(dir: string, name: string, content: string): string {
+export function saveFile(dir: string, name: string, content: string | Uint8Array): string {
   mkdirSync(dir, { recursive: true });
   const safe = name.replace(/[^\w.-]+/g, '-');
   const ext = extname(safe);

@@ -8,6 +8,7 @@ import type {
   Adapter,
   Author,
   Button,
+  ChartImage,
   EventHandler,
   InboundEvent,
   OutboundMessage,
@@ -32,6 +33,8 @@ export interface ConsoleOptions {
   clock?: () => Date;
   /** Where files the bot sends (an export) are saved; without it they are printed inline. */
   filesDir?: string;
+  /** Where charts are saved as PNG files; without it only their text alternative is shown. */
+  chartsDir?: string;
 }
 
 interface FormDraft {
@@ -74,6 +77,7 @@ export class ConsoleAdapter implements Adapter {
   private readonly clock: () => Date;
   private rl?: Interface;
   private readonly filesDir?: string;
+  private readonly chartsDir?: string;
   /** Set once input has ended or the member left: nothing is prompted or read after it. */
   private closed = false;
   /** Lines of a paste still arriving (interactive only). */
@@ -104,6 +108,7 @@ export class ConsoleAdapter implements Adapter {
     this.interactive = this.input.isTTY === true;
     this.clock = options.clock ?? (() => new Date());
     this.filesDir = options.filesDir;
+    this.chartsDir = options.chartsDir;
     this.me = this.author(options.user ?? 'you');
     this.seq = Date.now();
     this.done = new Promise((r) => {
@@ -169,6 +174,7 @@ export class ConsoleAdapter implements Adapter {
     if (message.starForm)
       lines.push(s.dim(`[${message.starForm.label ?? STAR_FORM_LABEL}] – type /form to answer in four parts`));
     for (const a of message.attachments ?? []) lines.push(...this.attachment(a));
+    if (message.image) lines.push(...this.chart(message.image));
     if (message.kind === 'question' && !this.isThread(where)) {
       const how = message.awaitsReply
         ? 'Type your reply: each line goes to this conversation until it ends.'
@@ -193,6 +199,19 @@ export class ConsoleAdapter implements Adapter {
         s.bad(`Could not save ${a.name} under ${this.filesDir} (${(err as Error).message}); here it is instead:`),
         a.content.trimEnd(),
       ];
+    }
+  }
+
+  /** A chart: the PNG saved under the charts folder with its path, beside the text bars. */
+  private chart(image: ChartImage): string[] {
+    const s = this.style;
+    const alt = s.dim(`Chart: ${image.alt}`);
+    if (!this.chartsDir) return [alt];
+    try {
+      const path = saveFile(this.chartsDir, image.name, image.png);
+      return [`${s.dim('chart saved:')} ${path} ${s.dim(`(${formatBytes(image.png.byteLength)})`)}`, alt];
+    } catch (err) {
+      return [s.bad(`Could not save the chart under ${this.chartsDir} (${(err as Error).message}).`), alt];
     }
   }
 

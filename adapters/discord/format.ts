@@ -28,6 +28,8 @@ export const LIMITS = {
   customId: 100,
   threadName: 100,
   nonce: 25,
+  /** An attachment's description, which Discord shows as the image's alt text. */
+  attachmentDescription: 1024,
 } as const;
 
 // ------------------------------------------------------------------ inbound
@@ -102,6 +104,15 @@ export interface DiscordPayload {
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   files?: { name: string; data: Buffer; contentType: string }[];
+  /** A chart image: sent with the message, and dropped (see withoutChart) if Discord refuses it. */
+  chart?: { name: string; data: Buffer; description: string };
+}
+
+/** The payload without its chart, for sending the text again when the image was refused. */
+export function withoutChart(p: DiscordPayload): DiscordPayload {
+  const { chart: _chart, ...rest } = p;
+  const embeds = rest.embeds?.map(({ image: _image, ...e }) => e);
+  return { ...rest, ...(embeds ? { embeds } : {}) };
 }
 
 export const STAR_FORM_PREFIX = 'starform:';
@@ -230,6 +241,16 @@ export function render(message: OutboundMessage, options: { keyHash?: string } =
       data: Buffer.from(a.content, 'utf8'),
       contentType: a.mime,
     }));
+  }
+  if (message.image) {
+    last.chart = {
+      name: message.image.name,
+      data: Buffer.from(message.image.png),
+      description: clip(message.image.alt, LIMITS.attachmentDescription),
+    };
+    // an embed shows the chart inside itself; plain content shows it under the text
+    const embed = last.embeds?.at(-1);
+    if (embed) embed.image = { url: `attachment://${message.image.name}` };
   }
   return payloads;
 }

@@ -25,7 +25,7 @@ import type { CommandEvent, InboundEvent, OutboundMessage, Ref, ReplyOptions } f
 import { authorOf, type InboundContext } from './context';
 import { toPlatformError } from './errors';
 import { type DiscordPayload, parseButtonCustomId, parseStarFormId, render, STAR_FORM_PREFIX } from './format';
-import { toCreateOptions } from './outbound';
+import { sendKeepingText, toCreateOptions } from './outbound';
 import { channelRef, messageRef, workspaceRef } from './refs';
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
@@ -96,7 +96,7 @@ export class InteractionResponder {
     if (this.state === 'open') {
       this.state = 'replied';
       const [first, ...others] = payloads;
-      if (first) await this.interaction.reply(withFlags(first, ephemeral));
+      if (first) await this.keepingText(first, (p) => this.interaction.reply(withFlags(p, ephemeral)));
       rest = others;
     } else if (this.state === 'deferred' && !this.originalUsed) {
       await this.deferring;
@@ -105,8 +105,8 @@ export class InteractionResponder {
         // The deferred "thinking" message is ephemeral: it becomes the first part.
         const [first, ...others] = payloads;
         if (first)
-          await this.interaction.editReply(
-            withFlags<InteractionEditReplyOptions & InteractionReplyOptions>(first, false),
+          await this.keepingText(first, (p) =>
+            this.interaction.editReply(withFlags<InteractionEditReplyOptions & InteractionReplyOptions>(p, false)),
           );
         rest = others;
       } else {
@@ -114,7 +114,11 @@ export class InteractionResponder {
         await this.interaction.editReply({ content: 'Done: shared below.' });
       }
     }
-    for (const p of rest) await this.interaction.followUp(withFlags(p, ephemeral));
+    for (const p of rest) await this.keepingText(p, (q) => this.interaction.followUp(withFlags(q, ephemeral)));
+  }
+
+  private keepingText(p: DiscordPayload, send: (p: DiscordPayload) => Promise<unknown>): Promise<unknown> {
+    return sendKeepingText(p, send, this.ctx.logger);
   }
 
   /** After the core is done: an interaction nobody answered is acknowledged quietly. */

@@ -17,7 +17,7 @@ import { PlatformError } from '../../src/chat/errors';
 import type { OutboundMessage, PostResult, Ref } from '../../src/chat/types';
 import type { Logger } from '../../src/logger';
 import { DiscordCodes, discordCall, isCode } from './errors';
-import { type DiscordPayload, emojiFor, LIMITS, parseStarFormId, render, threadName } from './format';
+import { type DiscordPayload, emojiFor, LIMITS, parseStarFormId, render, threadName, withoutChart } from './format';
 import { channelRef, DM_GUILD, messageRef, parseMessageRef, parseRef } from './refs';
 
 /** Users may be pinged by the bot's messages; roles, @everyone and @here never. */
@@ -34,15 +34,35 @@ export function keyHashFor(key: string): string {
 }
 
 export function toCreateOptions(p: DiscordPayload): MessageCreateOptions {
+  const files = [
+    ...(p.files ?? []).map((f) => ({ attachment: f.data, name: f.name, contentType: f.contentType })),
+    ...(p.chart ? [{ attachment: p.chart.data, name: p.chart.name, description: p.chart.description }] : []),
+  ];
   return {
     ...(p.content !== undefined ? { content: p.content } : {}),
     ...(p.embeds ? { embeds: p.embeds } : {}),
     ...(p.components ? { components: p.components } : {}),
-    ...(p.files
-      ? { files: p.files.map((f) => ({ attachment: f.data, name: f.name, contentType: f.contentType })) }
-      : {}),
+    ...(files.length ? { files } : {}),
     allowedMentions: ALLOWED_MENTIONS,
   };
+}
+
+/**
+ * Sends a payload; when it carries a chart and Discord refuses it (too large, a timeout,
+ * a file store error), the failure is logged and the text goes again without the image.
+ */
+export async function sendKeepingText<T>(
+  p: DiscordPayload,
+  send: (p: DiscordPayload) => Promise<T>,
+  logger: Logger,
+): Promise<T> {
+  try {
+    return await send(p);
+  } catch (err) {
+    if (!p.chart) throw err;
+    logger.warn({ err, file: p.chart.name }, 'Discord refused a message with a chart; sending its text without it');
+    return send(withoutChart(p));
+  }
 }
 
 export class DiscordOutbound {
@@ -69,9 +89,12 @@ export class DiscordOutbound {
   async send(channel: SendableChannels, payloads: DiscordPayload[], nonce?: string): Promise<Message[]> {
     const sent: Message[] = [];
     for (const [i, p] of payloads.entries()) {
-      const options = toCreateOptions(p);
-      if (i === 0 && nonce) Object.assign(options, { nonce, enforceNonce: true });
-      sent.push(await discordCall(() => channel.send(options) as Promise<Message>));
+      const sendOne = (q: DiscordPayload) => {
+        const options = toCreateOptions(q);
+        if (i === 0 && nonce) Object.assign(options, { nonce, enforceNonce: true });
+        return discordCall(() => channel.send(options) as Promise<Message>);
+      };
+      sent.push(await sendKeepingText(p, sendOne, this.logger));
     }
     return sent;
   }

@@ -11,6 +11,7 @@ import type { CommandDef } from '../../src/chat/registry';
 import type {
   Adapter,
   Attachment,
+  ChartImage,
   EventHandler,
   InboundEvent,
   OutboundMessage,
@@ -23,6 +24,7 @@ import type { Config } from '../../src/config';
 import type { Database } from '../../src/db/schema';
 import { SlackApi, type TokenSource } from './api';
 import { AuthorCache } from './authors';
+import { SlackCharts } from './charts';
 import { toPlatformError } from './errors';
 import { DatabaseInstallationStore } from './installations';
 import { type ListenerHost, registerListeners } from './listeners';
@@ -59,6 +61,8 @@ export interface SlackAdapterOptions {
   concurrency?: number;
   /** Waits out retries and rate limits (tests pass one that returns at once). */
   sleep?: (ms: number) => Promise<void>;
+  /** The longest a chart upload may take before the reply goes on without it. */
+  chartUploadTimeoutMs?: number;
 }
 
 /**
@@ -109,6 +113,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
   private readonly later = new Set<Promise<void>>();
   /** Set when stop() has given up on replies still waiting out a rate limit. */
   private stopped = false;
+  private readonly charts: SlackCharts;
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.log = options.logger.child({ platform: PLATFORM });
@@ -117,6 +122,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
     this.work = new WorkQueue(options.concurrency ?? 8, (err) =>
       this.log.error({ err }, 'handling a Slack payload failed'),
     );
+    this.charts = new SlackCharts(() => this.api, this.log, options.chartUploadTimeoutMs);
     const c = options.config;
     if (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET) {
       this.installations = new DatabaseInstallationStore(options.db);
@@ -297,6 +303,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
       first ??= res;
     }
     if (message.attachments?.length) await this.upload(team, channel, message.attachments, ts);
+    if (message.image) await this.charts.share(team, channel, message.image, ts);
     if (!first) throw new PlatformError('other', 'no_ts', `Slack did not return the posted message in ${channel}`);
     const ref = messageRef(team, channel, first);
     return { ref, threadRef: ts ? to : ref };
@@ -381,7 +388,9 @@ export class SlackAdapter implements Adapter, ListenerHost {
   async publishHome(team: string, userId: string): Promise<void> {
     const build = this.options.homeView;
     if (!build) return;
-    const view = renderHome(await build(`${PLATFORM}:${team}`, userId));
+    const message = await build(`${PLATFORM}:${team}`, userId);
+    const image = message.image ? await this.charts.homeBlock(team, userId, message.image) : undefined;
+    const view = renderHome(message, image);
     await this.api.call(team, 'views.publish', { user_id: userId, view }, userId);
   }
 
@@ -425,13 +434,18 @@ export class SlackAdapter implements Adapter, ListenerHost {
   }
 
   private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<void> {
-    await this.sendPublicParts(place, renderPosts(message), message.attachments ?? [], Date.now() + MAX_REPLY_DELAY_MS);
+    await this.sendPublicParts(
+      place,
+      renderPosts(message),
+      { attachments: message.attachments ?? [], image: message.image },
+      Date.now() + MAX_REPLY_DELAY_MS,
+    );
   }
 
   private async sendPublicParts(
     place: ReplyPlace,
     posts: SlackPost[],
-    attachments: Attachment[],
+    files: { attachments: Attachment[]; image?: ChartImage },
     deadline: number,
   ): Promise<void> {
     try {
@@ -439,12 +453,13 @@ export class SlackAdapter implements Adapter, ListenerHost {
         try {
           await this.postMessage(place.team, place.channel, p, place.threadTs, undefined, 0);
         } catch (err) {
-          if (this.retryLater(err, place, deadline, (d) => this.sendPublicParts(place, posts.slice(i), attachments, d)))
+          if (this.retryLater(err, place, deadline, (d) => this.sendPublicParts(place, posts.slice(i), files, d)))
             return;
           throw err;
         }
       }
-      if (attachments.length) await this.upload(place.team, place.channel, attachments, place.threadTs);
+      if (files.attachments.length) await this.upload(place.team, place.channel, files.attachments, place.threadTs);
+      if (files.image) await this.charts.share(place.team, place.channel, files.image, place.threadTs);
     } catch (err) {
       // A slash command works in channels the bot has not joined; tell the person why nothing appeared.
       if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
@@ -466,6 +481,19 @@ export class SlackAdapter implements Adapter, ListenerHost {
       shown = { ...message, attachments: undefined, text: message.text ? `${message.text}\n\n${note}` : note };
     }
     await this.sendPrivateParts(place, renderPosts(shown), Date.now() + MAX_REPLY_DELAY_MS);
+    if (message.image) await this.chartToDirect(place, message.image);
+  }
+
+  /** Ephemeral messages cannot carry files: a private reply's chart follows it in a direct message. */
+  private async chartToDirect(place: ReplyPlace, image: ChartImage): Promise<void> {
+    let dm: string;
+    try {
+      dm = parseRef(await this.openDirect(`${PLATFORM}:${place.team}`, place.userId)).channel;
+    } catch (err) {
+      this.log.warn({ err, user: place.userId }, 'could not open a direct message for a chart; the text went alone');
+      return;
+    }
+    await this.charts.share(place.team, dm, image, undefined, `${image.title} (from the summary you asked for)`);
   }
 
   private async sendPrivateParts(place: ReplyPlace, posts: SlackPost[], deadline: number): Promise<void> {

@@ -143,31 +143,54 @@ export class SlackApi {
     }
   }
 
-  /** Uploads files into a conversation (files.uploadV2 is three calls under the hood). */
+  /**
+   * Uploads files (files.uploadV2 is three calls under the hood) into a conversation, or
+   * privately to the bot when `channel` is undefined (an App Home image). Returns the file ids.
+   */
   async upload(
     team: string,
-    channel: string,
-    files: { name: string; content: string }[],
+    channel: string | undefined,
+    files: UploadFile[],
     comment?: string,
     threadTs?: string,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const token = await this.token(team);
     try {
       // Sharing a file is a post (completeUploadExternal twice would share it twice).
-      await this.unlessSent(
+      const res = await this.unlessSent(
         () =>
           this.options.once.filesUploadV2({
             token,
-            channel_id: channel,
+            ...(channel ? { channel_id: channel } : {}),
             ...(threadTs ? { thread_ts: threadTs } : {}),
             ...(comment ? { initial_comment: comment } : {}),
-            file_uploads: files.map((f) => ({ file: Buffer.from(f.content, 'utf8'), filename: f.name })),
+            file_uploads: files.map((f) => ({
+              file: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content),
+              filename: f.name,
+              ...(f.title ? { title: f.title } : {}),
+              ...(f.alt ? { alt_text: f.alt } : {}),
+            })),
           } as webApi.FilesUploadV2Arguments),
         'files.uploadV2',
         team,
       );
+      return uploadedIds(res);
     } catch (err) {
-      throw toPlatformError(err, 'files.uploadV2', channel);
+      throw toPlatformError(err, 'files.uploadV2', channel ?? 'the bot');
     }
   }
+}
+
+export interface UploadFile {
+  name: string;
+  content: string | Uint8Array;
+  title?: string;
+  /** Alt text for an image, read by screen readers. */
+  alt?: string;
+}
+
+/** The file ids in files.uploadV2's answer: one completeUploadExternal result per call. */
+function uploadedIds(res: unknown): string[] {
+  const calls = (res as { files?: { files?: { id?: string }[] }[] }).files ?? [];
+  return calls.flatMap((c) => (c.files ?? []).map((f) => f.id ?? '')).filter(Boolean);
 }

@@ -80,8 +80,10 @@ export function renderPosts(message: OutboundMessage): SlackPost[] {
 }
 
 /** The App Home tab: the same content as a message, as a home view. */
-export function renderHome(message: OutboundMessage): types.HomeView {
+export function renderHome(message: OutboundMessage, chart?: types.ImageBlock): types.HomeView {
   const blocks = renderPosts({ ...message, buttons: message.buttons, starForm: undefined }).flatMap((p) => p.blocks);
+  // the chart goes under the header, before the figures it draws
+  if (chart) blocks.splice(blocks[0]?.type === 'header' ? 1 : 0, 0, chart);
   // A home view holds at most 100 blocks.
   return { type: 'home', blocks: blocks.slice(0, 100) };
 }

@@ -40,6 +40,19 @@ export interface Attachment {
 }
 
 /**
+ * A picture shown with a message (a progress chart). `alt` says in words what it
+ * shows, for screen readers and clients that show no images. Adapters send the text
+ * first: an image that cannot be delivered never holds back or loses the text.
+ */
+export interface ChartImage {
+  /** File name, `*.png`. */
+  name: string;
+  png: Uint8Array;
+  alt: string;
+  title: string;
+}
+
+/**
  * A message in neutral markdown: `**bold**`, `_italic_`, `` `code` ``, `- ` lists,
  * `> ` quotes, `[text](url)` links, `<@userId>` mentions, and `<#channelRef>` channel
  * mentions carrying a whole channel Ref (`<#slack:T1:C2>`), which each adapter shows as
@@ -57,6 +70,8 @@ export interface OutboundMessage {
   /** Offer the four-field STAR form for this question post. */
   starForm?: { postId: string; label?: string };
   attachments?: Attachment[];
+  /** A chart shown with the message (an upload on Slack, an attachment on Discord, a file in the terminal). */
+  image?: ChartImage;
   /** What the message is, so adapters can style it (a question as an embed, say). */
   kind?: 'question' | 'feedback' | 'marker' | 'digest' | 'info' | 'error' | 'answer';
   /**

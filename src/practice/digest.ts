@@ -1,6 +1,7 @@
 // At the end of each answer window the question's thread gets a digest: how many
 // answered, which parts were most often missing, and one tip from the guide.
 // Exactly one replica posts it: the digest is claimed in the database first.
+import { channelChart } from '../charts';
 import { PlatformError } from '../chat/errors';
 import type { OutboundMessage } from '../chat/types';
 import type { Post } from '../db/schema';
@@ -9,7 +10,7 @@ import { type AnswerFlags, hasAllParts } from '../star';
 import type { AppContext } from './context';
 import { plural } from './format';
 import { stableHash } from './rotation';
-import { claimDigest, postsAwaitingDigest, releaseDigest } from './store/posts';
+import { claimDigest, otherDigestSince, postsAwaitingDigest, releaseDigest } from './store/posts';
 import { answersToPost, type PostAnswerRow } from './store/stats';
 
 const GAPS: { key: string; label: string; missing: (f: AnswerFlags) => boolean }[] = [
@@ -81,6 +82,37 @@ export function tipFor(guides: GuideLibrary, post: Pick<Post, 'id' | 'employer'>
   return { tip: pool[stableHash(post.id) % Math.max(1, pool.length)], employer: guide.employer };
 }
 
+const WEEK_MS = 7 * 86_400_000;
+/** 1970-01-01 was a Thursday: weeks start on Monday, four days later. */
+const MONDAY_OFFSET_MS = 4 * 86_400_000;
+
+/** Monday 00:00 UTC of the week `at` falls in. */
+export function weekStart(at: number): number {
+  return Math.floor((at - MONDAY_OFFSET_MS) / WEEK_MS) * WEEK_MS + MONDAY_OFFSET_MS;
+}
+
+/**
+ * The channel's participation chart, with the first digest of each week only: a chart
+ * under every daily digest would say the same thing five times.
+ */
+async function weeklyChart(ctx: AppContext, post: Post, now: Date): Promise<OutboundMessage['image']> {
+  try {
+    if (await otherDigestSince(ctx.db, post.channel_ref, post.id, weekStart(now.getTime()))) return undefined;
+    return await channelChart(ctx.db, {
+      channelRef: post.channel_ref,
+      channelName: 'This channel',
+      now: now.getTime(),
+    });
+  } catch (err) {
+    // the digest matters more than its picture
+    ctx.logger.warn(
+      { err, post: post.id },
+      'could not draw the weekly participation chart; posting the digest without it',
+    );
+    return undefined;
+  }
+}
+
 /**
  * Posts the digest of every question whose window has closed, on the platforms
  * this process runs; the others are left for the processes that run theirs.
@@ -101,6 +133,8 @@ export async function runDigests(
     const { tip, employer } = tipFor(ctx.guides, post);
     const storyQuestion = ctx.guides.question(post.question_id)?.star !== false;
     const message = composeDigest(await answersToPost(ctx.db, post.workspace, post.id), tip, employer, storyQuestion);
+    const image = await weeklyChart(ctx, post, now);
+    if (image) message.image = image;
     try {
       await ctx.adapters.post(post.thread_ref, message);
       posted += 1;

@@ -1,6 +1,7 @@
 // A member's summary: answers given, streak, STAR coverage chart, trend, weakest
 // part, best answer, what they practised. Shared by `/prep me`, `/prep summary`
 // and the Slack App Home.
+import { memberChart } from '../charts';
 import type { OutboundMessage } from '../chat/types';
 import { mockSummaryLine } from '../mock/summary';
 import { getSchedule } from '../scheduler/store';
@@ -128,5 +129,11 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
   if (employers.length) lines.push(`**Employers practised:** ${employers.join(', ')}`);
   if (categories.length) lines.push(`**Categories:** ${categories.map(categoryLabel).join(', ')}`);
   if (mock) lines.push(mock);
-  return { kind: 'info', title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`, text: lines.join('\n') };
+  const image = await memberChart(ctx.db, { ...o, now: ctx.clock().getTime() });
+  return {
+    kind: 'info',
+    title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`,
+    text: lines.join('\n'),
+    ...(image ? { image } : {}),
+  };
 }

@@ -8,7 +8,7 @@ import { buildFeedback } from './feedback';
 import { decode, type Features, type Label, type Part, scores } from './label';
 import { DUTY_CUES, FILLERS, HEDGES } from './lexicon';
 import { model, probabilities, reasons } from './model';
-import { judgeMissingResult, type ResultAlert } from './outcome';
+import { judgeMissingResult } from './outcome';
 import { settleParts } from './presence';
 import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../charts/png';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'starling-console-'));
@@ -179,6 +180,19 @@ describe('npm start with piped input', () => {
     expect(md).toContain('No STAR score');
     expect(md).not.toContain('STAR checks passed');
     expect(out).not.toContain('"workspace"'); // the JSON is in the file, not on the screen
+  });
+
+  it('/prep me saves the progress chart as a PNG under the data folder and prints its path beside the text', async () => {
+    const { code, out } = await run(`/prep question acme\n${COMPLETE}\n/prep me\n`, 'chart.db');
+    expect(code).toBe(0);
+    expect(out).toContain('Answers given');
+    const path = /chart saved: (\S+) \(/.exec(out)?.[1] ?? '';
+    expect(path.startsWith(join(dir, 'charts'))).toBe(true);
+    expect(path).toMatch(/\.png$/);
+    const png = decodePng(readFileSync(path));
+    expect(png).toMatchObject({ width: 800, height: 400 });
+    expect(png.colours).toBeGreaterThan(8);
+    expect(out).toMatch(/Chart: .*answers per week/);
   });
 
   it('stops with one clear message and exit code 78 on bad settings', async () => {

@@ -56,10 +56,17 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: any;
-  files: { name: string; content: string }[];
+  files: UploadedFile[];
   auth?: string;
   status: number;
   at: number;
+}
+
+/** A file in a multipart request, as text and as the bytes sent. */
+export interface UploadedFile {
+  name: string;
+  content: string;
+  data: Buffer;
 }
 
 export interface Failure {
@@ -132,6 +139,8 @@ export class FakeDiscord {
   replayOverlap = 0;
   /** Delay every REST answer by this many ms (to exercise deferral). */
   restDelayMs = 0;
+  /** Requests carrying files are refused (413, as for a file over the size limit) this many more times. */
+  refuseFiles = 0;
   /** The fake's clock: members' snowflakes and the nonce window follow it, for tests with a fixed clock. */
   now: () => number = Date.now;
   /**
@@ -795,7 +804,7 @@ export class FakeDiscord {
     } as unknown as APIChannel;
   }
 
-  private async readBody(req: IncomingMessage): Promise<{ body: unknown; files: { name: string; content: string }[] }> {
+  private async readBody(req: IncomingMessage): Promise<{ body: unknown; files: UploadedFile[] }> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
@@ -803,11 +812,14 @@ export class FakeDiscord {
     const type = req.headers['content-type'] ?? '';
     if (type.startsWith('multipart/form-data')) {
       const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
-      const files: { name: string; content: string }[] = [];
+      const files: UploadedFile[] = [];
       let body: unknown;
       for (const [key, value] of form) {
         if (key === 'payload_json') body = JSON.parse(String(value));
-        else if (typeof value !== 'string') files.push({ name: value.name, content: await value.text() });
+        else if (typeof value !== 'string') {
+          const data = Buffer.from(await value.arrayBuffer());
+          files.push({ name: value.name, content: data.toString('utf8'), data });
+        }
       }
       return { body, files };
     }
@@ -861,6 +873,11 @@ export class FakeDiscord {
       return;
     }
 
+    if (files.length && this.refuseFiles > 0) {
+      this.refuseFiles -= 1;
+      reply(413, { message: 'Request entity too large', code: 40005 });
+      return;
+    }
     if (path.startsWith('/interactions/') || path.startsWith('/webhooks/')) {
       if (!this.handleInteractionRoute(method, path, body, reply))
         reply(404, { message: 'Unknown Webhook', code: 10015 });

@@ -82,7 +82,8 @@ describe('the starling command', () => {
       /DATABSE_URL is set but is not a Starling setting; if you meant DATABASE_URL, rename it/,
     );
     expect(started.err).not.toMatch(/PORT0/);
-  });
+    // three processes start here: on a busy machine each takes seconds
+  }, 60_000);
 
   it('explains a Discord token of the wrong shape before connecting', () => {
     const r = starling(['start'], { DATABASE_URL: join(dir, 'discord.db'), DISCORD_TOKEN: 'garbage' });

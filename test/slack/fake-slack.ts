@@ -49,7 +49,9 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   /** Bodies POSTed to response_url endpoints, by id. */
   readonly responses: { id: string; body: any }[] = [];
-  readonly uploads: { fileId: string; filename: string; bytes: number }[] = [];
+  readonly uploads: { fileId: string; filename: string; bytes: number; data: Buffer }[] = [];
+  /** Upload URLs answer 500 this many more times (a file store that is down). */
+  failUploads = 0;
   readonly messages: PostedMessage[] = [];
   private readonly tokens = new Map<string, Team>();
   private readonly users = new Map<string, FakeUser>();
@@ -178,7 +180,14 @@ export class FakeSlack {
     }
     if (url.pathname.startsWith('/upload/')) {
       const fileId = url.pathname.slice('/upload/'.length);
-      this.uploads.push({ fileId, filename: this.pendingUploads.get(fileId) ?? '', bytes: raw.length });
+      if (this.failUploads > 0) {
+        this.failUploads -= 1;
+        res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end('upload store unavailable');
+        return;
+      }
+      const data = await uploadedFile(raw, req.headers['content-type']);
+      this.uploads.push({ fileId, filename: this.pendingUploads.get(fileId) ?? '', bytes: data.length, data });
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.end(`OK - ${raw.length}`);
       return;
@@ -345,4 +354,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** The file in an upload: the WebClient sends it as multipart/form-data (field `body`), as Slack accepts. */
+async function uploadedFile(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const part = [...form.values()].find((v) => typeof v !== 'string');
+  return part && typeof part !== 'string' ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
 }

@@ -28,9 +28,12 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
   registry.register(
     defineCommand<AppContext, Record<string, never>>({
       name: 'me',
-      description: 'Your own practice summary, privately',
+      description: 'Your own practice summary and progress chart, privately',
       usage: '/prep me',
       examples: ['/prep me'],
+      notes: [
+        'The chart (a PNG) shows your answers per week and the share of STAR checks you passed, in all and per part, over the last 13 weeks; its text alternative says the same in words. On Slack it arrives in your direct messages with me, on Discord with the reply, in the terminal as a file under the data folder.',
+      ],
       options: [],
       args: z.object({}),
       async run(ctx, _args, event) {
@@ -49,6 +52,7 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
       examples: ['/prep summary @ada'],
       notes: [
         'Name the member by mention, or by their name or its start, in any case: `/prep summary @bob` finds "Bob Smith" when no other name starts so. Otherwise the reply lists the names it could mean, or the closest ones.',
+        "Comes with the member's progress chart, as `/prep me` does.",
       ],
       options: [{ name: 'member', description: 'The member', type: 'user', required: true, rest: true }],
       args: z.object({ member: z.string().optional() }),

@@ -124,6 +124,25 @@ export async function claimDigest(db: Db, postId: string, now: Date): Promise<bo
 }
 
 /**
+ * Whether another post in the channel whose answer window closed since `since` has had
+ * its digest: the week's first digest carries the channel chart. (A digest skipped for
+ * a window that closed long ago does not count.)
+ */
+export async function otherDigestSince(db: Db, channelRef: string, postId: string, since: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('channel_ref', '=', channelRef)
+    .where('posted_at', '>=', since - 7 * 86_400_000)
+    .where('closes_at', '>=', since)
+    .where('digest_at', 'is not', null)
+    .where('id', '!=', postId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * Gives a claimed digest back (its post failed for a passing reason), so a later
  * tick, on this replica or another, tries again. Only the claim made at `claimedAt`
  * is undone, never a later one.
