@@ -42,6 +42,8 @@ function showMisses(l: Label, g: { employer: string; questions: { text: string }
   for (const q of l.questions) if (!got.has(norm(q))) console.log(`  - ${q}`);
 }
 
+const importer: Read = (t, n) => readGuide(t, n);
+
 function score(labels: Label[], read: Read) {
   let accepted = 0;
   let employerRight = 0;
@@ -62,9 +64,10 @@ function score(labels: Label[], read: Read) {
       const goldKeys = new Set(l.questions.map(norm));
       predicted += g.questions.length;
       tp += g.questions.filter((q) => goldKeys.has(norm(q.text))).length;
-      if (SHOW && split(l.source) === 'dev') showMisses(l, g, goldKeys);
+      if (SHOW && read === importer && split(l.source) === 'dev') showMisses(l, g, goldKeys);
     } catch (err) {
       if (!(err instanceof GuideParseError)) throw err;
+      if (SHOW && read === importer && split(l.source) === 'dev') console.log(`\n${l.file}: refused: ${err.message}`);
       if (l.questions.length === 0) refusedEmpty++;
     }
   }
@@ -84,7 +87,6 @@ if (!existsSync(join(DIR, 'labels.jsonl'))) {
 } else {
   const labels = loadLabels();
   const shippedOnly: Read = (t, n) => parseGuidePage(t, n);
-  const importer: Read = (t, n) => readGuide(t, n);
   // what a member gets after following the refusal's hint: the employer given with --employer
   const employerGiven: Read = (t, n, l) => readGuide(t, n, { employer: l.employer });
   for (const part of ['dev', 'test'] as const) {
