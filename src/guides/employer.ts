@@ -48,10 +48,15 @@ const NOT_A_NAME =
 const DESCRIPTORS =
   /\b(?:top|common|\d+|the|a|an|your|my|summer|winter|spring|fall|new grad|interns?(?:hip)?|on-?campus|off-?campus|analysts?|associates?|front[- ]?end|back[- ]?end|full[- ]?stack|technical|coding|behaviou?ral|system design|onsite|phone|final|mock|engineering|software|engineers?|developers?|web|mobile|roles?|questions|ultimate|complete|senior|staff|junior|sde-?\d?|sse|l\d[a-z]?|ic\d)\b/gi;
 
+// "Cracking the Dropbox Interview", "Mastering Dropbox Technical Interview Prep"
+const LEADING_VERBS =
+  /^(?:cracking|crack|acing|ace|mastering|master|nailing|preparing for|prepare for|inside|navigating|decoding|demystifying)\s+/i;
+
 /** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
 function nameOf(raw: string): string | undefined {
   let name = raw
     .replace(/^\[([^\]]*)\].*$/, '$1')
+    .replace(LEADING_VERBS, '')
     .split(/ [-|–—] /)[0]
     ?.replace(ROLE_WORDS, '')
     .replace(DESCRIPTORS, '')
@@ -94,8 +99,11 @@ const NOT_EMPLOYERS = new Set(
     ' ',
   ),
 );
-const MENTION =
-  /\b(?:at|with|for|join|joining|why|specifically|about|to)\s+((?:[A-Z][\w&.]*|[A-Z]{2,})(?:\s+[A-Z][\w&.]*){0,2})|\b((?:[A-Z][\w&.]*)(?:\s+[A-Z][\w&.]*){0,2})(?:'s)?\s+(?:interviews?|onsite|superday|hiring|careers|recruiters?|engineers?)\b/g;
+const NAME = String.raw`(?:[A-Z][\w&]*|[A-Z]{2,})(?:[ \t]+[A-Z][\w&]*){0,2}`;
+const MENTION = new RegExp(
+  String.raw`\b(?:[Aa]t|[Ww]ith|[Ff]or|[Jj]oin(?:ing)?|[Ww]hy|[Ss]pecifically|[Aa]bout|[Ii]n|[Tt]o)[ \t]+(${NAME})|\b(${NAME})(?:'s)?[ \t]+(?:interviews?|onsite|superday|hiring|careers|recruiters?|engineers?)\b`,
+  'g',
+);
 
 /** The name a page's sentences keep naming ("why Goldman", "at Goldman Sachs"), if one stands out. */
 export function employerInWords(lines: string[]): string | undefined {
@@ -109,7 +117,9 @@ export function employerInWords(lines: string[]): string | undefined {
   // "Goldman" counts toward "Goldman Sachs": a longer name the page also uses is the full one
   const score = (name: string) =>
     [...counts].filter(([n]) => n === name || name.startsWith(`${n} `)).reduce((t, [, c]) => t + c, 0);
-  const ranked = [...counts.keys()].map((n) => [n, score(n)] as const).sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
+  const ranked = [...counts.keys()]
+    .map((n) => [n, score(n)] as const)
+    .sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
   const [best, second] = ranked;
   if (!best || best[1] < 3 || (second && second[1] === best[1] && !best[0].startsWith(second[0]))) return undefined;
   return best[0];

@@ -23,7 +23,9 @@ function announced(heading: string): QuestionCategory[] | undefined {
   if (/system design|architecture|design round/.test(h)) cats.push('system-design');
   if (/behaviou?ral|leadership|culture|values|fit\b/.test(h)) cats.push('behavioral');
   if (
-    /coding|algorithm|technical|data structure|programming|sql|machine learning|statistics|dsa|puzzle|quiz/.test(h)
+    /coding|algorithm|technical|data structure|programming|sql|machine learning|statistics|dsa|leetcode|puzzle|quiz/.test(
+      h,
+    )
   )
     cats.push('technical');
   if (/situational|hypothetical|case/.test(h)) cats.push('situational');
@@ -100,9 +102,9 @@ interface State {
   out: FoundQuestion[];
 }
 
-function take(s: State, text: string, item: boolean, indent: number): boolean {
+function take(s: State, text: string, item: boolean, indent: number, single = false): boolean {
   const t = cleaned(text);
-  if (!isQuestion(t, item || s.single, s.section)) return false;
+  if (!isQuestion(t, item || single, s.section)) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });
   if (item) s.owner = indent;
   return true;
@@ -145,14 +147,18 @@ function readLine(s: State, l: Line): void {
   s.single = false;
   if (s.inProblem && !single) return;
   // "One of the coding questions was:" opens a list of questions like a heading
-  if (/:$/.test(l.text) && l.text.split(/\s+/).length <= 20 && (l.text.split(/\s+/).length <= 6 || ANNOUNCING.test(l.text))) {
+  if (
+    /:$/.test(l.text) &&
+    l.text.split(/\s+/).length <= 20 &&
+    (l.text.split(/\s+/).length <= 6 || ANNOUNCING.test(l.text))
+  ) {
     const next = sectionAfter(l.text, s.section, 9);
     if (next !== 'none') {
       s.section = { ...next, explicit: next.explicit || ANNOUNCING.test(l.text) };
       return;
     }
   }
-  if (take(s, l.text, l.item, l.indent) || l.item) return;
+  if (take(s, l.text, l.item, l.indent, single) || l.item) return;
   if (ADVICE.test(l.text)) s.section = undefined;
   else if (ANNOUNCING.test(l.text)) {
     const cats = announced(l.text) ?? [];

@@ -15,7 +15,10 @@ import { type Guide, GuideSchema, slugify } from './schema';
 
 /** The page's title: its first line, or the first line near the top that speaks of interviews. */
 function titleIndex(head: string[]): number {
-  return Math.max(0, head.findIndex((h) => /interview/i.test(h)));
+  return Math.max(
+    0,
+    head.findIndex((h) => /interview/i.test(h)),
+  );
 }
 
 /** The title and headings near the top, where a page names its employer and role. */
