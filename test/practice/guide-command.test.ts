@@ -112,3 +112,23 @@ describe('/prep guide remove', () => {
     expect(seen(bob.id)?.text).toContain('Acme Corp');
   });
 });
+
+describe('a member who added a guide', () => {
+  it('finds it in /prep export, and after /prep forget-me the guide stays without their name', async () => {
+    await addInitech();
+    await h.command(ada, 'guide', `add ${base}/initech`); // a second preview, never answered
+    await h.command(ada, 'export');
+    const json = seen(ada.id)?.attachments?.find((a) => a.name.endsWith('.json'))?.content ?? '';
+    expect(JSON.parse(String(json)).guidesAdded).toMatchObject([
+      { employer: 'Initech', slug: 'initech-software-engineer', source: `${base}/initech`, confirmed: true },
+      { employer: 'Initech', confirmed: false },
+    ]);
+    await h.command(ada, 'forget-me');
+    const [yes] = seen(ada.id)?.buttons ?? [];
+    await h.press(ada, yes?.id ?? '', yes?.value);
+    const rows = await h.db.selectFrom('chat_guides').selectAll().execute();
+    expect(rows.map((r) => [r.confirmed, r.added_by])).toEqual([[1, '']]);
+    await h.command(bob, 'employers');
+    expect(seen(bob.id)?.text).toContain('Initech');
+  });
+});
