@@ -66,7 +66,8 @@ function unquoted(t: string): string {
 }
 
 function cleaned(text: string): string {
-  return unlabelled(unquoted(text.replace(/\s*\((?:easy|medium|hard|free)\)\s*$/i, '').trim()));
+  const t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  return unlabelled(unquoted(t.trim()));
 }
 
 function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
@@ -102,7 +103,11 @@ interface State {
   out: FoundQuestion[];
 }
 
+// past this a line is running text, however it starts
+const LONGEST_QUESTION = 800;
+
 function take(s: State, text: string, item: boolean, indent: number, single = false): boolean {
+  if (text.length > LONGEST_QUESTION) return false;
   const t = cleaned(text);
   if (!isQuestion(t, item || single, s.section)) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });

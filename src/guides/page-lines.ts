@@ -27,15 +27,19 @@ const CHROME =
 
 /** Markdown marks, reference links and arrows to references taken out of a line's text. */
 export function stripMarks(s: string): string {
-  return s
-    .replace(/\s*\[(?:source|ref|reference|link)\b[^\]]*\]\([^)]*\)(?:\s+and\b)?/gi, '')
-    .replace(/\s+(?:→|->)\s+\[.*$/, '')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s.,:;!?)])/g, '$1$2')
-    .replace(/\s+(?:→|->)\s+.*$/, '')
-    .replace(/\s*\((?:paid|free)\)\s*$/i, '')
-    .trim();
+  let t = s;
+  // each pattern only where its marks are: most lines of a page have none
+  if (t.includes('](')) {
+    t = t
+      .replace(/\s*\[(?:source|ref|reference|link)\b[^\]]*\]\([^)]*\)(?:\s+and\b)?/gi, '')
+      .replace(/\s+(?:→|->)\s+\[.*$/, '');
+  }
+  if (/[*_`]/.test(t)) t = t.replace(/\*\*|__|`/g, '');
+  if (t.includes('](')) t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (/[*_]/.test(t)) t = t.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s.,:;!?)])/g, '$1$2');
+  if (t.includes('→') || t.includes('->')) t = t.replace(/\s+(?:→|->)\s+.*$/, '');
+  if (t.endsWith(')')) t = t.replace(/\s*\((?:paid|free)\)$/i, '');
+  return t.trim();
 }
 
 /** A markdown page's front matter ("title: ..."), read as its title; comments dropped. */
