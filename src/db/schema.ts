@@ -203,7 +203,7 @@ interface MockTurnsTable {
 }
 
 /** A guide added from the chat; `guide` is the guide as JSON, a draft until confirmed. */
-export interface ChatGuidesTable {
+interface ChatGuidesTable {
   id: string;
   slug: string;
   employer: string;

@@ -26,7 +26,7 @@ const CHROME =
   /^(?:read (?:the )?answer|practice(?: question)?(?: \(free\))?|see answer|show answer|view (?:answer|solution)|sign ?up|log ?in|upgrade|premium|solution|answer|hint|share|next|previous|back to top)\b/i;
 
 /** Markdown marks, reference links and arrows to references taken out of a line's text. */
-export function stripMarks(s: string): string {
+function stripMarks(s: string): string {
   let t = s;
   // each pattern only where its marks are: most lines of a page have none
   if (t.includes('](')) {
