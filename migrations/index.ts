@@ -7,6 +7,7 @@ import * as m004 from './004_discord';
 import * as m005 from './005_answer_figures';
 import * as m006 from './006_mock_interviews';
 import * as m007 from './007_ai_coach';
+import * as m010 from './010_chat_guides';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '005_answer_figures': m005,
   '006_mock_interviews': m006,
   '007_ai_coach': m007,
+  '010_chat_guides': m010,
 };

@@ -178,7 +178,7 @@ export function buildApp(options: AppOptions): App {
       return memberSummary(ctx, { workspace, userId, name: member?.name ?? userId });
     },
     autocomplete(kind, prefix) {
-      if (kind === 'employer') return guides.complete(prefix, 25);
+      if (kind === 'employer') return ctx.guides.complete(prefix, 25);
       const p = prefix.trim().toLowerCase().replace(/\s+/g, '-');
       return QUESTION_CATEGORIES.filter((c) => c.startsWith(p) || c.includes(p)).map((c) => ({
         name: categoryLabel(c),

@@ -16,6 +16,8 @@ import { type DatabaseTarget, openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { loadDotenv } from './env';
+import { chatGuides, mergeChatGuides } from './guides/chat-store';
+import { GuideLibrary } from './guides/library';
 import { loadGuides } from './guides/load';
 import { createLogger, type Logger } from './logger';
 import { openQuestion } from './practice/posting';
@@ -86,8 +88,12 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'database migrated');
 
-  const { library, problems } = loadGuides(join(contentDir(config.CONTENT_DIR), 'guides'));
-  for (const p of problems) logger.warn({ file: p.file }, `guide skipped: ${p.message}`);
+  const files = loadGuides(join(contentDir(config.CONTENT_DIR), 'guides'));
+  for (const p of files.problems) logger.warn({ file: p.file }, `guide skipped: ${p.message}`);
+  const merged = mergeChatGuides(files.library.all(), await chatGuides(database.db));
+  for (const g of merged.shadowed)
+    logger.warn({ slug: g.slug }, 'a guide added from the chat has the slug of a guide file; the file is used');
+  const library = new GuideLibrary(merged.guides);
   logger.info({ guides: library.all().length }, 'guides loaded');
 
   const adapters = new AdapterSet();

@@ -206,6 +206,21 @@ interface MockTurnsTable {
   created_at: number;
 }
 
+/** A guide added from the chat; `guide` is the guide as JSON, a draft until confirmed. */
+interface ChatGuidesTable {
+  id: string;
+  slug: string;
+  employer: string;
+  guide: string;
+  /** the address or file name it was read from */
+  source: string;
+  workspace: string;
+  added_by: string;
+  confirmed: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   channels: ChannelsTable;
   schedules: SchedulesTable;
@@ -222,6 +237,7 @@ export interface Database {
   mock_sessions: MockSessionsTable;
   mock_items: MockItemsTable;
   mock_turns: MockTurnsTable;
+  chat_guides: ChatGuidesTable;
 }
 
 export type Channel = Selectable<ChannelsTable>;

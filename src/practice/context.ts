@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 
 export interface AppContext {
   db: Kysely<Database>;
+  /** the guide files and the guides added from the chat; replaced when one is added or removed */
   guides: GuideLibrary;
   adapters: AdapterSet;
   logger: Logger;

@@ -119,6 +119,8 @@ describe('every /prep subcommand', () => {
       ],
       export: ['bob', {}, /Everything Starling keeps about you/],
       'forget-me': ['bob', {}, /delete|forget/i],
+      // removing a guide file is refused: typed options reach the command, no page is fetched
+      guide: ['carol', { action: 'remove', target: 'harvard' }, /Harvard Medical School comes from a guide file/],
     };
     const names = b.app.registry.list().map((c) => c.name);
     expect(Object.keys(cases).sort()).toEqual([...names].sort());

@@ -1,6 +1,7 @@
 // `npm run eval:guides`: the importer on saved real guide pages from other sites. The pages
-// live outside the repository (../shared/guide-pages/: pages/*, labels.jsonl, README.md with
-// each page's source and licence), so this is an evaluation to run, not a test. Split into
+// and labels.jsonl live in test/guides/pages/ (SOURCES.md there, committed, gives each page's
+// address, site, date and licence; the pages themselves are third-party text and are not
+// committed), so this is an evaluation to run, not a test. Split into
 // dev and test by a hash of each page's source; the shipped-layout front alone is printed
 // beside the whole importer, as the baseline measured in the same run.
 import { createHash } from 'node:crypto';
@@ -11,9 +12,8 @@ import { parseGuidePage } from '../../src/guides/parse';
 import { readGuide } from '../../src/guides/read';
 import { questionKey } from '../../src/guides/schema';
 
-const DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'guide-pages');
+const DIR = join(import.meta.dirname, 'pages');
 interface Label {
-  id: string;
   file: string;
   source: string;
   employer: string;
@@ -33,6 +33,17 @@ const norm = (s: string) => questionKey(s.replace(/\*\*|__|`/g, ''));
 
 type Read = (text: string, name: string, label: Label) => { employer: string; questions: { text: string }[] };
 
+// `npm run eval:guides -- --show`: what the importer got wrong on each dev page (never test's)
+const SHOW = process.argv.includes('--show');
+function showMisses(l: Label, g: { employer: string; questions: { text: string }[] }, goldKeys: Set<string>) {
+  const got = new Set(g.questions.map((q) => norm(q.text)));
+  console.log(`\n${l.file}: employer ${g.employer}`);
+  for (const q of g.questions) if (!goldKeys.has(norm(q.text))) console.log(`  + ${q.text}`);
+  for (const q of l.questions) if (!got.has(norm(q))) console.log(`  - ${q}`);
+}
+
+const importer: Read = (t, n) => readGuide(t, n);
+
 function score(labels: Label[], read: Read) {
   let accepted = 0;
   let employerRight = 0;
@@ -42,7 +53,7 @@ function score(labels: Label[], read: Read) {
   let refusedEmpty = 0;
   const empties = labels.filter((l) => l.questions.length === 0).length;
   for (const l of labels) {
-    const text = readFileSync(join(DIR, 'pages', l.file.split('/').at(-1) ?? l.file), 'utf8');
+    const text = readFileSync(join(DIR, l.file), 'utf8');
     gold += l.questions.length;
     try {
       const g = read(text, l.file, l);
@@ -53,8 +64,10 @@ function score(labels: Label[], read: Read) {
       const goldKeys = new Set(l.questions.map(norm));
       predicted += g.questions.length;
       tp += g.questions.filter((q) => goldKeys.has(norm(q.text))).length;
+      if (SHOW && read === importer && split(l.source) === 'dev') showMisses(l, g, goldKeys);
     } catch (err) {
       if (!(err instanceof GuideParseError)) throw err;
+      if (SHOW && read === importer && split(l.source) === 'dev') console.log(`\n${l.file}: refused: ${err.message}`);
       if (l.questions.length === 0) refusedEmpty++;
     }
   }
@@ -74,7 +87,6 @@ if (!existsSync(join(DIR, 'labels.jsonl'))) {
 } else {
   const labels = loadLabels();
   const shippedOnly: Read = (t, n) => parseGuidePage(t, n);
-  const importer: Read = (t, n) => readGuide(t, n);
   // what a member gets after following the refusal's hint: the employer given with --employer
   const employerGiven: Read = (t, n, l) => readGuide(t, n, { employer: l.employer });
   for (const part of ['dev', 'test'] as const) {

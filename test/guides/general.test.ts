@@ -78,3 +78,62 @@ describe('the general front', () => {
     expect(given).toMatchObject({ employer: 'Initech', role: 'Any role', slug: 'initech' });
   });
 });
+
+// a repository's company guide: problems listed by name, each with its notes indented below it
+const NAMED = `# Initech Interview Preparation Guide
+
+## Core Focus Areas
+### 1. Data Structures & Algorithms
+- Graphs & Trees
+- Dynamic Programming
+
+## Top 10 Coding Questions
+1. **LRU Cache**
+   - [Problem](https://example.com/lru)
+   - HashMap + Doubly Linked List
+2. **Design Hit Counter**
+   - Queue-based solution
+
+## Language-Specific Questions
+1. **JVM Internals**
+   - Garbage collection
+
+## Behavioral Questions
+1. **Tell me about a time you improved an existing system**
+   - Focus on impact
+`;
+
+// an interview write-up: numbered problem headings, questions announced in a sentence
+const WRITE_UP = `I went through the Umbrella Corp onsite last spring. Everyone asks why Umbrella Corp, so
+have a reason to work at Umbrella Corp beyond the pay. The Umbrella Corp recruiters were kind.
+
+The interviewer asked several coding questions, including:
+- Difference between a process and a thread
+- **Follow-up:** What if the threads share a cache?
+
+### 1️⃣ Meeting Room Scheduler
+**Key Requirements:**
+- Return the fewest rooms needed
+`;
+
+describe('the general front on lists of problems and write-ups', () => {
+  it('reads problem names under question headings, not topics or the notes under each problem', () => {
+    const g = readGuide(NAMED, 'initech.md');
+    expect(g.employer).toBe('Initech');
+    expect(g.questions.map((q) => [q.text, q.category])).toEqual([
+      ['LRU Cache', 'technical'],
+      ['Design Hit Counter', 'system-design'],
+      ['Tell me about a time you improved an existing system', 'behavioral'],
+    ]);
+  });
+
+  it('finds the employer the sentences keep naming, and questions announced in a sentence or numbered heading, not the notes of a problem', () => {
+    const g = readGuide(WRITE_UP, 'notes.md');
+    expect(g.employer).toBe('Umbrella Corp');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Difference between a process and a thread',
+      'What if the threads share a cache?',
+      'Meeting Room Scheduler',
+    ]);
+  });
+});

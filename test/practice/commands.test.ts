@@ -44,7 +44,9 @@ describe('every example in the help', () => {
       // Ada has answered once, so `/prep summary @ada` has someone to show.
       await shipped.command(ada, 'question');
       await shipped.say(ada, questions(shipped.adapter, shipped.channel)[0]?.ref ?? '', NO_RESULT);
-      for (const def of shipped.app.registry.list()) {
+      // `/prep guide add` fetches a page on the web: no test reaches the internet, so its
+      // examples are run against a loopback page in guide-command.test.ts instead
+      for (const def of shipped.app.registry.list().filter((d) => d.name !== 'guide')) {
         for (const example of def.examples) {
           await shipped.command(ada, def.name, example.slice(`/prep ${def.name}`.length).trim());
           const reply = lastPrivate(shipped.adapter, ada.id);

@@ -2,6 +2,7 @@
 import { CommandRegistry } from '../../chat/registry';
 import { registerMockCommand } from '../../mock/command';
 import type { AppContext } from '../context';
+import { registerGuideCommand } from './guide';
 import { registerLookups } from './lookup';
 import { registerPrivacyCommands } from './privacy';
 import { registerProgressCommands } from './progress';
@@ -17,5 +18,6 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registerMockCommand(registry);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
+  registerGuideCommand(registry);
   return registry;
 }

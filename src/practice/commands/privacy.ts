@@ -57,6 +57,17 @@ export function exportMarkdown(data: MemberExport): string {
     else if (an) lines.push('', 'No STAR score: the question asks for an approach, or the answer could not be read.');
   }
   lines.push(...mockMarkdown(data.mockInterviews));
+  if (data.guidesAdded.length) {
+    lines.push(
+      '',
+      '## Guides you added',
+      '',
+      ...data.guidesAdded.map(
+        (g) =>
+          `- ${g.employer} (${g.slug}) from ${g.source}, ${g.addedAt}${g.confirmed ? '' : ' (preview, not added)'}`,
+      ),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

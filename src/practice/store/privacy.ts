@@ -51,6 +51,8 @@ export interface MemberExport {
   answers: ExportedAnswer[];
   /** Mock interviews (`/prep mock`), apart from the daily answers. */
   mockInterviews: ExportedMockSession[];
+  /** Guides they added from the chat (`/prep guide add`), confirmed or waiting as a preview. */
+  guidesAdded: { employer: string; slug: string; source: string; confirmed: boolean; addedAt: string }[];
 }
 
 const iso = (ms: number | null | undefined) =>
@@ -131,6 +133,21 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
     })),
     answers: out,
     mockInterviews: await exportMockSessions(db, workspace, userId),
+    guidesAdded: (
+      await db
+        .selectFrom('chat_guides')
+        .select(['employer', 'slug', 'source', 'confirmed', 'created_at'])
+        .where('workspace', '=', workspace)
+        .where('added_by', '=', userId)
+        .orderBy('created_at')
+        .execute()
+    ).map((g) => ({
+      employer: g.employer,
+      slug: g.slug,
+      source: g.source,
+      confirmed: g.confirmed === 1,
+      addedAt: iso(g.created_at) ?? '',
+    })),
   };
 }
 
@@ -176,6 +193,15 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       .set({ posted_by: null })
       .where('workspace', '=', workspace)
       .where('posted_by', '=', userId)
+      .execute();
+    // Guides they added stay for the group without their name; their unconfirmed previews go.
+    const byThem = trx.deleteFrom('chat_guides').where('workspace', '=', workspace).where('added_by', '=', userId);
+    await byThem.where('confirmed', '=', 0).execute();
+    await trx
+      .updateTable('chat_guides')
+      .set({ added_by: '' })
+      .where('workspace', '=', workspace)
+      .where('added_by', '=', userId)
       .execute();
     return { answers, mockInterviews, analyses, replies, snoozes, member };
   });

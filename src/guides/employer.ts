@@ -1,0 +1,126 @@
+// The employer and role a page in no known layout is about: from its title and headings
+// ("Stripe Interview Questions", "Interview Experience – Goldman Sachs"), or, when no heading
+// names one, from the name the page's own sentences keep coming back to ("why Goldman Sachs",
+// "at Goldman", "the Goldman Sachs superday").
+
+// "Stripe Interview Questions", "Interviewing at Stripe", "Stripe Software Engineer Interview Guide"
+const EMPLOYER_PATTERNS = [
+  /^(?:the\s+)?(.+?)(?:'s)?\s+interview(?:s|ing)?\b/i,
+  /\binterview(?:s|ing)? (?:at|with|@) ?(.+?)(?:[:|–—]| - |$)/i,
+  /\binterview (?:experience|process|guide|questions|notes|prep)\s*(?:[–—:|]| - )\s*(.+)$/i,
+  /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
+  /\bworking at (.+?)(?:[:|–—-]|$)/i,
+];
+const ROLES = [
+  'Software Engineer',
+  'Software Development Engineer',
+  'Senior Software Engineer',
+  'Frontend Engineer',
+  'Backend Engineer',
+  'Full Stack Engineer',
+  'Data Scientist',
+  'Data Engineer',
+  'Data Analyst',
+  'Machine Learning Engineer',
+  'Product Manager',
+  'Engineering Manager',
+  'Site Reliability Engineer',
+  'DevOps Engineer',
+  'Product Designer',
+  'Business Analyst',
+  'Investment Banking Analyst',
+  'Quantitative Analyst',
+];
+const ROLE_WORDS = new RegExp(`\\b(${ROLES.map((r) => r.replace(/ /g, '\\s+')).join('|')}|SDE|SWE|SRE|PM)s?\\b`, 'i');
+const ROLE_NAMES: Record<string, string> = {
+  sde: 'Software Development Engineer',
+  swe: 'Software Engineer',
+  sre: 'Site Reliability Engineer',
+  pm: 'Product Manager',
+};
+
+// words that open a title without naming anyone: "Types of interviews", "Technical interview guide"
+const NOT_A_NAME =
+  /^(?:types?|technical|engineering|engineer|general|our|your|my|common|top|behaviou?ral|coding|system|design|final|onsite|phone|first|second|the|a|an|how|what|why|sample|example|mock|virtual|remote|live|total|round)\b/i;
+
+/** The employer a heading names; `title` is the page's first line, where "Acme Interview Guide" is read too. */
+// words beside a name in a title that are not part of it: "Uber Front End", "Atlassian Software Engineering Role"
+const DESCRIPTORS =
+  /\b(?:top|common|\d+|the|a|an|your|my|summer|winter|spring|fall|new grad|interns?(?:hip)?|on-?campus|off-?campus|analysts?|associates?|front[- ]?end|back[- ]?end|full[- ]?stack|technical|coding|behaviou?ral|system design|onsite|phone|final|mock|engineering|software|engineers?|developers?|web|mobile|roles?|questions|ultimate|complete|senior|staff|junior|sde-?\d?|sse|l\d[a-z]?|ic\d)\b/gi;
+
+// "Cracking the Dropbox Interview", "Mastering Dropbox Technical Interview Prep"
+const LEADING_VERBS =
+  /^(?:cracking|crack|acing|ace|mastering|master|nailing|preparing for|prepare for|inside|navigating|decoding|demystifying)\s+/i;
+
+/** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
+function nameOf(raw: string): string | undefined {
+  let name = raw
+    .replace(/^\[([^\]]*)\].*$/, '$1')
+    .replace(LEADING_VERBS, '')
+    .split(/ [-|–—] /)[0]
+    ?.replace(ROLE_WORDS, '')
+    .replace(DESCRIPTORS, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:–—-]+$/, '')
+    .replace(/\s*\([^)]*\)$/, '')
+    .trim();
+  // "ATLASSIAN" is Atlassian
+  if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) ? name : undefined;
+}
+
+/** The employer a heading names; `title` is the page's title, where "Acme Interview Guide" is read too. */
+export function employerIn(heading: string, title: boolean): string | undefined {
+  // "<Name> ... interview" is trusted in the title only: "Before the interview" is a section
+  for (const re of title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1)) {
+    const raw = re.exec(heading)?.[1]?.trim();
+    const name = raw && nameOf(raw);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+export function roleIn(lines: string[]): string | undefined {
+  for (const l of lines) {
+    const m = ROLE_WORDS.exec(l);
+    if (m?.[1])
+      return (
+        ROLE_NAMES[m[1].toLowerCase()] ??
+        ROLES.find((r) => r.toLowerCase() === m[1]?.toLowerCase().replace(/\s+/g, ' ')) ??
+        m[1]
+      );
+  }
+  return undefined;
+}
+
+// names that pages mention often without being the employer: the practice sites and tools
+const NOT_EMPLOYERS = new Set(
+  'i the a an this that my our your we it in on at for and or but if so round interview online technical hr sql oops leetcode hackerrank geeksforgeeks glassdoor github coderbyte hirevue karat codesignal youtube linkedin medium star dsa oa faang'.split(
+    ' ',
+  ),
+);
+const NAME = String.raw`(?:[A-Z][\w&]*|[A-Z]{2,})(?:[ \t]+[A-Z][\w&]*){0,2}`;
+const MENTION = new RegExp(
+  String.raw`\b(?:[Aa]t|[Ww]ith|[Ff]or|[Jj]oin(?:ing)?|[Ww]hy|[Ss]pecifically|[Aa]bout|[Ii]n|[Tt]o)[ \t]+(${NAME})|\b(${NAME})(?:'s)?[ \t]+(?:interviews?|onsite|superday|hiring|careers|recruiters?|engineers?)\b`,
+  'g',
+);
+
+/** The name a page's sentences keep naming ("why Goldman", "at Goldman Sachs"), if one stands out. */
+export function employerInWords(lines: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const line of lines)
+    for (const m of line.matchAll(MENTION)) {
+      const name = (m[1] ?? m[2] ?? '').replace(/[.]+$/, '').trim();
+      if (name && !NOT_EMPLOYERS.has(name.toLowerCase()) && !NOT_EMPLOYERS.has(name.split(' ')[0]?.toLowerCase() ?? ''))
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  // "Goldman" counts toward "Goldman Sachs": a longer name the page also uses is the full one
+  const score = (name: string) =>
+    [...counts].filter(([n]) => n === name || name.startsWith(`${n} `)).reduce((t, [, c]) => t + c, 0);
+  const ranked = [...counts.keys()]
+    .map((n) => [n, score(n)] as const)
+    .sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
+  const [best, second] = ranked;
+  if (!best || best[1] < 3 || (second && second[1] === best[1] && !best[0].startsWith(second[0]))) return undefined;
+  return best[0];
+}

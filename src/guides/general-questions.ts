@@ -1,0 +1,182 @@
+// The questions on a page in no known layout. A heading (or a line ending in ":", or a sentence
+// such as "I was asked two coding questions") opens a questions section, categorised by its
+// words; inside one, list items asking something are questions, and so are short problem names
+// ("LRU Cache") when the heading says questions ("Top 10 Coding Questions") rather than topics
+// ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
+import type { Line } from './page-lines';
+import { isHeadingLike } from './page-lines';
+import type { FoundQuestion } from './questions';
+import type { QuestionCategory } from './schema';
+
+interface Section {
+  cats: QuestionCategory[];
+  /** the heading says questions or problems, not topics: problem names count */
+  explicit: boolean;
+  /** the level of the heading that opened it: a deeper heading naming nothing keeps its categories */
+  level: number;
+}
+
+/** The categories a heading announces; undefined when it announces no questions. */
+function announced(heading: string): QuestionCategory[] | undefined {
+  const h = heading.toLowerCase();
+  const cats: QuestionCategory[] = [];
+  if (/system design|architecture|design round/.test(h)) cats.push('system-design');
+  if (/behaviou?ral|leadership|culture|values|fit\b/.test(h)) cats.push('behavioral');
+  if (
+    /coding|algorithm|technical|data structure|programming|sql|machine learning|statistics|dsa|leetcode|puzzle|quiz/.test(
+      h,
+    )
+  )
+    cats.push('technical');
+  if (/situational|hypothetical|case/.test(h)) cats.push('situational');
+  if (/project|experience|resume|past work/.test(h)) cats.push('project-deep-dive');
+  if (cats.length) return cats;
+  return /question|prompts|sample|examples?\b|common|top \d+|asked/.test(h) ? [] : undefined;
+}
+
+const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
+const ASKING =
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|you (?:have|are given|want|need|are building|are designing))\b/i;
+const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
+
+function asks(t: string): boolean {
+  if (/\?$/.test(t) || ASKING.test(t)) return true;
+  // "A system is running slow. How would you debug it?": a later sentence or clause asks
+  return t.split(/[.;,]\s+/).some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3);
+}
+
+/** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
+function isName(t: string): boolean {
+  const words = t.split(/\s+/);
+  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$/.test(t)) return false;
+  if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;
+  return words.length >= 2 || /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(t);
+}
+
+/** "Follow-up: What if ...?" is "What if ...?"; "Users First: "Tell me ..."" is Tell me ... */
+function unlabelled(t: string): string {
+  const m = /^[A-Z][\w/&'-]*(?: [\w/&'-]+){0,3}\??:\s+(.+)$/.exec(t);
+  const rest = m?.[1] ? unquoted(m[1]) : undefined;
+  return rest && asks(rest) ? rest : t;
+}
+
+function unquoted(t: string): string {
+  const m = /^["“'‘](.+)["”'’]$/.exec(t);
+  return m?.[1]?.trim() ?? t;
+}
+
+function cleaned(text: string): string {
+  const t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  return unlabelled(unquoted(t.trim()));
+}
+
+function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
+  const words = t.split(/\s+/).length;
+  if (words > 100) return false;
+  if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
+  if (asks(t) && (words >= 3 || /\?$/.test(t))) return item || /\?$/.test(t);
+  return item && section.explicit && section.cats.length > 0 && isName(t);
+}
+
+/** The section a heading-like line opens, keeps (a sub-heading naming nothing) or closes. */
+function sectionAfter(text: string, current: Section | undefined, level: number): Section | 'none' {
+  const next = announced(text.replace(/:$/, ''));
+  if (next === undefined) return 'none';
+  const explicit = EXPLICIT.test(text);
+  if (next.length === 0 && current && level > current.level)
+    return { cats: current.cats, explicit: current.explicit || explicit, level: current.level };
+  return { cats: next, explicit, level };
+}
+
+// a sentence announcing questions ("I was asked two coding questions", "questions, including:")
+const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
+const ADVICE = /\b(?:tips?|advice|resources)\b/i;
+
+interface State {
+  section: Section | undefined;
+  /** the indent of the question whose details are being skipped */
+  owner: number | undefined;
+  /** a numbered problem heading is being read: its lines are details */
+  inProblem: boolean;
+  /** "Question:" on its own line: the next line is the question */
+  single: boolean;
+  out: FoundQuestion[];
+}
+
+// past this a line is running text, however it starts
+const LONGEST_QUESTION = 800;
+
+function take(s: State, text: string, item: boolean, indent: number, single = false): boolean {
+  if (text.length > LONGEST_QUESTION) return false;
+  const t = cleaned(text);
+  if (!isQuestion(t, item || single, s.section)) return false;
+  s.out.push({ text: t, context: s.section?.cats ?? [] });
+  if (item) s.owner = indent;
+  return true;
+}
+
+function readHeading(s: State, l: Line): void {
+  s.owner = undefined;
+  if (s.inProblem && /:$/.test(l.text)) return;
+  // a bold "Key Requirements:" is part of the problem; the next heading ends it
+  if (l.marked && !/:$/.test(l.text)) s.inProblem = false;
+  // "### 2️⃣ Horizontal Pod Autoscaler" in a questions section is a problem: its lines are details
+  if (l.numbered && s.section?.explicit && isName(l.text)) {
+    s.out.push({ text: l.text, context: s.section.cats });
+    s.inProblem = true;
+    return;
+  }
+  // "Coding Question – Longest String Chain" names its one question
+  const named = /^(?:[\w ]{0,30}\s)?question\s*[–—:-]\s*(.+)$/i.exec(l.text);
+  if (l.marked && named?.[1]) {
+    s.section = { cats: announced(l.text) ?? [], explicit: true, level: l.level };
+    s.out.push({ text: named[1].trim(), context: s.section.cats });
+    s.inProblem = true;
+    return;
+  }
+  if (/^(?:question|problem(?: statement)?):?$/i.test(l.text)) {
+    s.single = true;
+    s.section ??= { cats: [], explicit: true, level: l.level };
+    return;
+  }
+  const next = sectionAfter(l.text, s.section, l.level);
+  if (next === 'none') {
+    if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
+  } else s.section = next;
+}
+
+function readLine(s: State, l: Line): void {
+  if (s.owner !== undefined && l.item && l.indent > s.owner) return;
+  if (s.owner !== undefined && (l.item || l.indent <= s.owner)) s.owner = undefined;
+  const single = s.single;
+  s.single = false;
+  if (s.inProblem && !single) return;
+  // "One of the coding questions was:" opens a list of questions like a heading
+  if (
+    /:$/.test(l.text) &&
+    l.text.split(/\s+/).length <= 20 &&
+    (l.text.split(/\s+/).length <= 6 || ANNOUNCING.test(l.text))
+  ) {
+    const next = sectionAfter(l.text, s.section, 9);
+    if (next !== 'none') {
+      s.section = { ...next, explicit: next.explicit || ANNOUNCING.test(l.text) };
+      return;
+    }
+  }
+  if (take(s, l.text, l.item, l.indent, single) || l.item) return;
+  if (ADVICE.test(l.text)) s.section = undefined;
+  else if (ANNOUNCING.test(l.text)) {
+    const cats = announced(l.text) ?? [];
+    s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
+  }
+}
+
+/** Questions from the items and question lines under headings that announce questions. */
+export function questionsIn(lines: Line[]): FoundQuestion[] {
+  const s: State = { section: undefined, owner: undefined, inProblem: false, single: false, out: [] };
+  for (const l of lines) {
+    if (l.heading && !l.item) readHeading(s, l);
+    else readLine(s, l);
+  }
+  return s.out;
+}

@@ -1,0 +1,86 @@
+// A page in no known layout, read as lines for the general front: markdown headings, list
+// items (with their indent, so an item's details are told from the next item), bold lines
+// standing as headings, numbered titles ("### 1️⃣ Product Suggestions"), with markdown marks,
+// reference links ("[Source](...)", "→ LeetCode #62") and site chrome ("Read answer") left out.
+
+export interface Line {
+  text: string;
+  /** a markdown heading, a bold line standing alone, or a short line shaped like a heading */
+  heading: boolean;
+  /** a markdown heading or a bold line standing alone: the page's own structure */
+  marked: boolean;
+  item: boolean;
+  /** "1.", "1️⃣" or "Q1" before it: an entry in a numbered list of problems */
+  numbered: boolean;
+  indent: number;
+  /** 1-6 for a markdown heading, 7 for a bold line, 8 for anything else */
+  level: number;
+}
+
+const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
+const NUMBER = /^(?:\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q\d{1,3}[.:)]?)\s*(.*)$/iu;
+const ITEM = /^(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q\d{1,3}[.:)]?)\s+(.*)$/iu;
+// leading emoji and symbols: "# 💼 Interview Experience" is "Interview Experience"
+const LEAD_SYMBOLS = /^[^\p{L}\p{N}"“(]+/u;
+const CHROME =
+  /^(?:read (?:the )?answer|practice(?: question)?(?: \(free\))?|see answer|show answer|view (?:answer|solution)|sign ?up|log ?in|upgrade|premium|solution|answer|hint|share|next|previous|back to top)\b/i;
+
+/** Markdown marks, reference links and arrows to references taken out of a line's text. */
+function stripMarks(s: string): string {
+  let t = s;
+  // each pattern only where its marks are: most lines of a page have none
+  if (t.includes('](')) {
+    t = t
+      .replace(/\s*\[(?:source|ref|reference|link)\b[^\]]*\]\([^)]*\)(?:\s+and\b)?/gi, '')
+      .replace(/\s+(?:→|->)\s+\[.*$/, '');
+  }
+  if (/[*_`]/.test(t)) t = t.replace(/\*\*|__|`/g, '');
+  if (t.includes('](')) t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (/[*_]/.test(t)) t = t.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s.,:;!?)])/g, '$1$2');
+  if (t.includes('→') || t.includes('->')) t = t.replace(/\s+(?:→|->)\s+.*$/, '');
+  if (t.endsWith(')')) t = t.replace(/\s*\((?:paid|free)\)$/i, '');
+  return t.trim();
+}
+
+/** A markdown page's front matter ("title: ..."), read as its title; comments dropped. */
+function withoutFrontMatter(text: string): string {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  const body = fm ? text.slice(fm[0].length) : text;
+  const title = fm ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(fm[1] ?? '')?.[1] : undefined;
+  return `${title ? `# ${title}\n` : ''}${body.replace(/<!--[\s\S]*?-->/g, '')}`;
+}
+
+export function isHeadingLike(t: string): boolean {
+  return t.length <= 70 && !/[.?!,;]$/.test(t) && t.split(/\s+/).length <= 9 && /^[A-Z0-9]/.test(t);
+}
+
+function headingLine(inner: string, indent: number, level: number): Line {
+  const lead = stripMarks(inner).replace(LEAD_SYMBOLS, '');
+  const n = NUMBER.exec(lead);
+  const numbered = Boolean(n && /\p{L}/u.test(n[1] ?? ''));
+  const text = (numbered ? (n?.[1] ?? '') : lead).replace(LEAD_SYMBOLS, '');
+  return { text, heading: true, marked: true, item: false, numbered, indent, level };
+}
+
+export function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  for (const raw of withoutFrontMatter(text).split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
+    const indent = raw.length - raw.trimStart().length;
+    const md = MD_HEADING.exec(line);
+    // "**1️⃣ Minimum Window Substring**" on its own line stands as a heading
+    const bold = /^\*\*([^*]+)\*\*:?$/.exec(line);
+    if (md || bold) {
+      out.push(headingLine((md ? md[1] : bold?.[1]) ?? '', indent, md ? (/^#+/.exec(line)?.[0].length ?? 1) : 7));
+      continue;
+    }
+    const item = ITEM.exec(line);
+    const t = stripMarks(item ? (item[1] ?? '') : line);
+    // site chrome between questions ("Read answer") is neither a question nor a heading
+    if (!t || (CHROME.test(t) && t.split(/\s+/).length <= 4)) continue;
+    const heading = !item && isHeadingLike(t);
+    out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
+  }
+  return out;
+}
