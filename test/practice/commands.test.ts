@@ -568,6 +568,32 @@ describe('arguments typed as text (Slack, the terminal)', () => {
     expect(said(bob.id)?.kind).not.toBe('error');
   });
 
+  it('shows what a guide without tips does have: its areas with a sentence each and the process in short', async () => {
+    await s.command(bob, 'tips', 'harvard medical');
+    const m = said(bob.id);
+    expect(m?.kind).toBe('info');
+    const text = m?.text ?? '';
+    expect(text).not.toMatch(/has no tips/);
+    expect(text).toContain('**What they evaluate**');
+    expect(text).toContain(
+      '**Adaptability** – Research priorities can shift, and funding cycles may influence project directions.',
+    );
+    expect(text).not.toContain('Demonstrating that you can remain productive');
+    expect(text).toContain('**The process in short**');
+    expect(text).toContain('notably decentralized');
+    expect(text).toContain('tied to specific research labs');
+    expect(text).toContain('final meeting with a Principal Investigator');
+    expect(text).not.toContain('**Tips**');
+    expect(m?.footer).toContain('/prep tips hms <');
+  });
+
+  it('lists the tips themselves when the guide has them', async () => {
+    await s.command(bob, 'tips', 'chop');
+    const text = said(bob.id)?.text ?? '';
+    expect(text).toContain('**Tips**\n- Emphasize Stability');
+    expect(text).toContain('**The process in short**\n1. ');
+  });
+
   it('offers a whole command, not a bare name, for an unknown employer', async () => {
     await s.command(bob, 'tips', 'chopp');
     expect(said(bob.id)?.text).toMatch(/No guide for "chopp"\. Closest: Children's Hospital of Philadelphia/);

@@ -7,6 +7,7 @@ import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
 import { plural, shortName } from '../format';
 import { readEmployerPhrase, resolveEmployer } from './phrase';
+import { renderOverview } from './tips-overview';
 
 export const TIP_SECTIONS = [
   'evaluation',
@@ -105,15 +106,8 @@ export function renderTips(guide: Guide, section?: TipSection): { title: string;
           ? guide.questions.map((q) => `- ${q.text} _(${q.category.replace(/-/g, ' ')})_`).join('\n')
           : none('questions'),
       };
-    default: {
-      const lines: string[] = [];
-      if (guide.evaluationAreas.length) {
-        lines.push('**What they evaluate**', bullets(guide.evaluationAreas.map((a) => a.name)), '');
-      }
-      if (guide.focusAreas.length) lines.push('**Focus areas**', bullets(guide.focusAreas.slice(0, 6)), '');
-      lines.push('**Tips**', guide.tips.length ? bullets(guide.tips) : none('tips'));
-      return { title: `${title}: tips`, text: lines.join('\n') };
-    }
+    default:
+      return { title: `${title}: in short`, text: renderOverview(guide) };
   }
 }
 
