@@ -98,6 +98,12 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
             'ask an admin of this channel to run it',
           );
         }
+        if (event.direct && !def.direct) {
+          throw new UserError(
+            `\`${prefix} ${def.name}\` belongs to a channel of your group: use it in a server or workspace channel where Starling is.`,
+            `\`${prefix} help\` here lists what works in a direct message`,
+          );
+        }
         const args = parseArgs(def, rawArgs(def, event));
         await send(event, await def.run(ctx, args, event));
         return;
@@ -107,6 +113,15 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
         if (!action) {
           logger.warn({ actionId: event.actionId }, 'button with no handler');
           throw new UserError('That button is no longer active.', `use \`${prefix} help\` to see what you can do`);
+        }
+        await send(event, await action.run(ctx, event));
+        return;
+      }
+      case 'message_action': {
+        const action = registry.messageAction(event.name);
+        if (!action) {
+          logger.warn({ name: event.name }, 'message action with no handler');
+          throw new UserError('That menu entry is no longer offered.', `use \`${prefix} help\` to see what you can do`);
         }
         await send(event, await action.run(ctx, event));
         return;

@@ -115,13 +115,15 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, { command?: string }>({
       name: 'help',
+      direct: true,
       description: 'What Starling does and every command',
       usage: '/prep help [command]',
       examples: ['/prep help', '/prep help schedule'],
       options: [{ name: 'command', description: 'A command to explain', type: 'string' }],
       args: z.object({ command: z.string().optional() }),
-      async run(_ctx, args) {
-        const all = registry.list();
+      async run(_ctx, args, event) {
+        // In a direct message, only what works there.
+        const all = registry.list().filter((c) => !event.direct || c.direct);
         if (args.command) {
           const name = args.command
             .replace(/^\/?prep\s+/, '')
@@ -162,6 +164,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
     }),
     defineCommand<AppContext, Record<string, never>>({
       name: 'employers',
+      direct: true,
       description: 'The employer guides available',
       usage: '/prep employers',
       examples: ['/prep employers'],
@@ -190,6 +193,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
     }),
     defineCommand<AppContext, { employer?: string; section?: string; words?: string[] }>({
       name: 'tips',
+      direct: true,
       description: "An employer's tips: what they evaluate, the process, FAQ, general tips",
       usage: '/prep tips <employer> [evaluation|process|faq|tips|responsibilities|requirements|questions]',
       examples: ['/prep tips chop', '/prep tips chop process', '/prep tips "harvard medical school" faq'],

@@ -28,6 +28,7 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
   registry.register(
     defineCommand<AppContext, Record<string, never>>({
       name: 'me',
+      direct: true,
       description: 'Your own practice summary, privately',
       usage: '/prep me',
       examples: ['/prep me'],
