@@ -89,6 +89,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
         logger,
         db: database.db,
         commands: app.registry.list(),
+        messageActions: app.registry.messageActions(),
         autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
         onPlatformError: (ref, err) => app.onPlatformError(ref, err),
       }),
