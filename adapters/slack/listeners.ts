@@ -1,6 +1,6 @@
 // Bolt listeners: acknowledge at once (Slack allows three seconds), drop repeated
 // deliveries, then turn the payload into a neutral event and hand it to the core.
-import type { App, BlockAction, ButtonAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, MessageShortcut, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { InboundEvent, OutboundMessage, ReplyOptions } from '../../src/chat/types';
 import { firstDelivery } from '../../src/db/dedupe';
@@ -19,6 +19,7 @@ import {
 import { InlineAck } from './inline-ack';
 import type { DatabaseInstallationStore } from './installations';
 import { SLASH_COMMAND } from './manifest';
+import { fromMrkdwn } from './mrkdwn';
 import { channelRef, messageRef, workspaceId } from './refs';
 import type { ReplyPlace } from './reply-place';
 import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
@@ -83,6 +84,12 @@ export function registerListeners(app: App, adapter: ListenerHost): void {
       () => onButton(adapter, body as BlockAction<ButtonAction>, button),
       urgent ? 'urgent' : 'queued',
     );
+  });
+
+  // A message shortcut (More actions > STAR check): its callback_id is the core's message action.
+  app.shortcut({ type: 'message_action' }, async ({ shortcut, ack }) => {
+    await ack();
+    await adapter.track(() => onMessageShortcut(adapter, shortcut as MessageShortcut));
   });
 
   // One view listener: two matching listeners would both try to ack.
@@ -225,6 +232,38 @@ async function onCommand(adapter: ListenerHost, command: SlashCommand, inline: I
       inline,
     }),
     raw: command,
+  });
+}
+
+async function onMessageShortcut(adapter: ListenerHost, shortcut: MessageShortcut): Promise<void> {
+  const team = shortcut.team?.id ?? shortcut.user.team_id;
+  if (!team) {
+    adapter.logger.warn({ callbackId: shortcut.callback_id }, 'a message shortcut without a workspace; ignored');
+    return;
+  }
+  const channel = shortcut.channel.id;
+  const { message } = shortcut;
+  const author = await adapter.authors.get(team, shortcut.user.id, shortcut.user.name);
+  const writer = message.user ? await adapter.authors.get(team, message.user) : undefined;
+  await adapter.deliver({
+    type: 'message_action',
+    name: shortcut.callback_id,
+    target: {
+      ref: messageRef(team, channel, message.ts),
+      text: fromMrkdwn(message.text ?? ''),
+      authorId: message.user ?? message.bot_id ?? '',
+      ...(writer ? { authorName: writer.name } : message.username ? { authorName: message.username } : {}),
+    },
+    workspace: workspaceId(team),
+    channel: channelRef(team, channel),
+    ...(message.thread_ts && message.thread_ts !== message.ts
+      ? { thread: messageRef(team, channel, message.thread_ts) }
+      : {}),
+    author,
+    at: slackTime(shortcut.action_ts),
+    // the response_url reaches the member even in a conversation the bot is not in
+    reply: adapter.replier({ team, channel, userId: shortcut.user.id, responseUrl: shortcut.response_url }),
+    raw: shortcut,
   });
 }
 

@@ -1,6 +1,6 @@
 // The Slack app manifest, generated from what the adapter actually uses: each scope,
 // event and setting below is there because a line of this adapter needs it.
-import type { CommandDef } from '../../src/chat/registry';
+import type { CommandDef, MessageActionDef } from '../../src/chat/registry';
 
 /**
  * Every Web API method the adapter calls, with the bot scope Slack requires for it
@@ -67,6 +67,8 @@ export const SLASH_COMMAND = '/prep';
 
 export interface ManifestOptions {
   commands: readonly CommandDef<any, any>[];
+  /** Offered in every message's More actions menu, as message shortcuts. */
+  messageActions?: readonly MessageActionDef<any>[];
   name?: string;
   /** HTTP mode: the public base URL (https://bot.example.com); omitted means Socket Mode. */
   publicUrl?: string;
@@ -85,6 +87,12 @@ function usageHint(commands: ManifestOptions['commands']): string {
     hint = `${names.join(' | ')} | …`;
   }
   return hint;
+}
+
+/** A message action as a message shortcut: Slack caps the description at 80 characters. */
+function shortcut(action: MessageActionDef<any>) {
+  const description = action.description.length <= 80 ? action.description : `${action.description.slice(0, 79)}…`;
+  return { name: action.label, type: 'message', callback_id: action.name, description };
 }
 
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
@@ -113,6 +121,7 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
           should_escape: true,
         },
       ],
+      ...(options.messageActions?.length ? { shortcuts: options.messageActions.map(shortcut) } : {}),
     },
     oauth_config: {
       ...(base && options.oauth ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}),
