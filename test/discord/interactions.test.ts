@@ -319,8 +319,6 @@ describe('buttons and the STAR form', () => {
   });
 });
 
-describe('events the core should not see', () => {});
-
 describe('outside a server', () => {
   it('forwards /prep from a DM or a user install marked direct, with the member as the author', async () => {
     const id = h.fake.interact(h.fake.userInstallCommand(h.fake.users.alice, 'me'));

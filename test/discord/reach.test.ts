@@ -3,6 +3,7 @@
 // the real discord.js Client against the fake Discord.
 import { ApplicationCommandType, InteractionContextType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getSchedule } from '../../src/scheduler/store';
 import { type Bot, startBot } from './bot';
 import type { RecordedRequest } from './fake-discord';
 
@@ -116,5 +117,26 @@ describe('STAR check from the Apps menu of a message', () => {
     const empty = await answer(bot, bot.fake.messageMenu(bob, bot.fake.say(bob, bot.fake.channelId, ''), 'STAR check'));
     expect(empty.text).toContain('That message has no text to check');
     expect(empty.ephemeral).toBe(true);
+  });
+});
+
+describe('times on Discord', () => {
+  it('shows due times, windows and dates as Discord timestamps, never as the core’s tokens', async () => {
+    bot = await startBot();
+    const { carol, bob } = bot.fake.users;
+    const set = await answer(
+      bot,
+      bot.fake.command(carol, 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' }),
+    );
+    const schedule = await getSchedule(bot.db, bot.channel);
+    expect(set.text).toContain(`First one: <t:${Number(schedule?.next_run_at) / 1000}:F>`);
+    const snooze = await answer(bot, bot.fake.command(bob, 'snooze', { days: '3' }));
+    expect(snooze.text).toMatch(/until <t:\d{10}:D>\./);
+    await answer(bot, bot.fake.command(bob, 'question', { employer: 'hms' }));
+    const question = bot.fake.botMessages(bot.fake.channelId).at(-1);
+    const description = question?.embeds[0]?.description ?? '';
+    const closes = Math.floor(bot.fake.now() / 1000) + 24 * 3600;
+    expect(description).toContain(`Answers close <t:${closes}:R>;`);
+    for (const text of [set.text, snooze.text, description]) expect(text).not.toContain('<time:');
   });
 });

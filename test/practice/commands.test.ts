@@ -190,7 +190,7 @@ describe('/prep schedule', () => {
     });
     await h.command(bob, 'schedule');
     expect(seen(bob.id)?.text).toMatch(
-      /\*\*18:30\*\* \(America\/New_York\), mon, wed, fri, from Globex[\s\S]*Next: Mon 2 Mar 18:30/,
+      /\*\*18:30\*\* \(America\/New_York\), mon, wed, fri, from Globex[\s\S]*Next: <time:\d+:F\|Mon 2 Mar 18:30/,
     );
     await h.command(ada, 'schedule', 'off');
     // off pauses: the schedule is kept, and resume brings it back as it was
@@ -292,10 +292,10 @@ describe('a paused schedule', () => {
       next_run_at: Date.parse('2026-03-05T08:00:00Z'),
     });
     expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toMatch(
-      /<@U-ada> resumed the daily question: \*\*09:00\*\* \(Europe\/Berlin\), weekdays, from Acme Corp, behavioral\. Next one: Thu 5 Mar 09:00/,
+      /<@U-ada> resumed the daily question: \*\*09:00\*\* \(Europe\/Berlin\), weekdays, from Acme Corp, behavioral\. Next one: <time:1772697600000:F\|Thu 5 Mar 09:00/,
     );
     await h.command(bob, 'schedule');
-    expect(seen(bob.id)?.text).toContain('Next: Thu 5 Mar 09:00');
+    expect(seen(bob.id)?.text).toContain('Next: <time:1772697600000:F|Thu 5 Mar 09:00 (Europe/Berlin)>');
   });
 
   it('answers resume when there is nothing to resume, and shows why a schedule is paused', async () => {
@@ -507,7 +507,8 @@ describe('/prep summary, me and snooze', () => {
 
   it('snoozes for a number of days and refuses anything else', async () => {
     await h.command(bob, 'snooze', '7');
-    expect(seen(bob.id)?.text).toContain('Snoozed for 7 days, until 2026-03-09');
+    // the date travels as data, so Discord can show it in each reader's own calendar
+    expect(seen(bob.id)?.text).toMatch(/^Snoozed for 7 days, until <time:\d+:D\|2026-03-09>\./);
     const m = await h.db.selectFrom('members').selectAll().where('user_id', '=', bob.id).executeTakeFirstOrThrow();
     expect(Number(m.snoozed_until)).toBe(h.now().getTime() + 7 * 86_400_000);
     await h.command(bob, 'snooze', 'off');
