@@ -78,6 +78,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
         logger,
         db: database.db,
         homeView: (ws, user) => app.homeView(ws, user),
+        suggest: (kind, prefix) => app.autocomplete(kind, prefix),
         commands: app.registry.list(),
       }),
     );

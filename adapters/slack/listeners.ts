@@ -23,6 +23,7 @@ import { fromMrkdwn } from './mrkdwn';
 import { channelRef, messageRef, workspaceId } from './refs';
 import type { ReplyPlace } from './reply-place';
 import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
+import { type Suggest, suggestionOptions } from './suggest';
 import type { Start } from './work-queue';
 
 /** What the listeners need of the adapter: the adapter is one, tests may pass another. */
@@ -34,6 +35,7 @@ export interface ListenerHost {
   readonly authors: AuthorCache;
   readonly installations?: DatabaseInstallationStore;
   readonly homeView?: unknown;
+  readonly suggest?: Suggest;
   track(work: () => Promise<void>, start?: Start): Promise<void>;
   deliver(event: InboundEvent): Promise<void>;
   replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
@@ -90,6 +92,11 @@ export function registerListeners(app: App, adapter: ListenerHost): void {
   app.shortcut({ type: 'message_action' }, async ({ shortcut, ack }) => {
     await ack();
     await adapter.track(() => onMessageShortcut(adapter, shortcut as MessageShortcut));
+  });
+
+  // Typeahead in a modal's external_select: answered in the ack itself, within Slack's 3 s.
+  app.options<'block_suggestion'>({ type: 'block_suggestion' }, async ({ options, ack }) => {
+    await ack(suggestionOptions(adapter.suggest, options.action_id, options.value));
   });
 
   // One view listener: two matching listeners would both try to ack.

@@ -129,7 +129,11 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     },
     settings: {
       event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: botEvents(options.reactions) },
-      interactivity: { is_enabled: true, ...(events ? { request_url: events } : {}) },
+      // the options URL serves typeahead in modal selects (block_suggestion)
+      interactivity: {
+        is_enabled: true,
+        ...(events ? { request_url: events, message_menu_options_url: events } : {}),
+      },
       org_deploy_enabled: false,
       socket_mode_enabled: !base,
       token_rotation_enabled: false,

@@ -1,8 +1,10 @@
-// The "STAR check" message shortcut through the real Bolt stack: a signed
-// message_action to the real HTTP receiver, the real core, and the answer seen only by
-// the member who used it (through the shortcut's response_url).
+// Slack interactions beyond /prep through the real Bolt stack: the "STAR check"
+// message shortcut (a signed message_action to the real HTTP receiver, the real core,
+// the answer seen only by the member through its response_url) and the typeahead of
+// modal selects (block_suggestion answered from the guides).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../adapters/slack/manifest';
+import { suggestSelect } from '../../adapters/slack/suggest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { loadGuides } from '../../src/guides/load';
@@ -24,7 +26,12 @@ beforeAll(async () => {
   const opened = await openDb();
   closeDb = opened.close;
   const adapters = new AdapterSet();
-  h = await startSlack({ db: opened.db, handler: (e) => app.handle(e) });
+  h = await startSlack({
+    db: opened.db,
+    handler: (e) => app.handle(e),
+    // wired as main.ts does it
+    adapter: { suggest: (kind, prefix) => app.autocomplete(kind, prefix) },
+  });
   h.fake.addUser({ id: ALICE, name: 'Alice Moreau' }).addUser({ id: BOB, name: 'Bob Okafor' });
   adapters.add(h.adapter);
   app = buildApp({
@@ -95,5 +102,42 @@ describe('STAR check message shortcut', () => {
     const { status, shown } = await useShortcut('retired-shortcut', { text: STORY, user: ALICE });
     expect(status).toBe(200);
     expect(JSON.stringify(shown[0])).toContain('That menu entry is no longer offered.');
+  });
+});
+
+describe('typeahead in Slack modals (external_select)', () => {
+  async function suggest(actionId: string, value: string) {
+    const payload = {
+      type: 'block_suggestion',
+      action_id: actionId,
+      block_id: 'employer',
+      value,
+      team: { id: 'T0STUDY01', domain: 'study-group' },
+      user: { id: BOB, name: 'bob', team_id: 'T0STUDY01' },
+      container: { type: 'view', view_id: 'V0MODAL' },
+      api_app_id: 'A0STARLING',
+      token: 'verification-token-unused',
+    };
+    const res = await send(h.port, interactionBody(payload), FORM);
+    return { status: res.status, body: JSON.parse(res.body) };
+  }
+
+  it('serves employers from the guides as the member types, answered in the acknowledgement', async () => {
+    const { status, body } = await suggest(suggestSelect('employer', 'Employer').action_id, 'harv');
+    expect(status).toBe(200);
+    expect(body.options).toEqual([
+      {
+        text: { type: 'plain_text', text: 'Harvard Medical School' },
+        value: 'harvard-medical-school-software-engineer',
+      },
+    ]);
+    const all = await suggest('suggest:employer', '');
+    expect(all.body.options.map((o: { value: string }) => o.value)).toContain(
+      'childrens-hospital-of-philadelphia-software-engineer',
+    );
+  });
+
+  it('answers a select it did not build with no options rather than an error', async () => {
+    expect((await suggest('someone-elses-select', 'ac')).body).toEqual({ options: [] });
   });
 });
