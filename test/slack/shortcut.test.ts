@@ -127,7 +127,7 @@ describe('typeahead in Slack modals (external_select)', () => {
     expect(status).toBe(200);
     expect(body.options).toEqual([
       {
-        text: { type: 'plain_text', text: 'Harvard Medical School' },
+        text: { type: 'plain_text', text: 'Harvard Medical School · HMS' },
         value: 'harvard-medical-school-software-engineer',
       },
     ]);
