@@ -26,7 +26,7 @@ export function timeToken(at: Date | number, style: TimeStyle, words: string): s
 }
 
 /** Replaces every time token in `text` with what `render` makes of it. */
-export function renderTimes(text: string, render: (t: TimeMention) => string): string {
+function renderTimes(text: string, render: (t: TimeMention) => string): string {
   return text.replace(TOKEN, (_m, ms: string, letter: string, words: string) =>
     render({ at: new Date(Number(ms)), style: STYLE_OF[letter] ?? 'moment', words }),
   );

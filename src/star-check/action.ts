@@ -7,15 +7,13 @@ import type { AppContext } from '../practice/context';
 import { MAX_ANSWER_CHARS } from '../practice/context';
 import { analyzeAnswer, renderFeedback } from '../star';
 
-export const STAR_CHECK = 'star-check';
-
 function whose(event: MessageActionEvent): string {
   if (event.target.authorId === event.author.id) return 'your message';
   return event.target.authorName ? `${event.target.authorName}'s message` : `<@${event.target.authorId}>'s message`;
 }
 
 export const starCheckAction: MessageActionDef<AppContext> = defineMessageAction<AppContext>({
-  name: STAR_CHECK,
+  name: 'star-check',
   label: 'STAR check',
   description: 'A private STAR check of a message: yours, or an answer you are reviewing',
   async run(_ctx, event) {

@@ -3,7 +3,7 @@
 /** Sentence ends: `.`, `!` or `?` (optionally closed by a quote or bracket) before a space and a capital. */
 const SENTENCE_END = /([.!?]["')\]]?)\s+(?=["'(]?[A-Z])/g;
 
-export function sentences(text: string): string[] {
+function sentences(text: string): string[] {
   return text
     .replace(SENTENCE_END, '$1\u0000')
     .split('\u0000')

@@ -157,6 +157,9 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
             'Questions that ask for an approach (system design, technical) are answered as asked, backed by one real example; they count as answers and keep your streak, but stay out of the STAR figures.',
             '',
             ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
+            ...registry
+              .messageActions()
+              .map((a) => `**${a.label}** in a message's menu (Slack: More actions, Discord: Apps) – ${a.description}`),
           ].join('\n'),
           footer: '`/prep help <command>` for examples',
         };
