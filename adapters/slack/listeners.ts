@@ -20,7 +20,7 @@ import { InlineAck } from './inline-ack';
 import type { DatabaseInstallationStore } from './installations';
 import { SLASH_COMMAND } from './manifest';
 import { fromMrkdwn } from './mrkdwn';
-import { channelRef, messageRef, workspaceId } from './refs';
+import { channelRef, messageRef, parseRef, workspaceId } from './refs';
 import type { ReplyPlace } from './reply-place';
 import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
 import { type Suggest, suggestionOptions } from './suggest';
@@ -40,6 +40,7 @@ export interface ListenerHost {
   deliver(event: InboundEvent): Promise<void>;
   replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
   publishHome(team: string, userId: string): Promise<void>;
+  openDirect(workspace: string, userId: string): Promise<string>;
 }
 
 export function registerListeners(app: App, adapter: ListenerHost): void {
@@ -274,9 +275,17 @@ async function onMessageShortcut(adapter: ListenerHost, shortcut: MessageShortcu
   });
 }
 
+/** A button on the App Home has no channel: its answer goes to the member's DM with the bot. */
+async function homeDm(adapter: ListenerHost, body: BlockAction<ButtonAction>): Promise<string | undefined> {
+  const team = body.team?.id ?? body.user.team_id;
+  if (body.container.type !== 'view' || body.view?.type !== 'home' || !team) return undefined;
+  return parseRef(await adapter.openDirect(workspaceId(team), body.user.id)).channel;
+}
+
 async function onButton(adapter: ListenerHost, body: BlockAction<ButtonAction>, action: ButtonAction): Promise<void> {
   const team = body.team?.id ?? body.user.team_id;
-  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  const channel =
+    body.channel?.id ?? (body.container.channel_id as string | undefined) ?? (await homeDm(adapter, body));
   const messageTs = body.message?.ts ?? (body.container.message_ts as string | undefined);
   if (!team || !channel) {
     adapter.logger.warn({ actionId: action.action_id }, 'a button outside a channel message; ignored');

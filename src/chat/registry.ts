@@ -52,6 +52,11 @@ export interface CommandDef<C, A = unknown> {
    * in a channel.
    */
   direct?: boolean;
+  /**
+   * A button label for the member's home (Slack's App Home): pressing it runs the
+   * command with no arguments in the member's direct messages with the bot.
+   */
+  home?: string;
   /** Platforms that must acknowledge fast (Slack, Discord) may defer before running. */
   slow?: boolean;
   run(ctx: C, args: A, event: CommandEvent): Promise<CommandReply | undefined>;
@@ -73,6 +78,9 @@ export interface MessageActionDef<C> {
   description: string;
   run(ctx: C, event: MessageActionEvent): Promise<CommandReply | undefined>;
 }
+
+/** A button that runs a command: the action id is `run:<command>`. */
+export const RUN_PREFIX = 'run:';
 
 export function defineCommand<C, A>(def: CommandDef<C, A>): CommandDef<C, A> {
   return def;

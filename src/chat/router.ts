@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { isDamage } from '../db/damage';
 import { PlatformError, UserError } from './errors';
-import { type CommandRegistry, type CommandReply, parseArgs, rawArgs } from './registry';
+import { type CommandRegistry, type CommandReply, parseArgs, RUN_PREFIX, rawArgs } from './registry';
 import type { InboundEvent, OutboundMessage } from './types';
 
 const DAMAGED =
@@ -109,6 +109,14 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
         return;
       }
       case 'button': {
+        const shortcut = event.actionId.startsWith(RUN_PREFIX)
+          ? registry.get(event.actionId.slice(RUN_PREFIX.length))
+          : undefined;
+        if (shortcut?.home) {
+          const command = { ...event, type: 'command' as const, name: shortcut.name, text: '' };
+          await send(event, await shortcut.run(ctx, parseArgs(shortcut, {}), command));
+          return;
+        }
         const action = registry.action(event.actionId);
         if (!action) {
           logger.warn({ actionId: event.actionId }, 'button with no handler');

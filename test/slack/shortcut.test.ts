@@ -141,3 +141,42 @@ describe('typeahead in Slack modals (external_select)', () => {
     expect((await suggest('someone-elses-select', 'ac')).body).toEqual({ options: [] });
   });
 });
+
+describe('App Home buttons', () => {
+  it('offers a mock and the employer tips on the Home tab, and a press answers in the DM with the bot', async () => {
+    const home = await app.homeView('slack:T0STUDY01', BOB);
+    const buttons = home.buttons?.map((b) => [b.id, b.label]);
+    expect(buttons).toEqual(
+      expect.arrayContaining([
+        ['run:mock', 'Start a mock interview'],
+        ['run:employers', 'Employer tips'],
+      ]),
+    );
+    const press = {
+      type: 'block_actions',
+      team: { id: 'T0STUDY01', domain: 'study-group' },
+      user: { id: BOB, username: 'bob', name: 'bob', team_id: 'T0STUDY01' },
+      api_app_id: 'A0STARLING',
+      token: 'verification-token-unused',
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home', team_id: 'T0STUDY01' },
+      trigger_id: '1.2.home',
+      actions: [
+        {
+          type: 'button',
+          action_id: 'run:employers',
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'Employer tips' },
+          action_ts: '1800000000.000900',
+        },
+      ],
+    };
+    const res = await send(h.port, interactionBody(press), FORM);
+    await h.adapter.idle();
+    expect(res.status).toBe(200);
+    expect(h.fake.callsTo('conversations.open').at(-1)?.args.users).toBe(BOB);
+    const shown = h.fake.callsTo('chat.postEphemeral').at(-1)?.args;
+    expect(shown).toMatchObject({ channel: 'DU0BOB', user: BOB });
+    expect(String(shown?.text)).toContain('*Harvard Medical School* – Software Engineer');
+  });
+});

@@ -168,6 +168,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
     defineCommand<AppContext, Record<string, never>>({
       name: 'employers',
       direct: true,
+      home: 'Employer tips',
       description: 'The employer guides available',
       usage: '/prep employers',
       examples: ['/prep employers'],
