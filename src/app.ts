@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { AdapterSet } from './chat/adapters';
 import type { PlatformError } from './chat/errors';
-import type { CommandRegistry } from './chat/registry';
+import { type CommandRegistry, RUN_PREFIX } from './chat/registry';
 import { createRouter } from './chat/router';
 import type { InboundEvent, MessageEvent, OutboundMessage, Ref } from './chat/types';
 import type { Coach } from './coach/coach';
@@ -175,7 +175,10 @@ export function buildApp(options: AppOptions): App {
     },
     async homeView(workspace, userId) {
       const member = await getMember(db, workspace, userId);
-      return memberSummary(ctx, { workspace, userId, name: member?.name ?? userId });
+      const summary = await memberSummary(ctx, { workspace, userId, name: member?.name ?? userId });
+      // the commands that offer a home button (a mock, tips, stories when registered)
+      const buttons = registry.list().flatMap((c) => (c.home ? [{ id: `${RUN_PREFIX}${c.name}`, label: c.home }] : []));
+      return { ...summary, buttons: [...(summary.buttons ?? []), ...buttons] };
     },
     autocomplete(kind, prefix) {
       if (kind === 'employer') return ctx.guides.complete(prefix, 25);

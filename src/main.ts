@@ -48,6 +48,7 @@ function addPlatforms(config: Config, logger: Logger, db: Kysely<Database>, adap
         logger,
         db,
         homeView: (ws, user) => app.homeView(ws, user),
+        suggest: (kind, prefix) => app.autocomplete(kind, prefix),
         commands: app.registry.list(),
       }),
     );
@@ -59,6 +60,7 @@ function addPlatforms(config: Config, logger: Logger, db: Kysely<Database>, adap
         logger,
         db,
         commands: app.registry.list(),
+        messageActions: app.registry.messageActions(),
         autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
         onPlatformError: (ref, err) => app.onPlatformError(ref, err),
       }),

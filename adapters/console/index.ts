@@ -4,6 +4,7 @@
 // of input so the process can exit.
 import { createInterface, type Interface } from 'node:readline';
 import { STAR_FORM_FIELDS, STAR_FORM_LABEL } from '../../src/chat/star-form';
+import { withTimes } from '../../src/chat/time';
 import type {
   Adapter,
   Author,
@@ -147,7 +148,8 @@ export class ConsoleAdapter implements Adapter {
       .join('\n');
   }
 
-  private show(message: OutboundMessage, where: Ref, privateTo?: string): void {
+  private show(neutral: OutboundMessage, where: Ref, privateTo?: string): void {
+    const message = withTimes(neutral, (t) => t.words);
     const s = this.style;
     const lines: string[] = [];
     const head = privateTo ? s.dim(`🔒 only ${this.names.get(privateTo) ?? privateTo} can see this`) : '';

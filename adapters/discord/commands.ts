@@ -15,7 +15,7 @@ import {
   Routes,
 } from 'discord.js';
 import type { Kysely } from 'kysely';
-import type { CommandDef, CommandOption } from '../../src/chat/registry';
+import type { CommandDef, CommandOption, MessageActionDef } from '../../src/chat/registry';
 import type { Database } from '../../src/db/schema';
 
 export const COMMAND_NAME = 'prep';
@@ -55,10 +55,46 @@ function option(o: CommandOption, where: string): APIApplicationCommandBasicOpti
   }
 }
 
-/** The `/prep` command with one subcommand per registered command. */
-export function buildPrepCommand(
+type CommandBody = RESTPutAPIApplicationCommandsJSONBody[number];
+
+/**
+ * Where `/prep` can be installed and used. When any subcommand is marked usable in a
+ * direct message, `/prep` is installable to a user too and offered in DMs and group
+ * DMs; the subcommands that are not answer there that they belong in a server.
+ */
+export function reachOf(
   commands: readonly CommandDef<any, any>[],
-): RESTPutAPIApplicationCommandsJSONBody[number] {
+): Pick<CommandBody, 'contexts' | 'integration_types'> {
+  if (!commands.some((c) => c.direct)) {
+    return { contexts: [InteractionContextType.Guild], integration_types: [ApplicationIntegrationType.GuildInstall] };
+  }
+  return {
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  };
+}
+
+/** A message action as an entry of the message context menu (Apps > STAR check), usable anywhere. */
+export function buildMessageCommand(action: MessageActionDef<any>): CommandBody {
+  if (action.label.length > 32) throw new Error(`message action label "${action.label}" is longer than Discord's 32`);
+  return {
+    name: action.label,
+    type: ApplicationCommandType.Message,
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  };
+}
+
+/** Everything registered in one bulk overwrite: `/prep` and the message context menu entries. */
+export function buildCommands(
+  commands: readonly CommandDef<any, any>[],
+  messageActions: readonly MessageActionDef<any>[] = [],
+): RESTPutAPIApplicationCommandsJSONBody {
+  return [buildPrepCommand(commands), ...messageActions.map(buildMessageCommand)];
+}
+
+/** The `/prep` command with one subcommand per registered command. */
+export function buildPrepCommand(commands: readonly CommandDef<any, any>[]): CommandBody {
   if (commands.length > 25) throw new Error(`Discord allows 25 subcommands; the registry has ${commands.length}`);
   const subcommands: APIApplicationCommandSubcommandOption[] = commands.map((def) => {
     if (!NAME.test(def.name)) throw new Error(`command "${def.name}" is not a valid Discord subcommand name`);
@@ -77,8 +113,7 @@ export function buildPrepCommand(
     name: COMMAND_NAME,
     type: ApplicationCommandType.ChatInput,
     description: 'Interview practice: daily questions, STAR feedback and employer tips',
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...reachOf(commands),
     options: subcommands,
   };
 }
@@ -106,11 +141,12 @@ export async function registerIfChanged(options: {
   applicationId: string;
   guildId?: string;
   commands: readonly CommandDef<any, any>[];
+  messageActions?: readonly MessageActionDef<any>[];
   now?: number;
 }): Promise<RegisterResult> {
   const { rest, applicationId, guildId } = options;
   const db = options.db.withTables<CommandsTable>();
-  const body = [buildPrepCommand(options.commands)];
+  const body = buildCommands(options.commands, options.messageActions);
   const scope = guildId ? `${applicationId}:guild:${guildId}` : `${applicationId}:global`;
   const hash = definitionHash(body);
   const known = await db.selectFrom('discord_commands').select('hash').where('scope', '=', scope).executeTakeFirst();

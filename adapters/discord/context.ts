@@ -20,6 +20,8 @@ export interface InboundContext {
   deferAfterMs: number;
   /** Subcommands that may take long: deferred at once. */
   slowCommands: ReadonlySet<string>;
+  /** A message context menu entry's label → the core's message action name. */
+  messageActionNames: ReadonlyMap<string, string>;
   /** `subcommand:option` → what the option autocompletes from. */
   autocompleteKinds: ReadonlyMap<string, AutocompleteKind>;
   autocomplete(kind: AutocompleteKind, prefix: string): { name: string; value: string }[];

@@ -11,6 +11,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import { STAR_FORM_LABEL } from '../../src/chat/star-form';
+import { type TimeMention, type TimeStyle, withTimes } from '../../src/chat/time';
 import type { OutboundMessage } from '../../src/chat/types';
 import { hardCut, splitText as splitPieces } from '../../src/text/split';
 import { parseRef } from './refs';
@@ -71,6 +72,13 @@ export function normaliseInbound(content: string, names?: MentionNames): string 
 }
 
 // ------------------------------------------------------------------ outbound text
+
+const TIME_STYLE: Record<TimeStyle, string> = { moment: 'F', date: 'D', relative: 'R' };
+
+/** A time as Discord's timestamp markup: each reader sees it in their own time zone and language. */
+export function discordTime(t: TimeMention): string {
+  return `<t:${Math.floor(t.at.getTime() / 1000)}:${TIME_STYLE[t.style]}>`;
+}
 
 /** The core's channel mention `<#discord:G:C>` as Discord's `<#C>`; a ref that does not parse reads as a word. */
 function linkChannels(text: string): string {
@@ -198,7 +206,9 @@ export function usesEmbed(message: OutboundMessage): boolean {
  * Renders a neutral message as one or more Discord messages. Buttons and files go on
  * the last one, so they sit under the whole text.
  */
-export function render(message: OutboundMessage, options: { keyHash?: string } = {}): DiscordPayload[] {
+export function render(neutral: OutboundMessage, options: { keyHash?: string } = {}): DiscordPayload[] {
+  // An embed's title and footer show no markup, timestamps included: there the core's words.
+  const message = withTimes(neutral, discordTime, usesEmbed(neutral) ? (t) => t.words : discordTime);
   const payloads: DiscordPayload[] = [];
   if (usesEmbed(message)) {
     const colour = message.kind ? COLOURS[message.kind] : undefined;

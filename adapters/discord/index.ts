@@ -5,7 +5,7 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Kysely } from 'kysely';
 import { PlatformError } from '../../src/chat/errors';
-import type { CommandDef } from '../../src/chat/registry';
+import type { CommandDef, MessageActionDef } from '../../src/chat/registry';
 import type { Adapter, EventHandler, OutboundMessage, PostResult, Ref, WorkspaceId } from '../../src/chat/types';
 import type { Config } from '../../src/config';
 import { firstDelivery } from '../../src/db/dedupe';
@@ -44,6 +44,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   db: Kysely<Database>;
   commands: CommandDef<any, any>[];
+  /** Registered as message context menu entries (Apps > STAR check). */
+  messageActions?: MessageActionDef<any>[];
   autocomplete: (kind: AutocompleteKind, prefix: string) => { name: string; value: string }[];
   /** Called when a send into a channel fails for good (no access, channel gone). */
   onPlatformError?: (channelRef: string, err: PlatformError) => Promise<void>;
@@ -99,6 +101,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   for (const def of options.commands) {
     for (const o of def.options) if (o.autocomplete) autocompleteKinds.set(`${def.name}:${o.name}`, o.autocomplete);
   }
+  const messageActionNames = new Map((options.messageActions ?? []).map((a) => [a.label, a.name]));
   const slowCommands = new Set(options.commands.filter((c) => c.slow).map((c) => c.name));
   const reported = new Map<string, number>();
   let warnedNoContent = false;
@@ -178,6 +181,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     firstDelivery: (key) => firstDelivery(db, key),
     deferAfterMs: options.deferAfterMs ?? 1500,
     slowCommands,
+    messageActionNames,
     autocompleteKinds,
     autocomplete: options.autocomplete,
     onChannelError: async (channelRef, err) => {
@@ -279,6 +283,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         applicationId,
         ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
         commands: options.commands,
+        messageActions: options.messageActions ?? [],
       });
     } catch (err) {
       const e = toPlatformError(err);

@@ -14,6 +14,7 @@ import {
   type GuildMember,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
@@ -21,14 +22,25 @@ import {
 } from 'discord.js';
 import { PlatformError } from '../../src/chat/errors';
 import { STAR_FORM_FIELDS } from '../../src/chat/star-form';
-import type { CommandEvent, InboundEvent, OutboundMessage, Ref, ReplyOptions } from '../../src/chat/types';
+import type {
+  CommandEvent,
+  InboundEvent,
+  MessageActionEvent,
+  OutboundMessage,
+  Ref,
+  ReplyOptions,
+} from '../../src/chat/types';
 import { authorOf, type InboundContext } from './context';
 import { toPlatformError } from './errors';
 import { type DiscordPayload, parseButtonCustomId, parseStarFormId, render, STAR_FORM_PREFIX } from './format';
 import { sendKeepingText, toCreateOptions } from './outbound';
 import { channelRef, messageRef, workspaceRef } from './refs';
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+type Repliable =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction;
 
 /** The four-field STAR modal for a question post. */
 export function starModal(postId: string): APIModalInteractionResponseCallbackData {
@@ -237,7 +249,42 @@ async function onCommand(ctx: InboundContext, interaction: ChatInputCommandInter
     at: interaction.createdAt,
     name,
     options: commandOptions(interaction),
+    // a direct message, a group DM, or a user-installed /prep outside any server
+    ...(interaction.guildId ? {} : { direct: true }),
     reply: replyFor(ctx, responder, place, interaction.user.id),
+    raw: interaction,
+  };
+  await dispatch(ctx, interaction, event, responder);
+}
+
+/** Apps > STAR check on a message: the core's message action, answered privately. */
+async function onMessageMenu(ctx: InboundContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
+  const name = ctx.messageActionNames.get(interaction.commandName);
+  if (!name) {
+    ctx.logger.warn({ command: interaction.commandName }, 'a Discord message menu entry the bot does not know');
+    await interaction.reply({ content: 'That menu entry is no longer offered.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const responder = new InteractionResponder(interaction, ctx);
+  responder.arm(false);
+  const place = placeOf(interaction);
+  const target = interaction.targetMessage;
+  const member = interaction.guild?.members.cache.get(target.author.id);
+  const event: MessageActionEvent = {
+    type: 'message_action',
+    ...place,
+    name,
+    target: {
+      ref: messageRef(interaction.guildId, target.channelId, target.id),
+      text: target.content ?? '',
+      authorId: target.author.id,
+      authorName: member?.displayName ?? target.author.globalName ?? target.author.username,
+    },
+    author: authorOfInteraction(interaction),
+    at: interaction.createdAt,
+    // the check is for the member who asked, whoever wrote the message
+    reply: (message, options) =>
+      replyFor(ctx, responder, place, interaction.user.id)(message, { ...options, private: true }),
     raw: interaction,
   };
   await dispatch(ctx, interaction, event, responder);
@@ -333,19 +380,11 @@ async function onModal(ctx: InboundContext, interaction: ModalSubmitInteraction)
 
 /** Entry point for every interaction the client receives. */
 export async function handleInteraction(ctx: InboundContext, interaction: BaseInteraction): Promise<void> {
-  if (!interaction.inGuild()) {
-    if (interaction.isRepliable()) {
-      await interaction.reply({
-        content: 'Starling works inside a server: use `/prep` in a channel there.',
-        flags: MessageFlags.Ephemeral,
-      });
-    }
-    return;
-  }
   if (interaction.isAutocomplete()) return onAutocomplete(ctx, interaction);
   // Interactions can be answered once, so a replayed delivery is dropped here.
   if (!(await ctx.firstDelivery(`discord:interaction:${interaction.id}`))) return;
   if (interaction.isChatInputCommand()) return onCommand(ctx, interaction);
+  if (interaction.isMessageContextMenuCommand()) return onMessageMenu(ctx, interaction);
   if (interaction.isButton()) return onButton(ctx, interaction);
   if (interaction.isModalSubmit()) return onModal(ctx, interaction);
   ctx.logger.debug({ type: interaction.type }, 'ignored a Discord interaction of another kind');

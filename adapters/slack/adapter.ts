@@ -34,6 +34,7 @@ import type { ReplyPlace } from './reply-place';
 import { postJson } from './response-url';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import { type BoltSetup, createBolt, webClients } from './setup';
+import type { Suggest } from './suggest';
 import { type Start, WorkQueue } from './work-queue';
 
 const POST_METADATA_TYPE = 'starling_post';
@@ -44,6 +45,8 @@ export interface SlackAdapterOptions {
   db: Kysely<Database>;
   /** The member's summary for the App Home tab. */
   homeView?: (workspace: WorkspaceId, userId: string) => Promise<OutboundMessage>;
+  /** Typeahead options for modal selects (`block_suggestion`), from the core's autocomplete. */
+  suggest?: Suggest;
   /** The command registry's commands, for the manifest and help. */
   commands?: CommandDef<any, any>[];
   /**
@@ -151,6 +154,10 @@ export class SlackAdapter implements Adapter, ListenerHost {
 
   get homeView() {
     return this.options.homeView;
+  }
+
+  get suggest(): Suggest | undefined {
+    return this.options.suggest;
   }
 
   get db(): Kysely<Database> {

@@ -85,6 +85,22 @@ const blockActions = loose({
   message: loose({ ts, thread_ts: ts, text: opt }).nullish(),
   trigger_id: z.string().optional(),
 });
+const messageAction = loose({
+  ...interaction,
+  type: z.literal('message_action'),
+  callback_id: id,
+  channel: loose({ id }),
+  team: loose({ id }),
+  message_ts: ts,
+  message: loose({ user: optId, bot_id: opt, username: opt, text: opt, ts }),
+  trigger_id: z.string().optional(),
+});
+const blockSuggestion = loose({
+  ...interaction,
+  type: z.literal('block_suggestion'),
+  action_id: id,
+  value: z.string().max(500),
+});
 const view = loose({
   id,
   callback_id: z.string(),
@@ -96,8 +112,6 @@ const viewPayload = loose({ ...interaction, type: z.enum(['view_submission', 'vi
 /** Kinds Starling does not serve: acknowledged so Slack stops waiting, and nothing else. */
 const UNSERVED = new Set([
   'shortcut',
-  'message_action',
-  'block_suggestion',
   'interactive_message',
   'dialog_submission',
   'dialog_cancellation',
@@ -148,8 +162,10 @@ export function admit(body: unknown): Admission {
   }
   if (type === 'block_actions') return check('block_actions', blockActions, b);
   if (type === 'view_submission' || type === 'view_closed') return check(type, viewPayload, b);
+  if (type === 'message_action') return check(type, messageAction, b);
+  if (type === 'block_suggestion') return check(type, blockSuggestion, b);
   if (type && UNSERVED.has(type)) {
-    return { pass: false, kind: type, ...(type === 'block_suggestion' ? { response: { options: [] } } : {}) };
+    return { pass: false, kind: type };
   }
   return {
     pass: false,

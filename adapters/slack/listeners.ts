@@ -1,6 +1,6 @@
 // Bolt listeners: acknowledge at once (Slack allows three seconds), drop repeated
 // deliveries, then turn the payload into a neutral event and hand it to the core.
-import type { App, BlockAction, ButtonAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, MessageShortcut, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { InboundEvent, OutboundMessage, ReplyOptions } from '../../src/chat/types';
 import { firstDelivery } from '../../src/db/dedupe';
@@ -19,9 +19,11 @@ import {
 import { InlineAck } from './inline-ack';
 import type { DatabaseInstallationStore } from './installations';
 import { SLASH_COMMAND } from './manifest';
-import { channelRef, messageRef, workspaceId } from './refs';
+import { fromMrkdwn } from './mrkdwn';
+import { channelRef, messageRef, parseRef, workspaceId } from './refs';
 import type { ReplyPlace } from './reply-place';
 import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
+import { type Suggest, suggestionOptions } from './suggest';
 import type { Start } from './work-queue';
 
 /** What the listeners need of the adapter: the adapter is one, tests may pass another. */
@@ -33,10 +35,12 @@ export interface ListenerHost {
   readonly authors: AuthorCache;
   readonly installations?: DatabaseInstallationStore;
   readonly homeView?: unknown;
+  readonly suggest?: Suggest;
   track(work: () => Promise<void>, start?: Start): Promise<void>;
   deliver(event: InboundEvent): Promise<void>;
   replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
   publishHome(team: string, userId: string): Promise<void>;
+  openDirect(workspace: string, userId: string): Promise<string>;
 }
 
 export function registerListeners(app: App, adapter: ListenerHost): void {
@@ -83,6 +87,17 @@ export function registerListeners(app: App, adapter: ListenerHost): void {
       () => onButton(adapter, body as BlockAction<ButtonAction>, button),
       urgent ? 'urgent' : 'queued',
     );
+  });
+
+  // A message shortcut (More actions > STAR check): its callback_id is the core's message action.
+  app.shortcut({ type: 'message_action' }, async ({ shortcut, ack }) => {
+    await ack();
+    await adapter.track(() => onMessageShortcut(adapter, shortcut as MessageShortcut));
+  });
+
+  // Typeahead in a modal's external_select: answered in the ack itself, within Slack's 3 s.
+  app.options<'block_suggestion'>({ type: 'block_suggestion' }, async ({ options, ack }) => {
+    await ack(suggestionOptions(adapter.suggest, options.action_id, options.value));
   });
 
   // One view listener: two matching listeners would both try to ack.
@@ -228,9 +243,49 @@ async function onCommand(adapter: ListenerHost, command: SlashCommand, inline: I
   });
 }
 
+async function onMessageShortcut(adapter: ListenerHost, shortcut: MessageShortcut): Promise<void> {
+  const team = shortcut.team?.id ?? shortcut.user.team_id;
+  if (!team) {
+    adapter.logger.warn({ callbackId: shortcut.callback_id }, 'a message shortcut without a workspace; ignored');
+    return;
+  }
+  const channel = shortcut.channel.id;
+  const { message } = shortcut;
+  const author = await adapter.authors.get(team, shortcut.user.id, shortcut.user.name);
+  const writer = message.user ? await adapter.authors.get(team, message.user) : undefined;
+  await adapter.deliver({
+    type: 'message_action',
+    name: shortcut.callback_id,
+    target: {
+      ref: messageRef(team, channel, message.ts),
+      text: fromMrkdwn(message.text ?? ''),
+      authorId: message.user ?? message.bot_id ?? '',
+      ...(writer ? { authorName: writer.name } : message.username ? { authorName: message.username } : {}),
+    },
+    workspace: workspaceId(team),
+    channel: channelRef(team, channel),
+    ...(message.thread_ts && message.thread_ts !== message.ts
+      ? { thread: messageRef(team, channel, message.thread_ts) }
+      : {}),
+    author,
+    at: slackTime(shortcut.action_ts),
+    // the response_url reaches the member even in a conversation the bot is not in
+    reply: adapter.replier({ team, channel, userId: shortcut.user.id, responseUrl: shortcut.response_url }),
+    raw: shortcut,
+  });
+}
+
+/** A button on the App Home has no channel: its answer goes to the member's DM with the bot. */
+async function homeDm(adapter: ListenerHost, body: BlockAction<ButtonAction>): Promise<string | undefined> {
+  const team = body.team?.id ?? body.user.team_id;
+  if (body.container.type !== 'view' || body.view?.type !== 'home' || !team) return undefined;
+  return parseRef(await adapter.openDirect(workspaceId(team), body.user.id)).channel;
+}
+
 async function onButton(adapter: ListenerHost, body: BlockAction<ButtonAction>, action: ButtonAction): Promise<void> {
   const team = body.team?.id ?? body.user.team_id;
-  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  const channel =
+    body.channel?.id ?? (body.container.channel_id as string | undefined) ?? (await homeDm(adapter, body));
   const messageTs = body.message?.ts ?? (body.container.message_ts as string | undefined);
   if (!team || !channel) {
     adapter.logger.warn({ actionId: action.action_id }, 'a button outside a channel message; ignored');

@@ -1,6 +1,6 @@
 // The Slack app manifest, generated from what the adapter actually uses: each scope,
 // event and setting below is there because a line of this adapter needs it.
-import type { CommandDef } from '../../src/chat/registry';
+import type { CommandDef, MessageActionDef } from '../../src/chat/registry';
 
 /**
  * Every Web API method the adapter calls, with the bot scope Slack requires for it
@@ -67,6 +67,8 @@ export const SLASH_COMMAND = '/prep';
 
 export interface ManifestOptions {
   commands: readonly CommandDef<any, any>[];
+  /** Offered in every message's More actions menu, as message shortcuts. */
+  messageActions?: readonly MessageActionDef<any>[];
   name?: string;
   /** HTTP mode: the public base URL (https://bot.example.com); omitted means Socket Mode. */
   publicUrl?: string;
@@ -85,6 +87,12 @@ function usageHint(commands: ManifestOptions['commands']): string {
     hint = `${names.join(' | ')} | …`;
   }
   return hint;
+}
+
+/** A message action as a message shortcut: Slack caps the description at 80 characters. */
+function shortcut(action: MessageActionDef<any>) {
+  const description = action.description.length <= 80 ? action.description : `${action.description.slice(0, 79)}…`;
+  return { name: action.label, type: 'message', callback_id: action.name, description };
 }
 
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
@@ -113,6 +121,7 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
           should_escape: true,
         },
       ],
+      ...(options.messageActions?.length ? { shortcuts: options.messageActions.map(shortcut) } : {}),
     },
     oauth_config: {
       ...(base && options.oauth ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}),
@@ -120,7 +129,11 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     },
     settings: {
       event_subscriptions: { ...(events ? { request_url: events } : {}), bot_events: botEvents(options.reactions) },
-      interactivity: { is_enabled: true, ...(events ? { request_url: events } : {}) },
+      // the options URL serves typeahead in modal selects (block_suggestion)
+      interactivity: {
+        is_enabled: true,
+        ...(events ? { request_url: events, message_menu_options_url: events } : {}),
+      },
       org_deploy_enabled: false,
       socket_mode_enabled: !base,
       token_rotation_enabled: false,

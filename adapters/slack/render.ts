@@ -5,6 +5,7 @@
 
 import type { types } from '@slack/bolt';
 import { STAR_FORM_LABEL } from '../../src/chat/star-form';
+import { withTimes } from '../../src/chat/time';
 import type { Button, OutboundMessage } from '../../src/chat/types';
 import { splitText, toMrkdwn } from './mrkdwn';
 import { STAR_FORM_ACTION } from './star-form';
@@ -52,7 +53,9 @@ function actionButtons(message: OutboundMessage): types.Button[] {
 }
 
 /** Renders a message as one or more Slack posts, in order. */
-export function renderPosts(message: OutboundMessage): SlackPost[] {
+export function renderPosts(neutral: OutboundMessage): SlackPost[] {
+  // Slack's <!date> markup cannot pass the mrkdwn escaping; the core's words name the time zone.
+  const message = withTimes(neutral, (t) => t.words);
   const body = toMrkdwn(message.text);
   const sections = body.trim() ? splitText(body, SECTION_MAX) : [];
   const groups: string[][] = [];

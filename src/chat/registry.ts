@@ -3,7 +3,7 @@
 // Discord typed options: both are turned into the same zod schema here.
 import type { z } from 'zod';
 import { UserError } from './errors';
-import type { ButtonEvent, CommandEvent, OutboundMessage } from './types';
+import type { ButtonEvent, CommandEvent, MessageActionEvent, OutboundMessage } from './types';
 
 type OptionType = 'string' | 'integer' | 'user' | 'boolean';
 
@@ -46,6 +46,17 @@ export interface CommandDef<C, A = unknown> {
    */
   parseText?: (text: string) => Record<string, unknown>;
   guard?: Guard;
+  /**
+   * Makes sense outside a group's channel: in a direct message with the bot or a
+   * private group chat (Discord user installs). Others answer there that they belong
+   * in a channel.
+   */
+  direct?: boolean;
+  /**
+   * A button label for the member's home (Slack's App Home): pressing it runs the
+   * command with no arguments in the member's direct messages with the bot.
+   */
+  home?: string;
   /** Platforms that must acknowledge fast (Slack, Discord) may defer before running. */
   slow?: boolean;
   run(ctx: C, args: A, event: CommandEvent): Promise<CommandReply | undefined>;
@@ -57,7 +68,25 @@ export interface ActionDef<C> {
   run(ctx: C, event: ButtonEvent): Promise<CommandReply | undefined>;
 }
 
+/**
+ * An action on any message (Slack message shortcut, Discord message context menu).
+ * `label` is what the member sees in the menu; `name` the stable id platforms carry.
+ */
+export interface MessageActionDef<C> {
+  name: string;
+  label: string;
+  description: string;
+  run(ctx: C, event: MessageActionEvent): Promise<CommandReply | undefined>;
+}
+
+/** A button that runs a command: the action id is `run:<command>`. */
+export const RUN_PREFIX = 'run:';
+
 export function defineCommand<C, A>(def: CommandDef<C, A>): CommandDef<C, A> {
+  return def;
+}
+
+export function defineMessageAction<C>(def: MessageActionDef<C>): MessageActionDef<C> {
   return def;
 }
 
@@ -68,6 +97,7 @@ export function defineAction<C>(def: ActionDef<C>): ActionDef<C> {
 export class CommandRegistry<C> {
   private readonly commands = new Map<string, CommandDef<C, any>>();
   private readonly actions: ActionDef<C>[] = [];
+  private readonly messageActionDefs = new Map<string, MessageActionDef<C>>();
 
   register(...defs: CommandDef<C, any>[]): this {
     for (const def of defs) {
@@ -80,6 +110,22 @@ export class CommandRegistry<C> {
   registerAction(...defs: ActionDef<C>[]): this {
     this.actions.push(...defs);
     return this;
+  }
+
+  registerMessageAction(...defs: MessageActionDef<C>[]): this {
+    for (const def of defs) {
+      if (this.messageActionDefs.has(def.name)) throw new Error(`message action ${def.name} is registered twice`);
+      this.messageActionDefs.set(def.name, def);
+    }
+    return this;
+  }
+
+  messageAction(name: string): MessageActionDef<C> | undefined {
+    return this.messageActionDefs.get(name);
+  }
+
+  messageActions(): MessageActionDef<C>[] {
+    return [...this.messageActionDefs.values()];
   }
 
   get(name: string): CommandDef<C, any> | undefined {

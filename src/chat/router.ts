@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { isDamage } from '../db/damage';
 import { PlatformError, UserError } from './errors';
-import { type CommandRegistry, type CommandReply, parseArgs, rawArgs } from './registry';
+import { type CommandRegistry, type CommandReply, parseArgs, RUN_PREFIX, rawArgs } from './registry';
 import type { InboundEvent, OutboundMessage } from './types';
 
 const DAMAGED =
@@ -98,15 +98,38 @@ export function createRouter<C>(options: RouterOptions<C>): Router {
             'ask an admin of this channel to run it',
           );
         }
+        if (event.direct && !def.direct) {
+          throw new UserError(
+            `\`${prefix} ${def.name}\` belongs to a channel of your group: use it in a server or workspace channel where Starling is.`,
+            `\`${prefix} help\` here lists what works in a direct message`,
+          );
+        }
         const args = parseArgs(def, rawArgs(def, event));
         await send(event, await def.run(ctx, args, event));
         return;
       }
       case 'button': {
+        const shortcut = event.actionId.startsWith(RUN_PREFIX)
+          ? registry.get(event.actionId.slice(RUN_PREFIX.length))
+          : undefined;
+        if (shortcut?.home) {
+          const command = { ...event, type: 'command' as const, name: shortcut.name, text: '' };
+          await send(event, await shortcut.run(ctx, parseArgs(shortcut, {}), command));
+          return;
+        }
         const action = registry.action(event.actionId);
         if (!action) {
           logger.warn({ actionId: event.actionId }, 'button with no handler');
           throw new UserError('That button is no longer active.', `use \`${prefix} help\` to see what you can do`);
+        }
+        await send(event, await action.run(ctx, event));
+        return;
+      }
+      case 'message_action': {
+        const action = registry.messageAction(event.name);
+        if (!action) {
+          logger.warn({ name: event.name }, 'message action with no handler');
+          throw new UserError('That menu entry is no longer offered.', `use \`${prefix} help\` to see what you can do`);
         }
         await send(event, await action.run(ctx, event));
         return;

@@ -147,6 +147,18 @@ export interface CommandEvent extends EventBase {
   text?: string;
   /** Typed options (Discord), already split by name. */
   options?: Record<string, string | number | boolean | undefined>;
+  /** Used in a direct conversation or a private group chat, outside any channel of a group. */
+  direct?: boolean;
+}
+
+/**
+ * A member picked a bot action on someone's message (Slack message shortcut, Discord
+ * message context menu): `name` is the registered message action, `target` the message.
+ */
+export interface MessageActionEvent extends EventBase {
+  type: 'message_action';
+  name: string;
+  target: { ref: Ref; text: string; authorId: string; authorName?: string };
 }
 
 export interface ButtonEvent extends EventBase {
@@ -179,6 +191,7 @@ export type InboundEvent =
   | CommandEvent
   | ButtonEvent
   | FormSubmittedEvent
+  | MessageActionEvent
   | ReactionEvent;
 
 export type EventHandler = (event: InboundEvent) => Promise<void>;

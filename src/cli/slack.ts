@@ -48,7 +48,15 @@ export const cli: Cli = {
     if (name !== undefined && (name.trim() === '' || name.length > 35)) {
       throw new CliError('--name must be 1 to 35 characters (Slack limits app names).');
     }
-    const manifest = buildManifest({ commands: practiceRegistry().list(), name, publicUrl: url, oauth, reactions });
+    const registry = practiceRegistry();
+    const manifest = buildManifest({
+      commands: registry.list(),
+      messageActions: registry.messageActions(),
+      name,
+      publicUrl: url,
+      oauth,
+      reactions,
+    });
     process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     return 0;
   },

@@ -230,6 +230,8 @@ export function registerMockCommand(registry: CommandRegistry<AppContext>): void
   registry.register(
     defineCommand<AppContext, MockArgs>({
       name: 'mock',
+      direct: true,
+      home: 'Start a mock interview',
       description: 'A private mock interview with follow-up questions and a scorecard',
       usage: '/prep mock [employer] [category] [questions] | stop',
       examples: ['/prep mock', '/prep mock chop behavioral', '/prep mock 5', '/prep mock stop'],

@@ -2,6 +2,7 @@
 // the same message, recorded so replies in its thread become answers.
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../chat/errors';
+import { timeToken } from '../chat/time';
 import type { OutboundMessage, PostResult } from '../chat/types';
 import type { Occurrence, Post, Schedule } from '../db/schema';
 import type { Guide, GuideQuestion } from '../guides/schema';
@@ -60,11 +61,11 @@ function questionMessage(
   q: Pickable,
   postId: string,
   kind: 'daily' | 'adhoc',
-  windowMinutes: number,
+  window: { minutes: number; closesAt: number },
   name = q.guide.slug,
   feedback: FeedbackMode = 'private',
 ): OutboundMessage {
-  const hours = formatWindow(windowMinutes);
+  const closes = timeToken(window.closesAt, 'relative', `in ${formatWindow(window.minutes)}`);
   const where = {
     private: ' Feedback comes to you privately.',
     public: ' Feedback is posted in this thread.',
@@ -77,7 +78,7 @@ function questionMessage(
       `> ${q.text}`,
       '',
       q.star ? STORY_INVITE : APPROACH_INVITE,
-      `Several replies count as one answer, and you can edit or delete them.${where} Answers close in ${hours}; later ones still count, marked late.`,
+      `Several replies count as one answer, and you can edit or delete them.${where} Answers close ${closes}; later ones still count, marked late.`,
     ].join('\n'),
     footer: `From the ${q.guide.employer} ${q.guide.role} guide · \`/prep tips ${name}\` for what they look for`,
     starForm: { postId },
@@ -140,7 +141,7 @@ async function placeQuestion(ctx: AppContext, req: QuestionRequest, posted?: Pos
       q,
       postId,
       req.kind,
-      channel.answerWindowMinutes,
+      { minutes: channel.answerWindowMinutes, closesAt: now.getTime() + channel.answerWindowMinutes * 60_000 },
       shortName(ctx.guides, q.guide),
       channel.feedbackMode,
     );
@@ -194,7 +195,7 @@ function messageForPost(ctx: AppContext, post: Post, settings: ChannelSettings):
       q,
       post.id,
       kind,
-      settings.answerWindowMinutes,
+      { minutes: settings.answerWindowMinutes, closesAt: Number(post.closes_at) },
       shortName(ctx.guides, q.guide),
       settings.feedbackMode,
     );

@@ -54,7 +54,7 @@ describe('npm start with piped input', () => {
     );
     expect(code).toBe(0);
     expect(out).toContain('Question of the day');
-    expect(out).toContain("Children's Hospital of Philadelphia · Software Engineer: tips");
+    expect(out).toContain("Children's Hospital of Philadelphia · Software Engineer: in short");
     expect(out).toMatch(/\nTips\n- \S/); // the guide's own tips, as a list
     // Plain text when piped: no colour codes, no markdown markers.
     expect(out).not.toContain('\x1b[');

@@ -56,6 +56,7 @@ export async function startBot(
     logger,
     db: opened.db,
     commands: app.registry.list(),
+    messageActions: app.registry.messageActions(),
     autocomplete: (kind, prefix) => app.autocomplete(kind, prefix),
     onPlatformError: (channel, err) => app.onPlatformError(channel, err),
     clientOptions: testClientOptions(options.clientOptions),

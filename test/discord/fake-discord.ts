@@ -12,6 +12,7 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIGuildMember,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
   type APIModalSubmitInteraction,
   type APIRole,
@@ -21,6 +22,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   type ApplicationFlags,
+  ApplicationIntegrationType,
   ChannelType,
   ComponentType,
   GatewayDispatchEvents,
@@ -34,6 +36,7 @@ import {
   GuildNSFWLevel,
   GuildPremiumTier,
   GuildVerificationLevel,
+  InteractionContextType,
   InteractionType,
   Locale,
   MessageFlags,
@@ -742,6 +745,43 @@ export class FakeDiscord {
         })),
       },
     } as unknown as APIModalSubmitInteraction;
+  }
+
+  /** Apps > `name` on a message, as a message context menu command carries it. */
+  messageMenu(user: FakeUser, message: APIMessage, name: string): APIMessageApplicationCommandInteraction {
+    return {
+      ...this.interactionBase(user, message.channel_id),
+      type: InteractionType.ApplicationCommand,
+      data: {
+        id: snowflake(),
+        name,
+        type: ApplicationCommandType.Message,
+        target_id: message.id,
+        resolved: { messages: { [message.id]: message } },
+      },
+    } as APIMessageApplicationCommandInteraction;
+  }
+
+  /**
+   * `/prep <sub>` from `/prep` installed to the member's own account, used in a direct
+   * message or group DM (context 1 or 2): no guild, no member, only the user.
+   */
+  userInstallCommand(
+    user: FakeUser,
+    sub: string,
+    options: Record<string, string> = {},
+    context: InteractionContextType = InteractionContextType.PrivateChannel,
+  ): APIChatInputApplicationCommandInteraction {
+    const { guild_id: _g, guild: _guild, guild_locale: _l, member: _m, ...base } = this.command(user, sub, options);
+    const channelId = snowflake();
+    return {
+      ...base,
+      channel_id: channelId,
+      channel: { id: channelId, type: context === InteractionContextType.BotDM ? ChannelType.DM : ChannelType.GroupDM },
+      user: this.apiUser(user),
+      context,
+      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
+    } as unknown as APIChatInputApplicationCommandInteraction;
   }
 
   /** Sends an interaction on the gateway and returns its id. */

@@ -319,17 +319,12 @@ describe('buttons and the STAR form', () => {
   });
 });
 
-describe('events the core should not see', () => {
-  it('never forwards interactions from outside a server', async () => {
-    const interaction = h.fake.command(h.fake.users.alice, 'me') as unknown as Record<string, unknown>;
-    delete interaction.guild_id;
-    delete interaction.guild;
-    const { member } = interaction as { member: { user: unknown } };
-    interaction.user = member.user;
-    delete interaction.member;
-    const id = h.fake.interact(interaction as { id: string });
-    const [r] = await h.fake.waitForResponses(id);
-    expect(r?.body.data.content).toMatch(/inside a server/);
-    expect(h.events as InboundEvent[]).toHaveLength(0);
+describe('outside a server', () => {
+  it('forwards /prep from a DM or a user install marked direct, with the member as the author', async () => {
+    const id = h.fake.interact(h.fake.userInstallCommand(h.fake.users.alice, 'me'));
+    await h.fake.waitForResponses(id);
+    const [event] = h.events as InboundEvent[];
+    expect(event).toMatchObject({ type: 'command', name: 'me', direct: true, author: { id: h.fake.users.alice.id } });
+    expect(event?.workspace).toBe('discord:@me');
   });
 });

@@ -194,7 +194,7 @@ describe('/prep schedule', () => {
     });
     await h.command(bob, 'schedule');
     expect(seen(bob.id)?.text).toMatch(
-      /\*\*18:30\*\* \(America\/New_York\), mon, wed, fri, from Globex[\s\S]*Next: Mon 2 Mar 18:30/,
+      /\*\*18:30\*\* \(America\/New_York\), mon, wed, fri, from Globex[\s\S]*Next: <time:\d+:F\|Mon 2 Mar 18:30/,
     );
     await h.command(ada, 'schedule', 'off');
     // off pauses: the schedule is kept, and resume brings it back as it was
@@ -296,10 +296,10 @@ describe('a paused schedule', () => {
       next_run_at: Date.parse('2026-03-05T08:00:00Z'),
     });
     expect(h.adapter.publicIn(h.channel).at(-1)?.message.text).toMatch(
-      /<@U-ada> resumed the daily question: \*\*09:00\*\* \(Europe\/Berlin\), weekdays, from Acme Corp, behavioral\. Next one: Thu 5 Mar 09:00/,
+      /<@U-ada> resumed the daily question: \*\*09:00\*\* \(Europe\/Berlin\), weekdays, from Acme Corp, behavioral\. Next one: <time:1772697600000:F\|Thu 5 Mar 09:00/,
     );
     await h.command(bob, 'schedule');
-    expect(seen(bob.id)?.text).toContain('Next: Thu 5 Mar 09:00');
+    expect(seen(bob.id)?.text).toContain('Next: <time:1772697600000:F|Thu 5 Mar 09:00 (Europe/Berlin)>');
   });
 
   it('answers resume when there is nothing to resume, and shows why a schedule is paused', async () => {
@@ -511,7 +511,8 @@ describe('/prep summary, me and snooze', () => {
 
   it('snoozes for a number of days and refuses anything else', async () => {
     await h.command(bob, 'snooze', '7');
-    expect(seen(bob.id)?.text).toContain('Snoozed for 7 days, until 2026-03-09');
+    // the date travels as data, so Discord can show it in each reader's own calendar
+    expect(seen(bob.id)?.text).toMatch(/^Snoozed for 7 days, until <time:\d+:D\|2026-03-09>\./);
     const m = await h.db.selectFrom('members').selectAll().where('user_id', '=', bob.id).executeTakeFirstOrThrow();
     expect(Number(m.snoozed_until)).toBe(h.now().getTime() + 7 * 86_400_000);
     await h.command(bob, 'snooze', 'off');
@@ -570,6 +571,32 @@ describe('arguments typed as text (Slack, the terminal)', () => {
     expect(said(bob.id)?.title).toContain('Harvard Medical School · Software Engineer: FAQ');
     await s.command(bob, 'tips', 'harvard medical school');
     expect(said(bob.id)?.kind).not.toBe('error');
+  });
+
+  it('shows what a guide without tips does have: its areas with a sentence each and the process in short', async () => {
+    await s.command(bob, 'tips', 'harvard medical');
+    const m = said(bob.id);
+    expect(m?.kind).toBe('info');
+    const text = m?.text ?? '';
+    expect(text).not.toMatch(/has no tips/);
+    expect(text).toContain('**What they evaluate**');
+    expect(text).toContain(
+      '**Adaptability** – Research priorities can shift, and funding cycles may influence project directions.',
+    );
+    expect(text).not.toContain('Demonstrating that you can remain productive');
+    expect(text).toContain('**The process in short**');
+    expect(text).toContain('notably decentralized');
+    expect(text).toContain('tied to specific research labs');
+    expect(text).toContain('final meeting with a Principal Investigator');
+    expect(text).not.toContain('**Tips**');
+    expect(m?.footer).toContain('/prep tips hms <');
+  });
+
+  it('lists the tips themselves when the guide has them', async () => {
+    await s.command(bob, 'tips', 'chop');
+    const text = said(bob.id)?.text ?? '';
+    expect(text).toContain('**Tips**\n- Emphasize Stability');
+    expect(text).toContain('**The process in short**\n1. ');
   });
 
   it('offers a whole command, not a bare name, for an unknown employer', async () => {

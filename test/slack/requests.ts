@@ -2,7 +2,14 @@
 // slash commands and interactions form-encoded, events as JSON, with payloads shaped
 // like Slack's own (typed with Bolt's types so drift fails to compile).
 import { createHmac } from 'node:crypto';
-import type { BlockAction, ButtonAction, EnvelopedEvent, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type {
+  BlockAction,
+  ButtonAction,
+  EnvelopedEvent,
+  MessageShortcut,
+  SlashCommand,
+  ViewSubmitAction,
+} from '@slack/bolt';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const TEAM = 'T0STUDY01';
@@ -264,4 +271,26 @@ export function commandReplies(
 ): ShownReply[] {
   const inline = ackReply(ack);
   return [...(inline ? [inline] : []), ...responses.filter((r) => r.id === id).map((r) => r.body)];
+}
+
+/** More actions > `callbackId` on a message, as Slack posts a message shortcut. */
+export function messageShortcut(
+  callbackId: string,
+  message: { ts: string; text: string; user: string; thread_ts?: string },
+  over: { user?: string; channel?: string; responseUrl?: string } = {},
+): MessageShortcut {
+  const channel = over.channel ?? CHANNEL;
+  return {
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: `${next()}.5678.fedcba`,
+    message_ts: message.ts,
+    response_url: over.responseUrl ?? 'http://127.0.0.1:9/respond/none',
+    message: { type: 'message', ...message },
+    user: { id: over.user ?? 'U0ALICE', name: 'alice', team_id: TEAM },
+    channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'interview-practice' },
+    team: { id: TEAM, domain: 'study-group' },
+    token: 'verification-token-unused',
+    action_ts: `${Math.floor(Date.now() / 1000)}.000500`,
+  } as MessageShortcut;
 }

@@ -1,6 +1,7 @@
 // Every /prep command, registered in the order help lists them.
 import { CommandRegistry } from '../../chat/registry';
 import { registerMockCommand } from '../../mock/command';
+import { starCheckAction } from '../../star-check/action';
 import type { AppContext } from '../context';
 import { registerGuideCommand } from './guide';
 import { registerLookups } from './lookup';
@@ -19,5 +20,6 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
   registerGuideCommand(registry);
+  registry.registerMessageAction(starCheckAction);
   return registry;
 }

@@ -7,6 +7,7 @@ import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
 import { plural, shortName } from '../format';
 import { readEmployerPhrase, resolveEmployer } from './phrase';
+import { renderOverview } from './tips-overview';
 
 export const TIP_SECTIONS = [
   'evaluation',
@@ -105,15 +106,8 @@ export function renderTips(guide: Guide, section?: TipSection): { title: string;
           ? guide.questions.map((q) => `- ${q.text} _(${q.category.replace(/-/g, ' ')})_`).join('\n')
           : none('questions'),
       };
-    default: {
-      const lines: string[] = [];
-      if (guide.evaluationAreas.length) {
-        lines.push('**What they evaluate**', bullets(guide.evaluationAreas.map((a) => a.name)), '');
-      }
-      if (guide.focusAreas.length) lines.push('**Focus areas**', bullets(guide.focusAreas.slice(0, 6)), '');
-      lines.push('**Tips**', guide.tips.length ? bullets(guide.tips) : none('tips'));
-      return { title: `${title}: tips`, text: lines.join('\n') };
-    }
+    default:
+      return { title: `${title}: in short`, text: renderOverview(guide) };
   }
 }
 
@@ -121,13 +115,15 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, { command?: string }>({
       name: 'help',
+      direct: true,
       description: 'What Starling does and every command',
       usage: '/prep help [command]',
       examples: ['/prep help', '/prep help schedule'],
       options: [{ name: 'command', description: 'A command to explain', type: 'string' }],
       args: z.object({ command: z.string().optional() }),
-      async run(_ctx, args) {
-        const all = registry.list();
+      async run(_ctx, args, event) {
+        // In a direct message, only what works there.
+        const all = registry.list().filter((c) => !event.direct || c.direct);
         if (args.command) {
           const name = args.command
             .replace(/^\/?prep\s+/, '')
@@ -161,6 +157,9 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
             'Questions that ask for an approach (system design, technical) are answered as asked, backed by one real example; they count as answers and keep your streak, but stay out of the STAR figures.',
             '',
             ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
+            ...registry
+              .messageActions()
+              .map((a) => `**${a.label}** in a message's menu (Slack: More actions, Discord: Apps) – ${a.description}`),
           ].join('\n'),
           footer: '`/prep help <command>` for examples',
         };
@@ -168,6 +167,8 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
     }),
     defineCommand<AppContext, Record<string, never>>({
       name: 'employers',
+      direct: true,
+      home: 'Employer tips',
       description: 'The employer guides available',
       usage: '/prep employers',
       examples: ['/prep employers'],
@@ -196,6 +197,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
     }),
     defineCommand<AppContext, { employer?: string; section?: string; words?: string[] }>({
       name: 'tips',
+      direct: true,
       description: "An employer's tips: what they evaluate, the process, FAQ, general tips",
       usage: '/prep tips <employer> [evaluation|process|faq|tips|responsibilities|requirements|questions]',
       examples: ['/prep tips chop', '/prep tips chop process', '/prep tips "harvard medical school" faq'],

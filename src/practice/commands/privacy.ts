@@ -75,6 +75,7 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
   registry.register(
     defineCommand<AppContext, Record<string, never>>({
       name: 'export',
+      direct: true,
       description: 'All your data in this workspace, as JSON and Markdown files, privately',
       usage: '/prep export',
       examples: ['/prep export'],
@@ -100,6 +101,7 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
     }),
     defineCommand<AppContext, Record<string, never>>({
       name: 'forget-me',
+      direct: true,
       description: 'Delete all your answers, analyses and streaks in this workspace (asks to confirm)',
       usage: '/prep forget-me',
       examples: ['/prep forget-me'],

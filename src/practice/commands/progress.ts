@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineCommand } from '../../chat/registry';
+import { timeToken } from '../../chat/time';
 import type { AppContext } from '../context';
 import { asksForStory } from '../feedback';
 import { pct, plural, quote } from '../format';
@@ -28,6 +29,7 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
   registry.register(
     defineCommand<AppContext, Record<string, never>>({
       name: 'me',
+      direct: true,
       description: 'Your own practice summary and progress chart, privately',
       usage: '/prep me',
       examples: ['/prep me'],
@@ -226,7 +228,7 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
         await snooze(ctx.db, event.workspace, event.author.id, now, until);
         return {
           kind: 'info',
-          text: `Snoozed for ${plural(days, 'day')}, until ${new Date(until).toISOString().slice(0, 10)}. Missed questions in that time do not break your streak.`,
+          text: `Snoozed for ${plural(days, 'day')}, until ${timeToken(until, 'date', new Date(until).toISOString().slice(0, 10))}. Missed questions in that time do not break your streak.`,
         };
       },
     }),

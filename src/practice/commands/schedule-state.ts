@@ -1,5 +1,6 @@
 // A channel's daily question as it stands: shown, turned off, deleted, resumed.
 import { UserError } from '../../chat/errors';
+import { timeToken } from '../../chat/time';
 import type { CommandEvent, Ref } from '../../chat/types';
 import type { Schedule } from '../../db/schema';
 import { getSchedule, pauseSchedule, removeSchedule, resumeSchedule, scheduleDays } from '../../scheduler/store';
@@ -28,7 +29,9 @@ export function scheduleLine(ctx: AppContext, s: Schedule): string {
 }
 
 export function nextRun(s: Schedule): string {
-  return s.next_run_at ? formatLocal(new Date(Number(s.next_run_at)), s.timezone) : 'never';
+  if (!s.next_run_at) return 'never';
+  const at = new Date(Number(s.next_run_at));
+  return timeToken(at, 'moment', formatLocal(at, s.timezone));
 }
 
 /** Why a schedule is paused, as its paused_reason says. */
