@@ -1,6 +1,7 @@
 // Every /prep command, registered in the order help lists them.
 import { CommandRegistry } from '../../chat/registry';
 import { registerMockCommand } from '../../mock/command';
+import { registerStoriesCommand } from '../../stories/command';
 import type { AppContext } from '../context';
 import { registerLookups } from './lookup';
 import { registerPrivacyCommands } from './privacy';
@@ -15,6 +16,7 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registry.register(questionCommand, scheduleCommand);
   registerSettingsCommand(registry);
   registerMockCommand(registry);
+  registerStoriesCommand(registry);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
   return registry;
