@@ -25,6 +25,7 @@ import { pruneOccurrences } from './scheduler/occurrences';
 import { pauseReason } from './scheduler/pause-reason';
 import { makeReplicaId, runDueSchedules } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
+import { suggestStories } from './stories/suggest';
 
 export interface AppOptions {
   config: Config;
@@ -78,6 +79,9 @@ export function buildApp(options: AppOptions): App {
     config,
     clock,
     replicaId: options.replicaId ?? makeReplicaId(),
+  };
+  ctx.questionAsked = async (q) => {
+    await suggestStories(ctx, q);
   };
   const registry = practiceRegistry();
   const answers = answerHandlers(ctx);

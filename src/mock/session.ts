@@ -3,7 +3,7 @@
 // idle for a day close by themselves with their scorecard kept.
 import { PlatformError } from '../chat/errors';
 import type { MessageEvent, OutboundMessage, Ref } from '../chat/types';
-import type { MockSession } from '../db/schema';
+import type { MockItem, MockSession } from '../db/schema';
 import type { AppContext } from '../practice/context';
 import { asksForStory } from '../practice/feedback';
 import { followupPrompt, questionPrompt } from './prompts';
@@ -53,12 +53,31 @@ export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promi
     const turn = readTurn({ guides: ctx.guides, session, items, text, isStory: storyTest(ctx), now });
     if (await advance(ctx.db, session, turn.change, now)) {
       await say(ctx, session.place_ref, turn.say);
+      const next = turn.change.session.position;
+      const item = next === undefined || turn.closed ? undefined : items.find((i) => Number(i.position) === next);
+      if (item) await announceMockQuestion(ctx, session, item);
       return true;
     }
     session = await getSession(ctx.db, session.id);
   }
   ctx.logger.warn({ session: found.id }, 'a mock interview reply lost the race to another; not read');
   return true;
+}
+
+/** Tells the session's listeners (the story bank) about the question just asked; never fails the turn. */
+export async function announceMockQuestion(ctx: AppContext, s: MockSession, item: MockItem): Promise<void> {
+  try {
+    await ctx.questionAsked?.({
+      workspace: s.workspace,
+      channel: s.channel_ref,
+      place: s.place_ref,
+      questionText: item.question_text,
+      category: item.category,
+      onlyUserId: s.user_id,
+    });
+  } catch (err) {
+    ctx.logger.warn({ err, session: s.id }, 'could not tell the member about a fitting story');
+  }
 }
 
 /** What the session is waiting for, asked again (a resumed session). */

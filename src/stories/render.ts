@@ -23,7 +23,7 @@ function label(map: CompetencyMap, id: string): string {
 export function storyLines(map: CompetencyMap, s: Story): string[] {
   const tags = s.tags.length
     ? s.tags.map((t) => `${label(map, t.id)} (${t.why})`).join(', ')
-    : '_none found: retag it with `/prep stories retag ' + `${s.number} <competency>\`_`;
+    : `_none found: retag it with \`/prep stories retag ${s.number} <competency>\`_`;
   return [
     `**${s.number}. “${s.title}”**`,
     `   Competencies: ${tags}`,

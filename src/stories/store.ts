@@ -112,3 +112,18 @@ export async function forgetStoryMarks(db: Db, workspace: string, userId: string
     .executeTakeFirst();
   return Number(r.numDeletedRows ?? 0);
 }
+
+/** Members who have told a story in this channel: who may hear that a new question fits one. */
+export async function storytellersIn(db: Db, workspace: string, channel: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
+    .select('answers.user_id')
+    .distinct()
+    .where('answers.workspace', '=', workspace)
+    .where('answers.channel_ref', '=', channel)
+    .where('analyses.story', '=', 1)
+    .orderBy('answers.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
