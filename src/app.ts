@@ -19,6 +19,7 @@ import type { AppContext } from './practice/context';
 import { runDigests } from './practice/digest';
 import { categoryLabel } from './practice/format';
 import { scheduledPoster } from './practice/posting';
+import type { Timers } from './practice/quiet';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
 import { pruneOccurrences } from './scheduler/occurrences';
@@ -35,6 +36,8 @@ export interface AppOptions {
   adapters: AdapterSet;
   clock?: () => Date;
   replicaId?: string;
+  /** Timers for the feedback quiet period (tests move time by hand). */
+  timers?: Timers;
 }
 
 export interface App {
@@ -84,7 +87,7 @@ export function buildApp(options: AppOptions): App {
     await suggestStories(ctx, q);
   };
   const registry = practiceRegistry();
-  const answers = answerHandlers(ctx);
+  const answers = answerHandlers(ctx, options.timers);
   const handlers = {
     ...answers,
     // a reply in a mock interview's conversation is the mock's; any other goes on to answers
@@ -149,6 +152,12 @@ export function buildApp(options: AppOptions): App {
         await runDigests(ctx, now, catchupMs, onPlatformError);
       } catch (err) {
         logger.error({ err }, 'digests failed this tick');
+      }
+      try {
+        const sent = await answers.sendOverdue(now);
+        if (sent) logger.info({ sent }, 'sent feedback held when a process stopped');
+      } catch (err) {
+        logger.error({ err }, 'sending held feedback failed this tick');
       }
       try {
         const closed = await closeIdleSessions(

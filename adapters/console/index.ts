@@ -62,6 +62,8 @@ export function memberId(name: string): string {
 
 export class ConsoleAdapter implements Adapter {
   readonly platform = 'console';
+  /** Piped input: each line is a whole reply, answered before the next is read. */
+  readonly wholeReplies: boolean;
   readonly workspace: WorkspaceId = CONSOLE_WORKSPACE;
   readonly channel: Ref = CONSOLE_CHANNEL;
   /** Resolves when input has ended (or /quit) and every line has been handled. */
@@ -102,6 +104,7 @@ export class ConsoleAdapter implements Adapter {
     const colour = options.color ?? (this.output.isTTY === true && !process.env.NO_COLOR);
     this.style = colour ? COLOURS : PLAIN;
     this.interactive = this.input.isTTY === true;
+    this.wholeReplies = !this.interactive;
     this.clock = options.clock ?? (() => new Date());
     this.filesDir = options.filesDir;
     this.me = this.author(options.user ?? 'you');

@@ -125,7 +125,7 @@ export function registerStoriesCommand(registry: CommandRegistry<AppContext>): v
       name: 'stories',
       description: 'Your story bank: each story with its competencies, and the competencies with no story yet',
       usage: '/prep stories | retag <n> <competency...> | merge <n> <m>',
-      examples: ['/prep stories', '/prep stories retag 2 conflict ownership', '/prep stories merge 1 3'],
+      examples: ['/prep stories', '/prep stories retag 1 conflict ownership'],
       notes: [
         'Every answer that tells one specific time it happened is kept as a story, tagged with the competencies its own words, its question and its guide show. Only you see your bank.',
         `Competencies: ${competencies()

@@ -11,6 +11,7 @@ import { GuideLibrary } from '../../src/guides/library';
 import type { Guide } from '../../src/guides/schema';
 import { silentLogger } from '../../src/logger';
 import { createTestDatabase, type DatabaseKind } from '../db/databases';
+import { ManualTimers } from '../manual-timers';
 
 export function guide(slug: string, employer: string, extra: Partial<Guide> = {}): Guide {
   return {
@@ -89,6 +90,9 @@ export interface Harness {
   now(): Date;
   setNow(iso: string | Date): void;
   advance(ms: number): void;
+  /** Moves the clock on and runs the timers due by then (the feedback quiet period). */
+  wait(ms: number): Promise<void>;
+  timers: ManualTimers;
   command(who: Author, name: string, text?: string, extra?: Partial<InboundEvent>): Promise<void>;
   say(who: Author, thread: Ref, text: string, ref?: Ref): Promise<Ref>;
   edit(who: Author, thread: Ref, ref: Ref, text: string): Promise<void>;
@@ -102,15 +106,25 @@ export const bob = member('U-bob', 'Bob');
 export const cy = member('U-cy', 'Cy');
 
 export async function harness(
-  options: { guides?: Guide[]; start?: string; workspace?: string; channel?: Ref; kind?: DatabaseKind } = {},
+  options: {
+    guides?: Guide[];
+    start?: string;
+    workspace?: string;
+    channel?: Ref;
+    kind?: DatabaseKind;
+    /** The feedback quiet period; 0 (every reply answered at once) unless a test is about it. */
+    quietSeconds?: number;
+  } = {},
 ): Promise<Harness> {
   const open = await createTestDatabase(options.kind ?? 'sqlite');
   const workspace = options.workspace ?? 'memory:W1';
   const channel = options.channel ?? `${workspace}:C1`;
   const adapter = new MemoryAdapter(workspace, channel);
   let now = new Date(options.start ?? '2026-03-02T08:00:00Z');
+  const timers = new ManualTimers(() => now);
   const app = buildApp({
-    config: loadConfig({}),
+    config: loadConfig({ FEEDBACK_QUIET_SECONDS: String(options.quietSeconds ?? 0) }),
+    timers,
     logger: silentLogger(),
     db: open.db,
     guides: new GuideLibrary(options.guides ?? [ACME, GLOBEX]),
@@ -131,6 +145,11 @@ export async function harness(
     },
     advance(ms) {
       now = new Date(now.getTime() + ms);
+    },
+    timers,
+    async wait(ms) {
+      now = new Date(now.getTime() + ms);
+      await timers.runDue();
     },
     command: (who, name, text = '', extra = {}) =>
       adapter.emit({ type: 'command', name, text, author: who, at: now, channel, ...extra } as never),
