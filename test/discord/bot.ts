@@ -28,7 +28,7 @@ export interface Bot {
 
 /** The wiring main.ts uses: the adapter joins the AdapterSet after buildApp, with the app's registry. */
 export async function startBot(
-  options: { clientOptions?: Partial<ClientOptions>; quiet?: boolean } = {},
+  options: { clientOptions?: Partial<ClientOptions>; quiet?: boolean; quietSeconds?: number } = {},
 ): Promise<Bot> {
   const fake = await new FakeDiscord().start();
   const opened = openSqlite(':memory:');
@@ -39,6 +39,7 @@ export async function startBot(
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiBase,
     DISCORD_GUILD_ID: fake.guildId,
+    FEEDBACK_QUIET_SECONDS: String(options.quietSeconds ?? 0),
   });
   const adapters = new AdapterSet();
   const app = buildApp({
