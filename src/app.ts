@@ -52,6 +52,8 @@ export interface App {
   autocomplete(kind: 'employer' | 'category', prefix: string): { name: string; value: string }[];
   /** A platform refused to post in a channel: pause its schedule and tell whoever set it. */
   onPlatformError(channelRef: Ref, err: PlatformError): Promise<void>;
+  /** Before the adapters stop: sends feedback still waiting for its quiet period. */
+  stop(): Promise<void>;
   /** The context handed to commands (for tests and tools). */
   ctx: AppContext;
 }
@@ -128,6 +130,7 @@ export function buildApp(options: AppOptions): App {
     registry,
     ctx,
     onPlatformError,
+    stop: () => answers.flush(),
     async handle(event) {
       if (event.author.isBot) return;
       await router(event);

@@ -140,6 +140,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const why = await stopped;
   logger.info({ why }, 'shutting down');
   await stopTicker();
+  await app.stop().catch((err) => logger.warn({ err }, 'held feedback could not all be sent before stopping'));
   await stopAdapters();
   await database.close();
   return 0;

@@ -78,6 +78,9 @@ export class ConsoleAdapter implements Adapter {
   private readonly filesDir?: string;
   /** Set once input has ended or the member left: nothing is prompted or read after it. */
   private closed = false;
+  /** Events being handled now; output outside them (held feedback) draws the prompt again. */
+  private handling = 0;
+  private started = false;
   /** Lines of a paste still arriving (interactive only). */
   private pasted: string[] = [];
   private pasteTimer?: NodeJS.Timeout;
@@ -252,6 +255,7 @@ export class ConsoleAdapter implements Adapter {
   /** Startup output is done: handle input from now on. */
   ready(): void {
     this.openGate();
+    this.started = true;
     this.prompt();
   }
 
@@ -304,6 +308,12 @@ export class ConsoleAdapter implements Adapter {
 
   async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
     this.show(message, to, userId);
+    this.promptAfterLateOutput();
+  }
+
+  /** Output that came while nothing was typed (feedback after a quiet period) leaves a fresh prompt under it. */
+  private promptAfterLateOutput(): void {
+    if (this.started && this.handling === 0) this.prompt();
   }
 
   async openDirect(workspace: WorkspaceId, userId: string): Promise<Ref> {
@@ -364,7 +374,12 @@ export class ConsoleAdapter implements Adapter {
 
   private async emit(event: InboundEvent): Promise<void> {
     if (!this.handler) return;
-    await this.handler(event);
+    this.handling++;
+    try {
+      await this.handler(event);
+    } finally {
+      this.handling--;
+    }
     this.flushMarks();
   }
 

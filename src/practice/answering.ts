@@ -307,7 +307,8 @@ async function onForm(ctx: AppContext, quiet: QuietFeedback, event: FormSubmitte
 export interface AnswerHandlers extends EventHandlers {
   /** Sends feedback whose quiet period ended while no process was waiting for it (the tick). */
   sendOverdue(now: Date): Promise<number>;
-  stop(): void;
+  /** Shutdown: sends the feedback still waiting for a quiet period. */
+  flush(): Promise<void>;
 }
 
 export function answerHandlers(ctx: AppContext, timers: Timers = realTimers): AnswerHandlers {
@@ -318,6 +319,6 @@ export function answerHandlers(ctx: AppContext, timers: Timers = realTimers): An
     message_deleted: (e) => onDeleted(ctx, quiet, e),
     form_submitted: (e) => onForm(ctx, quiet, e),
     sendOverdue: (now) => sendOverdue(ctx, now, (id, reply) => sendHeld(ctx, id, reply)),
-    stop: () => quiet.stop(),
+    flush: () => quiet.flush(),
   };
 }

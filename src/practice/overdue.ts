@@ -39,7 +39,7 @@ export async function sendOverdue(
     const post = answer ? await getPost(ctx.db, row.workspace, answer.post_id) : undefined;
     // another process runs the other platforms: leave their feedback to them
     if (post && !platforms.has(post.thread_ref.split(':')[0] ?? '')) continue;
-    if (!(await claimFeedback(ctx.db, row.answer_id, now.getTime())) || !post) continue;
+    if (!(await claimFeedback(ctx.db, row.answer_id, now.getTime(), now.getTime())) || !post) continue;
     await send(row.answer_id, privateReply(ctx, post.thread_ref, row.workspace, row.user_id));
     sent++;
   }

@@ -15,8 +15,6 @@ export interface Timers {
 export const realTimers: Timers = {
   after(ms, run) {
     const t = setTimeout(() => void run(), ms);
-    // a pending feedback is stored: it must not keep a stopping process alive
-    t.unref?.();
     return () => clearTimeout(t);
   },
 };
@@ -53,20 +51,25 @@ export class QuietFeedback {
     this.waiting.set(answer.id, { cancel, reply });
   }
 
-  private async fire(answerId: string): Promise<void> {
+  private async fire(answerId: string, early = false): Promise<void> {
     const w = this.waiting.get(answerId);
     this.waiting.delete(answerId);
     if (!w) return;
     try {
-      if (await claimFeedback(this.ctx.db, answerId, this.ctx.clock().getTime())) await this.send(answerId, w.reply);
+      const now = this.ctx.clock().getTime();
+      if (await claimFeedback(this.ctx.db, answerId, early ? Number.MAX_SAFE_INTEGER : now, now)) {
+        await this.send(answerId, w.reply);
+      }
     } catch (err) {
       this.ctx.logger.error({ err, answer: answerId }, 'could not send the feedback held for a quiet period');
     }
   }
 
-  /** Stops every timer (shutdown); what they held stays stored for the next tick. */
-  stop(): void {
-    for (const w of this.waiting.values()) w.cancel();
-    this.waiting.clear();
+  /** Shutdown: sends every held feedback now, while the platform can still take it. */
+  async flush(): Promise<void> {
+    for (const [id, w] of [...this.waiting]) {
+      w.cancel();
+      await this.fire(id, true);
+    }
   }
 }

@@ -34,14 +34,17 @@ export async function feedbackState(db: Db, answerId: string): Promise<AnswerFee
   return db.selectFrom('answer_feedback').selectAll().where('answer_id', '=', answerId).executeTakeFirst();
 }
 
-/** Takes the due feedback for sending; false when it is not due yet or another took it. */
-export async function claimFeedback(db: Db, answerId: string, now: number): Promise<boolean> {
+/**
+ * Takes the feedback due by `dueBy` for sending; false when it is not due yet or another
+ * process took it. (Shutdown passes a far `dueBy`: it sends what it holds at once.)
+ */
+export async function claimFeedback(db: Db, answerId: string, dueBy: number, now = Date.now()): Promise<boolean> {
   const r = await db
     .updateTable('answer_feedback')
     .set({ due_at: null, sent_at: now, updated_at: now })
     .where('answer_id', '=', answerId)
     .where('due_at', 'is not', null)
-    .where('due_at', '<=', now)
+    .where('due_at', '<=', dueBy)
     .executeTakeFirst();
   return affected(r) === 1;
 }
