@@ -82,3 +82,25 @@ export async function overdueFeedback(db: Db, before: number, limit = 100): Prom
     .limit(limit)
     .execute();
 }
+
+/** A member's feedback records (`/prep export`), oldest first. */
+export async function feedbackOf(db: Db, workspace: string, userId: string): Promise<AnswerFeedback[]> {
+  return db
+    .selectFrom('answer_feedback')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('user_id', '=', userId)
+    .orderBy('updated_at')
+    .execute();
+}
+
+/** Removes a member's feedback records (`/prep forget-me`). */
+export async function forgetFeedback(db: Db, workspace: string, userId: string): Promise<number> {
+  return affected(
+    await db
+      .deleteFrom('answer_feedback')
+      .where('workspace', '=', workspace)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+  );
+}
