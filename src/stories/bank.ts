@@ -25,7 +25,7 @@ export interface Story {
 const TITLE_CHARS = 70;
 
 /** A short title in the member's own words: the first sentence of the situation, or of the answer. */
-export function storyTitle(a: Pick<StoryAnswer, 'text' | 'data'>): string {
+function storyTitle(a: Pick<StoryAnswer, 'text' | 'data'>): string {
   let first: string | undefined;
   try {
     const parsed = JSON.parse(a.data) as { parts?: { situation?: { sentences?: string[] } } };

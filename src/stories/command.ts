@@ -48,7 +48,7 @@ function pick(stories: Story[], n: number | undefined, what: string): Story {
 }
 
 /** Competencies as typed: ids or labels, separated by commas or spaces. */
-export function readCompetencies(map: CompetencyMap, text: string): string[] {
+function readCompetencies(map: CompetencyMap, text: string): string[] {
   const whole = competencyNamed(map, text);
   if (whole && text.trim()) return [whole.id];
   const pieces = text

@@ -32,7 +32,7 @@ export function storyLines(map: CompetencyMap, s: Story): string[] {
 }
 
 /** A question from the guides that asks for this competency, or the map's own prompt. */
-export function practiseQuestion(guides: GuideLibrary, c: Competency): string {
+function practiseQuestion(guides: GuideLibrary, c: Competency): string {
   const q = guides.questions().find((x) => x.star && firstMatch(x.text, c.words));
   return q ? `“${quote(q.text, 140)}” (${guides.displayName(q.guide)})` : `“${c.prompt}”`;
 }

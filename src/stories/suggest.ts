@@ -31,7 +31,7 @@ export function fittingStory(
   return best;
 }
 
-export function suggestionMessage(map: CompetencyMap, fit: { story: Story; shared: string[] }): OutboundMessage {
+function suggestionMessage(map: CompetencyMap, fit: { story: Story; shared: string[] }): OutboundMessage {
   const labels = fit.shared.map((id) => map.find((c) => c.id === id)?.label ?? id).join(', ');
   return {
     kind: 'info',

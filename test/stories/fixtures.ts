@@ -2,12 +2,12 @@
 // that show known competencies in their own words.
 import { guide } from '../practice/helpers';
 
-export const CONFLICT_CO = guide('conflictco-engineer', 'ConflictCo', {
+const CONFLICT_CO = guide('conflictco-engineer', 'ConflictCo', {
   questions: [
     { id: 'cc-b1', text: 'Tell me about a time you had a disagreement at work.', category: 'behavioral', star: true },
   ],
 });
-export const CUSTOMER_CO = guide('customerco-engineer', 'CustomerCo', {
+const CUSTOMER_CO = guide('customerco-engineer', 'CustomerCo', {
   questions: [
     {
       id: 'uc-b1',
@@ -17,7 +17,7 @@ export const CUSTOMER_CO = guide('customerco-engineer', 'CustomerCo', {
     },
   ],
 });
-export const CONFLICT_AGAIN = guide('tensionco-engineer', 'TensionCo', {
+const CONFLICT_AGAIN = guide('tensionco-engineer', 'TensionCo', {
   questions: [
     {
       id: 'tc-b1',
@@ -27,7 +27,7 @@ export const CONFLICT_AGAIN = guide('tensionco-engineer', 'TensionCo', {
     },
   ],
 });
-export const PRIORITY_CO = guide('priorityco-engineer', 'PriorityCo', {
+const PRIORITY_CO = guide('priorityco-engineer', 'PriorityCo', {
   questions: [
     {
       id: 'pc-b1',
