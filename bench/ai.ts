@@ -31,7 +31,8 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil
 async function measure(label: string, env: Record<string, string>, aiOn: boolean) {
   const database = openSqlite(':memory:');
   await migrateToLatest(database.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  // every reply a whole answer, answered at once: the time measured is the feedback's own
+  const config = loadConfig({ LOG_LEVEL: 'silent', FEEDBACK_QUIET_SECONDS: '0', ...env });
   const logger = silentLogger();
   const coach = coachFromConfig(config, logger);
   const adapter = new MemoryAdapter('memory:W1', 'memory:W1:C1');

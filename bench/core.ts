@@ -128,7 +128,7 @@ async function measure(): Promise<void> {
   await migrateToLatest(open.db);
   const adapter = new MemoryAdapter('bench:W0', channel(0));
   const app = buildApp({
-    config: loadConfig({}),
+    config: loadConfig({ FEEDBACK_QUIET_SECONDS: '0' }),
     logger: silentLogger(),
     db: open.db,
     guides: new GuideLibrary([]),

@@ -77,6 +77,8 @@ async function serve(target: Target): Promise<void> {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: apiUrl,
       LOG_LEVEL: 'silent',
+      // feedback per reply, as measured before the quiet period existed
+      FEEDBACK_QUIET_SECONDS: '0',
     });
     const adapters = new AdapterSet();
     const logger = silentLogger();

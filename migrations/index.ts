@@ -7,6 +7,7 @@ import * as m004 from './004_discord';
 import * as m005 from './005_answer_figures';
 import * as m006 from './006_mock_interviews';
 import * as m007 from './007_ai_coach';
+import * as m008 from './008_story_bank';
 import * as m010 from './010_chat_guides';
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '005_answer_figures': m005,
   '006_mock_interviews': m006,
   '007_ai_coach': m007,
+  '008_story_bank': m008,
   '010_chat_guides': m010,
 };

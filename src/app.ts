@@ -21,12 +21,14 @@ import type { AppContext } from './practice/context';
 import { runDigests } from './practice/digest';
 import { categoryLabel } from './practice/format';
 import { scheduledPoster } from './practice/posting';
+import type { Timers } from './practice/quiet';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
 import { pruneOccurrences } from './scheduler/occurrences';
 import { pauseReason } from './scheduler/pause-reason';
 import { makeReplicaId, runDueSchedules } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
+import { suggestStories } from './stories/suggest';
 
 export interface AppOptions {
   config: Config;
@@ -38,6 +40,8 @@ export interface AppOptions {
   replicaId?: string;
   /** The AI coach, when the host set one up. */
   coach?: Coach;
+  /** Timers for the feedback quiet period (tests move time by hand). */
+  timers?: Timers;
 }
 
 export interface App {
@@ -52,6 +56,8 @@ export interface App {
   autocomplete(kind: 'employer' | 'category', prefix: string): { name: string; value: string }[];
   /** A platform refused to post in a channel: pause its schedule and tell whoever set it. */
   onPlatformError(channelRef: Ref, err: PlatformError): Promise<void>;
+  /** Before the adapters stop: sends feedback still waiting for its quiet period. */
+  stop(): Promise<void>;
   /** The context handed to commands (for tests and tools). */
   ctx: AppContext;
 }
@@ -84,8 +90,11 @@ export function buildApp(options: AppOptions): App {
     replicaId: options.replicaId ?? makeReplicaId(),
     coach: options.coach,
   };
+  ctx.questionAsked = async (q) => {
+    await suggestStories(ctx, q);
+  };
   const registry = practiceRegistry();
-  const answers = answerHandlers(ctx);
+  const answers = answerHandlers(ctx, options.timers);
   const handlers = {
     ...answers,
     // a reply in a mock interview's conversation is the mock's; any other goes on to answers
@@ -126,6 +135,7 @@ export function buildApp(options: AppOptions): App {
     registry,
     ctx,
     onPlatformError,
+    stop: () => answers.flush(),
     async handle(event) {
       if (event.author.isBot) return;
       await router(event);
@@ -150,6 +160,12 @@ export function buildApp(options: AppOptions): App {
         await runDigests(ctx, now, catchupMs, onPlatformError);
       } catch (err) {
         logger.error({ err }, 'digests failed this tick');
+      }
+      try {
+        const sent = await answers.sendOverdue(now);
+        if (sent) logger.info({ sent }, 'sent feedback held when a process stopped');
+      } catch (err) {
+        logger.error({ err }, 'sending held feedback failed this tick');
       }
       try {
         const closed = await closeIdleSessions(

@@ -83,6 +83,10 @@ const schema = z.object({
   }),
   DISCORD_API_URL: url('DISCORD_API_URL'),
 
+  // how long an answer's feedback waits for more quick replies (0 answers every reply at once)
+  FEEDBACK_QUIET_SECONDS: positiveInt('FEEDBACK_QUIET_SECONDS', 4).refine((v) => v <= 300, {
+    message: 'FEEDBACK_QUIET_SECONDS must be at most 300 (five minutes); the default is 4',
+  }),
   CATCHUP_WINDOW_MINUTES: positiveInt('CATCHUP_WINDOW_MINUTES', 360).refine((v) => v >= 1, {
     message: 'CATCHUP_WINDOW_MINUTES must be at least 1 (0 would skip every scheduled question); the default is 360',
   }),

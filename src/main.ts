@@ -165,6 +165,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const why = await stopped;
   logger.info({ why }, 'shutting down');
   await stopTicker();
+  await app.stop().catch((err) => logger.warn({ err }, 'held feedback could not all be sent before stopping'));
   // AI suggestions still on their way go out before the platforms close (each is bounded by LLM_TIMEOUT_MS)
   await coach?.idle();
   await stopAdapters();

@@ -66,6 +66,8 @@ export function memberId(name: string): string {
 
 export class ConsoleAdapter implements Adapter {
   readonly platform = 'console';
+  /** Piped input: each line is a whole reply, answered before the next is read. */
+  readonly wholeReplies: boolean;
   readonly workspace: WorkspaceId = CONSOLE_WORKSPACE;
   readonly channel: Ref = CONSOLE_CHANNEL;
   /** Resolves when input has ended (or /quit) and every line has been handled. */
@@ -81,6 +83,9 @@ export class ConsoleAdapter implements Adapter {
   private readonly chartsDir?: string;
   /** Set once input has ended or the member left: nothing is prompted or read after it. */
   private closed = false;
+  /** Events being handled now; output outside them (held feedback) draws the prompt again. */
+  private handling = 0;
+  private started = false;
   /** Lines of a paste still arriving (interactive only). */
   private pasted: string[] = [];
   private pasteTimer?: NodeJS.Timeout;
@@ -107,6 +112,7 @@ export class ConsoleAdapter implements Adapter {
     const colour = options.color ?? (this.output.isTTY === true && !process.env.NO_COLOR);
     this.style = colour ? COLOURS : PLAIN;
     this.interactive = this.input.isTTY === true;
+    this.wholeReplies = !this.interactive;
     this.clock = options.clock ?? (() => new Date());
     this.filesDir = options.filesDir;
     this.chartsDir = options.chartsDir;
@@ -270,6 +276,7 @@ export class ConsoleAdapter implements Adapter {
   /** Startup output is done: handle input from now on. */
   ready(): void {
     this.openGate();
+    this.started = true;
     this.prompt();
   }
 
@@ -322,6 +329,12 @@ export class ConsoleAdapter implements Adapter {
 
   async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
     this.show(message, to, userId);
+    this.promptAfterLateOutput();
+  }
+
+  /** Output that came while nothing was typed (feedback after a quiet period) leaves a fresh prompt under it. */
+  private promptAfterLateOutput(): void {
+    if (this.started && this.handling === 0) this.prompt();
   }
 
   async openDirect(workspace: WorkspaceId, userId: string): Promise<Ref> {
@@ -382,7 +395,12 @@ export class ConsoleAdapter implements Adapter {
 
   private async emit(event: InboundEvent): Promise<void> {
     if (!this.handler) return;
-    await this.handler(event);
+    this.handling++;
+    try {
+      await this.handler(event);
+    } finally {
+      this.handling--;
+    }
     this.flushMarks();
   }
 

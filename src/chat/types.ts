@@ -218,6 +218,11 @@ export interface Adapter {
    */
   openPrivateThread?(channel: Ref, userId: string, name: string): Promise<Ref>;
   edit?(ref: Ref, message: OutboundMessage): Promise<void>;
+  /**
+   * Each message is a whole reply, read before the next one arrives (a piped terminal):
+   * the core answers it at once instead of waiting for more replies.
+   */
+  readonly wholeReplies?: boolean;
   /** Add a reaction by neutral name (`white_check_mark`, `regional_indicator_s`...). */
   react?(ref: Ref, emoji: string): Promise<void>;
   unreact?(ref: Ref, emoji: string): Promise<void>;

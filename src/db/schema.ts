@@ -221,6 +221,28 @@ interface ChatGuidesTable {
   updated_at: number;
 }
 
+/** A member's changes to a story: its competencies, or that it is another answer's story (migration 008). */
+interface StoryMarksTable {
+  answer_id: string;
+  workspace: string;
+  user_id: string;
+  same_as: string | null;
+  competencies: string | null;
+  updated_at: number;
+}
+
+/** An answer's feedback: due after the quiet period, then sent (migration 008). */
+interface AnswerFeedbackTable {
+  answer_id: string;
+  workspace: string;
+  user_id: string;
+  due_at: number | null;
+  reason: string;
+  sent_at: number | null;
+  sent_flags: string | null;
+  updated_at: number;
+}
+
 export interface Database {
   channels: ChannelsTable;
   schedules: SchedulesTable;
@@ -238,6 +260,8 @@ export interface Database {
   mock_items: MockItemsTable;
   mock_turns: MockTurnsTable;
   chat_guides: ChatGuidesTable;
+  story_marks: StoryMarksTable;
+  answer_feedback: AnswerFeedbackTable;
 }
 
 export type Channel = Selectable<ChannelsTable>;
@@ -252,3 +276,5 @@ export type Snooze = Selectable<SnoozesTable>;
 export type Retry = Selectable<RetriesTable>;
 export type MockSession = Selectable<MockSessionsTable>;
 export type MockItem = Selectable<MockItemsTable>;
+export type StoryMark = Selectable<StoryMarksTable>;
+export type AnswerFeedback = Selectable<AnswerFeedbackTable>;

@@ -12,7 +12,7 @@ import type { AppContext } from '../practice/context';
 import type { Pickable } from '../practice/posting';
 import { pickMockQuestions } from './pick';
 import { questionPrompt } from './prompts';
-import { closeSession, currentPrompt, touchSession } from './session';
+import { announceMockQuestion, closeSession, currentPrompt, touchSession } from './session';
 import { createSession, deleteSession, itemsOf, openSession, PENDING, sessionAt, sessionsOf, setPlace } from './store';
 
 const DEFAULT_QUESTIONS = 3;
@@ -209,7 +209,10 @@ async function start(ctx: AppContext, event: CommandEvent, args: MockArgs): Prom
         );
       }
       await setPlace(ctx.db, session.id, at);
-      if (item) await ctx.adapters.post(at, questionPrompt(ctx.guides, { ...session, place_ref: at }, item, true));
+      if (item) {
+        await ctx.adapters.post(at, questionPrompt(ctx.guides, { ...session, place_ref: at }, item, true));
+        await announceMockQuestion(ctx, { ...session, place_ref: at }, item);
+      }
     });
   } catch (err) {
     await deleteSession(ctx.db, session.id);

@@ -4,7 +4,7 @@
 import { PlatformError } from '../chat/errors';
 import type { MessageEvent, OutboundMessage, Ref } from '../chat/types';
 import { coachedFollowup } from '../coach/on-followup';
-import type { MockSession } from '../db/schema';
+import type { MockItem, MockSession } from '../db/schema';
 import type { AppContext } from '../practice/context';
 import { asksForStory } from '../practice/feedback';
 import { followupPrompt, questionPrompt } from './prompts';
@@ -54,6 +54,9 @@ export async function onMockMessage(ctx: AppContext, event: MessageEvent): Promi
     const turn = readTurn({ guides: ctx.guides, session, items, text, isStory: storyTest(ctx), now });
     if (await advance(ctx.db, session, turn.change, now)) {
       await say(ctx, session.place_ref, await withCoach(ctx, session, turn));
+      const next = turn.change.session.position;
+      const item = next === undefined || turn.closed ? undefined : items.find((i) => Number(i.position) === next);
+      if (item) await announceMockQuestion(ctx, session, item);
       return true;
     }
     session = await getSession(ctx.db, session.id);
@@ -71,6 +74,22 @@ async function withCoach(ctx: AppContext, s: MockSession, turn: Turn): Promise<O
   const asked = pending.asked.slice(0, -1);
   const text = await coachedFollowup(ctx, s, { question: item.question_text, answer: item.answer_text, asked });
   return text ? [followupPrompt({ ...pending.current, text }), ...turn.say.slice(1)] : turn.say;
+}
+
+/** Tells the session's listeners (the story bank) about the question just asked; never fails the turn. */
+export async function announceMockQuestion(ctx: AppContext, s: MockSession, item: MockItem): Promise<void> {
+  try {
+    await ctx.questionAsked?.({
+      workspace: s.workspace,
+      channel: s.channel_ref,
+      place: s.place_ref,
+      questionText: item.question_text,
+      category: item.category,
+      onlyUserId: s.user_id,
+    });
+  } catch (err) {
+    ctx.logger.warn({ err, session: s.id }, 'could not tell the member about a fitting story');
+  }
 }
 
 /** What the session is waiting for, asked again (a resumed session). */

@@ -2,23 +2,17 @@
 // edit or a deletion rebuilds and re-analyses it; the STAR form is an answer too.
 // After each analysis the author gets feedback and the answer a compact marker,
 // as the channel's feedback mode says.
-import { PlatformError, UserError } from '../chat/errors';
+import { UserError } from '../chat/errors';
 import type { EventHandlers } from '../chat/router';
 import { STAR_FORM_FIELDS } from '../chat/star-form';
-import type {
-  FormSubmittedEvent,
-  MessageDeletedEvent,
-  MessageEditedEvent,
-  MessageEvent,
-  OutboundMessage,
-  ReplyOptions,
-} from '../chat/types';
-import { coachAnswer } from '../coach/on-answer';
+import type { FormSubmittedEvent, MessageDeletedEvent, MessageEditedEvent, MessageEvent } from '../chat/types';
 import type { Answer, Post } from '../db/schema';
-import { type Analysis, analyzeAnswer, compareAttempts, flagsOf, markerOf } from '../star';
+import { type Analysis, analyzeAnswer, flagsOf, markerOf } from '../star';
 import { type AppContext, MAX_ANSWER_CHARS } from './context';
-import { asksForStory, feedbackFor } from './feedback';
-import { quote } from './format';
+import { asksForStory } from './feedback';
+import { sendOverdue } from './overdue';
+import { QuietFeedback, quietMsFor, realTimers, type Timers } from './quiet';
+import { bestEffort, type Reply, sendFeedback } from './respond';
 import {
   addAnswerMessage,
   analysisOf,
@@ -34,10 +28,9 @@ import {
   saveAnalysis,
 } from './store/answers';
 import { ensureChannel, settingsOf } from './store/channels';
+import { feedbackState } from './store/feedback-due';
 import { clearRetry, getRetry, upsertMember } from './store/members';
 import { getPost, postByThread } from './store/posts';
-
-type Reply = (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
 
 interface Respond {
   /** Replies to the author (the event's reply). */
@@ -47,6 +40,8 @@ interface Respond {
   truncated?: boolean;
   /** The message that carried the answer's marker before this change, when it may have gone. */
   markedRef?: string;
+  /** A whole answer at once (the STAR form): no quiet period to wait for more. */
+  whole?: boolean;
 }
 
 function clip(text: string): { text: string; truncated: boolean } {
@@ -99,16 +94,6 @@ async function answerFor(
   }
 }
 
-/** Sends to people without failing the answer: it is stored whatever the platform says. */
-async function bestEffort(ctx: AppContext, what: string, send: () => Promise<unknown>): Promise<void> {
-  try {
-    await send();
-  } catch (err) {
-    if (!(err instanceof PlatformError)) throw err;
-    ctx.logger.warn({ kind: err.kind, code: err.code }, `could not deliver ${what}`);
-  }
-}
-
 async function updateMarker(
   ctx: AppContext,
   answer: Answer,
@@ -137,7 +122,13 @@ async function updateMarker(
 }
 
 /** Re-reads an answer from its replies, stores the analysis, and tells people. */
-async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, respond: Respond): Promise<void> {
+async function analyseAndRespond(
+  ctx: AppContext,
+  quiet: QuietFeedback,
+  answerId: string,
+  post: Post,
+  respond: Respond,
+): Promise<void> {
   const now = ctx.clock().getTime();
   const answer = await getAnswer(ctx.db, post.workspace, answerId);
   if (!answer) return;
@@ -151,7 +142,6 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   // many replies together may pass the limit one reply is held to: read the first part
   const merged = whole === undefined ? undefined : clip(whole);
   const text = merged?.text;
-  const truncated = respond.truncated || merged?.truncated;
   const settings = settingsOf(await ensureChannel(ctx.db, post.workspace, post.channel_ref, ctx.clock()));
   if (text === undefined) {
     if (settings.feedbackMode !== 'off') {
@@ -160,12 +150,11 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
     return;
   }
   const analysis = analyzeAnswer(text, { question: post.question_text });
-  const flags = flagsOf(analysis);
   await saveAnalysis(
     ctx.db,
     {
       answerId: answer.id,
-      flags,
+      flags: flagsOf(analysis),
       iShare: analysis.ownership?.iShare ?? null,
       data: JSON.stringify(analysis),
       // an answer the check could not read (not English, code only) has no STAR score to count
@@ -177,40 +166,53 @@ async function analyseAndRespond(ctx: AppContext, answerId: string, post: Post, 
   await bestEffort(ctx, 'a marker', () => updateMarker(ctx, answer, before, marked(analysis), post, respond.markedRef));
   const reply = respond.reply;
   if (respond.reason === 'silent' || !reply) return;
-
-  const lines: string[] = [];
-  if (respond.reason === 'edit') lines.push('_Updated after your edit._');
-  if (answer.late === 1) lines.push('_This answer came after the answer window closed: it counts, marked late._');
-  if (truncated) {
-    lines.push(
-      `_Your answer was longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters; only the first part was read._`,
-    );
+  // Quick replies wait for the member to finish; an edit while feedback waits joins the wait.
+  const ms = respond.whole ? 0 : quietMsFor(ctx, post.thread_ref);
+  const held = (await feedbackState(ctx.db, answer.id))?.due_at != null;
+  if (ms > 0 && (respond.reason === 'answer' || held)) {
+    await quiet.hold(answer, reply, ms);
+    return;
   }
-  lines.push(feedbackFor(analysis, story));
-  if (answer.attempt > 1) {
-    const prev = await attemptOf(ctx.db, post.workspace, post.id, answer.user_id, answer.attempt - 1);
-    const prevAnalysis = prev ? await analysisOf(ctx.db, prev.id) : undefined;
-    if (prevAnalysis)
-      lines.push(
-        '',
-        `**${story ? 'Compared' : 'The example, compared'} with attempt ${answer.attempt - 1}:**`,
-        compareAttempts(prevAnalysis.flags, analysis).text,
-      );
-  }
-  const title = `Feedback on your answer${answer.attempt > 1 ? ` (attempt ${answer.attempt})` : ''}: “${quote(post.question_text, 80)}”`;
-  if (settings.feedbackMode === 'public') {
-    const text = `<@${answer.user_id}>\n${lines.join('\n')}`;
-    await bestEffort(ctx, 'feedback', () => reply({ kind: 'feedback', title, text }, { inThread: true }));
-  } else {
-    await bestEffort(ctx, 'feedback', () =>
-      reply({ kind: 'feedback', title, text: lines.join('\n') }, { private: true }),
-    );
-  }
-  const coached = { workspace: post.workspace, channel: post.channel_ref, userId: answer.user_id };
-  coachAnswer(ctx, { ...coached, question: post.question_text, text, analysis, reply });
+  const truncated = Boolean(respond.truncated || merged?.truncated);
+  await sendFeedback(ctx, {
+    answer,
+    post,
+    analysis,
+    story,
+    reason: respond.reason,
+    truncated,
+    mode: settings.feedbackMode,
+    reply,
+  });
 }
 
-async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {
+/** The held feedback for an answer, as it reads now (the quiet period's end). */
+async function sendHeld(ctx: AppContext, answerId: string, reply: Reply): Promise<void> {
+  const answer = await ctx.db.selectFrom('answers').selectAll().where('id', '=', answerId).executeTakeFirst();
+  const post = answer ? await getPost(ctx.db, answer.workspace, answer.post_id) : undefined;
+  const stored = answer ? await analysisOf(ctx.db, answer.id) : undefined;
+  const analysis = stored ? parseAnalysis(stored.data) : undefined;
+  if (!answer || !post || !analysis) return;
+  const settings = settingsOf(await ensureChannel(ctx.db, post.workspace, post.channel_ref, ctx.clock()));
+  if (settings.feedbackMode === 'off') return;
+  const parts = await answerMessages(ctx.db, answer.id);
+  const truncated =
+    parts.some((m) => m.text.length >= MAX_ANSWER_CHARS) ||
+    parts.reduce((n, m) => n + m.text.length, 0) > MAX_ANSWER_CHARS;
+  const story = asksForStory(ctx, post.question_id);
+  await sendFeedback(ctx, {
+    answer,
+    post,
+    analysis,
+    story,
+    reason: 'answer',
+    truncated,
+    mode: settings.feedbackMode,
+    reply,
+  });
+}
+
+async function onMessage(ctx: AppContext, quiet: QuietFeedback, event: MessageEvent): Promise<void> {
   if (event.author.isBot || !event.thread) return;
   const post = await postByThread(ctx.db, event.workspace, event.thread);
   if (!post) return;
@@ -222,37 +224,37 @@ async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {
   const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, false);
   const fresh = await addAnswerMessage(ctx.db, answer.id, event.ref, text, event.at.getTime());
   if (!fresh) return;
-  await analyseAndRespond(ctx, answer.id, post, { reply: event.reply, reason: 'answer', truncated });
+  await analyseAndRespond(ctx, quiet, answer.id, post, { reply: event.reply, reason: 'answer', truncated });
 }
 
-async function onEdited(ctx: AppContext, event: MessageEditedEvent): Promise<void> {
+async function onEdited(ctx: AppContext, quiet: QuietFeedback, event: MessageEditedEvent): Promise<void> {
   if (event.author.isBot) return;
   const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
   if (!found) {
     // An edit of a reply we never counted (it was empty, say) makes it an answer now.
-    if (event.thread) await onMessage(ctx, { ...event, type: 'message' });
+    if (event.thread) await onMessage(ctx, quiet, { ...event, type: 'message' });
     return;
   }
   const post = await getPost(ctx.db, event.workspace, found.answer.post_id);
   if (!post) return;
   const { text, truncated } = clip(event.text);
   if (!text) {
-    await onDeleted(ctx, { ...event, type: 'message_deleted' });
+    await onDeleted(ctx, quiet, { ...event, type: 'message_deleted' });
     return;
   }
   if (text === found.message.text) return;
   await editAnswerMessage(ctx.db, event.ref, text);
-  await analyseAndRespond(ctx, found.answer.id, post, { reply: event.reply, reason: 'edit', truncated });
+  await analyseAndRespond(ctx, quiet, found.answer.id, post, { reply: event.reply, reason: 'edit', truncated });
 }
 
-async function onDeleted(ctx: AppContext, event: MessageDeletedEvent): Promise<void> {
+async function onDeleted(ctx: AppContext, quiet: QuietFeedback, event: MessageDeletedEvent): Promise<void> {
   const found = await answerOfMessage(ctx.db, event.workspace, event.ref);
   if (!found) return;
   const post = await getPost(ctx.db, event.workspace, found.answer.post_id);
   const markedRef = (await answerMessages(ctx.db, found.answer.id))[0]?.ref;
   await deleteAnswerMessage(ctx.db, event.ref);
   if (!post) return;
-  await analyseAndRespond(ctx, found.answer.id, post, { reason: 'silent', markedRef });
+  await analyseAndRespond(ctx, quiet, found.answer.id, post, { reason: 'silent', markedRef });
 }
 
 function formAnswerText(values: FormSubmittedEvent['values']): string {
@@ -262,7 +264,7 @@ function formAnswerText(values: FormSubmittedEvent['values']): string {
     .join('\n\n');
 }
 
-async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promise<void> {
+async function onForm(ctx: AppContext, quiet: QuietFeedback, event: FormSubmittedEvent): Promise<void> {
   const post = await getPost(ctx.db, event.workspace, event.postId);
   if (!post) {
     throw new UserError(
@@ -294,14 +296,29 @@ async function onForm(ctx: AppContext, event: FormSubmittedEvent): Promise<void>
   // A form is a whole answer: after an earlier answer it is the next attempt.
   const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, true);
   await addAnswerMessage(ctx.db, answer.id, posted.ref, text, event.at.getTime());
-  await analyseAndRespond(ctx, answer.id, post, { reply: event.reply, reason: 'answer', truncated });
+  await analyseAndRespond(ctx, quiet, answer.id, post, {
+    reply: event.reply,
+    reason: 'answer',
+    truncated,
+    whole: true,
+  });
 }
 
-export function answerHandlers(ctx: AppContext): EventHandlers {
+export interface AnswerHandlers extends EventHandlers {
+  /** Sends feedback whose quiet period ended while no process was waiting for it (the tick). */
+  sendOverdue(now: Date): Promise<number>;
+  /** Shutdown: sends the feedback still waiting for a quiet period. */
+  flush(): Promise<void>;
+}
+
+export function answerHandlers(ctx: AppContext, timers: Timers = realTimers): AnswerHandlers {
+  const quiet = new QuietFeedback(ctx, timers, (id, reply) => sendHeld(ctx, id, reply));
   return {
-    message: (e) => onMessage(ctx, e),
-    message_edited: (e) => onEdited(ctx, e),
-    message_deleted: (e) => onDeleted(ctx, e),
-    form_submitted: (e) => onForm(ctx, e),
+    message: (e) => onMessage(ctx, quiet, e),
+    message_edited: (e) => onEdited(ctx, quiet, e),
+    message_deleted: (e) => onDeleted(ctx, quiet, e),
+    form_submitted: (e) => onForm(ctx, quiet, e),
+    sendOverdue: (now) => sendOverdue(ctx, now, (id, reply) => sendHeld(ctx, id, reply)),
+    flush: () => quiet.flush(),
   };
 }

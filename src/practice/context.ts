@@ -7,6 +7,19 @@ import type { Database } from '../db/schema';
 import type { GuideLibrary } from '../guides/library';
 import type { Logger } from '../logger';
 
+/** A new question someone is asked: a daily or ad-hoc post in a channel, or a mock interview's next question. */
+export interface AskedQuestion {
+  workspace: string;
+  /** The channel the question belongs to. */
+  channel: string;
+  /** Where private word about it goes: the question's thread, or the mock's conversation. */
+  place: string;
+  questionText: string;
+  category: string;
+  /** Set for a mock interview: only its member is asked. */
+  onlyUserId?: string;
+}
+
 export interface AppContext {
   db: Kysely<Database>;
   /** the guide files and the guides added from the chat; replaced when one is added or removed */
@@ -18,6 +31,8 @@ export interface AppContext {
   replicaId: string;
   /** The AI coach, when LLM_BASE_URL and LLM_MODEL are set; each channel still decides. */
   coach?: Coach;
+  /** Told of every new question after it is posted (the story bank suggests a fitting story). */
+  questionAsked?: (q: AskedQuestion) => Promise<void>;
 }
 
 /** The longest answer analysed; longer replies are cut here (and the author told). */

@@ -123,7 +123,24 @@ function postIdFor(req: QuestionRequest): string {
 
 /** Picks, posts and records a question. */
 export async function postQuestion(ctx: AppContext, req: QuestionRequest): Promise<Post> {
-  return placeQuestion(ctx, req);
+  const post = await placeQuestion(ctx, req);
+  await announce(ctx, post);
+  return post;
+}
+
+/** Tells the question's listeners (the story bank); the question is posted whatever they do. */
+async function announce(ctx: AppContext, post: Post): Promise<void> {
+  try {
+    await ctx.questionAsked?.({
+      workspace: post.workspace,
+      channel: post.channel_ref,
+      place: post.thread_ref,
+      questionText: post.question_text,
+      category: post.category,
+    });
+  } catch (err) {
+    ctx.logger.warn({ err, post: post.id }, 'could not tell members about a fitting story');
+  }
 }
 
 /**

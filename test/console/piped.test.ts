@@ -46,6 +46,22 @@ const NO_RESULT =
   'In 2023 at Acme our team was behind on a data migration for a hospital client. I was responsible for moving the records safely. I wrote validation scripts and ran the migration in small batches.';
 
 describe('npm start with piped input', () => {
+  it('answers each piped line as a whole reply at once, whatever the quiet period, and lists the story', async () => {
+    const started = Date.now();
+    const { code, out } = await run(`${NO_RESULT}\n${COMPLETE}\n/prep stories\n`, 'piped-quiet.db', {
+      FEEDBACK_QUIET_SECONDS: '30',
+    });
+    expect(code).toBe(0);
+    // two replies, two feedbacks, each before the next line was read; nobody waited 30 s
+    const feedback = out.split('Feedback on your answer');
+    expect(feedback).toHaveLength(3);
+    expect(feedback[1]).toContain('STAR check: 4 of 6');
+    expect(feedback[2]).toMatch(/STAR check: \d of 6/);
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(out).toContain('Your story bank: 1 story');
+    expect(out).toContain('Competencies with no story yet');
+  });
+
   it("prints CHOP's tips and exits 0", async () => {
     const { code, out, err } = await run('/prep tips chop\n', 'tips.db');
     // the first start says where the new database is, and nothing else goes to stderr

@@ -87,6 +87,30 @@ describe.skipIf(!hasScript)('the terminal study group in a real terminal', () =>
     expect(await s.exit()).toBe(0);
   });
 
+  it('three typed replies get one feedback after the quiet period, reading all three, and a fresh prompt', async () => {
+    const s = session({ DATABASE_URL: join(dir, 'quiet.db'), FEEDBACK_QUIET_SECONDS: '1' });
+    await s.waitFor(/you › /);
+    const replies = [
+      'Last spring at my previous job our checkout service was failing during peak sales.',
+      'As the on-call lead, my goal was to stop the outages before the launch.',
+      'I profiled the service, then I added an index and a cache. As a result, checkout errors dropped from 4% to 0.2%.',
+    ];
+    for (const [i, line] of replies.entries()) {
+      s.child.stdin?.write(`${line}\r`);
+      // each typed line is its own reply: its marker shows before the next is typed
+      await s.waitFor(new RegExp(`(marker on your answer[^\\n]*[\\s\\S]*){${i + 1}}`));
+    }
+    expect(s.output()).not.toMatch(/Feedback on your answer/);
+    await s.waitFor(/STAR check: 6 of 6[\s\S]*Done well[\s\S]*you › /, 5_000);
+    expect(s.output().match(/Feedback on your answer/g)).toHaveLength(1);
+    const feedback = s.output().split('Feedback on your answer').at(-1) ?? '';
+    expect(feedback).toContain('S Last spring at my previous job');
+    expect(feedback).toContain('T As the on-call lead');
+    expect(feedback).toMatch(/R As a result, checkout errors dropped/);
+    s.child.stdin?.write('/quit\r');
+    expect(await s.exit()).toBe(0);
+  });
+
   it.each([
     ['Ctrl-D', '\x04'],
     ['Ctrl-C', '\x03'],

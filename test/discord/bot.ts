@@ -10,8 +10,11 @@ import { loadConfig } from '../../src/config';
 import { openSqlite } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 import type { Database } from '../../src/db/schema';
+import { GuideLibrary } from '../../src/guides/library';
 import { loadGuides } from '../../src/guides/load';
+import type { Guide } from '../../src/guides/schema';
 import { silentLogger } from '../../src/logger';
+import { ManualTimers } from '../manual-timers';
 import { FakeDiscord } from './fake-discord';
 import { type LogLine, memoryLogger, testClientOptions } from './harness';
 
@@ -23,12 +26,19 @@ export interface Bot {
   logs: LogLine[];
   channel: string;
   setNow(at: Date): void;
+  timers: ManualTimers;
   close(): Promise<void>;
 }
 
 /** The wiring main.ts uses: the adapter joins the AdapterSet after buildApp, with the app's registry. */
 export async function startBot(
-  options: { clientOptions?: Partial<ClientOptions>; quiet?: boolean } = {},
+  options: {
+    clientOptions?: Partial<ClientOptions>;
+    quiet?: boolean;
+    /** The feedback quiet period, on timers the test runs by hand (`timers`). */
+    quietSeconds?: number;
+    guides?: Guide[];
+  } = {},
 ): Promise<Bot> {
   const fake = await new FakeDiscord().start();
   const opened = openSqlite(':memory:');
@@ -39,14 +49,17 @@ export async function startBot(
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiBase,
     DISCORD_GUILD_ID: fake.guildId,
+    FEEDBACK_QUIET_SECONDS: String(options.quietSeconds ?? 0),
   });
   const adapters = new AdapterSet();
+  const timers = new ManualTimers(() => now);
   const app = buildApp({
     config,
     logger: silentLogger(),
     db: opened.db,
-    guides: loadGuides('content/guides').library,
+    guides: options.guides ? new GuideLibrary(options.guides) : loadGuides('content/guides').library,
     adapters,
+    timers,
     clock: () => now,
     replicaId: 'e2e',
   });
@@ -70,6 +83,7 @@ export async function startBot(
     db: opened.db,
     logs: lines,
     channel: `discord:${fake.guildId}:${fake.channelId}`,
+    timers,
     setNow(at) {
       now = at;
     },

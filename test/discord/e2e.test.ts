@@ -117,6 +117,7 @@ describe('every /prep subcommand', () => {
         { employer: 'harvard-medical-school-software-engineer', questions: 1 },
         /mock interview has started/,
       ],
+      stories: ['alice', {}, /Competencies with no story yet/],
       export: ['bob', {}, /Everything Starling keeps about you/],
       'forget-me': ['bob', {}, /delete|forget/i],
       // removing a guide file is refused: typed options reach the command, no page is fetched

@@ -75,6 +75,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiBase,
     DISCORD_GUILD_ID: fake.guildId,
+    // every reply answered at once unless a test is about the quiet period
+    FEEDBACK_QUIET_SECONDS: '0',
     ...options.env,
   });
   const events: InboundEvent[] = [];

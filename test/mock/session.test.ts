@@ -35,7 +35,7 @@ const reply = (text: string, who = bob) =>
 /** A second bot process on the same database and platform (a restart, or another replica). */
 const anotherApp = (replicaId?: string) =>
   buildApp({
-    config: loadConfig({}),
+    config: loadConfig({ FEEDBACK_QUIET_SECONDS: '0' }),
     logger: silentLogger(),
     db: h.db,
     guides: new GuideLibrary([ACME, GLOBEX]),

@@ -12,6 +12,7 @@ import { GuideLibrary } from '../../src/guides/library';
 import type { Guide } from '../../src/guides/schema';
 import { type Logger, silentLogger } from '../../src/logger';
 import { createTestDatabase, type DatabaseKind } from '../db/databases';
+import { ManualTimers } from '../manual-timers';
 
 export function guide(slug: string, employer: string, extra: Partial<Guide> = {}): Guide {
   return {
@@ -90,6 +91,9 @@ export interface Harness {
   now(): Date;
   setNow(iso: string | Date): void;
   advance(ms: number): void;
+  /** Moves the clock on and runs the timers due by then (the feedback quiet period). */
+  wait(ms: number): Promise<void>;
+  timers: ManualTimers;
   command(who: Author, name: string, text?: string, extra?: Partial<InboundEvent>): Promise<void>;
   say(who: Author, thread: Ref, text: string, ref?: Ref): Promise<Ref>;
   edit(who: Author, thread: Ref, ref: Ref, text: string): Promise<void>;
@@ -111,6 +115,8 @@ export interface HarnessOptions {
   /** Settings as the environment would give them (the AI coach's, say). */
   env?: Record<string, string>;
   logger?: Logger;
+  /** The feedback quiet period; 0 (every reply answered at once) unless a test is about it. */
+  quietSeconds?: number;
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
@@ -119,10 +125,12 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const channel = options.channel ?? `${workspace}:C1`;
   const adapter = new MemoryAdapter(workspace, channel);
   let now = new Date(options.start ?? '2026-03-02T08:00:00Z');
-  const config = loadConfig(options.env ?? {});
+  const timers = new ManualTimers(() => now);
+  const config = loadConfig({ FEEDBACK_QUIET_SECONDS: String(options.quietSeconds ?? 0), ...options.env });
   const logger = options.logger ?? silentLogger();
   const app = buildApp({
     config,
+    timers,
     logger,
     coach: coachFromConfig(config, logger),
     db: open.db,
@@ -144,6 +152,11 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     },
     advance(ms) {
       now = new Date(now.getTime() + ms);
+    },
+    timers,
+    async wait(ms) {
+      now = new Date(now.getTime() + ms);
+      await timers.runDue();
     },
     command: (who, name, text = '', extra = {}) =>
       adapter.emit({ type: 'command', name, text, author: who, at: now, channel, ...extra } as never),

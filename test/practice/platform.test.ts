@@ -102,7 +102,7 @@ describe('several replicas on one database', () => {
     await h.command(ada, 'schedule', '09:00 UTC weekdays acme');
     const other = new MemoryAdapter('memory:W1', h.channel);
     const replica2 = buildApp({
-      config: loadConfig({}),
+      config: loadConfig({ FEEDBACK_QUIET_SECONDS: '0' }),
       logger: silentLogger(),
       db: h.db,
       guides: new GuideLibrary([ACME, GLOBEX]),

@@ -138,7 +138,7 @@ describe.each(databaseKinds)('replicas running different platforms on %s', (kind
     const apps = ['slack', 'discord'].map((platform) => {
       const adapter = new RecordingAdapter(platform);
       const app = buildApp({
-        config: loadConfig({}),
+        config: loadConfig({ FEEDBACK_QUIET_SECONDS: '0' }),
         logger: silentLogger(),
         db: t.db,
         guides: new GuideLibrary([ACME, GLOBEX]),
@@ -187,7 +187,7 @@ describe.each(databaseKinds)('replicas running different platforms on %s', (kind
     let now = new Date('2026-06-01T08:00:00Z');
     const adapter = new RecordingAdapter('slack');
     const app = buildApp({
-      config: loadConfig({}),
+      config: loadConfig({ FEEDBACK_QUIET_SECONDS: '0' }),
       logger: silentLogger(),
       db: t.db,
       guides: new GuideLibrary([ACME, GLOBEX]),

@@ -46,6 +46,8 @@ export async function startSlack(options: HarnessOptions = {}): Promise<Harness>
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     LOG_LEVEL: 'silent',
+    // every reply answered at once unless a test is about the quiet period
+    FEEDBACK_QUIET_SECONDS: '0',
     ...options.env,
   });
   const adapter = createSlackAdapter({

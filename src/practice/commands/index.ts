@@ -2,6 +2,7 @@
 import { CommandRegistry } from '../../chat/registry';
 import { registerMockCommand } from '../../mock/command';
 import { starCheckAction } from '../../star-check/action';
+import { registerStoriesCommand } from '../../stories/command';
 import type { AppContext } from '../context';
 import { registerGuideCommand } from './guide';
 import { registerLookups } from './lookup';
@@ -17,6 +18,7 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registry.register(questionCommand, scheduleCommand);
   registerSettingsCommand(registry);
   registerMockCommand(registry);
+  registerStoriesCommand(registry);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
   registerGuideCommand(registry);

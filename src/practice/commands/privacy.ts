@@ -19,6 +19,7 @@ export function exportMarkdown(data: MemberExport): string {
     `- Exported: ${data.exportedAt}`,
     `- Answers: ${data.answers.length}`,
     `- Mock interviews: ${data.mockInterviews.length}`,
+    `- Story bank changes (retag, merge): ${data.storyMarks.length}`,
   ];
   if (data.member?.snoozedUntil) lines.push(`- Snoozed until: ${data.member.snoozedUntil}`);
   if (data.member?.aiCoach === 'off') lines.push('- AI coach: off for you (your answers never go to an AI model)');
@@ -140,7 +141,7 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
         }
         return {
           kind: 'info',
-          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.${optedOut ? ' Your AI coach opt-out went with your record: `/prep settings me ai off` sets it again.' : ''}`,
+          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}${gone.storyMarks ? `, your story bank's ${plural(gone.storyMarks, 'change')}` : ''}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.${optedOut ? ' Your AI coach opt-out went with your record: `/prep settings me ai off` sets it again.' : ''}`,
         };
       },
     }),

@@ -3,8 +3,11 @@
 import type { Answer } from '../../db/schema';
 import { type ExportedMockSession, exportMockSessions } from '../../mock/export';
 import { forgetSessions } from '../../mock/store';
+import { type ExportedStoryMark, exportStoryMarks } from '../../stories/export';
+import { forgetStoryMarks } from '../../stories/store';
 import { analysisOf, answerMessages } from './answers';
 import { affected, type Db } from './db';
+import { feedbackOf, forgetFeedback } from './feedback-due';
 import { clearRetry, getMember, getRetry, snoozesOf } from './members';
 
 interface ExportedAnswer {
@@ -53,6 +56,10 @@ export interface MemberExport {
   mockInterviews: ExportedMockSession[];
   /** Guides they added from the chat (`/prep guide add`), confirmed or waiting as a preview. */
   guidesAdded: { employer: string; slug: string; source: string; confirmed: boolean; addedAt: string }[];
+  /** What the member changed in their story bank (`/prep stories retag` and `merge`). */
+  storyMarks: ExportedStoryMark[];
+  /** Each answer's feedback: held for the quiet period until `dueAt`, sent at `sentAt`. */
+  feedback: { answerId: string; dueAt: string | null; sentAt: string | null; sentChecks: unknown }[];
 }
 
 const iso = (ms: number | null | undefined) =>
@@ -148,6 +155,13 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
       confirmed: g.confirmed === 1,
       addedAt: iso(g.created_at) ?? '',
     })),
+    storyMarks: await exportStoryMarks(db, workspace, userId),
+    feedback: (await feedbackOf(db, workspace, userId)).map((f) => ({
+      answerId: f.answer_id,
+      dueAt: iso(f.due_at),
+      sentAt: iso(f.sent_at),
+      sentChecks: f.sent_flags ? JSON.parse(f.sent_flags) : null,
+    })),
   };
 }
 
@@ -158,6 +172,7 @@ export interface Forgotten {
   replies: number;
   snoozes: number;
   member: boolean;
+  storyMarks: number;
 }
 
 /** Deletes everything the member left in the workspace, in one transaction. */
@@ -182,6 +197,9 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       analyses += affected(await trx.deleteFrom('analyses').where('answer_id', 'in', chunk).executeTakeFirst());
       replies += affected(await trx.deleteFrom('answer_messages').where('answer_id', 'in', chunk).executeTakeFirst());
     }
+    // story marks and feedback records point at the answers: they go first
+    const storyMarks = await forgetStoryMarks(trx, workspace, userId);
+    await forgetFeedback(trx, workspace, userId);
     const answers = await deleteOfMember('answers');
     const mockInterviews = await forgetSessions(trx, workspace, userId);
     const snoozes = await deleteOfMember('snoozes');
@@ -203,6 +221,6 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       .where('workspace', '=', workspace)
       .where('added_by', '=', userId)
       .execute();
-    return { answers, mockInterviews, analyses, replies, snoozes, member };
+    return { answers, mockInterviews, analyses, replies, snoozes, member, storyMarks };
   });
 }
