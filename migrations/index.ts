@@ -6,6 +6,7 @@ import * as m002 from './002_practice';
 import * as m004 from './004_discord';
 import * as m005 from './005_answer_figures';
 import * as m006 from './006_mock_interviews';
+import * as m009 from './009_reminders_interviews';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '004_discord': m004,
   '005_answer_figures': m005,
   '006_mock_interviews': m006,
+  '009_reminders_interviews': m009,
 };

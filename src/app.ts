@@ -21,6 +21,8 @@ import { categoryLabel } from './practice/format';
 import { scheduledPoster } from './practice/posting';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
+import { runReminders } from './reminders/job';
+import { pruneReminderSends } from './reminders/store';
 import { pruneOccurrences } from './scheduler/occurrences';
 import { pauseReason } from './scheduler/pause-reason';
 import { makeReplicaId, runDueSchedules } from './scheduler/run';
@@ -156,6 +158,16 @@ export function buildApp(options: AppOptions): App {
       } catch (err) {
         logger.error({ err }, 'closing idle mock interviews failed this tick');
       }
+      try {
+        const r = await runReminders(
+          ctx,
+          now,
+          adapters.all().map((a) => a.platform),
+        );
+        if (r.sent || r.failed) logger.info(r, 'reminders');
+      } catch (err) {
+        logger.error({ err }, 'reminders failed this tick');
+      }
       // Delivery keys and finished occurrences are only needed for a while; keep the
       // tables small. Hourly is plenty, and harmless when several replicas do it.
       if (now.getTime() - lastPrune >= HOUR_MS) {
@@ -163,6 +175,7 @@ export function buildApp(options: AppOptions): App {
         try {
           await pruneDeliveries(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
           await pruneOccurrences(db, now.getTime() - OCCURRENCES_KEPT_MS);
+          await pruneReminderSends(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
         } catch (err) {
           logger.warn({ err }, 'pruning old delivery keys and occurrences failed; will try again');
         }

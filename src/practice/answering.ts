@@ -14,6 +14,7 @@ import type {
   ReplyOptions,
 } from '../chat/types';
 import type { Answer, Post } from '../db/schema';
+import { notePlatformZone } from '../reminders/prefs';
 import { type Analysis, analyzeAnswer, compareAttempts, flagsOf, markerOf } from '../star';
 import { type AppContext, MAX_ANSWER_CHARS } from './context';
 import { asksForStory, feedbackFor } from './feedback';
@@ -216,6 +217,8 @@ async function onMessage(ctx: AppContext, event: MessageEvent): Promise<void> {
   // A redelivered message must not start an attempt (or use up a pending retry).
   if (await answerOfMessage(ctx.db, event.workspace, event.ref)) return;
   await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, ctx.clock().getTime());
+  // the reminder pass reads members' zones; Slack gives one with the author
+  await notePlatformZone(ctx.db, event.workspace, event.author.id, event.author.timezone, ctx.clock().getTime());
   const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, false);
   const fresh = await addAnswerMessage(ctx.db, answer.id, event.ref, text, event.at.getTime());
   if (!fresh) return;

@@ -99,7 +99,12 @@ describe.each(databaseKinds)('a database of an earlier release, on %s', (kind) =
       expect(made.error).toBeUndefined();
       await fill(t.db);
 
-      expect(await migrateToLatest(t.db)).toEqual(['004_discord', '005_answer_figures', '006_mock_interviews']);
+      expect(await migrateToLatest(t.db)).toEqual([
+        '004_discord',
+        '005_answer_figures',
+        '006_mock_interviews',
+        '009_reminders_interviews',
+      ]);
       const db = t.db as Kysely<Database>;
       // every row is still there
       for (const [table, n] of [

@@ -1,6 +1,7 @@
 // Every /prep command, registered in the order help lists them.
 import { CommandRegistry } from '../../chat/registry';
 import { registerMockCommand } from '../../mock/command';
+import { stopRemindersAction } from '../../reminders/message';
 import type { AppContext } from '../context';
 import { registerLookups } from './lookup';
 import { registerPrivacyCommands } from './privacy';
@@ -17,5 +18,6 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registerMockCommand(registry);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
+  registry.registerAction(stopRemindersAction);
   return registry;
 }
