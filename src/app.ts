@@ -11,6 +11,7 @@ import { pruneDeliveries } from './db/dedupe';
 import type { Database, Schedule } from './db/schema';
 import type { GuideLibrary } from './guides/library';
 import { QUESTION_CATEGORIES } from './guides/schema';
+import { runBriefs } from './interview/job';
 import type { Logger } from './logger';
 import { closeIdleSessions, onMockMessage } from './mock/session';
 import { answerHandlers } from './practice/answering';
@@ -167,6 +168,16 @@ export function buildApp(options: AppOptions): App {
         if (r.sent || r.failed) logger.info(r, 'reminders');
       } catch (err) {
         logger.error({ err }, 'reminders failed this tick');
+      }
+      try {
+        const sent = await runBriefs(
+          ctx,
+          now,
+          adapters.all().map((a) => a.platform),
+        );
+        if (sent) logger.info({ sent }, 'interview briefs');
+      } catch (err) {
+        logger.error({ err }, 'interview briefs failed this tick');
       }
       // Delivery keys and finished occurrences are only needed for a while; keep the
       // tables small. Hourly is plenty, and harmless when several replicas do it.

@@ -1,5 +1,6 @@
 // Every /prep command, registered in the order help lists them.
 import { CommandRegistry } from '../../chat/registry';
+import { interviewCommand } from '../../interview/command';
 import { registerMockCommand } from '../../mock/command';
 import { stopRemindersAction } from '../../reminders/message';
 import type { AppContext } from '../context';
@@ -16,6 +17,7 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registry.register(questionCommand, scheduleCommand);
   registerSettingsCommand(registry);
   registerMockCommand(registry);
+  registry.register(interviewCommand);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
   registry.registerAction(stopRemindersAction);
