@@ -463,7 +463,15 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       expect(data.snoozes).toHaveLength(1);
       expect(data.schedules).toEqual([]);
       const gone = await forgetMember(open.db, 'w1', 'ada');
-      expect(gone).toEqual({ answers: 1, mockInterviews: 0, analyses: 1, replies: 1, snoozes: 1, member: true });
+      expect(gone).toEqual({
+        answers: 1,
+        mockInterviews: 0,
+        analyses: 1,
+        replies: 1,
+        snoozes: 1,
+        member: true,
+        settings: 0,
+      });
       expect((await exportMember(open.db, 'w1', 'ada', new Date(T0))).answers).toEqual([]);
       expect((await exportMember(open.db, 'w2', 'ada', new Date(T0))).answers).toHaveLength(1);
       expect(await memberAnswerCount(open.db, 'w1', 'bob')).toBe(1);

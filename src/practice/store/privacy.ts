@@ -1,6 +1,7 @@
 // A member's own data: everything for export, and deletion on request. Both are
 // bounded to one workspace: the same person elsewhere is untouched.
 import type { Answer } from '../../db/schema';
+import { type ExportedTimes, exportTimes, forgetTimes } from '../../interview/export';
 import { type ExportedMockSession, exportMockSessions } from '../../mock/export';
 import { forgetSessions } from '../../mock/store';
 import { analysisOf, answerMessages } from './answers';
@@ -50,6 +51,8 @@ export interface MemberExport {
   answers: ExportedAnswer[];
   /** Mock interviews (`/prep mock`), apart from the daily answers. */
   mockInterviews: ExportedMockSession[];
+  /** Own time zone, quiet hours, reminders sent and the interview set with `/prep interview`. */
+  timesAndInterview: ExportedTimes;
 }
 
 const iso = (ms: number | null | undefined) =>
@@ -128,6 +131,7 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
     })),
     answers: out,
     mockInterviews: await exportMockSessions(db, workspace, userId),
+    timesAndInterview: await exportTimes(db, workspace, userId),
   };
 }
 
@@ -138,6 +142,8 @@ export interface Forgotten {
   replies: number;
   snoozes: number;
   member: boolean;
+  /** Settings, reminder log and interview rows. */
+  settings: number;
 }
 
 /** Deletes everything the member left in the workspace, in one transaction. */
@@ -165,6 +171,7 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
     const answers = await deleteOfMember('answers');
     const mockInterviews = await forgetSessions(trx, workspace, userId);
     const snoozes = await deleteOfMember('snoozes');
+    const settings = await forgetTimes(trx, workspace, userId);
     await clearRetry(trx, workspace, userId);
     const member = (await deleteOfMember('members')) > 0;
     // Questions they asked stay for the group, without their name on them.
@@ -174,6 +181,6 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       .where('workspace', '=', workspace)
       .where('posted_by', '=', userId)
       .execute();
-    return { answers, mockInterviews, analyses, replies, snoozes, member };
+    return { answers, mockInterviews, analyses, replies, snoozes, member, settings };
   });
 }
