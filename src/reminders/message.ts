@@ -25,7 +25,8 @@ export function reminderMessage(guides: GuideLibrary, post: Post, now: Date): Ou
       `> ${quote(post.question_text, 300)}`,
       `_${employerName(guides, post.employer)}. Answer in the question's thread._`,
     ].join('\n'),
-    footer: 'You get this because you answered here in the last two weeks. At most one reminder a day.',
+    footer:
+      'You get this because you answered here in the last two weeks; at most one a day. Stop them with the button or `/prep settings me reminders off`.',
     // the workspace rides on the button: in a direct message the platform may name none
     buttons: [{ id: STOP_REMINDERS_ACTION, label: 'Stop reminders', value: post.workspace, style: 'danger' }],
   };
