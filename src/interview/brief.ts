@@ -27,7 +27,7 @@ export function composeBrief(guide: Guide, when: string, stories: readonly Fitti
   }
   if (guide.process.length) {
     lines.push('', '**The process**');
-    guide.process.forEach((step, i) => lines.push(`${i + 1}. ${step}`));
+    for (const [i, step] of guide.process.entries()) lines.push(`${i + 1}. ${step}`);
   }
   const tips = guide.tips.length ? guide.tips : guide.focusAreas;
   if (tips.length) {
