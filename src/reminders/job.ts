@@ -10,7 +10,7 @@ import type { Db } from '../practice/store/db';
 import { sendPrivately } from './direct';
 import { reminderMessage } from './message';
 import { isQuiet, localDay, quietOf, zoneOf } from './prefs';
-import { claimReminders, markReminderSent, type ReminderClaim, releaseReminder } from './store';
+import { claimReminders, markRemindersSent, type ReminderClaim, releaseReminder } from './store';
 
 const DAY_MS = 86_400_000;
 /** Who counts as someone who usually answers: an answer in the channel within this. */
@@ -167,6 +167,7 @@ async function peopleOf(db: Db, recent: readonly Recent[], t: number) {
 async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DuePost[], now: Date) {
   const posts = new Map(due.map((d) => [d.post.id, d.post]));
   const result: ReminderResult = { sent: 0, failed: 0 };
+  const sent: ReminderClaim[] = [];
   let next = 0;
   const worker = async () => {
     while (next < won.length) {
@@ -175,7 +176,7 @@ async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DueP
       if (!claim || !post) continue;
       try {
         await sendPrivatelyTo(ctx, claim, reminderMessage(ctx.guides, post, now));
-        await markReminderSent(ctx.db, claim, ctx.clock().getTime());
+        sent.push(claim);
         result.sent++;
       } catch (err) {
         result.failed++;
@@ -190,6 +191,9 @@ async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DueP
     }
   };
   await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, won.length) }, worker));
+  // Marked together: a claim is what keeps a reminder to once a day, the mark only
+  // says it went (a claim left unmarked by a crash is never given back, so never re-sent).
+  await markRemindersSent(ctx.db, sent, ctx.clock().getTime());
   return result;
 }
 

@@ -80,14 +80,32 @@ export async function claimReminders(
   return won;
 }
 
-export async function markReminderSent(db: Db, c: ReminderClaim, now: number): Promise<void> {
-  await db
-    .updateTable('reminder_sends')
-    .set({ sent_at: now })
-    .where('workspace', '=', c.workspace)
-    .where('user_id', '=', c.userId)
-    .where('day', '=', c.day)
-    .execute();
+/** Marks sent reminders, in a few statements: one per workspace and day, 500 members at a time. */
+export async function markRemindersSent(db: Db, sent: readonly ReminderClaim[], now: number): Promise<void> {
+  const groups = new Map<string, ReminderClaim[]>();
+  for (const c of sent) {
+    const key = `${c.workspace}\u0000${c.day}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0];
+    if (!first) continue;
+    for (let i = 0; i < group.length; i += 500) {
+      await db
+        .updateTable('reminder_sends')
+        .set({ sent_at: now })
+        .where('workspace', '=', first.workspace)
+        .where('day', '=', first.day)
+        .where(
+          'user_id',
+          'in',
+          group.slice(i, i + 500).map((c) => c.userId),
+        )
+        .execute();
+    }
+  }
 }
 
 /** A reminder that could not be sent is given back, so a later tick tries again. */
