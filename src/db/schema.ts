@@ -203,7 +203,7 @@ interface MockTurnsTable {
 }
 
 /** A member's own times (migration 009): zone, quiet hours, reminders opt-out. */
-export interface MemberPrefsTable {
+interface MemberPrefsTable {
   workspace: string;
   user_id: string;
   timezone: string | null;
@@ -237,7 +237,7 @@ interface ReminderSendsTable {
   created_at: number;
 }
 
-export interface InterviewTargetsTable {
+interface InterviewTargetsTable {
   workspace: string;
   user_id: string;
   employer: string;

@@ -13,7 +13,7 @@ import { clearTarget, getTarget, setTarget } from './store';
 const EXAMPLE = '/prep interview chop 2026-12-11';
 
 /** "children's hospital 11 dec" → employer and date: the date is the last one to three words. */
-export function splitEmployerDate(text: string): { employer?: string; date?: string } {
+function splitEmployerDate(text: string): { employer?: string; date?: string } {
   const words = tokenize(text);
   if (words.length === 0) return {};
   if (words.length === 1) return { employer: words[0] };

@@ -5,7 +5,7 @@ import type { Db } from '../practice/store/db';
 import { affected } from '../practice/store/db';
 
 /** A claim older than this was left by a replica that died mid-send: it may be taken again. */
-export const BRIEF_LEASE_MS = 10 * 60_000;
+const BRIEF_LEASE_MS = 10 * 60_000;
 
 export interface NewTarget {
   workspace: string;

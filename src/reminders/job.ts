@@ -14,9 +14,9 @@ import { claimReminders, markRemindersSent, type ReminderClaim, releaseReminder 
 
 const DAY_MS = 86_400_000;
 /** Who counts as someone who usually answers: an answer in the channel within this. */
-export const RECENT_MS = 14 * DAY_MS;
+const RECENT_MS = 14 * DAY_MS;
 /** With no time set, the nudge goes this long before the window closes. */
-export const LEAD_MS = 60 * 60_000;
+const LEAD_MS = 60 * 60_000;
 /** Sends in flight at once; the adapters pace each platform beneath this. */
 const SENDS_AT_ONCE = 8;
 
@@ -76,7 +76,7 @@ async function duePosts(db: Db, now: Date, platforms: readonly string[]): Promis
 }
 
 /** When the nudge for a post goes: the channel's time on the post's day, else an hour before it closes. */
-export function remindAt(post: Pick<Post, 'posted_at' | 'closes_at'>, at: string | null, zone: string): number {
+function remindAt(post: Pick<Post, 'posted_at' | 'closes_at'>, at: string | null, zone: string): number {
   const closes = Number(post.closes_at);
   const fallback = Math.max(Number(post.posted_at), closes - LEAD_MS);
   if (!at) return fallback;
