@@ -10,7 +10,7 @@ import { memberZone } from '../reminders/settings';
 import { BRIEF_HOUR, briefDueAt, daysLeft, daysLeftText, formatDay, readDate } from './dates';
 import { clearTarget, getTarget, setTarget } from './store';
 
-const EXAMPLE = '/prep interview chop 2026-12-11';
+const EXAMPLE = '/prep interview chop 11 Dec';
 
 /** "children's hospital 11 dec" → employer and date: the date is the last one to three words. */
 function splitEmployerDate(text: string): { employer?: string; date?: string } {
@@ -51,7 +51,7 @@ async function set(ctx: AppContext, event: CommandEvent, employer: string, typed
   if (!day) {
     throw new UserError(
       `"${typedDate}" is not a date I can read.`,
-      `\`/prep interview ${guide.slug} 2026-12-11\` (or \`11 Dec\`, \`tomorrow\`, \`in 5 days\`)`,
+      `\`/prep interview ${guide.slug} 11 Dec\` (or \`2026-12-11\`, \`tomorrow\`, \`in 5 days\`)`,
     );
   }
   const date = day.toISODate() ?? '';
@@ -97,7 +97,7 @@ export const interviewCommand = defineCommand<AppContext, { employer?: string; d
   name: 'interview',
   description: 'Prepare for a real interview: practice leans to that employer, a brief comes the day before',
   usage: '/prep interview <employer> <date> | /prep interview off | /prep interview',
-  examples: [EXAMPLE, '/prep interview acme 11 Dec', '/prep interview off'],
+  examples: [EXAMPLE, '/prep interview chop in 10 days', '/prep interview off'],
   notes: [
     'The date is read in your own time zone (`/prep settings me timezone`). The brief comes at 09:00 the day before.',
   ],
@@ -116,8 +116,7 @@ export const interviewCommand = defineCommand<AppContext, { employer?: string; d
         text: had ? 'Interview cleared: practice and summaries are back to normal.' : 'There was no interview set.',
       };
     }
-    if (!args.date)
-      throw new UserError('Which day is the interview?', `\`/prep interview ${args.employer} 2026-12-11\``);
+    if (!args.date) throw new UserError('Which day is the interview?', `\`/prep interview ${args.employer} 11 Dec\``);
     return set(ctx, event, args.employer, args.date);
   },
 });

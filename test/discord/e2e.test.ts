@@ -117,6 +117,7 @@ describe('every /prep subcommand', () => {
         { employer: 'harvard-medical-school-software-engineer', questions: 1 },
         /mock interview has started/,
       ],
+      interview: ['alice', { employer: 'chop', date: 'in 10 days' }, /interview: .*, in 10 days\./],
       export: ['bob', {}, /Everything Starling keeps about you/],
       'forget-me': ['bob', {}, /delete|forget/i],
     };
