@@ -8,6 +8,7 @@ import * as m005 from './005_answer_figures';
 import * as m006 from './006_mock_interviews';
 import * as m007 from './007_ai_coach';
 import * as m008 from './008_story_bank';
+import * as m009 from './009_reminders_interviews';
 import * as m010 from './010_chat_guides';
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '006_mock_interviews': m006,
   '007_ai_coach': m007,
   '008_story_bank': m008,
+  '009_reminders_interviews': m009,
   '010_chat_guides': m010,
 };

@@ -13,6 +13,7 @@ import { pruneDeliveries } from './db/dedupe';
 import type { Database, Schedule } from './db/schema';
 import type { GuideLibrary } from './guides/library';
 import { QUESTION_CATEGORIES } from './guides/schema';
+import { runBriefs } from './interview/job';
 import type { Logger } from './logger';
 import { closeIdleSessions, onMockMessage } from './mock/session';
 import { answerHandlers } from './practice/answering';
@@ -24,6 +25,8 @@ import { scheduledPoster } from './practice/posting';
 import type { Timers } from './practice/quiet';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
+import { runReminders } from './reminders/job';
+import { pruneReminderSends } from './reminders/store';
 import { pruneOccurrences } from './scheduler/occurrences';
 import { pauseReason } from './scheduler/pause-reason';
 import { makeReplicaId, runDueSchedules } from './scheduler/run';
@@ -177,6 +180,26 @@ export function buildApp(options: AppOptions): App {
       } catch (err) {
         logger.error({ err }, 'closing idle mock interviews failed this tick');
       }
+      try {
+        const r = await runReminders(
+          ctx,
+          now,
+          adapters.all().map((a) => a.platform),
+        );
+        if (r.sent || r.failed) logger.info(r, 'reminders');
+      } catch (err) {
+        logger.error({ err }, 'reminders failed this tick');
+      }
+      try {
+        const sent = await runBriefs(
+          ctx,
+          now,
+          adapters.all().map((a) => a.platform),
+        );
+        if (sent) logger.info({ sent }, 'interview briefs');
+      } catch (err) {
+        logger.error({ err }, 'interview briefs failed this tick');
+      }
       // Delivery keys and finished occurrences are only needed for a while; keep the
       // tables small. Hourly is plenty, and harmless when several replicas do it.
       if (now.getTime() - lastPrune >= HOUR_MS) {
@@ -184,6 +207,7 @@ export function buildApp(options: AppOptions): App {
         try {
           await pruneDeliveries(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
           await pruneOccurrences(db, now.getTime() - OCCURRENCES_KEPT_MS);
+          await pruneReminderSends(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
         } catch (err) {
           logger.warn({ err }, 'pruning old delivery keys and occurrences failed; will try again');
         }

@@ -14,6 +14,7 @@ interface UserInfo {
     is_owner?: boolean;
     is_primary_owner?: boolean;
     is_bot?: boolean;
+    tz?: string;
     profile?: { display_name?: string; real_name?: string };
   };
 }
@@ -48,6 +49,7 @@ export class AuthorCache {
         name,
         isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
         isBot: Boolean(user?.is_bot),
+        ...(user?.tz ? { timezone: user.tz } : {}),
       };
     } catch (err) {
       // Without a name the bot still works: the id stands in, and admin-only commands stay closed.

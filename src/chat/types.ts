@@ -22,6 +22,8 @@ export interface Author {
   isBot?: boolean;
   /** Channel or workspace admin (Slack admin/owner, Discord Manage Channels). */
   isAdmin?: boolean;
+  /** The IANA zone the platform knows for them (Slack profile); Discord has none. */
+  timezone?: string;
 }
 
 /** A button on a message. `id` is the action id the button event carries back. */

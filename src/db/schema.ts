@@ -221,6 +221,57 @@ interface ChatGuidesTable {
   updated_at: number;
 }
 
+/** A member's own times (migration 009): zone, quiet hours, reminders opt-out. */
+interface MemberPrefsTable {
+  workspace: string;
+  user_id: string;
+  timezone: string | null;
+  platform_timezone: string | null;
+  /** Minutes after local midnight; from > to wraps past midnight. */
+  quiet_from: number | null;
+  quiet_to: number | null;
+  reminders_off: Generated<number>;
+  updated_at: number;
+}
+
+interface ChannelRemindersTable {
+  channel_ref: string;
+  workspace: string;
+  enabled: Generated<number>;
+  /** HH:MM in the schedule's zone; null: an hour before the answer window closes. */
+  at_time: string | null;
+  updated_by: string;
+  updated_at: number;
+}
+
+interface ReminderSendsTable {
+  workspace: string;
+  user_id: string;
+  /** The member's local date, YYYY-MM-DD. */
+  day: string;
+  channel_ref: string;
+  post_id: string;
+  claimed_by: string;
+  sent_at: number | null;
+  created_at: number;
+}
+
+interface InterviewTargetsTable {
+  workspace: string;
+  user_id: string;
+  employer: string;
+  /** YYYY-MM-DD in `timezone`. */
+  interview_date: string;
+  timezone: string;
+  channel_ref: string;
+  brief_due_at: number;
+  brief_claimed_by: string | null;
+  brief_claimed_at: number | null;
+  brief_sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** A member's changes to a story: its competencies, or that it is another answer's story (migration 008). */
 interface StoryMarksTable {
   answer_id: string;
@@ -262,6 +313,10 @@ export interface Database {
   chat_guides: ChatGuidesTable;
   story_marks: StoryMarksTable;
   answer_feedback: AnswerFeedbackTable;
+  member_prefs: MemberPrefsTable;
+  channel_reminders: ChannelRemindersTable;
+  reminder_sends: ReminderSendsTable;
+  interview_targets: InterviewTargetsTable;
 }
 
 export type Channel = Selectable<ChannelsTable>;
@@ -278,3 +333,5 @@ export type MockSession = Selectable<MockSessionsTable>;
 export type MockItem = Selectable<MockItemsTable>;
 export type StoryMark = Selectable<StoryMarksTable>;
 export type AnswerFeedback = Selectable<AnswerFeedbackTable>;
+export type MemberPrefs = Selectable<MemberPrefsTable>;
+export type InterviewTarget = Selectable<InterviewTargetsTable>;

@@ -7,6 +7,7 @@ import type { EventHandlers } from '../chat/router';
 import { STAR_FORM_FIELDS } from '../chat/star-form';
 import type { FormSubmittedEvent, MessageDeletedEvent, MessageEditedEvent, MessageEvent } from '../chat/types';
 import type { Answer, Post } from '../db/schema';
+import { notePlatformZone } from '../reminders/prefs';
 import { type Analysis, analyzeAnswer, flagsOf, markerOf } from '../star';
 import { type AppContext, MAX_ANSWER_CHARS } from './context';
 import { asksForStory } from './feedback';
@@ -221,6 +222,8 @@ async function onMessage(ctx: AppContext, quiet: QuietFeedback, event: MessageEv
   // A redelivered message must not start an attempt (or use up a pending retry).
   if (await answerOfMessage(ctx.db, event.workspace, event.ref)) return;
   await upsertMember(ctx.db, event.workspace, event.author.id, event.author.name, ctx.clock().getTime());
+  // the reminder pass reads members' zones; Slack gives one with the author
+  await notePlatformZone(ctx.db, event.workspace, event.author.id, event.author.timezone, ctx.clock().getTime());
   const answer = await answerFor(ctx, post, event.author.id, event.author.name, event.at, false);
   const fresh = await addAnswerMessage(ctx.db, answer.id, event.ref, text, event.at.getTime());
   if (!fresh) return;

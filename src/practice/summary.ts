@@ -3,6 +3,7 @@
 // and the Slack App Home.
 import { memberChart } from '../charts';
 import type { OutboundMessage } from '../chat/types';
+import { interviewSummaryLine } from '../interview/command';
 import { mockSummaryLine } from '../mock/summary';
 import { getSchedule } from '../scheduler/store';
 import { renderSummaryChart, type SummaryEntry, summarize } from '../star';
@@ -60,12 +61,13 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
   ]);
   const who = o.third ? o.name : 'You';
   const mock = o.third ? undefined : await mockSummaryLine(ctx.db, o.workspace, o.userId, count > 0);
+  const interview = o.third ? undefined : await interviewSummaryLine(ctx, o.workspace, o.userId);
   if (count === 0) {
     const none = `${who} ${o.third ? 'has' : 'have'} not answered a question in this workspace yet. Answer today's question in its thread, or ask for one with \`/prep question\`.`;
     return {
       kind: 'info',
       title: `${o.third ? `${o.name}'s` : 'Your'} practice summary`,
-      text: mock ? `${none}\n${mock}` : none,
+      text: [interview, none, mock].filter(Boolean).join('\n'),
     };
   }
   // The streak of the channel asked from, or of the member's latest channel when
@@ -94,6 +96,7 @@ export async function memberSummary(ctx: AppContext, o: SummaryOptions): Promise
   const summary = summarize(entries);
   const late = history.filter((h) => h.late).length;
   const lines = [
+    ...(interview ? [interview] : []),
     `**Answers given:** ${count}${late ? ` (${late} late)` : ''}`,
     `**Streak:** ${plural(streak.days, 'day')}${streak.graceUsedThisWeek ? " (this week's grace day is used)" : ' (one missed day a week is forgiven)'}`,
     '',

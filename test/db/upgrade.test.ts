@@ -105,6 +105,7 @@ describe.each(databaseKinds)('a database of an earlier release, on %s', (kind) =
         '006_mock_interviews',
         '007_ai_coach',
         '008_story_bank',
+        '009_reminders_interviews',
         '010_chat_guides',
       ]);
       const db = t.db as Kysely<Database>;

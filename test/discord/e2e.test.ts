@@ -118,6 +118,7 @@ describe('every /prep subcommand', () => {
         /mock interview has started/,
       ],
       stories: ['alice', {}, /Competencies with no story yet/],
+      interview: ['alice', { employer: 'chop', date: 'in 10 days' }, /interview: .*, in 10 days\./],
       export: ['bob', {}, /Everything Starling keeps about you/],
       'forget-me': ['bob', {}, /delete|forget/i],
       // removing a guide file is refused: typed options reach the command, no page is fetched

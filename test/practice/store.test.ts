@@ -471,6 +471,7 @@ describe.each(databaseKinds)('store on %s', (kind) => {
         snoozes: 1,
         member: true,
         storyMarks: 0,
+        settings: 0,
       });
       expect((await exportMember(open.db, 'w1', 'ada', new Date(T0))).answers).toEqual([]);
       expect((await exportMember(open.db, 'w2', 'ada', new Date(T0))).answers).toHaveLength(1);

@@ -41,6 +41,8 @@ export interface FakeUser {
   name: string;
   isAdmin?: boolean;
   isBot?: boolean;
+  /** The IANA zone of the member's Slack profile. */
+  tz?: string;
 }
 
 const JSON_ARGS = new Set(['blocks', 'view', 'metadata', 'attachments', 'files']);
@@ -272,6 +274,7 @@ export class FakeSlack {
             is_admin: Boolean(u.isAdmin),
             is_owner: false,
             is_bot: Boolean(u.isBot),
+            ...(u.tz ? { tz: u.tz } : {}),
             profile: { display_name: u.name, real_name: u.name },
           },
         };

@@ -1,6 +1,8 @@
 // Every /prep command, registered in the order help lists them.
 import { CommandRegistry } from '../../chat/registry';
+import { interviewCommand } from '../../interview/command';
 import { registerMockCommand } from '../../mock/command';
+import { stopRemindersAction } from '../../reminders/message';
 import { starCheckAction } from '../../star-check/action';
 import { registerStoriesCommand } from '../../stories/command';
 import type { AppContext } from '../context';
@@ -19,9 +21,11 @@ export function practiceRegistry(): CommandRegistry<AppContext> {
   registerSettingsCommand(registry);
   registerMockCommand(registry);
   registerStoriesCommand(registry);
+  registry.register(interviewCommand);
   registerProgressCommands(registry);
   registerPrivacyCommands(registry);
   registerGuideCommand(registry);
   registry.registerMessageAction(starCheckAction);
+  registry.registerAction(stopRemindersAction);
   return registry;
 }

@@ -136,12 +136,18 @@ export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): 
         if (what !== 'confirm') return { kind: 'info', text: 'Nothing was deleted.' };
         const optedOut = await memberOptedOut(ctx, event.workspace, event.author.id);
         const gone = await forgetMember(ctx.db, event.workspace, event.author.id);
-        if (gone.answers === 0 && !gone.member && gone.snoozes === 0 && gone.mockInterviews === 0) {
+        if (
+          gone.answers === 0 &&
+          !gone.member &&
+          gone.snoozes === 0 &&
+          gone.mockInterviews === 0 &&
+          gone.settings === 0
+        ) {
           return { kind: 'info', text: 'There was nothing about you to delete in this workspace.' };
         }
         return {
           kind: 'info',
-          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}${gone.storyMarks ? `, your story bank's ${plural(gone.storyMarks, 'change')}` : ''}, your streaks${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.${optedOut ? ' Your AI coach opt-out went with your record: `/prep settings me ai off` sets it again.' : ''}`,
+          text: `Deleted ${plural(gone.answers, 'answer')} (${plural(gone.replies, 'reply', 'replies')}), ${plural(gone.analyses, 'analysis', 'analyses')}${gone.mockInterviews ? `, ${plural(gone.mockInterviews, 'mock interview')}` : ''}${gone.storyMarks ? `, your story bank's ${plural(gone.storyMarks, 'change')}` : ''}, your streaks${gone.settings ? ', your own settings and interview date' : ''}${gone.snoozes ? `, ${plural(gone.snoozes, 'snooze')}` : ''} and your member record in this workspace. Your messages in the chat itself are untouched; delete them there if you wish.${optedOut ? ' Your AI coach opt-out went with your record: `/prep settings me ai off` sets it again.' : ''}`,
         };
       },
     }),

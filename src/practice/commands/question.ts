@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { defineCommand, tokenize } from '../../chat/registry';
 import { parseCategory, QUESTION_CATEGORIES } from '../../guides/schema';
+import { getTarget } from '../../interview/store';
 import type { AppContext } from '../context';
 import { categoryLabel, employerName, shortName } from '../format';
 import { postQuestion } from '../posting';
@@ -46,7 +47,9 @@ export const questionCommand = defineCommand<AppContext, { employer?: string; ca
           (name) => `/prep question ${name}${categoryOk ? ` ${typed.category}` : ''}`,
         )
       : undefined;
-    const employer = guide?.slug;
+    // a member preparing for an interview practises that employer unless they name another
+    const target = guide ? undefined : await getTarget(ctx.db, event.workspace, event.author.id);
+    const employer = guide?.slug ?? (target && ctx.guides.lookup(target.employer).guide?.slug);
     const named = guide ? `${shortName(ctx.guides, guide)} ` : '';
     const category = typed.category?.trim()
       ? requireCategory(typed.category, `\`/prep question ${named}behavioral\``)

@@ -1,6 +1,7 @@
 // A member's own data: everything for export, and deletion on request. Both are
 // bounded to one workspace: the same person elsewhere is untouched.
 import type { Answer } from '../../db/schema';
+import { type ExportedTimes, exportTimes, forgetTimes } from '../../interview/export';
 import { type ExportedMockSession, exportMockSessions } from '../../mock/export';
 import { forgetSessions } from '../../mock/store';
 import { type ExportedStoryMark, exportStoryMarks } from '../../stories/export';
@@ -60,6 +61,8 @@ export interface MemberExport {
   storyMarks: ExportedStoryMark[];
   /** Each answer's feedback: held for the quiet period until `dueAt`, sent at `sentAt`. */
   feedback: { answerId: string; dueAt: string | null; sentAt: string | null; sentChecks: unknown }[];
+  /** Own time zone, quiet hours, reminders sent and the interview set with `/prep interview`. */
+  timesAndInterview: ExportedTimes;
 }
 
 const iso = (ms: number | null | undefined) =>
@@ -162,6 +165,7 @@ export async function exportMember(db: Db, workspace: string, userId: string, no
       sentAt: iso(f.sent_at),
       sentChecks: f.sent_flags ? JSON.parse(f.sent_flags) : null,
     })),
+    timesAndInterview: await exportTimes(db, workspace, userId),
   };
 }
 
@@ -173,6 +177,8 @@ export interface Forgotten {
   snoozes: number;
   member: boolean;
   storyMarks: number;
+  /** Settings, reminder log and interview rows. */
+  settings: number;
 }
 
 /** Deletes everything the member left in the workspace, in one transaction. */
@@ -203,6 +209,7 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
     const answers = await deleteOfMember('answers');
     const mockInterviews = await forgetSessions(trx, workspace, userId);
     const snoozes = await deleteOfMember('snoozes');
+    const settings = await forgetTimes(trx, workspace, userId);
     await clearRetry(trx, workspace, userId);
     const member = (await deleteOfMember('members')) > 0;
     // Questions they asked stay for the group, without their name on them.
@@ -221,6 +228,6 @@ export async function forgetMember(db: Db, workspace: string, userId: string): P
       .where('workspace', '=', workspace)
       .where('added_by', '=', userId)
       .execute();
-    return { answers, mockInterviews, analyses, replies, snoozes, member, storyMarks };
+    return { answers, mockInterviews, analyses, replies, snoozes, member, storyMarks, settings };
   });
 }

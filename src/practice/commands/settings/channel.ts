@@ -1,5 +1,6 @@
 // The channel's own settings: where feedback goes, the answer window, who may read summaries.
 import { UserError } from '../../../chat/errors';
+import { channelRemindersSetting } from '../../../reminders/settings';
 import { formatWindow } from '../../format';
 import {
   type ChannelSettings,
@@ -100,4 +101,10 @@ const summaries: SettingSpec = {
 };
 
 /** In the order the listing shows them. A new channel setting is one more entry here. */
-export const CHANNEL_SETTINGS: readonly SettingSpec[] = [feedback, window, summaries, channelAi];
+export const CHANNEL_SETTINGS: readonly SettingSpec[] = [
+  feedback,
+  window,
+  summaries,
+  channelRemindersSetting,
+  channelAi,
+];
