@@ -1,7 +1,7 @@
 // A weekly series drawn as a PNG: chart.js on @napi-rs/canvas (measured against
 // ECharts + resvg and faster; see docs/performance.md). The image sits on its own
 // opaque light card with dark text, so it reads the same in light and dark themes.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, PngFilter } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, registerables } from 'chart.js';
 import { CHART_PARTS, type ChartSeries } from './series';
 
@@ -17,8 +17,11 @@ const ALL = '#1f2328';
 
 let registered = false;
 
+/** One formatter for every label: building one per call costs more than the drawing of a bar. */
+const WEEK_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 function weekLabel(start: number): string {
-  return new Date(start).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return WEEK_LABEL.format(new Date(start));
 }
 
 const pct = (v: number | null): number | null => (v === null ? null : Math.round(v * 100));
@@ -97,6 +100,8 @@ function scales(series: ChartSeries): NonNullable<ChartConfiguration['options']>
 /**
  * The chart as PNG bytes: the same series gives the same image. The drawing is quick;
  * the PNG encoding, the larger part, runs off the event loop (libuv's thread pool).
+ * Row filtering is off: on a chart's flat fills and thin lines libpng's adaptive filters
+ * cost about 25 ms of the encode and made the file larger, not smaller (bench/charts.ts).
  */
 export async function renderChart(series: ChartSeries): Promise<Buffer> {
   if (!registered) {
@@ -134,7 +139,7 @@ export async function renderChart(series: ChartSeries): Promise<Buffer> {
   // chart.js takes any canvas-like object; @napi-rs/canvas provides the 2D context it draws on.
   const chart = new Chart(canvas as unknown as ConstructorParameters<typeof Chart>[0], config);
   try {
-    return await canvas.encode('png');
+    return await canvas.encode('png', { filters: PngFilter.None });
   } finally {
     chart.destroy(); // destroying clears the canvas: only once the PNG is made
   }
