@@ -47,6 +47,8 @@ export interface SlackAdapterOptions {
   suggest?: Suggest;
   /** The command registry's commands, for the manifest and help. */
   commands?: CommandDef<any, any>[];
+  /** A registered command by name: the forms `form:<command>` buttons open (modals) are built from it. */
+  command?: (name: string) => CommandDef<any, any> | undefined;
   /**
    * Web API retries for connection failures and 5xx (tests pass `{ retries: 0 }`);
    * posts are re-sent only when the connection was refused (see Resend in api.ts).
@@ -123,6 +125,15 @@ export class SlackAdapter implements Adapter, ListenerHost, ReplyHost {
 
   get homeView() {
     return this.options.homeView;
+  }
+
+  /** Command forms open as modals when the adapter knows the commands. */
+  get opensForms(): boolean {
+    return Boolean(this.options.command);
+  }
+
+  commandDef(name: string): CommandDef<any, any> | undefined {
+    return this.options.command?.(name);
   }
 
   get suggest(): Suggest | undefined {

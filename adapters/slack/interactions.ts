@@ -1,14 +1,17 @@
 // Interactions: the slash command, buttons, message shortcuts, typeahead and modal
 // submissions. Each is acknowledged first (with a reply that is ready at once, where
 // Slack allows one), then becomes a neutral event handled in the work queue.
-import type { App, BlockAction, ButtonAction, MessageShortcut, SlashCommand, ViewSubmitAction } from '@slack/bolt';
-import { readCommandLine, slackTime } from './inbound';
+import type { App, BlockAction, ButtonAction, MessageShortcut, SlashCommand } from '@slack/bolt';
+import { FORM_PREFIX } from '../../src/chat/registry';
+import { COMMAND_FORM_CALLBACK } from './command-form';
+import { commandFormSubmitted, openCommandForm, openStarForm, starSubmitted } from './forms';
+import { inDirectConversation, readCommandLine, slackTime } from './inbound';
 import { InlineAck } from './inline-ack';
 import type { ListenerHost } from './listener-host';
 import { SLASH_COMMAND } from './manifest';
 import { fromMrkdwn } from './mrkdwn';
 import { channelRef, messageRef, parseRef, workspaceId } from './refs';
-import { buildStarModal, readStarSubmission, STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
+import { STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
 import { suggestionOptions } from './suggest';
 
 export function registerInteractions(app: App, adapter: ListenerHost): void {
@@ -31,9 +34,9 @@ export function registerInteractions(app: App, adapter: ListenerHost): void {
   app.action(/.+/, async ({ body, action, ack }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
-    // The STAR form's trigger_id expires three seconds after the click: it skips the queue.
+    // A form's trigger_id expires three seconds after the click: it skips the queue.
     const button = action as ButtonAction;
-    const urgent = button.action_id === STAR_FORM_ACTION;
+    const urgent = button.action_id === STAR_FORM_ACTION || button.action_id.startsWith(FORM_PREFIX);
     await adapter.track(
       () => onButton(adapter, body as BlockAction<ButtonAction>, button),
       urgent ? 'urgent' : 'queued',
@@ -53,34 +56,10 @@ export function registerInteractions(app: App, adapter: ListenerHost): void {
 
   // One view listener: two matching listeners would both try to ack.
   app.view({ type: 'view_submission' }, async ({ body, view, ack }) => {
-    if (view.callback_id !== STAR_FORM_CALLBACK) {
-      await ack();
-      return;
-    }
-    const submission = readStarSubmission(view);
-    if (!submission.ok) {
-      await ack({ response_action: 'errors', errors: submission.errors });
-      return;
-    }
+    const answer = (errors?: Record<string, string>) => (errors ? ack({ response_action: 'errors', errors }) : ack());
+    if (view.callback_id === STAR_FORM_CALLBACK) return starSubmitted(adapter, body, view, answer);
+    if (view.callback_id === COMMAND_FORM_CALLBACK) return commandFormSubmitted(adapter, body, view, answer);
     await ack();
-    await adapter.track(async () => {
-      const { context, values } = submission;
-      const author = await adapter.authors.get(context.team, body.user.id, body.user.name);
-      const place = { team: context.team, channel: context.channel, userId: body.user.id, threadTs: context.threadTs };
-      await adapter.deliver({
-        type: 'form_submitted',
-        form: 'star',
-        postId: context.postId,
-        values,
-        workspace: workspaceId(context.team),
-        channel: channelRef(context.team, context.channel),
-        thread: messageRef(context.team, context.channel, context.threadTs),
-        author,
-        at: new Date(),
-        reply: adapter.replier(place),
-        raw: body as ViewSubmitAction,
-      });
-    });
   });
   app.view({ type: 'view_closed' }, async ({ ack }) => {
     await ack();
@@ -95,6 +74,7 @@ async function onCommand(adapter: ListenerHost, command: SlashCommand, inline: I
     type: 'command',
     name,
     text,
+    ...(inDirectConversation(command.channel_id, command.channel_name) ? { direct: true } : {}),
     workspace: workspaceId(team),
     channel: channelRef(team, command.channel_id),
     author,
@@ -150,6 +130,7 @@ async function homeDm(adapter: ListenerHost, body: BlockAction<ButtonAction>): P
 }
 
 async function onButton(adapter: ListenerHost, body: BlockAction<ButtonAction>, action: ButtonAction): Promise<void> {
+  if (action.action_id.startsWith(FORM_PREFIX)) return openCommandForm(adapter, body, action);
   const team = body.team?.id ?? body.user.team_id;
   const channel =
     body.channel?.id ?? (body.container.channel_id as string | undefined) ?? (await homeDm(adapter, body));
@@ -159,28 +140,8 @@ async function onButton(adapter: ListenerHost, body: BlockAction<ButtonAction>, 
     return;
   }
   const threadTs = body.message?.thread_ts !== messageTs ? (body.message?.thread_ts as string | undefined) : undefined;
-  if (action.action_id === STAR_FORM_ACTION) {
-    const place = { team, channel, userId: body.user.id, responseUrl: body.response_url };
-    if (!action.value || !messageTs) return;
-    const modal = buildStarModal(
-      { postId: action.value, team, channel, threadTs: threadTs ?? messageTs },
-      body.message?.text,
-    );
-    try {
-      // trigger_id expires three seconds after the click: open the modal before anything else.
-      await adapter.api.call(team, 'views.open', { trigger_id: body.trigger_id, view: modal }, body.user.id);
-    } catch (err) {
-      adapter.logger.warn({ err }, 'could not open the STAR form');
-      await adapter.replier(place)(
-        {
-          text: 'The STAR form did not open (Slack took too long). Press the button again, or answer in the thread.',
-          kind: 'error',
-        },
-        { private: true },
-      );
-    }
-    return;
-  }
+  if (action.action_id === STAR_FORM_ACTION)
+    return openStarForm(adapter, body, action, { team, channel, messageTs, threadTs });
   const author = await adapter.authors.get(team, body.user.id, body.user.name ?? body.user.username);
   await adapter.deliver({
     type: 'button',

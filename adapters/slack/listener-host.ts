@@ -1,5 +1,6 @@
 // What the Bolt listeners need of the adapter: the adapter is one, tests may pass another.
 import type { Kysely } from 'kysely';
+import type { CommandDef } from '../../src/chat/registry';
 import type { InboundEvent, OutboundMessage, ReplyOptions } from '../../src/chat/types';
 import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
@@ -19,6 +20,8 @@ export interface ListenerHost {
   readonly installations?: DatabaseInstallationStore;
   readonly homeView?: unknown;
   readonly suggest?: Suggest;
+  /** A registered command by name, for the forms its buttons open. */
+  commandDef?(name: string): CommandDef<any, any> | undefined;
   track(work: () => Promise<void>, start?: Start): Promise<void>;
   deliver(event: InboundEvent): Promise<void>;
   replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
