@@ -4,9 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { AdapterSet } from './chat/adapters';
 import type { PlatformError } from './chat/errors';
-import { type CommandRegistry, RUN_PREFIX } from './chat/registry';
+import { type CommandRegistry, formButton, RUN_PREFIX } from './chat/registry';
 import { createRouter } from './chat/router';
-import type { InboundEvent, MessageEvent, OutboundMessage, Ref } from './chat/types';
+import type { Button, InboundEvent, MessageEvent, OutboundMessage, Ref } from './chat/types';
 import type { Coach } from './coach/coach';
 import type { Config } from './config';
 import { pruneDeliveries } from './db/dedupe';
@@ -79,6 +79,17 @@ const HOUR_MS = 3_600_000;
 /** Platforms redeliver within minutes (Slack) or on a resume (Discord); a week is ample. */
 const DELIVERY_KEYS_KEPT_MS = 7 * 24 * HOUR_MS;
 const OCCURRENCES_KEPT_MS = 90 * 24 * HOUR_MS;
+
+/**
+ * The member's home buttons: the commands that offer one (a mock, tips, stories), and the
+ * forms of those that work in a direct message, where the platform opens forms.
+ */
+function homeButtons(registry: CommandRegistry<AppContext>, adapters: AdapterSet, workspace: string): Button[] {
+  const commands = registry.list();
+  const buttons = commands.flatMap((c) => (c.home ? [{ id: `${RUN_PREFIX}${c.name}`, label: c.home }] : []));
+  if (!adapters.opensForms(workspace)) return buttons;
+  return [...buttons, ...commands.flatMap((c) => (c.direct && c.form ? [formButton(c.name, c.form)] : []))];
+}
 
 export function buildApp(options: AppOptions): App {
   const { config, logger, db, guides, adapters } = options;
@@ -216,8 +227,7 @@ export function buildApp(options: AppOptions): App {
     async homeView(workspace, userId) {
       const member = await getMember(db, workspace, userId);
       const summary = await memberSummary(ctx, { workspace, userId, name: member?.name ?? userId });
-      // the commands that offer a home button (a mock, tips, stories when registered)
-      const buttons = registry.list().flatMap((c) => (c.home ? [{ id: `${RUN_PREFIX}${c.name}`, label: c.home }] : []));
+      const buttons = homeButtons(registry, ctx.adapters, workspace);
       return { ...summary, buttons: [...(summary.buttons ?? []), ...buttons] };
     },
     autocomplete(kind, prefix) {

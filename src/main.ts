@@ -50,6 +50,7 @@ function addPlatforms(config: Config, logger: Logger, db: Kysely<Database>, adap
         homeView: (ws, user) => app.homeView(ws, user),
         suggest: (kind, prefix) => app.autocomplete(kind, prefix),
         commands: app.registry.list(),
+        command: (name) => app.registry.get(name),
       }),
     );
   }

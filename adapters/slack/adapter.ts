@@ -3,7 +3,6 @@
 // ephemeral replies, reactions, modals and the App Home tab.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { webApi } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/chat/errors';
@@ -11,7 +10,6 @@ import type { CommandDef } from '../../src/chat/registry';
 import type {
   Adapter,
   Attachment,
-  ChartImage,
   EventHandler,
   InboundEvent,
   OutboundMessage,
@@ -25,19 +23,19 @@ import type { Database } from '../../src/db/schema';
 import { SlackApi, type TokenSource } from './api';
 import { AuthorCache } from './authors';
 import { SlackCharts } from './charts';
-import { toPlatformError } from './errors';
 import { DatabaseInstallationStore } from './installations';
-import { type ListenerHost, registerListeners } from './listeners';
+import type { ListenerHost } from './listener-host';
+import { registerListeners } from './listeners';
+import { POST_METADATA_TYPE, postMessage } from './posts';
 import { channelRef, messageRef, PLATFORM, parseRef, teamOf } from './refs';
-import { renderHome, renderPosts, type SlackPost } from './render';
+import { renderHome, renderPosts } from './render';
+import { type ReplyHost, SlackReplies } from './replies';
 import type { ReplyPlace } from './reply-place';
-import { postJson } from './response-url';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import { type BoltSetup, createBolt, webClients } from './setup';
+import { type BotIdentity, startError, whoAmI } from './startup';
 import type { Suggest } from './suggest';
 import { type Start, WorkQueue } from './work-queue';
-
-const POST_METADATA_TYPE = 'starling_post';
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -49,6 +47,8 @@ export interface SlackAdapterOptions {
   suggest?: Suggest;
   /** The command registry's commands, for the manifest and help. */
   commands?: CommandDef<any, any>[];
+  /** A registered command by name: the forms `form:<command>` buttons open (modals) are built from it. */
+  command?: (name: string) => CommandDef<any, any> | undefined;
   /**
    * Web API retries for connection failures and 5xx (tests pass `{ retries: 0 }`);
    * posts are re-sent only when the connection was refused (see Resend in api.ts).
@@ -68,39 +68,10 @@ export interface SlackAdapterOptions {
   chartUploadTimeoutMs?: number;
 }
 
-/**
- * The longest a rate-limited reply is held back and then sent. Feedback a few minutes late
- * is still the member's feedback; past this, Slack is refusing the workspace for so long
- * that the reply is given up (logged as not delivered).
- */
-const MAX_REPLY_DELAY_MS = 15 * 60_000;
 /** How long shutdown waits for replies still waiting out a rate limit. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const NOT_IN_CHANNEL_HINT = "I can't post in this channel yet. Invite me with `/invite @Starling`, then try again.";
-
-/** Why the receiver could not start, in terms of the setting to fix. */
-function startError(err: unknown, mode: 'socket' | 'http', port: number): Error {
-  const code = (err as { code?: string; data?: { error?: string } }).data?.error ?? (err as { code?: string }).code;
-  if (mode === 'socket') {
-    return new Error(
-      code === 'invalid_auth' || code === 'not_authed'
-        ? `Slack did not accept SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope (Basic Information > App-Level Tokens) and restart.`
-        : `Slack Socket Mode did not connect (${code ?? (err as Error).message}). Check that Socket Mode is enabled for the app and SLACK_APP_TOKEN is its app-level token.`,
-      { cause: err },
-    );
-  }
-  if (code === 'EADDRINUSE') {
-    return new Error(`Port ${port} is already in use: set PORT to a free port, or stop whatever listens there.`, {
-      cause: err,
-    });
-  }
-  if (code === 'EACCES')
-    return new Error(`Port ${port} needs privileges: use a port above 1023 (PORT).`, { cause: err });
-  return new Error(`The Slack HTTP receiver did not start on port ${port}: ${(err as Error).message}`, { cause: err });
-}
-
-export class SlackAdapter implements Adapter, ListenerHost {
+export class SlackAdapter implements Adapter, ListenerHost, ReplyHost {
   readonly platform = PLATFORM;
   private bolt?: BoltSetup;
   private server?: Server;
@@ -108,15 +79,14 @@ export class SlackAdapter implements Adapter, ListenerHost {
   private readonly work: WorkQueue;
   private readonly log: Logger;
   readonly installations?: DatabaseInstallationStore;
-  private singleBot?: { userId: string; id?: string; team?: string };
+  private singleBot?: BotIdentity;
   private apiClient?: SlackApi;
   private authorCache?: AuthorCache;
-  private readonly sleep: (ms: number) => Promise<void>;
-  /** Replies waiting out a rate limit, outside the work queue. */
-  private readonly later = new Set<Promise<void>>();
+  readonly sleep: (ms: number) => Promise<void>;
   /** Set when stop() has given up on replies still waiting out a rate limit. */
-  private stopped = false;
-  private readonly charts: SlackCharts;
+  stopped = false;
+  readonly charts: SlackCharts;
+  private readonly replies: SlackReplies;
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.log = options.logger.child({ platform: PLATFORM });
@@ -126,6 +96,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
       this.log.error({ err }, 'handling a Slack payload failed'),
     );
     this.charts = new SlackCharts(() => this.api, this.log, options.chartUploadTimeoutMs);
+    this.replies = new SlackReplies(this);
     const c = options.config;
     if (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET) {
       this.installations = new DatabaseInstallationStore(options.db);
@@ -154,6 +125,15 @@ export class SlackAdapter implements Adapter, ListenerHost {
 
   get homeView() {
     return this.options.homeView;
+  }
+
+  /** Command forms open as modals when the adapter knows the commands. */
+  get opensForms(): boolean {
+    return Boolean(this.options.command);
+  }
+
+  commandDef(name: string): CommandDef<any, any> | undefined {
+    return this.options.command?.(name);
   }
 
   get suggest(): Suggest | undefined {
@@ -187,7 +167,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
       const token = config.SLACK_BOT_TOKEN;
       if (!token)
         throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID/SECRET/STATE_SECRET for many workspaces');
-      this.singleBot = await this.whoAmI(clients.retrying, token);
+      this.singleBot = await whoAmI(clients.retrying, token);
       tokens = async () => token;
     }
     this.apiClient = new SlackApi({
@@ -248,7 +228,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
     const grace = new Promise<'late'>((r) => setTimeout(() => r('late'), SHUTDOWN_GRACE_MS).unref());
     if ((await Promise.race([this.idle().then(() => 'done' as const), grace])) === 'late') {
       this.log.warn(
-        { replies: this.later.size },
+        { replies: this.replies.waiting },
         'shutting down with rate-limited replies not yet sent; they are lost',
       );
     }
@@ -262,8 +242,8 @@ export class SlackAdapter implements Adapter, ListenerHost {
    */
   async idle(): Promise<void> {
     await this.work.idle();
-    while (this.later.size) {
-      await Promise.allSettled([...this.later]);
+    while (this.replies.waiting) {
+      await this.replies.settle();
       await this.work.idle();
     }
   }
@@ -278,27 +258,6 @@ export class SlackAdapter implements Adapter, ListenerHost {
     await this.handler?.(event);
   }
 
-  private async whoAmI(
-    client: webApi.WebClient,
-    token: string,
-  ): Promise<{ userId: string; id?: string; team?: string }> {
-    try {
-      const res = (await client.auth.test({ token })) as { user_id?: string; bot_id?: string; team_id?: string };
-      if (!res.user_id) throw new Error('auth.test returned no user id');
-      return { userId: res.user_id, id: res.bot_id, team: res.team_id };
-    } catch (err) {
-      const e = toPlatformError(err, 'auth.test');
-      if (e.code === 'request_failed' || e.code.startsWith('http_')) {
-        throw new Error(
-          `Could not reach Slack to check SLACK_BOT_TOKEN (${e.message}). Check the network, or SLACK_API_URL if you set it, and restart.`,
-        );
-      }
-      throw new Error(
-        `Slack did not accept SLACK_BOT_TOKEN (${e.code}): copy the Bot User OAuth Token from your app's OAuth & Permissions page and restart. ${e.message}`,
-      );
-    }
-  }
-
   // ---- outbound ------------------------------------------------------------------
 
   async post(to: Ref, message: OutboundMessage): Promise<PostResult> {
@@ -306,7 +265,12 @@ export class SlackAdapter implements Adapter, ListenerHost {
     const posts = renderPosts(message);
     let first: string | undefined;
     for (const [i, p] of posts.entries()) {
-      const res = await this.postMessage(team, channel, p, ts, i === 0 ? message.idempotencyKey : undefined);
+      const res = await postMessage(
+        this.api,
+        { team, channel, threadTs: ts },
+        p,
+        i === 0 ? message.idempotencyKey : undefined,
+      );
       first ??= res;
     }
     if (message.attachments?.length) await this.upload(team, channel, message.attachments, ts);
@@ -318,7 +282,7 @@ export class SlackAdapter implements Adapter, ListenerHost {
 
   async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
     const { team, channel, ts } = parseRef(to);
-    await this.sendPrivate({ team, channel, userId, threadTs: ts }, message);
+    await this.replies.sendPrivate({ team, channel, userId, threadTs: ts }, message);
   }
 
   async openDirect(workspace: WorkspaceId, userId: string): Promise<Ref> {
@@ -405,202 +369,10 @@ export class SlackAdapter implements Adapter, ListenerHost {
 
   /** The reply() an inbound event carries. */
   replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void> {
-    return async (message, options = {}) => {
-      const threadTs =
-        options.inThread === false ? undefined : (place.threadTs ?? (options.inThread ? place.messageTs : undefined));
-      const where = { ...place, threadTs };
-      if (options.private) await this.sendPrivate(where, message);
-      else await this.sendPublic(where, message);
-    };
+    return this.replies.replier(place);
   }
 
-  private async postMessage(
-    team: string,
-    channel: string,
-    p: SlackPost,
-    threadTs?: string,
-    key?: string,
-    maxRateLimitWaitMs?: number,
-  ): Promise<string | undefined> {
-    const res = await this.api.call<{ ts?: string }>(
-      team,
-      'chat.postMessage',
-      {
-        channel,
-        text: p.text,
-        blocks: p.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        ...(key ? { metadata: { event_type: POST_METADATA_TYPE, event_payload: { key } } } : {}),
-      },
-      channel,
-      { resend: key ? 'never' : 'unsent', maxRateLimitWaitMs },
-    );
-    return res.ts;
-  }
-
-  private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<void> {
-    await this.sendPublicParts(
-      place,
-      renderPosts(message),
-      { attachments: message.attachments ?? [], image: message.image },
-      Date.now() + MAX_REPLY_DELAY_MS,
-    );
-  }
-
-  private async sendPublicParts(
-    place: ReplyPlace,
-    posts: SlackPost[],
-    files: { attachments: Attachment[]; image?: ChartImage },
-    deadline: number,
-  ): Promise<void> {
-    try {
-      for (const [i, p] of posts.entries()) {
-        try {
-          await this.postMessage(place.team, place.channel, p, place.threadTs, undefined, 0);
-        } catch (err) {
-          if (this.retryLater(err, place, deadline, (d) => this.sendPublicParts(place, posts.slice(i), files, d)))
-            return;
-          throw err;
-        }
-      }
-      if (files.attachments.length) await this.upload(place.team, place.channel, files.attachments, place.threadTs);
-      if (files.image) await this.charts.share(place.team, place.channel, files.image, place.threadTs);
-    } catch (err) {
-      // A slash command works in channels the bot has not joined; tell the person why nothing appeared.
-      if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
-        this.log.warn({ err, channel: place.channel }, 'public reply refused; told the user privately');
-        await this.respond(place.responseUrl, { text: NOT_IN_CHANNEL_HINT, blocks: [] });
-        return;
-      }
-      throw err;
-    }
-  }
-
-  private async sendPrivate(place: ReplyPlace, message: OutboundMessage): Promise<void> {
-    let shown = message;
-    if (message.attachments?.length) {
-      // Ephemeral messages cannot carry files: the files go to a direct message.
-      const dm = parseRef(await this.openDirect(`${PLATFORM}:${place.team}`, place.userId)).channel;
-      await this.upload(place.team, dm, message.attachments);
-      const note = 'The file is in your direct messages with me.';
-      shown = { ...message, attachments: undefined, text: message.text ? `${message.text}\n\n${note}` : note };
-    }
-    await this.sendPrivateParts(place, renderPosts(shown), Date.now() + MAX_REPLY_DELAY_MS);
-    if (message.image) await this.chartToDirect(place, message.image);
-  }
-
-  /** Ephemeral messages cannot carry files: a private reply's chart follows it in a direct message. */
-  private async chartToDirect(place: ReplyPlace, image: ChartImage): Promise<void> {
-    let dm: string;
-    try {
-      dm = parseRef(await this.openDirect(`${PLATFORM}:${place.team}`, place.userId)).channel;
-    } catch (err) {
-      this.log.warn({ err, user: place.userId }, 'could not open a direct message for a chart; the text went alone');
-      return;
-    }
-    await this.charts.share(place.team, dm, image, undefined, `${image.title} (from the summary you asked for)`);
-  }
-
-  private async sendPrivateParts(place: ReplyPlace, posts: SlackPost[], deadline: number): Promise<void> {
-    for (const [i, p] of posts.entries()) {
-      if (i === 0 && place.inline && !place.threadTs) {
-        if (await place.inline.reply({ response_type: 'ephemeral', text: p.text, blocks: p.blocks })) continue;
-        // too late for the acknowledgement: the reply follows it through response_url
-        await place.inline.acknowledged;
-      }
-      if (place.responseUrl && !place.threadTs) {
-        try {
-          await this.respond(place.responseUrl, p, i === 0 && place.replaceOriginal);
-          continue;
-        } catch (err) {
-          this.log.warn({ err }, 'response_url refused a reply; sending it as an ephemeral message');
-        }
-      }
-      try {
-        await this.api.call(
-          place.team,
-          'chat.postEphemeral',
-          {
-            channel: place.channel,
-            user: place.userId,
-            text: p.text,
-            blocks: p.blocks,
-            ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
-          },
-          place.channel,
-          { maxRateLimitWaitMs: 0 },
-        );
-      } catch (err) {
-        if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
-          await this.respond(place.responseUrl, p);
-          continue;
-        }
-        // Only the first part may replace the message it answers; later parts append.
-        const rest = posts.slice(i);
-        const resumed = i === 0 ? place : { ...place, replaceOriginal: false };
-        if (this.retryLater(err, place, deadline, (d) => this.sendPrivateParts(resumed, rest, d))) return;
-        throw err;
-      }
-    }
-  }
-
-  /**
-   * A reply Slack rate-limited is sent again once the limit passes, if that is before
-   * `deadline`: feedback on an answer must not be lost to a busy minute. The wait runs
-   * outside the work queue, so it holds up no other payload, in this workspace or any
-   * other. Returns false (the caller throws) for any other error or a longer limit.
-   */
-  private retryLater(
-    err: unknown,
-    place: ReplyPlace,
-    deadline: number,
-    resend: (deadline: number) => Promise<void>,
-  ): boolean {
-    if (!(err instanceof PlatformError) || err.kind !== 'rate_limited') return false;
-    const wait = err.retryAfterMs ?? 1000;
-    if (Date.now() + wait > deadline) return false;
-    this.log.info({ channel: place.channel, user: place.userId, waitMs: wait }, 'reply rate-limited; sending it later');
-    const job = this.sleep(wait)
-      .then(() => {
-        // stopped meanwhile: the database may be closed, and the reply was said to be lost
-        if (this.stopped) return;
-        return resend(deadline);
-      })
-      .catch((e) =>
-        this.log.error(
-          { err: e, channel: place.channel, user: place.userId },
-          'a rate-limited reply was not delivered',
-        ),
-      )
-      .finally(() => this.later.delete(job));
-    this.later.add(job);
-    return true;
-  }
-
-  /** Answers through a response_url (slash commands, buttons): ephemeral to the user. */
-  private async respond(url: string, p: SlackPost, replaceOriginal = false): Promise<void> {
-    let status: number;
-    try {
-      status = await postJson(
-        url,
-        { response_type: 'ephemeral', replace_original: replaceOriginal, text: p.text, blocks: p.blocks },
-        10_000,
-      );
-    } catch (err) {
-      throw new PlatformError(
-        'other',
-        'response_url_unreachable',
-        `Could not reach Slack's response_url: ${(err as Error).message}`,
-      );
-    }
-    if (status < 200 || status >= 300) {
-      throw new PlatformError('other', `response_url_${status}`, `Slack's response_url answered HTTP ${status}`);
-    }
-  }
-
-  private async upload(team: string, channel: string, files: Attachment[], threadTs?: string): Promise<void> {
+  async upload(team: string, channel: string, files: Attachment[], threadTs?: string): Promise<void> {
     await this.api.upload(team, channel, files, undefined, threadTs);
   }
 }

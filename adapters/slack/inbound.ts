@@ -154,3 +154,11 @@ export function readReaction(e: SlackReactionEvent, botUserId?: string): Reactio
     at: slackTime(e.event_ts),
   };
 }
+
+/**
+ * A slash command used outside a group's channel: a direct message (with the bot or
+ * another member) or a group DM. Slack names those channels `directmessage` and `mpdm-…`.
+ */
+export function inDirectConversation(channelId: string, channelName?: string): boolean {
+  return channelId.startsWith('D') || channelName === 'directmessage' || Boolean(channelName?.startsWith('mpdm-'));
+}

@@ -1,6 +1,8 @@
 // Builds the Bolt app for the configured mode: Socket Mode when an app token is set
 // (no public URL), else the HTTP receiver on /slack/events; one workspace by bot
 // token, or many through Slack's OAuth install flow with installations in our DB.
+
+import type { ServerResponse } from 'node:http';
 import {
   App,
   type Logger as BoltLogger,
@@ -104,26 +106,27 @@ function clientOptions(
   };
 }
 
-export function createBolt(options: BoltSetupOptions): BoltSetup {
-  const { config, logger, installations } = options;
-  const log = boltLogger(logger);
-  const client = clientOptions(options);
-  const oauth =
-    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET && installations
-      ? {
-          clientId: config.SLACK_CLIENT_ID,
-          clientSecret: config.SLACK_CLIENT_SECRET,
-          stateSecret: config.SLACK_STATE_SECRET,
-          installationStore: installations,
-          scopes: [...BOT_SCOPES],
-        }
-      : undefined;
-  const installerOptions = {
+/** Slack's OAuth install flow, when the app is set up for many workspaces. */
+function oauthOptions(config: Config, installations: DatabaseInstallationStore | undefined) {
+  return config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET && installations
+    ? {
+        clientId: config.SLACK_CLIENT_ID,
+        clientSecret: config.SLACK_CLIENT_SECRET,
+        stateSecret: config.SLACK_STATE_SECRET,
+        installationStore: installations,
+        scopes: [...BOT_SCOPES],
+      }
+    : undefined;
+}
+
+/** The install pages: what the person who installed the app sees when it worked, or did not. */
+function installerOptions(client: webApi.WebClientOptions, port: number, logger: Logger) {
+  return {
     clientOptions: client,
-    port: options.port,
+    port,
     directInstall: false,
     callbackOptions: {
-      success: (_i: unknown, _o: unknown, _req: unknown, res: import('node:http').ServerResponse) => {
+      success: (_i: unknown, _o: unknown, _req: unknown, res: ServerResponse) => {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         res.end(
           page(
@@ -132,12 +135,7 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
           ),
         );
       },
-      failure: (
-        err: { code?: string; message?: string },
-        _o: unknown,
-        _req: unknown,
-        res: import('node:http').ServerResponse,
-      ) => {
+      failure: (err: { code?: string; message?: string }, _o: unknown, _req: unknown, res: ServerResponse) => {
         logger.warn({ err }, 'Slack install failed');
         res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
         res.end(
@@ -149,63 +147,100 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
       },
     },
   };
+}
 
-  let receiver: HTTPReceiver | SocketModeReceiver;
-  let mode: BoltSetup['mode'];
-  if (config.SLACK_APP_TOKEN) {
-    mode = 'socket';
-    receiver = new SocketModeReceiver({
-      appToken: config.SLACK_APP_TOKEN,
-      logger: log,
-      ...(oauth ?? {}),
-      installerOptions,
-      processEventErrorHandler: async (args: SocketModeReceiverProcessEventErrorHandlerArgs) => {
-        logger.error({ err: args.error }, 'Slack event processing failed');
-        // acknowledged all the same: a request that failed once fails again when Slack retries
-        return true;
-      },
-    });
-  } else {
-    if (!config.SLACK_SIGNING_SECRET) {
-      throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
-    }
-    mode = 'http';
-    receiver = new HTTPReceiver({
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      endpoints: '/slack/events',
-      port: options.port,
-      logger: log,
-      processBeforeResponse: false,
-      ...(oauth ?? {}),
-      installerOptions,
-      unhandledRequestTimeoutMillis: options.ackTimeoutMs ?? 2500,
-      // For load balancers and uptime checks; says nothing about Slack itself.
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'Content-Type': 'text/plain' });
-            res.end('ok');
-          },
-        },
-      ],
-      processEventErrorHandler: async (args: ReceiverProcessEventErrorHandlerArgs) => {
-        // an unknown workspace (OAuth) is answered 401 as Bolt does; anything else that failed
-        // is logged and answered 200, never 500: Slack's retry would only fail the same way
-        if ((args.error as { code?: string }).code === 'slack_bolt_authorization_error') {
-          return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
-        }
-        logger.error({ err: args.error }, 'Slack event processing failed');
-        if (!args.response.headersSent) {
-          args.response.writeHead(200);
-          args.response.end();
-        }
-        return false;
-      },
-    });
+type ReceiverParts = {
+  log: BoltLogger;
+  oauth: ReturnType<typeof oauthOptions>;
+  installer: ReturnType<typeof installerOptions>;
+};
+
+function socketReceiver(options: BoltSetupOptions, appToken: string, parts: ReceiverParts): SocketModeReceiver {
+  const { logger } = options;
+  return new SocketModeReceiver({
+    appToken,
+    logger: parts.log,
+    ...(parts.oauth ?? {}),
+    installerOptions: parts.installer,
+    processEventErrorHandler: async (args: SocketModeReceiverProcessEventErrorHandlerArgs) => {
+      logger.error({ err: args.error }, 'Slack event processing failed');
+      // acknowledged all the same: a request that failed once fails again when Slack retries
+      return true;
+    },
+  });
+}
+
+function httpReceiver(options: BoltSetupOptions, parts: ReceiverParts): HTTPReceiver {
+  const { config, logger } = options;
+  if (!config.SLACK_SIGNING_SECRET) {
+    throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  return new HTTPReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    endpoints: '/slack/events',
+    port: options.port,
+    logger: parts.log,
+    processBeforeResponse: false,
+    ...(parts.oauth ?? {}),
+    installerOptions: parts.installer,
+    unhandledRequestTimeoutMillis: options.ackTimeoutMs ?? 2500,
+    // For load balancers and uptime checks; says nothing about Slack itself.
+    customRoutes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'Content-Type': 'text/plain' });
+          res.end('ok');
+        },
+      },
+    ],
+    processEventErrorHandler: async (args: ReceiverProcessEventErrorHandlerArgs) => {
+      // an unknown workspace (OAuth) is answered 401 as Bolt does; anything else that failed
+      // is logged and answered 200, never 500: Slack's retry would only fail the same way
+      if ((args.error as { code?: string }).code === 'slack_bolt_authorization_error') {
+        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      }
+      logger.error({ err: args.error }, 'Slack event processing failed');
+      if (!args.response.headersSent) {
+        args.response.writeHead(200);
+        args.response.end();
+      }
+      return false;
+    },
+  });
+}
 
+/**
+ * Bolt never acknowledges a payload no listener claims, and a listener trusts the shape of
+ * what it reads: every request is checked at the door (edge.ts) before Bolt sees it.
+ */
+function guarded(app: App, logger: Logger): App {
+  const door = Object.create(app) as App;
+  door.processEvent = async (event) => {
+    const verdict = admit(event.body);
+    if (verdict.pass) return app.processEvent(event);
+    if (verdict.problem)
+      logger.warn(
+        { kind: verdict.kind, problem: verdict.problem },
+        'dropped a Slack request that does not fit its kind',
+      );
+    else logger.debug({ kind: verdict.kind }, 'acknowledged a Slack request Starling does not serve');
+    await event.ack(verdict.response as never);
+  };
+  return door;
+}
+
+export function createBolt(options: BoltSetupOptions): BoltSetup {
+  const { config, logger } = options;
+  const log = boltLogger(logger);
+  const client = clientOptions(options);
+  const oauth = oauthOptions(config, options.installations);
+  const parts = { log, oauth, installer: installerOptions(client, options.port, logger) };
+  const mode: BoltSetup['mode'] = config.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const receiver = config.SLACK_APP_TOKEN
+    ? socketReceiver(options, config.SLACK_APP_TOKEN, parts)
+    : httpReceiver(options, parts);
   const app = new App({
     receiver,
     logger: log,
@@ -221,21 +256,7 @@ export function createBolt(options: BoltSetupOptions): BoltSetup {
   app.error(async (err) => {
     logger.error({ err }, 'Slack listener failed');
   });
-  // Bolt never acknowledges a payload no listener claims, and a listener trusts the shape of
-  // what it reads: every request is checked at the door (edge.ts) before Bolt sees it.
-  const guarded = Object.create(app) as App;
-  guarded.processEvent = async (event) => {
-    const verdict = admit(event.body);
-    if (verdict.pass) return app.processEvent(event);
-    if (verdict.problem)
-      logger.warn(
-        { kind: verdict.kind, problem: verdict.problem },
-        'dropped a Slack request that does not fit its kind',
-      );
-    else logger.debug({ kind: verdict.kind }, 'acknowledged a Slack request Starling does not serve');
-    await event.ack(verdict.response as never);
-  };
-  receiver.init(guarded);
+  receiver.init(guarded(app, logger));
   return { app, mode, receiver, client: app.client };
 }
 

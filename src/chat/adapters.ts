@@ -25,6 +25,11 @@ export class AdapterSet {
     return adapter;
   }
 
+  /** Whether the platform of `ref` opens command forms (see Adapter.opensForms). */
+  opensForms(ref: Ref): boolean {
+    return this.byPlatform.get(platformOf(ref))?.opensForms === true;
+  }
+
   post(to: Ref, message: OutboundMessage): Promise<PostResult> {
     return this.for(to).post(to, message);
   }

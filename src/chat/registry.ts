@@ -3,7 +3,7 @@
 // Discord typed options: both are turned into the same zod schema here.
 import type { z } from 'zod';
 import { UserError } from './errors';
-import type { ButtonEvent, CommandEvent, MessageActionEvent, OutboundMessage } from './types';
+import type { Button, ButtonEvent, CommandEvent, MessageActionEvent, OutboundMessage } from './types';
 
 type OptionType = 'string' | 'integer' | 'user' | 'boolean';
 
@@ -18,6 +18,24 @@ export interface CommandOption {
   autocomplete?: 'employer' | 'category';
   /** In a text line, this option takes the rest of the words. */
   rest?: boolean;
+}
+
+/**
+ * A form for a command's options, where the platform can show one (a Slack modal): a
+ * `form:<command>` button opens it, and its submission runs the command with the
+ * fields as typed options, parsed by the same schema.
+ */
+export interface CommandForm {
+  /** The form's title (Slack allows 24 characters). */
+  title: string;
+  /** The button that opens it. */
+  label: string;
+  /** The submit button (24 characters). */
+  submit: string;
+  /** The options the form asks for, in order. */
+  fields: readonly string[];
+  /** Fields that must be filled in. */
+  required?: readonly string[];
 }
 
 /** Who may run a command. */
@@ -57,6 +75,8 @@ export interface CommandDef<C, A = unknown> {
    * command with no arguments in the member's direct messages with the bot.
    */
   home?: string;
+  /** A form for its options, where the platform has forms (see CommandForm). */
+  form?: CommandForm;
   /** Platforms that must acknowledge fast (Slack, Discord) may defer before running. */
   slow?: boolean;
   run(ctx: C, args: A, event: CommandEvent): Promise<CommandReply | undefined>;
@@ -81,6 +101,14 @@ export interface MessageActionDef<C> {
 
 /** A button that runs a command: the action id is `run:<command>`. */
 export const RUN_PREFIX = 'run:';
+
+/** A button that opens a command's form: the action id is `form:<command>`. */
+export const FORM_PREFIX = 'form:';
+
+/** The button that opens `command`'s form. */
+export function formButton(command: string, form: CommandForm): Button {
+  return { id: `${FORM_PREFIX}${command}`, label: form.label };
+}
 
 export function defineCommand<C, A>(def: CommandDef<C, A>): CommandDef<C, A> {
   return def;

@@ -221,6 +221,11 @@ export interface Adapter {
   openPrivateThread?(channel: Ref, userId: string, name: string): Promise<Ref>;
   edit?(ref: Ref, message: OutboundMessage): Promise<void>;
   /**
+   * Opens a command's form itself when a `form:<command>` button is pressed (a Slack
+   * modal); the submission arrives as a command event with typed options.
+   */
+  readonly opensForms?: boolean;
+  /**
    * Each message is a whole reply, read before the next one arrives (a piped terminal):
    * the core answers it at once instead of waiting for more replies.
    */

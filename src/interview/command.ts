@@ -2,7 +2,7 @@
 // to that employer, the summary counts the days, and a brief comes the day before.
 import { z } from 'zod';
 import { UserError } from '../chat/errors';
-import { type CommandReply, defineCommand, tokenize } from '../chat/registry';
+import { type CommandForm, type CommandReply, defineCommand, formButton, tokenize } from '../chat/registry';
 import type { CommandEvent } from '../chat/types';
 import { resolveEmployer } from '../practice/commands/phrase';
 import type { AppContext } from '../practice/context';
@@ -27,15 +27,25 @@ function splitEmployerDate(text: string): { employer?: string; date?: string } {
   return { employer: words.slice(0, -1).join(' '), date: words.at(-1) };
 }
 
+const INTERVIEW_FORM: CommandForm = {
+  title: 'Your interview',
+  label: 'Set an interview…',
+  submit: 'Set',
+  fields: ['employer', 'date'],
+  required: ['employer', 'date'],
+};
+
 async function show(ctx: AppContext, event: CommandEvent): Promise<CommandReply> {
   const target = await getTarget(ctx.db, event.workspace, event.author.id);
+  const form = ctx.adapters.opensForms(event.channel) ? { buttons: [formButton('interview', INTERVIEW_FORM)] } : {};
   if (!target) {
     return {
       kind: 'info',
       text: `No interview set. \`${EXAMPLE}\` sets one: practice leans to that employer and a brief comes the day before.`,
+      ...form,
     };
   }
-  return { kind: 'info', text: targetLine(ctx, target.employer, target.interview_date, target.timezone) };
+  return { kind: 'info', text: targetLine(ctx, target.employer, target.interview_date, target.timezone), ...form };
 }
 
 function targetLine(ctx: AppContext, employer: string, date: string, zone: string): string {
@@ -95,12 +105,15 @@ async function set(ctx: AppContext, event: CommandEvent, employer: string, typed
 
 export const interviewCommand = defineCommand<AppContext, { employer?: string; date?: string }>({
   name: 'interview',
+  direct: true,
+  home: 'Your interview',
   description: 'Prepare for a real interview: practice leans to that employer, a brief comes the day before',
   usage: '/prep interview <employer> <date> | /prep interview off | /prep interview',
   examples: [EXAMPLE, '/prep interview chop in 10 days', '/prep interview off'],
   notes: [
     'The date is read in your own time zone (`/prep settings me timezone`). The brief comes at 09:00 the day before.',
   ],
+  form: INTERVIEW_FORM,
   options: [
     { name: 'employer', description: 'Employer name, or off', type: 'string', autocomplete: 'employer' },
     { name: 'date', description: 'The interview day: 2026-12-11, 11 Dec, tomorrow', type: 'string' },

@@ -235,6 +235,12 @@ export function registerMockCommand(registry: CommandRegistry<AppContext>): void
       name: 'mock',
       direct: true,
       home: 'Start a mock interview',
+      form: {
+        title: 'Mock interview',
+        label: 'Mock for one employer…',
+        submit: 'Start',
+        fields: ['employer', 'category', 'questions'],
+      },
       description: 'A private mock interview with follow-up questions and a scorecard',
       usage: '/prep mock [employer] [category] [questions] | stop',
       examples: ['/prep mock', '/prep mock chop behavioral', '/prep mock 5', '/prep mock stop'],

@@ -123,6 +123,8 @@ export function registerStoriesCommand(registry: CommandRegistry<AppContext>): v
   registry.register(
     defineCommand<AppContext, StoriesArgs>({
       name: 'stories',
+      direct: true,
+      home: 'Your stories',
       description: 'Your story bank: each story with its competencies, and the competencies with no story yet',
       usage: '/prep stories | retag <n> <competency...> | merge <n> <m>',
       examples: ['/prep stories', '/prep stories retag 1 conflict ownership'],

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVED_EVENTS } from '../../adapters/slack/events';
 import {
   BOT_SCOPES,
   botEvents,
@@ -33,8 +34,10 @@ function calledMethods(): Set<string> {
 /** Events the listeners subscribe to, as manifest event names. */
 function listenedEvents(): Set<string> {
   const found = new Set<string>();
-  for (const m of source.matchAll(/app\.event\('([a-z_]+)'/g)) {
-    const name = m[1] ?? '';
+  // the one event listener serves these, each a case of its switch
+  const handled = [...readFileSync(join(dir, 'events.ts'), 'utf8').matchAll(/case '([a-z_]+)':/g)].map((m) => m[1]);
+  expect([...handled].sort()).toEqual([...SERVED_EVENTS].sort());
+  for (const name of SERVED_EVENTS) {
     if (name === 'message') {
       found.add('message.channels');
       found.add('message.groups');

@@ -1,7 +1,7 @@
 // Lookups that answer privately: help, the guides available, an employer's tips.
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
-import { type CommandRegistry, defineCommand, tokenize } from '../../chat/registry';
+import { type CommandDef, type CommandRegistry, type CommandReply, defineCommand, tokenize } from '../../chat/registry';
 import type { GuideLibrary } from '../../guides/library';
 import type { Guide } from '../../guides/schema';
 import type { AppContext } from '../context';
@@ -111,6 +111,34 @@ export function renderTips(guide: Guide, section?: TipSection): { title: string;
   }
 }
 
+/** The full help, the same for every request in a channel (or in a DM): built once for each. */
+const helpPages = new WeakMap<CommandRegistry<AppContext>, Map<string, CommandReply>>();
+
+function helpPage(registry: CommandRegistry<AppContext>, all: CommandDef<AppContext, any>[], direct: boolean) {
+  const pages = helpPages.get(registry) ?? new Map<string, CommandReply>();
+  helpPages.set(registry, pages);
+  // commands registered later make a new page
+  const key = `${direct}:${all.length}:${registry.messageActions().length}`;
+  const known = pages.get(key);
+  if (known) return known;
+  const page: CommandReply = {
+    kind: 'info',
+    title: 'Starling: your interview study group',
+    text: [
+      'Every day a question from an employer interview guide is posted here. Answer in its thread with one specific story: **S**ituation, **T**ask, **A**ction, **R**esult. You get private feedback on the structure, and your summary shows how you improve.',
+      'Questions that ask for an approach (system design, technical) are answered as asked, backed by one real example; they count as answers and keep your streak, but stay out of the STAR figures.',
+      '',
+      ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
+      ...registry
+        .messageActions()
+        .map((a) => `**${a.label}** in a message's menu (Slack: More actions, Discord: Apps) – ${a.description}`),
+    ].join('\n'),
+    footer: '`/prep help <command>` for examples',
+  };
+  pages.set(key, page);
+  return page;
+}
+
 export function registerLookups(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, { command?: string }>({
@@ -149,20 +177,7 @@ export function registerLookups(registry: CommandRegistry<AppContext>): void {
             kind: 'info',
           };
         }
-        return {
-          kind: 'info',
-          title: 'Starling: your interview study group',
-          text: [
-            'Every day a question from an employer interview guide is posted here. Answer in its thread with one specific story: **S**ituation, **T**ask, **A**ction, **R**esult. You get private feedback on the structure, and your summary shows how you improve.',
-            'Questions that ask for an approach (system design, technical) are answered as asked, backed by one real example; they count as answers and keep your streak, but stay out of the STAR figures.',
-            '',
-            ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
-            ...registry
-              .messageActions()
-              .map((a) => `**${a.label}** in a message's menu (Slack: More actions, Discord: Apps) – ${a.description}`),
-          ].join('\n'),
-          footer: '`/prep help <command>` for examples',
-        };
+        return { ...helpPage(registry, all, Boolean(event.direct)) };
       },
     }),
     defineCommand<AppContext, Record<string, never>>({

@@ -2,7 +2,7 @@
 // or shows, resumes, turns off or deletes it (schedule-state.ts).
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
-import { defineCommand } from '../../chat/registry';
+import { type CommandForm, defineCommand, formButton } from '../../chat/registry';
 import type { CommandEvent } from '../../chat/types';
 import type { Schedule } from '../../db/schema';
 import { parseCategory } from '../../guides/schema';
@@ -176,6 +176,21 @@ async function setDaily(ctx: AppContext, args: ScheduleArgs, event: CommandEvent
   };
 }
 
+const SCHEDULE_FORM: CommandForm = {
+  title: 'Daily question',
+  label: 'Set the daily question…',
+  submit: 'Set',
+  fields: ['time', 'timezone', 'days', 'employer', 'category'],
+  required: ['time'],
+};
+
+/** The schedule as it is, with the form that sets it where the platform has one (admins only). */
+async function show(ctx: AppContext, event: CommandEvent) {
+  const text = await describeSchedule(ctx, event.channel);
+  const form = event.author.isAdmin && ctx.adapters.opensForms(event.channel);
+  return { kind: 'info' as const, text, ...(form ? { buttons: [formButton('schedule', SCHEDULE_FORM)] } : {}) };
+}
+
 export const scheduleCommand = defineCommand<AppContext, ScheduleArgs>({
   name: 'schedule',
   description: 'Set, show, resume or turn off the daily question in this channel',
@@ -190,6 +205,7 @@ export const scheduleCommand = defineCommand<AppContext, ScheduleArgs>({
     '/prep schedule delete',
   ],
   notes: SCHEDULE_NOTES,
+  form: SCHEDULE_FORM,
   options: [
     {
       name: 'time',
@@ -211,7 +227,7 @@ export const scheduleCommand = defineCommand<AppContext, ScheduleArgs>({
   parseText: (text) => parseScheduleText(text) as Record<string, unknown>,
   async run(ctx, args, event) {
     const word = args.time?.trim().toLowerCase();
-    if (!word || word === 'show') return { kind: 'info', text: await describeSchedule(ctx, event.channel) };
+    if (!word || word === 'show') return show(ctx, event);
     if (word === 'resume') return resume(ctx, event);
     if (OFF_WORDS.has(word)) return turnOff(ctx, event);
     if (DELETE_WORDS.has(word)) return remove(ctx, event);
