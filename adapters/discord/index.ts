@@ -72,7 +72,7 @@ export interface DiscordAdapter extends Adapter {
   readonly readsMessageContent: boolean;
 }
 
-export const INTENTS = [
+const INTENTS = [
   GatewayIntentBits.Guilds,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.GuildMessageReactions,
@@ -388,6 +388,3 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   return adapter;
 }
 
-export { buildPrepCommand, registerIfChanged } from './commands';
-export { normaliseInbound, render, splitText } from './format';
-export { channelRef, messageRef, parseRef } from './refs';

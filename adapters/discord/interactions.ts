@@ -43,7 +43,7 @@ type Repliable =
   | ModalSubmitInteraction;
 
 /** The four-field STAR modal for a question post. */
-export function starModal(postId: string): APIModalInteractionResponseCallbackData {
+function starModal(postId: string): APIModalInteractionResponseCallbackData {
   return {
     custom_id: `${STAR_FORM_PREFIX}${postId}`,
     title: 'Your STAR answer',
@@ -68,7 +68,7 @@ function withFlags<T extends InteractionReplyOptions>(p: DiscordPayload, ephemer
 }
 
 /** Answers one interaction, in order, however many times the core replies. */
-export class InteractionResponder {
+class InteractionResponder {
   private state: 'open' | 'deferred' | 'replied' = 'open';
   private originalUsed = false;
   private deferring: Promise<unknown> = Promise.resolve();
@@ -187,7 +187,7 @@ function authorOfInteraction(interaction: BaseInteraction) {
 }
 
 /** Typed options of the subcommand; users as `<@id>` mentions, as the core expects. */
-export function commandOptions(
+function commandOptions(
   interaction: ChatInputCommandInteraction,
 ): Record<string, string | number | boolean | undefined> {
   const out: Record<string, string | number | boolean | undefined> = {};

@@ -10,7 +10,7 @@ import type { AppContext } from '../context';
 import { plural } from '../format';
 import { exportMember, forgetMember, type MemberExport } from '../store/privacy';
 
-export function exportMarkdown(data: MemberExport): string {
+function exportMarkdown(data: MemberExport): string {
   const lines = [
     `# Starling data for ${data.member?.name ?? data.userId}`,
     '',

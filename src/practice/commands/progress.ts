@@ -14,7 +14,7 @@ import { leaderboard } from '../store/stats';
 import { memberSummary } from '../summary';
 
 const DAY = 24 * 3_600_000;
-export const LEADERBOARD_DAYS = 30;
+const LEADERBOARD_DAYS = 30;
 
 /** `<@U123>`, `<@U123|ada>`, `<@!123>` (Discord nickname form), `@ada` or `ada`. */
 export function parseMemberRef(text: string): { id?: string; name?: string } {
