@@ -62,9 +62,7 @@ type CommandBody = RESTPutAPIApplicationCommandsJSONBody[number];
  * direct message, `/prep` is installable to a user too and offered in DMs and group
  * DMs; the subcommands that are not answer there that they belong in a server.
  */
-function reachOf(
-  commands: readonly CommandDef<any, any>[],
-): Pick<CommandBody, 'contexts' | 'integration_types'> {
+function reachOf(commands: readonly CommandDef<any, any>[]): Pick<CommandBody, 'contexts' | 'integration_types'> {
   if (!commands.some((c) => c.direct)) {
     return { contexts: [InteractionContextType.Guild], integration_types: [ApplicationIntegrationType.GuildInstall] };
   }

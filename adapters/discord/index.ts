@@ -387,4 +387,3 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   };
   return adapter;
 }
-

@@ -9,15 +9,7 @@ import { plural, shortName } from '../format';
 import { readEmployerPhrase, resolveEmployer } from './phrase';
 import { renderOverview } from './tips-overview';
 
-const TIP_SECTIONS = [
-  'evaluation',
-  'process',
-  'faq',
-  'tips',
-  'responsibilities',
-  'requirements',
-  'questions',
-] as const;
+const TIP_SECTIONS = ['evaluation', 'process', 'faq', 'tips', 'responsibilities', 'requirements', 'questions'] as const;
 type TipSection = (typeof TIP_SECTIONS)[number];
 
 const SECTION_ALIASES: Record<string, TipSection> = {
