@@ -250,7 +250,8 @@ async function onCommand(ctx: InboundContext, interaction: ChatInputCommandInter
     name,
     options: commandOptions(interaction),
     // a direct message, a group DM, or a user-installed /prep outside any server
-    ...(interaction.guildId ? {} : { direct: true }),
+    // with no server, the member's data is in the servers they practise in (a user id is global)
+    ...(interaction.guildId ? {} : { direct: true, anyWorkspace: true }),
     reply: replyFor(ctx, responder, place, interaction.user.id),
     raw: interaction,
   };

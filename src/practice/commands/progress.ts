@@ -6,6 +6,7 @@ import { timeToken } from '../../chat/time';
 import type { AppContext } from '../context';
 import { asksForStory } from '../feedback';
 import { pct, plural, quote } from '../format';
+import { readingWorkspace, withNote } from '../member-workspaces';
 import { analysisOf, latestAttempt } from '../store/answers';
 import { ensureChannel, settingsOf } from '../store/channels';
 import { findMember, getMember, setRetry, snooze, upsertMember } from '../store/members';
@@ -35,16 +36,19 @@ export function registerProgressCommands(registry: CommandRegistry<AppContext>):
       examples: ['/prep me'],
       notes: [
         'The chart (a PNG) shows your answers per week and the share of STAR checks you passed, in all and per part, over the last 13 weeks; its text alternative says the same in words. On Slack it arrives in your direct messages with me, on Discord with the reply, in the terminal as a file under the data folder.',
+        'In a direct message with me (Discord, with Starling installed to your account): your summary in the server you practised in most recently; when you practise in several, the reply says so.',
       ],
       options: [],
       args: z.object({}),
       async run(ctx, _args, event) {
-        return memberSummary(ctx, {
-          workspace: event.workspace,
+        const { workspace, note } = await readingWorkspace(ctx, event);
+        const summary = await memberSummary(ctx, {
+          workspace,
           userId: event.author.id,
           name: event.author.name,
           channel: event.channel,
         });
+        return withNote(summary, note);
       },
     }),
     defineCommand<AppContext, { member?: string }>({
