@@ -23,7 +23,7 @@ export function parseMemberRef(text: string): { id?: string; name?: string } {
   return name ? { name } : {};
 }
 
-export const meCommand = defineCommand<AppContext, Record<string, never>>({
+const meCommand = defineCommand<AppContext, Record<string, never>>({
   name: 'me',
   direct: true,
   description: 'Your own practice summary and progress chart, privately',
@@ -47,7 +47,7 @@ export const meCommand = defineCommand<AppContext, Record<string, never>>({
   },
 });
 
-export const summaryCommand = defineCommand<AppContext, { member?: string }>({
+const summaryCommand = defineCommand<AppContext, { member?: string }>({
   name: 'summary',
   description: "A member's practice summary (admins, or anyone where the channel allows)",
   usage: '/prep summary @member',
@@ -110,7 +110,7 @@ export const summaryCommand = defineCommand<AppContext, { member?: string }>({
   },
 });
 
-export const leaderboardCommand = defineCommand<AppContext, Record<string, never>>({
+const leaderboardCommand = defineCommand<AppContext, Record<string, never>>({
   name: 'leaderboard',
   description: `Participation and STAR progress in this channel (last ${LEADERBOARD_DAYS} days)`,
   usage: '/prep leaderboard',
