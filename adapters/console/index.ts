@@ -21,8 +21,8 @@ import type {
 import { formatBytes, saveFile } from './files';
 import { COLOURS, emojiText, PLAIN, renderMarkdown, type Style } from './render';
 
-export const CONSOLE_WORKSPACE = 'console:local';
-export const CONSOLE_CHANNEL = 'console:local:prep';
+const CONSOLE_WORKSPACE = 'console:local';
+const CONSOLE_CHANNEL = 'console:local:prep';
 
 export interface ConsoleOptions {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };

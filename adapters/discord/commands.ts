@@ -18,7 +18,7 @@ import type { Kysely } from 'kysely';
 import type { CommandDef, CommandOption, MessageActionDef } from '../../src/chat/registry';
 import type { Database } from '../../src/db/schema';
 
-export const COMMAND_NAME = 'prep';
+const COMMAND_NAME = 'prep';
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 function description(text: string): string {
@@ -62,9 +62,7 @@ type CommandBody = RESTPutAPIApplicationCommandsJSONBody[number];
  * direct message, `/prep` is installable to a user too and offered in DMs and group
  * DMs; the subcommands that are not answer there that they belong in a server.
  */
-export function reachOf(
-  commands: readonly CommandDef<any, any>[],
-): Pick<CommandBody, 'contexts' | 'integration_types'> {
+function reachOf(commands: readonly CommandDef<any, any>[]): Pick<CommandBody, 'contexts' | 'integration_types'> {
   if (!commands.some((c) => c.direct)) {
     return { contexts: [InteractionContextType.Guild], integration_types: [ApplicationIntegrationType.GuildInstall] };
   }
@@ -75,7 +73,7 @@ export function reachOf(
 }
 
 /** A message action as an entry of the message context menu (Apps > STAR check), usable anywhere. */
-export function buildMessageCommand(action: MessageActionDef<any>): CommandBody {
+function buildMessageCommand(action: MessageActionDef<any>): CommandBody {
   if (action.label.length > 32) throw new Error(`message action label "${action.label}" is longer than Discord's 32`);
   return {
     name: action.label,
@@ -86,7 +84,7 @@ export function buildMessageCommand(action: MessageActionDef<any>): CommandBody 
 }
 
 /** Everything registered in one bulk overwrite: `/prep` and the message context menu entries. */
-export function buildCommands(
+function buildCommands(
   commands: readonly CommandDef<any, any>[],
   messageActions: readonly MessageActionDef<any>[] = [],
 ): RESTPutAPIApplicationCommandsJSONBody {

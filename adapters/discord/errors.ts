@@ -67,7 +67,7 @@ export function toPlatformError(err: unknown): unknown {
  * How long discord.js would wait before the request could go: it sleeps for the
  * sublimit, then for the bucket's (or the global) reset, so the longest of the three.
  */
-export function rateLimitWait(data: Pick<RateLimitData, 'retryAfter' | 'timeToReset' | 'sublimitTimeout'>): number {
+function rateLimitWait(data: Pick<RateLimitData, 'retryAfter' | 'timeToReset' | 'sublimitTimeout'>): number {
   return Math.max(data.retryAfter, data.timeToReset, data.sublimitTimeout, 0);
 }
 

@@ -76,7 +76,7 @@ export function normaliseInbound(content: string, names?: MentionNames): string 
 const TIME_STYLE: Record<TimeStyle, string> = { moment: 'F', date: 'D', relative: 'R' };
 
 /** A time as Discord's timestamp markup: each reader sees it in their own time zone and language. */
-export function discordTime(t: TimeMention): string {
+function discordTime(t: TimeMention): string {
   return `<t:${Math.floor(t.at.getTime() / 1000)}:${TIME_STYLE[t.style]}>`;
 }
 
@@ -198,7 +198,7 @@ function embedLength(e: APIEmbed): number {
 }
 
 /** Kinds shown as an embed; the rest as plain content, which reads better in a thread. */
-export function usesEmbed(message: OutboundMessage): boolean {
+function usesEmbed(message: OutboundMessage): boolean {
   return message.kind === 'question' || message.kind === 'digest' || message.kind === 'feedback';
 }
 

@@ -2,7 +2,7 @@
 // or several shards: discord.js reads SHARDS/SHARD_COUNT when the ShardingManager
 // spawns it), registers `/prep` from the core's registry when it changed, turns
 // gateway events into neutral ones and renders the core's messages back.
-import { Client, type ClientOptions, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Kysely } from 'kysely';
 import { PlatformError } from '../../src/chat/errors';
 import type { CommandDef, MessageActionDef } from '../../src/chat/registry';
@@ -11,10 +11,11 @@ import type { Config } from '../../src/config';
 import { firstDelivery } from '../../src/db/dedupe';
 import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
+import { buildClient, connect, guardPackets } from './client';
 import { registerIfChanged } from './commands';
 import type { AutocompleteKind, InboundContext } from './context';
 import { misfit } from './edge';
-import { MAX_RATE_LIMIT_WAIT_MS, rejectRateLimitsOver, toPlatformError } from './errors';
+import { toPlatformError } from './errors';
 import { handleInteraction } from './interactions';
 import {
   DM_CLOSED_NOTE,
@@ -27,17 +28,6 @@ import {
 } from './messages';
 import { DiscordOutbound } from './outbound';
 import { PLATFORM, parseRef } from './refs';
-
-/** Socket errors that mean Discord could not be reached at all. */
-const UNREACHABLE = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
 
 export interface DiscordAdapterOptions {
   config: Config;
@@ -72,20 +62,6 @@ export interface DiscordAdapter extends Adapter {
   readonly readsMessageContent: boolean;
 }
 
-export const INTENTS = [
-  GatewayIntentBits.Guilds,
-  GatewayIntentBits.GuildMessages,
-  GatewayIntentBits.GuildMessageReactions,
-  GatewayIntentBits.MessageContent,
-  // a mock interview's replies arrive in the member's direct messages with the bot
-  GatewayIntentBits.DirectMessages,
-];
-
-/** Discord's REST base without the version (discord.js adds `/v10`). */
-export function restBase(url: string | undefined): string | undefined {
-  return url?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
-}
-
 const REPORT_EVERY_MS = 60 * 60_000;
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
@@ -109,56 +85,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   let commandsRegistered: boolean | undefined;
   let readsMessageContent = true;
 
-  function buildClient(withContent: boolean): Client {
-    const api = restBase(config.DISCORD_API_URL);
-    const extra = options.clientOptions ?? {};
-    return new Client({
-      ...extra,
-      intents: withContent ? INTENTS : INTENTS.filter((i) => i !== GatewayIntentBits.MessageContent),
-      // Edits, deletions and reactions on messages from before a restart arrive uncached.
-      partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
-      allowedMentions: { parse: ['users'] },
-      rest: {
-        ...(api ? { api } : {}),
-        rejectOnRateLimit: rejectRateLimitsOver(options.maxRateLimitWaitMs ?? MAX_RATE_LIMIT_WAIT_MS),
-        ...extra.rest,
-      },
-    });
-  }
-
-  /**
-   * discord.js trusts the gateway: a malformed dispatch throws inside its packet
-   * handler, outside any promise the bot holds, and would take the process down.
-   * Such packets are dropped and logged instead.
-   */
-  function guardPackets(c: Client): void {
-    const ws = c.ws as unknown as {
-      handlePacket(packet: unknown, shard: unknown): boolean;
-      on(event: 'error', listener: (err: unknown) => void): void;
-    };
-    const original = ws.handlePacket.bind(ws);
-    ws.handlePacket = (packet, shard) => {
-      const p = packet as { t?: unknown; d?: unknown } | undefined;
-      if (p && p.t !== 'RESUMED' && (typeof p.d !== 'object' || p.d === null)) {
-        log.warn({ event: p.t }, 'dropped a malformed Discord dispatch (no data)');
-        return true;
-      }
-      const problem = p && misfit(p.t, p.d);
-      if (problem) {
-        log.warn({ event: p?.t, problem }, 'dropped a Discord dispatch that does not fit its kind');
-        return true;
-      }
-      try {
-        return original(packet, shard);
-      } catch (err) {
-        log.warn({ err, event: p?.t }, 'dropped a Discord dispatch that could not be read');
-        return true;
-      }
-    };
-    // The manager re-emits every dispatch by name; one named "error" must not throw.
-    ws.on('error', (err) => log.warn({ err }, 'dropped a Discord dispatch named "error"'));
-  }
-
   // Destroying a client closes its shards, which discord.js reports as reconnecting.
   const closing = new WeakSet<Client>();
   async function close(c: Client): Promise<void> {
@@ -166,7 +92,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     await c.destroy();
   }
 
-  let client = buildClient(true);
+  let client = buildClient(options, true);
   const outbound = () => new DiscordOutbound(client, log);
   let sender = outbound();
 
@@ -214,7 +140,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   };
 
   function attach(c: Client): void {
-    guardPackets(c);
+    guardPackets(c, log);
     c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
     c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));
     c.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
@@ -243,29 +169,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     });
     c.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
     c.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
-  }
-
-  async function connect(c: Client): Promise<void> {
-    const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
-    try {
-      await c.login(token);
-    } catch (err) {
-      if ((err as { code?: unknown })?.code === 'TokenInvalid') {
-        throw new Error(
-          'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal > your application > Bot > Reset Token) into DISCORD_TOKEN.',
-          { cause: err },
-        );
-      }
-      const code = (err as { code?: unknown })?.code;
-      if (typeof code === 'string' && UNREACHABLE.has(code)) {
-        throw new Error(
-          `Could not reach Discord to log in (${(err as Error).message}). Check the network connection (and DISCORD_API_URL if you set it), then start again.`,
-          { cause: err },
-        );
-      }
-      throw err;
-    }
-    await ready;
   }
 
   async function register(): Promise<void> {
@@ -317,7 +220,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       handler = onEvent;
       attach(client);
       try {
-        await connect(client);
+        await connect(client, token);
       } catch (err) {
         if (!/disallowed intents/i.test(String((err as Error)?.message))) throw err;
         log.warn(
@@ -325,10 +228,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         );
         await close(client);
         readsMessageContent = false;
-        client = buildClient(false);
+        client = buildClient(options, false);
         sender = outbound();
         attach(client);
-        await connect(client);
+        await connect(client, token);
       }
       log.info(
         { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size },
@@ -387,7 +290,3 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   };
   return adapter;
 }
-
-export { buildPrepCommand, registerIfChanged } from './commands';
-export { normaliseInbound, render, splitText } from './format';
-export { channelRef, messageRef, parseRef } from './refs';

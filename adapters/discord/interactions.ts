@@ -43,7 +43,7 @@ type Repliable =
   | ModalSubmitInteraction;
 
 /** The four-field STAR modal for a question post. */
-export function starModal(postId: string): APIModalInteractionResponseCallbackData {
+function starModal(postId: string): APIModalInteractionResponseCallbackData {
   return {
     custom_id: `${STAR_FORM_PREFIX}${postId}`,
     title: 'Your STAR answer',
@@ -68,7 +68,7 @@ function withFlags<T extends InteractionReplyOptions>(p: DiscordPayload, ephemer
 }
 
 /** Answers one interaction, in order, however many times the core replies. */
-export class InteractionResponder {
+class InteractionResponder {
   private state: 'open' | 'deferred' | 'replied' = 'open';
   private originalUsed = false;
   private deferring: Promise<unknown> = Promise.resolve();
@@ -187,7 +187,7 @@ function authorOfInteraction(interaction: BaseInteraction) {
 }
 
 /** Typed options of the subcommand; users as `<@id>` mentions, as the core expects. */
-export function commandOptions(
+function commandOptions(
   interaction: ChatInputCommandInteraction,
 ): Record<string, string | number | boolean | undefined> {
   const out: Record<string, string | number | boolean | undefined> = {};
@@ -250,7 +250,8 @@ async function onCommand(ctx: InboundContext, interaction: ChatInputCommandInter
     name,
     options: commandOptions(interaction),
     // a direct message, a group DM, or a user-installed /prep outside any server
-    ...(interaction.guildId ? {} : { direct: true }),
+    // with no server, the member's data is in the servers they practise in (a user id is global)
+    ...(interaction.guildId ? {} : { direct: true, anyWorkspace: true }),
     reply: replyFor(ctx, responder, place, interaction.user.id),
     raw: interaction,
   };

@@ -30,7 +30,7 @@ interface ThreadPlace {
 }
 
 /** The place of a thread the bot started (under a question), or undefined. */
-export function questionThread(ctx: InboundContext, channel: Channel | null | undefined): ThreadPlace | undefined {
+function questionThread(ctx: InboundContext, channel: Channel | null | undefined): ThreadPlace | undefined {
   if (!channel?.isThread() || !channel.parentId || channel.ownerId !== ctx.client.user?.id) return undefined;
   const guildId = channel.guildId;
   return {

@@ -21,15 +21,15 @@ import { type DiscordPayload, emojiFor, LIMITS, parseStarFormId, render, threadN
 import { channelRef, DM_GUILD, messageRef, parseMessageRef, parseRef } from './refs';
 
 /** Users may be pinged by the bot's messages; roles, @everyone and @here never. */
-export const ALLOWED_MENTIONS = { parse: ['users' as const] };
+const ALLOWED_MENTIONS = { parse: ['users' as const] };
 
 /** The nonce for an idempotency key: Discord takes at most 25 characters. */
-export function nonceFor(key: string): string {
+function nonceFor(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, LIMITS.nonce);
 }
 
 /** A short form of the key carried in the STAR button, which Discord keeps with the message. */
-export function keyHashFor(key: string): string {
+function keyHashFor(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 

@@ -7,7 +7,7 @@
 // DISCORD_API_URL as for the bot. Run Slack in its own process, not in the shards.
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { restBase } from './index';
+import { restBase } from './client';
 
 export interface ShardLauncherOptions {
   token: string;

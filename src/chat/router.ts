@@ -32,7 +32,7 @@ export interface RouterOptions<C> {
 
 export type Router = (event: InboundEvent) => Promise<void>;
 
-export function errorReply(err: UserError): OutboundMessage {
+function errorReply(err: UserError): OutboundMessage {
   const text = err.example ? `${err.message}\nTry: ${err.example}` : err.message;
   return { text, kind: 'error' };
 }
@@ -42,7 +42,7 @@ export function errorReply(err: UserError): OutboundMessage {
  * was never invited to, a missing permission): the person can fix that, so they
  * are told what happened and what to do instead of getting an apology.
  */
-export function refusalReply(err: PlatformError): OutboundMessage | undefined {
+function refusalReply(err: PlatformError): OutboundMessage | undefined {
   const code = err.code ? ` (${err.code})` : '';
   const say = (what: string, fallback: string): OutboundMessage => ({
     text: `${what}${code}. ${err.hint ?? fallback}`,
@@ -65,7 +65,7 @@ export function refusalReply(err: PlatformError): OutboundMessage | undefined {
   }
 }
 
-export const APOLOGY: OutboundMessage = {
+const APOLOGY: OutboundMessage = {
   text: 'Sorry, something went wrong on our side and it has been logged. Please try again in a moment; if it keeps happening, tell whoever runs this bot.',
   kind: 'error',
 };

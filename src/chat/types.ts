@@ -151,6 +151,13 @@ export interface CommandEvent extends EventBase {
   options?: Record<string, string | number | boolean | undefined>;
   /** Used in a direct conversation or a private group chat, outside any channel of a group. */
   direct?: boolean;
+  /**
+   * The event belongs to no workspace of its own (`workspace` is a placeholder) and the
+   * author's id is the same in every workspace of the platform (a Discord DM through a
+   * user install): commands that read the member's data look for it in the workspaces
+   * where they are a member.
+   */
+  anyWorkspace?: boolean;
 }
 
 /**

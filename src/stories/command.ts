@@ -5,6 +5,7 @@ import { UserError } from '../chat/errors';
 import { type CommandRegistry, defineCommand } from '../chat/registry';
 import type { CommandEvent, OutboundMessage } from '../chat/types';
 import type { AppContext } from '../practice/context';
+import { readingWorkspace, withNote } from '../practice/member-workspaces';
 import { buildBank, gaps, type Story } from './bank';
 import { type CompetencyMap, competencies, competencyNamed } from './competencies';
 import { bankMessage, storyLines } from './render';
@@ -136,6 +137,7 @@ export function registerStoriesCommand(registry: CommandRegistry<AppContext>): v
             ', ',
           )}. \`retag\` replaces a story's competencies with yours; \`merge 1 3\` counts story 3 as another telling of story 1.`,
         'When a new question arrives that one of your stories fits, I tell you privately which one.',
+        'In a direct message with me (Discord, with Starling installed to your account): the bank of the server you practised in most recently; when you practise in several, the reply says so.',
       ],
       options: [
         {
@@ -153,12 +155,15 @@ export function registerStoriesCommand(registry: CommandRegistry<AppContext>): v
         },
       ],
       args: Args,
-      async run(ctx, args, event) {
-        if (args.action === 'retag') return retag(ctx, event, args);
-        if (args.action === 'merge') return merge(ctx, event, args);
+      async run(ctx, args, asked) {
+        // in a DM through a user install: the bank of the server practised in most recently
+        const { workspace, note } = await readingWorkspace(ctx, asked);
+        const event = { ...asked, workspace };
+        if (args.action === 'retag') return withNote(await retag(ctx, event, args), note);
+        if (args.action === 'merge') return withNote(await merge(ctx, event, args), note);
         const map = competencies();
         const stories = await bankOf(ctx, event.workspace, event.author.id);
-        return bankMessage(ctx.guides, map, stories, gaps(map, stories));
+        return withNote(bankMessage(ctx.guides, map, stories, gaps(map, stories)), note);
       },
     }),
   );

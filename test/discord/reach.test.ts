@@ -3,7 +3,9 @@
 // the real discord.js Client against the fake Discord.
 import { ApplicationCommandType, InteractionContextType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { upsertMember } from '../../src/practice/store/members';
 import { getSchedule } from '../../src/scheduler/store';
+import { CONFLICT_STORY, STORY_GUIDES } from '../stories/fixtures';
 import { type Bot, startBot } from './bot';
 import type { RecordedRequest } from './fake-discord';
 
@@ -89,6 +91,69 @@ describe('/prep outside a server', () => {
     expect(r.ephemeral).toBe(true);
     const posted = bot.fake.calls('POST', /\/channels\/\d+\/messages$/);
     expect(posted).toHaveLength(0);
+  });
+});
+
+/** Carol posts a conflictco question in the server; Alice answers it in its thread, analysed. */
+async function aliceAnswersInServer(b: Bot): Promise<void> {
+  const { alice, carol } = b.fake.users;
+  expect((await answer(b, b.fake.command(carol, 'question', { employer: 'conflictco' }))).text).toMatch(/Posted a/);
+  const post = await b.db.selectFrom('posts').select('thread_ref').executeTakeFirstOrThrow();
+  b.fake.say(alice, post.thread_ref.split(':').at(-1) ?? '', CONFLICT_STORY);
+  // the fake's waitUntil checks synchronously; the analysis is stored after the bot's own awaits
+  for (let i = 0; i < 500; i++) {
+    if (await b.db.selectFrom('analyses').select('answer_id').executeTakeFirst()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the answer was never analysed');
+}
+
+describe('/prep in a DM reads the member’s data from the servers they practise in', () => {
+  it('shows the summary, the story bank and the export of the one server', async () => {
+    bot = await startBot({ guides: STORY_GUIDES });
+    const { alice } = bot.fake.users;
+    await aliceAnswersInServer(bot);
+    const me = await answer(bot, bot.fake.userInstallCommand(alice, 'me', {}, InteractionContextType.BotDM));
+    expect(me.text).toContain('**Answers given:** 1');
+    expect(me.text).not.toContain('have not answered');
+    expect(me.text).not.toContain('most recently');
+    const stories = await answer(bot, bot.fake.userInstallCommand(alice, 'stories'));
+    expect(stories.text).toContain('Your story bank: 1 story');
+    const exportId = bot.fake.interact(bot.fake.userInstallCommand(alice, 'export'));
+    const files = await bot.fake.waitUntil(() => {
+      const sent = bot?.fake.responses(exportId).flatMap((r) => r.files ?? []) ?? [];
+      return sent.length >= 2 ? sent : undefined;
+    });
+    const json = files.find((f) => f.name.endsWith('.json'));
+    expect(JSON.parse(json?.content ?? '{}')).toMatchObject({
+      workspace: `discord:${bot.fake.guildId}`,
+      answers: [{ text: expect.stringContaining('Last year at my previous job I disagreed') }],
+    });
+  });
+
+  it('with several servers: the summary of the latest, saying so; the export of every one', async () => {
+    bot = await startBot({ guides: STORY_GUIDES });
+    const { alice } = bot.fake.users;
+    // Alice is also a member of another server, where she was last active a day ago
+    await upsertMember(bot.db, 'discord:4242', alice.id, 'Alice', Date.now() - 86_400_000);
+    await aliceAnswersInServer(bot);
+    const me = await answer(bot, bot.fake.userInstallCommand(alice, 'me'));
+    expect(me.text).toContain('**Answers given:** 1');
+    expect(me.text).toContain('From the server you practised in most recently (you are in 2 servers with Starling)');
+    const exportId = bot.fake.interact(bot.fake.userInstallCommand(alice, 'export'));
+    const files = await bot.fake.waitUntil(() => {
+      const sent = bot?.fake.responses(exportId).flatMap((r) => r.files ?? []) ?? [];
+      return sent.length >= 4 ? sent : undefined;
+    });
+    expect(files).toHaveLength(4);
+    expect(files.map((f) => f.name)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/-discord-4242\.json$/),
+        expect.stringMatching(/-discord-4242\.md$/),
+        expect.stringMatching(new RegExp(`-discord-${bot.fake.guildId}\\.json$`)),
+        expect.stringMatching(new RegExp(`-discord-${bot.fake.guildId}\\.md$`)),
+      ]),
+    );
   });
 });
 

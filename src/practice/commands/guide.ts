@@ -30,7 +30,7 @@ const GuideArgs = z.object({
 type GuideArgs = z.infer<typeof GuideArgs>;
 
 /** The guide files and the chat's guides, the chat's read again from the database. */
-export async function withChatGuides(ctx: AppContext, chatBefore: Guide[]): Promise<void> {
+async function withChatGuides(ctx: AppContext, chatBefore: Guide[]): Promise<void> {
   const before = new Set(chatBefore.map((g) => g.slug));
   const files = ctx.guides.all().filter((g) => !before.has(g.slug));
   ctx.guides = new GuideLibrary(mergeChatGuides(files, await chatGuides(ctx.db)).guides);

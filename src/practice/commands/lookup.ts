@@ -9,16 +9,8 @@ import { plural, shortName } from '../format';
 import { readEmployerPhrase, resolveEmployer } from './phrase';
 import { renderOverview } from './tips-overview';
 
-export const TIP_SECTIONS = [
-  'evaluation',
-  'process',
-  'faq',
-  'tips',
-  'responsibilities',
-  'requirements',
-  'questions',
-] as const;
-export type TipSection = (typeof TIP_SECTIONS)[number];
+const TIP_SECTIONS = ['evaluation', 'process', 'faq', 'tips', 'responsibilities', 'requirements', 'questions'] as const;
+type TipSection = (typeof TIP_SECTIONS)[number];
 
 const SECTION_ALIASES: Record<string, TipSection> = {
   evaluation: 'evaluation',
@@ -38,7 +30,7 @@ const SECTION_ALIASES: Record<string, TipSection> = {
   questions: 'questions',
 };
 
-export function parseSection(word: string): TipSection | undefined {
+function parseSection(word: string): TipSection | undefined {
   return SECTION_ALIASES[word.toLowerCase()];
 }
 
@@ -61,7 +53,7 @@ export function readTipsWords(
 
 const bullets = (items: readonly string[]) => items.map((i) => `- ${i}`).join('\n');
 
-export function renderTips(guide: Guide, section?: TipSection): { title: string; text: string } {
+function renderTips(guide: Guide, section?: TipSection): { title: string; text: string } {
   const title = `${guide.employer} · ${guide.role}`;
   const none = (what: string) => `_The ${guide.employer} guide has no ${what}._`;
   switch (section) {

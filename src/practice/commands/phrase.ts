@@ -47,7 +47,7 @@ export function readEmployerPhrase(
 }
 
 /** How an employer is typed in an example: `chop`, `"harvard medical school"`. */
-export function typedName(name: string): string {
+function typedName(name: string): string {
   const lower = name.trim().toLowerCase();
   return /\s/.test(lower) ? `"${lower}"` : lower;
 }

@@ -3,14 +3,16 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, defineAction, defineCommand } from '../../chat/registry';
+import type { Attachment } from '../../chat/types';
 import { memberOptedOut } from '../../coach/gate';
 import { mockMarkdown } from '../../mock/export';
 import { formatDays } from '../../scheduler/time';
 import type { AppContext } from '../context';
 import { plural } from '../format';
+import { memberWorkspaces } from '../member-workspaces';
 import { exportMember, forgetMember, type MemberExport } from '../store/privacy';
 
-export function exportMarkdown(data: MemberExport): string {
+function exportMarkdown(data: MemberExport): string {
   const lines = [
     `# Starling data for ${data.member?.name ?? data.userId}`,
     '',
@@ -72,31 +74,46 @@ export function exportMarkdown(data: MemberExport): string {
   return `${lines.join('\n')}\n`;
 }
 
+function exportCounts(data: MemberExport | undefined): string {
+  if (!data) return 'nothing';
+  return `${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}${data.schedules.length ? `, ${plural(data.schedules.length, 'daily question schedule')} you set` : ''}${data.mockInterviews.length ? `, ${plural(data.mockInterviews.length, 'mock interview')}` : ''}`;
+}
+
+/** The JSON and Markdown files of one export; named by workspace when there are several. */
+function exportFiles(data: MemberExport, byWorkspace: boolean): Attachment[] {
+  const stamp = data.exportedAt.slice(0, 10);
+  const base = `starling-export-${stamp}${byWorkspace ? `-${data.workspace.replace(/[^\w-]+/g, '-')}` : ''}`;
+  return [
+    { name: `${base}.json`, mime: 'application/json', content: `${JSON.stringify(data, null, 2)}\n` },
+    { name: `${base}.md`, mime: 'text/markdown', content: exportMarkdown(data) },
+  ];
+}
+
 export function registerPrivacyCommands(registry: CommandRegistry<AppContext>): void {
   registry.register(
     defineCommand<AppContext, Record<string, never>>({
       name: 'export',
       direct: true,
-      description: 'All your data in this workspace, as JSON and Markdown files, privately',
+      description: 'All your data in this workspace, as JSON and Markdown files, privately (in a DM: every server)',
       usage: '/prep export',
       examples: ['/prep export'],
+      notes: [
+        'In a direct message with me (Discord, with Starling installed to your account): your data in every server you practise in, two files for each server.',
+      ],
       options: [],
       args: z.object({}),
       slow: true,
       async run(ctx, _args, event) {
-        const data = await exportMember(ctx.db, event.workspace, event.author.id, ctx.clock());
-        const stamp = data.exportedAt.slice(0, 10);
+        // in a DM through a user install: every server the member practises in, a pair of files each
+        const { workspaces } = await memberWorkspaces(ctx, event);
+        const exports = await Promise.all(workspaces.map((w) => exportMember(ctx.db, w, event.author.id, ctx.clock())));
+        const several = exports.length > 1;
         return {
           kind: 'info',
-          text: `Everything Starling keeps about you in this workspace: ${plural(data.answers.length, 'answer')} with their analyses${data.snoozes.length ? `, ${plural(data.snoozes.length, 'snooze')}` : ''}${data.schedules.length ? `, ${plural(data.schedules.length, 'daily question schedule')} you set` : ''}${data.mockInterviews.length ? `, ${plural(data.mockInterviews.length, 'mock interview')}` : ''}. Two files follow: JSON (complete) and Markdown (readable).`,
-          attachments: [
-            {
-              name: `starling-export-${stamp}.json`,
-              mime: 'application/json',
-              content: `${JSON.stringify(data, null, 2)}\n`,
-            },
-            { name: `starling-export-${stamp}.md`, mime: 'text/markdown', content: exportMarkdown(data) },
-          ],
+          text: several
+            ? `Everything Starling keeps about you in the ${exports.length} servers you practise in, two files for each: JSON (complete) and Markdown (readable), named by server.\n${exports.map((d) => `- ${d.workspace}: ${exportCounts(d)}`).join('\n')}`
+            : `Everything Starling keeps about you in this workspace: ${exportCounts(exports[0])}. Two files follow: JSON (complete) and Markdown (readable).`,
+          attachments: exports.flatMap((data) => exportFiles(data, several)),
         };
       },
     }),

@@ -123,3 +123,20 @@ export async function getRetry(db: Db, workspace: string, userId: string): Promi
 export async function clearRetry(db: Db, workspace: string, userId: string): Promise<void> {
   await db.deleteFrom('retries').where('workspace', '=', workspace).where('user_id', '=', userId).execute();
 }
+
+/**
+ * The workspaces of `platform` (`discord`) where `userId` is a member, the one they were
+ * active in most recently first (for a platform whose user ids are the same in every
+ * workspace: a Discord user is one user in all their servers).
+ */
+export async function workspacesOfMember(db: Db, platform: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('workspace')
+    .where('user_id', '=', userId)
+    .where('workspace', 'like', `${platform}:%`)
+    .orderBy('updated_at', 'desc')
+    .orderBy('workspace')
+    .execute();
+  return rows.map((r) => r.workspace);
+}
