@@ -37,7 +37,8 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     overrides.employer?.trim() ||
     head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head))).find(Boolean) ||
     employerInWords(lines.map((l) => l.text)) ||
-    employerInFileName(sourceName);
+    // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
+    (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName));
   const role = overrides.role?.trim() || roleIn(head) || 'Any role';
   const found = questionsIn(lines);
   if (!employer && found.length === 0) {
