@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
 import type { SlackApi } from './api';
 import type { AuthorCache } from './authors';
+import { sharedGuideFile } from './guide-file';
 import {
   readCommandLine,
   readMessage,
@@ -159,7 +160,18 @@ export function registerListeners(app: App, adapter: ListenerHost): void {
         }),
         raw: event,
       };
-      if (draft.type === 'message_deleted') await adapter.deliver({ ...base, type: 'message_deleted' });
+      // a page shared in the bot's direct messages is `/prep guide add` with that file
+      const shared = draft.direct ? sharedGuideFile(event, context.botToken) : undefined;
+      if (shared)
+        await adapter.deliver({
+          ...base,
+          type: 'command',
+          name: 'guide',
+          options: { action: 'add' },
+          file: shared,
+          direct: true,
+        });
+      else if (draft.type === 'message_deleted') await adapter.deliver({ ...base, type: 'message_deleted' });
       else if (draft.type === 'message') {
         await adapter.deliver({
           ...base,

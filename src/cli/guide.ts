@@ -9,8 +9,8 @@ import { importAction, renderGuideFile, writeFileAtomic } from '../guides/file';
 import { formatSize, MAX_GUIDE_BYTES, type ParseOverrides } from '../guides/input';
 import { loadGuides } from '../guides/load';
 import { readGuide } from '../guides/read';
-import { decodePage } from '../guides/upload';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
+import { decodePage } from '../guides/upload';
 import { parseCli } from './args';
 import { type Cli, CliError } from './errors';
 

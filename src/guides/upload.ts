@@ -45,7 +45,8 @@ export const GuideUploadMeta = z.object({
     .string()
     .optional()
     .refine((m) => m === undefined || m === '' || KNOWN_TYPES.test(m), {
-      error: (i) => `the file is ${String(i.input).split(';')[0]}, not text, Markdown or HTML. Attach the page saved as .txt, .md or .html.`,
+      error: (i) =>
+        `the file is ${String(i.input).split(';')[0]}, not text, Markdown or HTML. Attach the page saved as .txt, .md or .html.`,
     }),
 });
 
@@ -61,9 +62,15 @@ export function checkUpload(meta: { name: string; size: number; mime?: string })
 /** Text from a saved page's bytes: UTF-8, or UTF-16 with its byte-order mark (Windows Notepad). */
 export function decodePage(bytes: Uint8Array, name: string): string {
   const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
   if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
-    throw new GuideParseError(`${name} looks like a binary file, not text. Save the guide page as plain UTF-8 text (.txt).`);
+    throw new GuideParseError(
+      `${name} looks like a binary file, not text. Save the guide page as plain UTF-8 text (.txt).`,
+    );
   }
   try {
     return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);

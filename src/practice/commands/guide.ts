@@ -18,8 +18,8 @@ import { GuideParseError } from '../../guides/errors';
 import { FetchPageError, fetchPage, isAddress } from '../../guides/fetch';
 import { GuideLibrary } from '../../guides/library';
 import { readGuide } from '../../guides/read';
-import { readUpload } from '../../guides/upload';
 import type { Guide } from '../../guides/schema';
+import { readUpload } from '../../guides/upload';
 import type { AppContext } from '../context';
 import { categoryLabel, plural } from '../format';
 import { requireAdmin } from './words';
@@ -90,8 +90,8 @@ function preview(guide: Guide, draftId: string, event: CommandEvent): CommandRep
       .filter(Boolean)
       .join('\n'),
     buttons: [
-      { id: `guide:confirm:${draftId}:${event.author.id}`, label: 'Add this guide', style: 'primary', value: draftId },
-      { id: `guide:cancel:${draftId}:${event.author.id}`, label: 'Cancel', value: draftId },
+      { id: `guide:confirm:${draftId}:${event.author.id}`, label: 'Add this guide', style: 'primary' },
+      { id: `guide:cancel:${draftId}:${event.author.id}`, label: 'Cancel' },
     ],
   };
 }
@@ -155,6 +155,8 @@ export function registerGuideCommand(registry: CommandRegistry<AppContext>): voi
       ],
       args: GuideArgs,
       guard: 'admin',
+      // a file shared in the bot's direct messages (Slack) arrives there
+      direct: true,
       slow: true,
       async run(ctx, args, event) {
         requireAdmin(event, 'add or remove guides');
