@@ -39,7 +39,7 @@ function announced(heading: string): QuestionCategory[] | undefined {
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
 const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|you (?:have|are given|want|need|are building|are designing))\b/i;
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
 
 function asks(t: string): boolean {
@@ -202,8 +202,16 @@ function readHeading(s: State, l: Line): void {
   } else s.section = next;
 }
 
+// "- Follow-up: How would you shard it?" under a question is a question of its own
+const FOLLOW_UP = /^follow[- ]?ups?(?: questions?)?\s*:\s*(.+)$/i;
+
 function readLine(s: State, l: Line): void {
-  if (s.owner !== undefined && l.item && l.indent > s.owner) return;
+  if (s.owner !== undefined && l.item && l.indent > s.owner) {
+    const rest = FOLLOW_UP.exec(l.text)?.[1];
+    if (rest && asks(rest) && rest.split(/\s+/).length >= 3)
+      s.out.push({ text: cleaned(rest), context: s.section?.cats ?? [] });
+    return;
+  }
   if (s.owner !== undefined && (l.item || l.indent <= s.owner)) s.owner = undefined;
   if (s.advice !== undefined) return;
   const single = s.single;

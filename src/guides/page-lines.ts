@@ -100,9 +100,11 @@ export function linesOf(text: string): Line[] {
     }
     const item = ITEM.exec(line);
     const t = stripMarks(item ? (item[1] ?? '') : line);
+    // "**Duration:** 60 minutes" is a detail with its value, not a heading
+    const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading
     if (!t || (CHROME.test(t) && t.split(/\s+/).length <= 4)) continue;
-    const heading = !item && isHeadingLike(t);
+    const heading = !item && !labelled && isHeadingLike(t);
     out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
   }
   return out;

@@ -23,7 +23,7 @@ const HTML_NAME = /\.(?:html?|xhtml)$/i;
 // adds "; charset=utf-8"); an unknown or generic type leaves the file's name to decide
 const KNOWN_TYPES = /^(?:text\/(?:plain|markdown|x-markdown|html)|application\/(?:xhtml\+xml|octet-stream))\b/i;
 
-export const GuideUploadMeta = z.object({
+const GuideUploadMeta = z.object({
   name: z
     .string()
     .trim()
@@ -51,7 +51,7 @@ export const GuideUploadMeta = z.object({
 });
 
 /** The first thing wrong with a file before it is downloaded, said so a person can fix it. */
-export function checkUpload(meta: { name: string; size: number; mime?: string }): void {
+function checkUpload(meta: { name: string; size: number; mime?: string }): void {
   const checked = GuideUploadMeta.safeParse(meta);
   if (!checked.success) {
     const why = checked.error.issues[0]?.message ?? 'the file cannot be read';

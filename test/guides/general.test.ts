@@ -225,3 +225,25 @@ describe('the general front on bare lists, FAQs and questions told in sentences'
     ]);
   });
 });
+
+const ROUNDS = `# Wayne Enterprises Interview Experience
+
+### Round 1: Coding Interview
+**Duration:** 45 minutes
+
+#### Questions Asked:
+1. Merge K Sorted Lists
+   - Approach taken: a heap
+   - Follow-up: How would you merge lists too big for memory?
+   - Follow-up: Streaming input
+`;
+
+describe('the general front on write-ups in rounds', () => {
+  it("keeps a round's category past its Duration line, and reads a follow-up asked under a question", () => {
+    const g = readGuide(ROUNDS, 'wayne.md');
+    expect(g.questions.map((q) => [q.text, q.category])).toEqual([
+      ['Merge K Sorted Lists', 'technical'],
+      ['How would you merge lists too big for memory?', 'technical'],
+    ]);
+  });
+});
