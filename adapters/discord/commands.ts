@@ -40,6 +40,8 @@ function option(o: CommandOption, where: string): APIApplicationCommandBasicOpti
       return { ...base, type: ApplicationCommandOptionType.Boolean };
     case 'user':
       return { ...base, type: ApplicationCommandOptionType.User };
+    case 'file':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
     case 'string': {
       if (o.autocomplete) return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
       if (o.choices?.length) {

@@ -33,6 +33,7 @@ import type {
 import { authorOf, type InboundContext } from './context';
 import { toPlatformError } from './errors';
 import { type DiscordPayload, parseButtonCustomId, parseStarFormId, render, STAR_FORM_PREFIX } from './format';
+import { attachedFile } from './guide-file';
 import { sendKeepingText, toCreateOptions } from './outbound';
 import { channelRef, messageRef, workspaceRef } from './refs';
 
@@ -249,6 +250,7 @@ async function onCommand(ctx: InboundContext, interaction: ChatInputCommandInter
     at: interaction.createdAt,
     name,
     options: commandOptions(interaction),
+    ...attachedFile(interaction),
     // a direct message, a group DM, or a user-installed /prep outside any server
     // with no server, the member's data is in the servers they practise in (a user id is global)
     ...(interaction.guildId ? {} : { direct: true, anyWorkspace: true }),

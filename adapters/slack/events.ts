@@ -3,6 +3,7 @@
 // change) handled in the work queue after its acknowledgement.
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { firstDelivery } from '../../src/db/dedupe';
+import { sharedGuideFile } from './guide-file';
 import { readMessage, readReaction, type SlackMessageEvent, type SlackReactionEvent } from './inbound';
 import type { ListenerHost } from './listener-host';
 import { channelRef, messageRef, workspaceId } from './refs';
@@ -90,7 +91,12 @@ async function onMessage(adapter: ListenerHost, { event, body, context }: EventA
       }),
       raw: event,
     };
-    if (draft.type === 'message_deleted') await adapter.deliver({ ...base, type: 'message_deleted' });
+    // a page shared in the bot's direct messages is `/prep guide add` with that file
+    const shared = draft.direct ? sharedGuideFile(event, context.botToken) : undefined;
+    if (shared) {
+      const options = { action: 'add' };
+      await adapter.deliver({ ...base, type: 'command', name: 'guide', options, file: shared, direct: true });
+    } else if (draft.type === 'message_deleted') await adapter.deliver({ ...base, type: 'message_deleted' });
     else if (draft.type === 'message') {
       await adapter.deliver({
         ...base,

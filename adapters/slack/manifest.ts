@@ -29,8 +29,9 @@ export const EVENT_SCOPES: Record<string, readonly string[]> = {
   // Answers are thread replies in public and private channels.
   'message.channels': ['channels:history'],
   'message.groups': ['groups:history'],
-  // A mock interview is a conversation in the member's direct messages with the bot.
-  'message.im': ['im:history'],
+  // A mock interview is a conversation in the member's direct messages with the bot; a guide
+  // page shared there is downloaded from Slack's file store (adapters/slack/guide-file.ts).
+  'message.im': ['im:history', 'files:read'],
   app_home_opened: [],
   app_uninstalled: [],
   tokens_revoked: [],

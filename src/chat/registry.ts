@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { UserError } from './errors';
 import type { Button, ButtonEvent, CommandEvent, MessageActionEvent, OutboundMessage } from './types';
 
-type OptionType = 'string' | 'integer' | 'user' | 'boolean';
+// 'file': an attachment where the platform takes one with the command (Discord); text lines skip it
+type OptionType = 'string' | 'integer' | 'user' | 'boolean' | 'file';
 
 export interface CommandOption {
   name: string;
@@ -199,7 +200,7 @@ function parseByOptions(options: readonly CommandOption[], text: string): Record
     else if (dash?.[1] && options.some((o) => o.name === dash[1])) out[dash[1]] = words[++i];
     else positional.push(w);
   }
-  const free = options.filter((o) => !(o.name in out));
+  const free = options.filter((o) => !(o.name in out) && o.type !== 'file');
   for (const [i, opt] of free.entries()) {
     if (positional.length === 0) break;
     if (opt.rest || i === free.length - 1) {

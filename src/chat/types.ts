@@ -158,6 +158,17 @@ export interface CommandEvent extends EventBase {
    * where they are a member.
    */
   anyWorkspace?: boolean;
+  /** A file handed over with the command (a Discord attachment, a file shared in a Slack DM). */
+  file?: InboundFile;
+}
+
+/** A file someone handed the bot: its name and size first, its bytes only when asked for. */
+export interface InboundFile {
+  name: string;
+  size: number;
+  /** The type the platform reports, if any. */
+  mime?: string;
+  bytes(): Promise<Uint8Array>;
 }
 
 /**

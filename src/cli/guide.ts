@@ -10,6 +10,7 @@ import { formatSize, MAX_GUIDE_BYTES, type ParseOverrides } from '../guides/inpu
 import { loadGuides } from '../guides/load';
 import { readGuide } from '../guides/read';
 import { type Guide, QUESTION_CATEGORIES } from '../guides/schema';
+import { decodePage } from '../guides/upload';
 import { parseCli } from './args';
 import { type Cli, CliError } from './errors';
 
@@ -86,21 +87,11 @@ function readText(file: string): string {
       `${file} is ${formatSize(size)}, larger than the ${formatSize(MAX_GUIDE_BYTES)} a guide page can be. Save just the guide page as plain text.`,
     );
   }
-  const bytes = readFileSync(file);
-  // Windows editors save "Unicode" text as UTF-16 with a byte-order mark.
-  const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : undefined;
-  if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
-    throw new CliError(`${file} looks like a binary file, not text. Save the guide page as plain UTF-8 text (.txt).`);
-  }
   try {
-    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${file} is not UTF-8 text. Save the page again as plain text with UTF-8 encoding.`);
+    return decodePage(readFileSync(file), file);
+  } catch (err) {
+    if (err instanceof GuideParseError) throw new CliError(err.message);
+    throw err;
   }
 }
 

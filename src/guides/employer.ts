@@ -5,7 +5,7 @@
 
 // "Stripe Interview Questions", "Interviewing at Stripe", "Stripe Software Engineer Interview Guide"
 const EMPLOYER_PATTERNS = [
-  /^(?:the\s+)?(.+?)(?:'s)?\s+interview(?:s|ing)?\b/i,
+  /^(?:the\s+)?(.+?)(?:'s)?\s+(?:interview(?:s|ing)?|(?:interview |hiring )?rounds|hiring process)\b/i,
   /\binterview(?:s|ing)? (?:at|with|@) ?(.+?)(?:[:|–—]| - |$)/i,
   /\binterview (?:experience|process|guide|questions|notes|prep)\s*(?:[–—:|]| - )\s*(.+)$/i,
   /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
@@ -56,6 +56,8 @@ const LEADING_VERBS =
 function nameOf(raw: string): string | undefined {
   let name = raw
     .replace(/^\[([^\]]*)\].*$/, '$1')
+    // "Frequently Asked Questions in Microsoft" names Microsoft
+    .replace(/^.*\b(?:[Qq]uestions|[Aa]sked|[Ee]xperiences?|[Gg]uide|[Tt]ips) (?:in|at|for|from) (?=[A-Z])/, '')
     .replace(LEADING_VERBS, '')
     .split(/ [-|–—] /)[0]
     ?.replace(ROLE_WORDS, '')
@@ -123,4 +125,27 @@ export function employerInWords(lines: string[]): string | undefined {
   const [best, second] = ranked;
   if (!best || best[1] < 3 || (second && second[1] === best[1] && !best[0].startsWith(second[0]))) return undefined;
   return best[0];
+}
+
+// file names that name no one: "index.md", "README.md", "page.html"
+const GENERIC_FILE =
+  /^(?:index|readme|page|guide|guides|interview|interviews|questions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
+
+/**
+ * The employer a saved page's own file name gives ("hubspot.md", ".../amazon.md", "goldman-sachs.txt"),
+ * for a page whose text never names it; undefined when the name is generic or longer than a name.
+ */
+export function employerInFileName(sourceName: string): string | undefined {
+  const base =
+    sourceName
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
+  const stem = base.replace(/\.(?:md|markdown|txt|html?|text)$/i, '');
+  const words = stem.split(/[-_\s]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))
+    return undefined;
+  if (!words.every((w) => /^[a-z][a-z0-9&]+$/i.test(w))) return undefined;
+  return words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
 }

@@ -47,8 +47,12 @@ export async function fetchPage(url: string, timeoutMs = TIMEOUT_MS): Promise<{ 
 }
 
 async function readCapped(res: Response, url: string): Promise<string> {
+  return new TextDecoder('utf-8').decode(await readCappedBytes(res, url));
+}
+
+async function readCappedBytes(res: Response, url: string): Promise<Uint8Array> {
   const reader = res.body?.getReader();
-  if (!reader) return '';
+  if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -63,5 +67,30 @@ async function readCapped(res: Response, url: string): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A file's bytes from the platform's file store (a Discord attachment, a Slack file), with
+ * the same timeout and size limit as a page; `headers` carry the platform's token where the
+ * store needs one.
+ */
+export async function downloadFile(
+  url: string,
+  name: string,
+  headers: Record<string, string> = {},
+  timeoutMs = TIMEOUT_MS,
+): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers, redirect: 'follow' });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const why = e.name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
+    throw new FetchPageError(`Could not download ${name} (${why}). Try attaching it again in a minute.`);
+  }
+  if (!res.ok) {
+    throw new FetchPageError(`Could not download ${name}: the file store answered ${res.status}. Attach it again.`);
+  }
+  return readCappedBytes(res, name);
 }

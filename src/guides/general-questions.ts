@@ -30,13 +30,16 @@ function announced(heading: string): QuestionCategory[] | undefined {
     cats.push('technical');
   if (/situational|hypothetical|case/.test(h)) cats.push('situational');
   if (/project|experience|resume|past work/.test(h)) cats.push('project-deep-dive');
+  // "Common Problem Patterns", "Core Concepts": what to study, not what is asked
+  if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies)\b/.test(h) && !/question/.test(h))
+    return undefined;
   if (cats.length) return cats;
   return /question|prompts|sample|examples?\b|common|top \d+|asked/.test(h) ? [] : undefined;
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
 const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|you (?:have|are given|want|need|are building|are designing))\b/i;
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
 
 function asks(t: string): boolean {
@@ -66,7 +69,9 @@ function unquoted(t: string): string {
 }
 
 function cleaned(text: string): string {
-  const t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  let t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  // "... between them. Example:" ends where its example begins
+  if (t.endsWith(':')) t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '');
   return unlabelled(unquoted(t.trim()));
 }
 
@@ -75,7 +80,9 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   if (words > 100) return false;
   if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
   if (asks(t) && (words >= 3 || /\?$/.test(t))) return item || /\?$/.test(t);
-  return item && section.explicit && section.cats.length > 0 && isName(t);
+  // behavioural questions are asked as questions: "Conflict resolution" under one is a topic
+  const behaviouralOnly = section.cats.length === 1 && section.cats[0] === 'behavioral';
+  return item && section.explicit && section.cats.length > 0 && !behaviouralOnly && isName(t);
 }
 
 /** The section a heading-like line opens, keeps (a sub-heading naming nothing) or closes. */
@@ -91,9 +98,44 @@ function sectionAfter(text: string, current: Section | undefined, level: number)
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
+const ADVICE_HEADING = /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline)\b/i;
+// "First was — Given two numbers ...", "Next question was: Find ..."
+const TOLD =
+  /^(?:the )?(?:first|second|third|next|last|another|other|one|final)\b[\w ]{0,30}?\b(?:was|is)\s*[—–:-]\s*(.+)$/i;
+// "Some of the questions she asked me — How I ..., What is ..., Difference between ..."
+const TOLD_LIST = /\bquestions?\b[^—:]{0,40}[—:]\s*(.+)$/i;
+
+/** The questions a sentence lists after "questions ... —", split at ", " before a capital. */
+function listed(rest: string): string[] {
+  const parts = rest.replace(/[.\s]+$/, '').split(/,\s+(?=[A-Z])/);
+  const out: string[] = [];
+  // "..., And their practical usage" goes on with the one before
+  for (const p of parts) {
+    const last = out.length - 1;
+    if (/^and\b/i.test(p) && last >= 0) out[last] = `${out[last]}, ${p}`;
+    else out.push(p.trim());
+  }
+  return out.length >= 3 ? out : [];
+}
+
+/** Questions told in a sentence rather than listed; true when the line held any. */
+function told(s: State, text: string): boolean {
+  const one = TOLD.exec(text)?.[1];
+  if (one && asks(one) && one.split(/\s+/).length >= 4) {
+    s.out.push({ text: one.replace(/[.\s]+$/, ''), context: s.section?.cats ?? [] });
+    return true;
+  }
+  const many = TOLD_LIST.exec(text)?.[1];
+  const items = many ? listed(many) : [];
+  if (items.length === 0) return false;
+  for (const q of items) s.out.push({ text: q, context: s.section?.cats ?? [] });
+  return true;
+}
 
 interface State {
   section: Section | undefined;
+  /** the level of a tips or advice heading: the headings under it are advice too */
+  advice: number | undefined;
   /** the indent of the question whose details are being skipped */
   owner: number | undefined;
   /** a numbered problem heading is being read: its lines are details */
@@ -101,6 +143,10 @@ interface State {
   /** "Question:" on its own line: the next line is the question */
   single: boolean;
   out: FoundQuestion[];
+  /** prompts listed outside any questions section, kept for a page that has no such section */
+  loose: FoundQuestion[];
+  /** questions found inside a questions section */
+  sectioned: number;
 }
 
 // past this a line is running text, however it starts
@@ -109,14 +155,25 @@ const LONGEST_QUESTION = 800;
 function take(s: State, text: string, item: boolean, indent: number, single = false): boolean {
   if (text.length > LONGEST_QUESTION) return false;
   const t = cleaned(text);
+  if (s.section === undefined && item && asks(t) && t.split(/\s+/).length >= 4) s.loose.push({ text: t, context: [] });
   if (!isQuestion(t, item || single, s.section)) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });
+  if (s.section) s.sectioned++;
   if (item) s.owner = indent;
   return true;
 }
 
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
+  if (s.advice !== undefined && l.level > s.advice) return;
+  // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
+  s.advice =
+    l.level > 1 && l.level < 7 && ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) ? l.level : undefined;
+  if (s.advice !== undefined) {
+    s.section = undefined;
+    s.inProblem = false;
+    return;
+  }
   if (s.inProblem && /:$/.test(l.text)) return;
   // a bold "Key Requirements:" is part of the problem; the next heading ends it
   if (l.marked && !/:$/.test(l.text)) s.inProblem = false;
@@ -145,11 +202,28 @@ function readHeading(s: State, l: Line): void {
   } else s.section = next;
 }
 
+// "- Follow-up: How would you shard it?" under a question is a question of its own
+const FOLLOW_UP = /^follow[- ]?ups?(?: questions?)?\s*:\s*(.+)$/i;
+
 function readLine(s: State, l: Line): void {
-  if (s.owner !== undefined && l.item && l.indent > s.owner) return;
+  if (s.owner !== undefined && l.item && l.indent > s.owner) {
+    const rest = FOLLOW_UP.exec(l.text)?.[1];
+    if (rest && asks(rest) && rest.split(/\s+/).length >= 3)
+      s.out.push({ text: cleaned(rest), context: s.section?.cats ?? [] });
+    return;
+  }
   if (s.owner !== undefined && (l.item || l.indent <= s.owner)) s.owner = undefined;
+  if (s.advice !== undefined) return;
   const single = s.single;
   s.single = false;
+  // "### 1. Object-Oriented Design" then "Question: Design a Parking Lot": the stated one is the question
+  const stated = s.inProblem ? /^question\s*:\s*(.+)$/i.exec(l.text)?.[1] : undefined;
+  if (stated) {
+    const last = s.out[s.out.length - 1];
+    if (last) last.text = cleaned(stated);
+    s.owner = l.item ? l.indent : undefined;
+    return;
+  }
   if (s.inProblem && !single) return;
   // "One of the coding questions was:" opens a list of questions like a heading
   if (
@@ -164,6 +238,7 @@ function readLine(s: State, l: Line): void {
     }
   }
   if (take(s, l.text, l.item, l.indent, single) || l.item) return;
+  if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;
   else if (ANNOUNCING.test(l.text)) {
     const cats = announced(l.text) ?? [];
@@ -173,10 +248,20 @@ function readLine(s: State, l: Line): void {
 
 /** Questions from the items and question lines under headings that announce questions. */
 export function questionsIn(lines: Line[]): FoundQuestion[] {
-  const s: State = { section: undefined, owner: undefined, inProblem: false, single: false, out: [] };
+  const s: State = {
+    section: undefined,
+    advice: undefined,
+    owner: undefined,
+    inProblem: false,
+    single: false,
+    out: [],
+    loose: [],
+    sectioned: 0,
+  };
   for (const l of lines) {
     if (l.heading && !l.item) readHeading(s, l);
     else readLine(s, l);
   }
-  return s.out;
+  // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")
+  return s.sectioned === 0 && s.loose.length >= 3 ? s.loose : s.out;
 }

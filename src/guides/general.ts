@@ -5,7 +5,7 @@
 // (general-questions.ts); site chrome is left out (page-lines.ts). The shipped site's layout
 // has its own front (parse.ts), tried first.
 import { findAliases } from './aliases';
-import { employerIn, employerInWords, roleIn } from './employer';
+import { employerIn, employerInFileName, employerInWords, roleIn } from './employer';
 import { GuideParseError } from './errors';
 import { questionsIn } from './general-questions';
 import { checkInput, type ParseOverrides } from './input';
@@ -35,8 +35,10 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
   const head = headOf(lines);
   const employer =
     overrides.employer?.trim() ||
-    head.map((h, i) => employerIn(h, i === titleIndex(head))).find(Boolean) ||
-    employerInWords(lines.map((l) => l.text));
+    head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head))).find(Boolean) ||
+    employerInWords(lines.map((l) => l.text)) ||
+    // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
+    (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName));
   const role = overrides.role?.trim() || roleIn(head) || 'Any role';
   const found = questionsIn(lines);
   if (!employer && found.length === 0) {

@@ -18,8 +18,8 @@ export interface Line {
 }
 
 const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
-const NUMBER = /^(?:\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q\d{1,3}[.:)]?)\s*(.*)$/iu;
-const ITEM = /^(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q\d{1,3}[.:)]?)\s+(.*)$/iu;
+const NUMBER = /^(?:\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s*(.*)$/iu;
+const ITEM = /^(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s+(.*)$/iu;
 // leading emoji and symbols: "# 💼 Interview Experience" is "Interview Experience"
 const LEAD_SYMBOLS = /^[^\p{L}\p{N}"“(]+/u;
 const CHROME =
@@ -37,7 +37,11 @@ function stripMarks(s: string): string {
   if (/[*_`]/.test(t)) t = t.replace(/\*\*|__|`/g, '');
   if (t.includes('](')) t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (/[*_]/.test(t)) t = t.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s.,:;!?)])/g, '$1$2');
-  if (t.includes('→') || t.includes('->')) t = t.replace(/\s+(?:→|->)\s+.*$/, '');
+  // "→ Unique Paths | LeetCode #62" points to a reference; "List, String -> true" is the question's own
+  if (t.includes('→') || t.includes('->'))
+    t = t.replace(/\s+(?:→|->)\s+(?=[^>]*(?:leetcode|geeksforgeeks|gfg|#\d|\|)).*$/i, '');
+  // a stray emphasis mark inside a word ("G*iven 2 numbers*") is a typo, not text
+  if (t.includes('*')) t = t.replace(/(\p{L})\*(?=\p{L})/gu, '$1').replace(/\*(?=[.,;:!?]*$)/, '');
   if (t.endsWith(')')) t = t.replace(/\s*\((?:paid|free)\)$/i, '');
   return t.trim();
 }
@@ -62,11 +66,30 @@ function headingLine(inner: string, indent: number, level: number): Line {
   return { text, heading: true, marked: true, item: false, numbered, indent, level };
 }
 
+// a list item's example ("eg: {1,2} -> {2,1}") is its detail, not more of its text
+const EXAMPLE = /^(?:e\.?g\.?|example|input|output|return)s?\b/i;
+
+/** A line wrapped inside a list item (markdown's lazy continuation): more of that item's text. */
+function continues(prev: Line | undefined, line: string, afterBlank: boolean): prev is Line {
+  if (!prev?.item || afterBlank || ITEM.test(line) || MD_HEADING.test(line) || EXAMPLE.test(line)) return false;
+  // a sentence going on ("... sum to" / "the target."), not a note or link under it ("(Determine ...)", "→ [GfG]")
+  return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
+}
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
+  let afterBlank = true;
   for (const raw of withoutFrontMatter(text).split(/\r?\n/)) {
     const line = raw.trim();
+    const blank = !line;
+    const prevBlank = afterBlank;
+    afterBlank = blank;
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
+    const prev = out[out.length - 1];
+    if (continues(prev, line, prevBlank)) {
+      prev.text = `${prev.text} ${stripMarks(line)}`.trim();
+      continue;
+    }
     const indent = raw.length - raw.trimStart().length;
     const md = MD_HEADING.exec(line);
     // "**1️⃣ Minimum Window Substring**" on its own line stands as a heading
@@ -77,9 +100,11 @@ export function linesOf(text: string): Line[] {
     }
     const item = ITEM.exec(line);
     const t = stripMarks(item ? (item[1] ?? '') : line);
+    // "**Duration:** 60 minutes" is a detail with its value, not a heading
+    const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading
     if (!t || (CHROME.test(t) && t.split(/\s+/).length <= 4)) continue;
-    const heading = !item && isHeadingLike(t);
+    const heading = !item && !labelled && isHeadingLike(t);
     out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
   }
   return out;

@@ -1,9 +1,10 @@
 // `npm run eval:guides`: the importer on saved real guide pages from other sites. The pages
-// and labels.jsonl live in test/guides/pages/ (SOURCES.md there, committed, gives each page's
-// address, site, date and licence; the pages themselves are third-party text and are not
-// committed), so this is an evaluation to run, not a test. Split into
-// dev and test by a hash of each page's source; the shipped-layout front alone is printed
-// beside the whole importer, as the baseline measured in the same run.
+// and their labels live in test/guides/pages/ (SOURCES.md there gives each page's address,
+// site, date and licence): pages under an open licence are committed in pages/open/ with
+// open/labels.jsonl; the others stay on the machine that saved them (pages/labels.jsonl,
+// gitignored). Whichever are present are scored, and the run says how many. This is an
+// evaluation to run, not a test. Split into dev and test by a hash of each page's source; the
+// shipped-layout front alone is printed beside the whole importer, as the baseline.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,10 @@ interface Label {
   questions: string[];
 }
 
-function loadLabels(): Label[] {
-  return readFileSync(join(DIR, 'labels.jsonl'), 'utf8')
+const LABEL_FILES = ['open/labels.jsonl', 'labels.jsonl'];
+
+function loadLabels(file: string): Label[] {
+  return readFileSync(join(DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Label);
@@ -82,10 +85,17 @@ function score(labels: Label[], read: Read) {
   };
 }
 
-if (!existsSync(join(DIR, 'labels.jsonl'))) {
+const present = LABEL_FILES.filter((f) => existsSync(join(DIR, f)));
+if (present.length === 0) {
   console.log(`No labelled pages at ${DIR}: nothing to evaluate.`);
 } else {
-  const labels = loadLabels();
+  const labels = present.flatMap((f) => {
+    const set = loadLabels(f);
+    console.log(`${f}: ${set.length} pages`);
+    return set;
+  });
+  const sites = new Set(labels.map((l) => (l as Label & { site?: string }).site ?? l.source));
+  console.log(`${labels.length} pages from ${sites.size} sites`);
   const shippedOnly: Read = (t, n) => parseGuidePage(t, n);
   // what a member gets after following the refusal's hint: the employer given with --employer
   const employerGiven: Read = (t, n, l) => readGuide(t, n, { employer: l.employer });

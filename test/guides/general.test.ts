@@ -137,3 +137,113 @@ describe('the general front on lists of problems and write-ups', () => {
     ]);
   });
 });
+
+// written for these tests, in the shapes seen on saved pages (a bare list of prompts, a FAQ
+// with "Question:" lines and tips, a write-up telling its questions in sentences)
+const BARE_LIST = `1. Design a link shortener for a small team.
+2. How would you store the counts of every word in a
+very large set of documents?
+3. Write a function that, given two sorted lists, returns one sorted list
+without duplicates.
+4. Talk about a time you taught someone a new tool
+`;
+
+const FAQ = `# Frequently Asked Questions in Vandelay Interviews
+
+## Technical Questions
+
+### 1. Object-Oriented Design
+- **Question**: Design a vending machine
+  - **Difficulty**: Medium
+
+## Common Problem Patterns
+
+### 1. Data Structures
+- Hash Tables
+
+## Behavioral Questions
+- **Behavioral Questions:**
+  - Conflict resolution
+  - "Tell me about a time you missed a deadline"
+
+## Interview Tips
+
+### Technical Rounds
+1. Write clean, maintainable code
+`;
+
+const TOLD = `---
+title: "Hooli Rounds"
+---
+
+## Interview
+
+First was — *Given two strings, find the shortest edit between them*.
+
+Some of the questions she asked me — *How I deployed my project, What is a race condition, Difference between TCP and UDP, And when to use each.*
+
+## Coding Round
+- Given a list of numbers, return the pairs that sum to N. Example:
+- Given a list of words -> return the longest chain
+- Two Sum → [Two Sum | LeetCode #1](https://example.org/two-sum)
+`;
+
+describe('the general front on bare lists, FAQs and questions told in sentences', () => {
+  it('takes the employer from the file name when the page never names one, and reads a page that is only a list of prompts, wrapped lines and all', () => {
+    const g = readGuide(BARE_LIST, 'pied-piper.md');
+    expect(g.employer).toBe('Pied Piper');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Design a link shortener for a small team.',
+      'How would you store the counts of every word in a very large set of documents?',
+      'Write a function that, given two sorted lists, returns one sorted list without duplicates.',
+      'Talk about a time you taught someone a new tool',
+    ]);
+    // a file name that names no one is no employer
+    expect(() => readGuide(BARE_LIST, 'index.md')).toThrow(/no employer found/);
+  });
+
+  it('reads "Question:" lines under a numbered heading, not study topics, behavioural topics or the tips under a tips heading', () => {
+    const g = readGuide(FAQ, 'faq.md');
+    expect(g.employer).toBe('Vandelay');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Design a vending machine',
+      'Tell me about a time you missed a deadline',
+    ]);
+  });
+
+  it('reads questions a write-up tells in its sentences, and its front-matter title names the employer', () => {
+    const g = readGuide(TOLD, 'post.md');
+    expect(g.employer).toBe('Hooli');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Given two strings, find the shortest edit between them',
+      'How I deployed my project',
+      'What is a race condition',
+      'Difference between TCP and UDP, And when to use each',
+      'Given a list of numbers, return the pairs that sum to N.',
+      'Given a list of words -> return the longest chain',
+      'Two Sum',
+    ]);
+  });
+});
+
+const ROUNDS = `# Wayne Enterprises Interview Experience
+
+### Round 1: Coding Interview
+**Duration:** 45 minutes
+
+#### Questions Asked:
+1. Merge K Sorted Lists
+   - Approach taken: a heap
+   - Follow-up: How would you merge lists too big for memory?
+   - Follow-up: Streaming input
+`;
+
+describe('the general front on write-ups in rounds', () => {
+  it("keeps a round's category past its Duration line, and reads a follow-up asked under a question", () => {
+    const g = readGuide(ROUNDS, 'wayne.md');
+    expect(g.questions.map((q) => [q.text, q.category])).toEqual([
+      ['Merge K Sorted Lists', 'technical'],
+      ['How would you merge lists too big for memory?', 'technical'],
+    ]);
+  });
+});

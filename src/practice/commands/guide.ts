@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { UserError } from '../../chat/errors';
 import { type CommandRegistry, type CommandReply, defineAction, defineCommand } from '../../chat/registry';
-import type { CommandEvent } from '../../chat/types';
+import type { CommandEvent, InboundFile } from '../../chat/types';
 import {
   chatGuides,
   confirmDraft,
@@ -19,13 +19,15 @@ import { FetchPageError, fetchPage, isAddress } from '../../guides/fetch';
 import { GuideLibrary } from '../../guides/library';
 import { readGuide } from '../../guides/read';
 import type { Guide } from '../../guides/schema';
+import { readUpload } from '../../guides/upload';
 import type { AppContext } from '../context';
 import { categoryLabel, plural } from '../format';
 import { requireAdmin } from './words';
 
 const GuideArgs = z.object({
   action: z.enum(['add', 'remove'], { error: 'say `add <address>` or `remove <employer>`' }),
-  target: z.string().trim().min(1, { error: 'say which page (add) or which employer (remove)' }).max(2000),
+  // a file handed over with `add` stands for the address
+  target: z.string().trim().max(2000).optional(),
 });
 type GuideArgs = z.infer<typeof GuideArgs>;
 
@@ -34,6 +36,25 @@ async function withChatGuides(ctx: AppContext, chatBefore: Guide[]): Promise<voi
   const before = new Set(chatBefore.map((g) => g.slug));
   const files = ctx.guides.all().filter((g) => !before.has(g.slug));
   ctx.guides = new GuideLibrary(mergeChatGuides(files, await chatGuides(ctx.db)).guides);
+}
+
+/** The importer's refusal, said for the chat: --employer is a command-line option. */
+function forChat(err: FetchPageError | GuideParseError): UserError {
+  return new UserError(
+    err.message.replace(
+      / Say which employer it is: .*$/,
+      ' Name the employer in the page, or import it with `starling guide import --employer`.',
+    ),
+  );
+}
+
+async function readFile(file: InboundFile): Promise<Guide> {
+  try {
+    return await readUpload(file);
+  } catch (err) {
+    if (err instanceof FetchPageError || err instanceof GuideParseError) throw forChat(err);
+    throw err;
+  }
 }
 
 async function readAddress(address: string): Promise<Guide> {
@@ -47,15 +68,7 @@ async function readAddress(address: string): Promise<Guide> {
     const page = await fetchPage(address.trim());
     return readGuide(page.text, address.trim(), {}, { html: page.html });
   } catch (err) {
-    if (err instanceof FetchPageError || err instanceof GuideParseError) {
-      // the importer's hint names the command line; from the chat, --employer is not offered
-      throw new UserError(
-        err.message.replace(
-          / Say which employer it is: .*$/,
-          ' Name the employer in the page, or import it with `starling guide import --employer`.',
-        ),
-      );
-    }
+    if (err instanceof FetchPageError || err instanceof GuideParseError) throw forChat(err);
     throw err;
   }
 }
@@ -77,14 +90,20 @@ function preview(guide: Guide, draftId: string, event: CommandEvent): CommandRep
       .filter(Boolean)
       .join('\n'),
     buttons: [
-      { id: `guide:confirm:${draftId}:${event.author.id}`, label: 'Add this guide', style: 'primary', value: draftId },
-      { id: `guide:cancel:${draftId}:${event.author.id}`, label: 'Cancel', value: draftId },
+      { id: `guide:confirm:${draftId}:${event.author.id}`, label: 'Add this guide', style: 'primary' },
+      { id: `guide:cancel:${draftId}:${event.author.id}`, label: 'Cancel' },
     ],
   };
 }
 
-async function add(ctx: AppContext, address: string, event: CommandEvent): Promise<CommandReply> {
-  const guide = await readAddress(address);
+async function add(ctx: AppContext, address: string | undefined, event: CommandEvent): Promise<CommandReply> {
+  if (!event.file && !address) {
+    throw new UserError(
+      'Say which page: give its address, or attach the saved page (.txt, .md or .html) to the command.',
+      '/prep guide add https://example.com/acme-interview-guide',
+    );
+  }
+  const guide = event.file ? await readFile(event.file) : await readAddress(address ?? '');
   const chat = new Set((await chatGuides(ctx.db)).map((g) => g.slug));
   const same = ctx.guides.all().find((g) => g.slug === guide.slug);
   if (same && !chat.has(same.slug)) {
@@ -96,7 +115,8 @@ async function add(ctx: AppContext, address: string, event: CommandEvent): Promi
   return preview(guide, id, event);
 }
 
-async function remove(ctx: AppContext, employer: string): Promise<CommandReply> {
+async function remove(ctx: AppContext, employer: string | undefined): Promise<CommandReply> {
+  if (!employer) throw new UserError('Say which guide to remove.', '/prep guide remove acme');
   const guide = ctx.guides.resolve(employer);
   const before = await chatGuides(ctx.db);
   if (!before.some((g) => g.slug === guide.slug)) {
@@ -116,11 +136,12 @@ export function registerGuideCommand(registry: CommandRegistry<AppContext>): voi
   registry.register(
     defineCommand<AppContext, GuideArgs>({
       name: 'guide',
-      description: 'Add a guide from a page address (preview, then confirm), or remove one added this way (admins)',
-      usage: '/prep guide add <address> | /prep guide remove <employer>',
+      description: 'Add a guide from a page address or a saved page (preview, then confirm), or remove one (admins)',
+      usage: '/prep guide add <address or attached file> | /prep guide remove <employer>',
       examples: ['/prep guide add https://example.com/acme-interview-questions', '/prep guide remove acme'],
       notes: [
         'The page is read as `starling guide import` reads it: employer and role from its title, questions from the lists under its question headings. Nothing is added until you press the button under the preview.',
+        'A saved page works too (.txt, .md or .html, up to 1 MB): on Discord attach it to the command, on Slack share the file in your direct messages with the bot.',
       ],
       options: [
         { name: 'action', description: 'add or remove', type: 'string', required: true, choices: ['add', 'remove'] },
@@ -128,12 +149,14 @@ export function registerGuideCommand(registry: CommandRegistry<AppContext>): voi
           name: 'target',
           description: 'the page address (add) or the employer (remove)',
           type: 'string',
-          required: true,
           rest: true,
         },
+        { name: 'file', description: 'the saved guide page (.txt, .md or .html), instead of an address', type: 'file' },
       ],
       args: GuideArgs,
       guard: 'admin',
+      // a file shared in the bot's direct messages (Slack) arrives there
+      direct: true,
       slow: true,
       async run(ctx, args, event) {
         requireAdmin(event, 'add or remove guides');
