@@ -82,6 +82,10 @@ const schema = z.object({
     message: 'DISCORD_GUILD_ID must be a numeric server id (right-click the server > Copy Server ID)',
   }),
   DISCORD_API_URL: url('DISCORD_API_URL'),
+  /** Only for `starling discord shards`: how many shards to run (default: Discord's recommendation). */
+  DISCORD_SHARD_COUNT: optional.refine((v) => v === undefined || /^[1-9]\d*$/.test(v), {
+    message: 'DISCORD_SHARD_COUNT must be a whole number of shards such as 4',
+  }),
 
   // how long an answer's feedback waits for more quick replies (0 answers every reply at once)
   FEEDBACK_QUIET_SECONDS: positiveInt('FEEDBACK_QUIET_SECONDS', 4).refine((v) => v <= 300, {
@@ -159,7 +163,7 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
 }
 
 /** Settings Starling reads outside the schema (tests, shards, colour). */
-const OTHER_SETTINGS = ['DISCORD_SHARD_COUNT', 'TEST_DATABASE_URL', 'NO_COLOR'];
+const OTHER_SETTINGS = ['TEST_DATABASE_URL', 'NO_COLOR'];
 const KNOWN = new Set([...Object.keys(schema.shape), ...OTHER_SETTINGS]);
 
 /**

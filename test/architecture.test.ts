@@ -70,12 +70,10 @@ describe('architecture', () => {
   it('only configuration reads the environment (NO_COLOR aside); the rest is handed its settings', () => {
     const allowed = (file: string) =>
       /^src\/config[^/]*\.ts$/.test(file) || ['src/env.ts', 'src/main.ts', 'src/cli/index.ts'].includes(file);
-    // Still reads DISCORD_* itself; being reworked on another branch (issue 12).
-    const pending = ['adapters/discord/shards.ts'];
     const readers = ['src', 'adapters'].flatMap((dir) =>
       files(join(root, dir)).flatMap((path) => {
         const file = relative(root, path).split('\\').join('/');
-        if (allowed(file) || pending.includes(file)) return [];
+        if (allowed(file)) return [];
         return readFileSync(path, 'utf8')
           .split('\n')
           .flatMap((line, i) =>

@@ -1,10 +1,8 @@
-// Large bots: `npx tsx adapters/discord/shards.ts` runs `starling start` once per
-// shard under discord.js's ShardingManager. Each child is the ordinary bot; its
+// Large bots: `starling discord shards` (src/cli/discord.ts) runs `starling start` once
+// per shard under discord.js's ShardingManager. Each child is the ordinary bot; its
 // Client reads SHARDS and SHARD_COUNT from the environment the manager sets, so the
 // adapter needs nothing special. Only the child holding shard 0 registers /prep.
-//
-// Settings: DISCORD_TOKEN; DISCORD_SHARD_COUNT (default: Discord's recommendation);
-// DISCORD_API_URL as for the bot. Run Slack in its own process, not in the shards.
+// Run Slack in its own process, not in the shards.
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { restBase } from './client';
@@ -50,27 +48,3 @@ export async function createShardManager(options: ShardLauncherOptions): Promise
   }
   return manager;
 }
-
-async function main(): Promise<void> {
-  const token = process.env.DISCORD_TOKEN;
-  if (!token) {
-    console.error('Set DISCORD_TOKEN (Developer Portal > your application > Bot > Reset Token).');
-    process.exitCode = 2;
-    return;
-  }
-  const count = process.env.DISCORD_SHARD_COUNT;
-  if (count !== undefined && !/^[1-9]\d*$/.test(count)) {
-    console.error(`DISCORD_SHARD_COUNT must be a whole number of shards such as 4, not "${count}".`);
-    process.exitCode = 2;
-    return;
-  }
-  const manager = await createShardManager({
-    token,
-    ...(count ? { totalShards: Number(count) } : {}),
-    ...(process.env.DISCORD_API_URL ? { apiUrl: process.env.DISCORD_API_URL } : {}),
-  });
-  manager.on('shardCreate', (shard) => console.error(`shard ${shard.id} of ${manager.totalShards} starting`));
-  await manager.spawn({ timeout: 60_000 });
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -23,6 +23,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Cli> }> = 
     load: async () => (await import('./schedule')).cli,
   },
   slack: { summary: 'Slack helpers: print the app manifest', load: async () => (await import('./slack')).cli },
+  discord: {
+    summary: 'Discord helpers: run the bot as several shards',
+    load: async () => (await import('./discord')).cli,
+  },
 };
 
 /** The version in package.json, read when asked for. */

@@ -23,7 +23,7 @@ describe('the starling command', () => {
   it('lists every command with --help', () => {
     const r = starling(['--help']);
     expect(r.code).toBe(0);
-    for (const name of ['start', 'guide', 'star', 'db', 'schedule', 'slack'])
+    for (const name of ['start', 'guide', 'star', 'db', 'schedule', 'slack', 'discord'])
       expect(r.out).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
@@ -90,6 +90,21 @@ describe('the starling command', () => {
     expect(r.code).toBe(78);
     expect(r.err).toMatch(/DISCORD_TOKEN does not look like a bot token.*Reset Token/);
     expect(r.err).not.toMatch(/getaddrinfo|\n\s+at /);
+  });
+
+  it('refuses to launch Discord shards without a token or with a bad shard count, saying what to set', () => {
+    const none = starling(['discord', 'shards'], { DATABASE_URL: join(dir, 'shards.db') });
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/set DISCORD_TOKEN \(Developer Portal/);
+    const count = starling(['discord', 'shards'], {
+      DATABASE_URL: join(dir, 'shards.db'),
+      DISCORD_SHARD_COUNT: 'four',
+    });
+    expect(count.code).toBe(78);
+    expect(count.err).toMatch(/DISCORD_SHARD_COUNT must be a whole number of shards such as 4/);
+    const sub = starling(['discord', 'shard']);
+    expect(sub.code).toBe(2);
+    expect(sub.err).toMatch(/unknown subcommand "shard"/);
   });
 
   it('explains a Discord it cannot reach, and a content folder that is not there', () => {
