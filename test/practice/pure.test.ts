@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { GuideLibrary } from '../../src/guides/library';
 import { loadGuides } from '../../src/guides/load';
-import { readTipsWords } from '../../src/practice/commands/lookup';
 import { parseMemberRef } from '../../src/practice/commands/progress';
 import { parseScheduleText } from '../../src/practice/commands/schedule-text';
+import { readTipsWords } from '../../src/practice/commands/tips';
 import { parseTime, readEmployerCategory } from '../../src/practice/commands/words';
 import { composeDigest, tipFor } from '../../src/practice/digest';
 import { pickQuestion } from '../../src/practice/rotation';

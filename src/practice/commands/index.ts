@@ -6,17 +6,19 @@ import { stopRemindersAction } from '../../reminders/message';
 import { starCheckAction } from '../../star-check/action';
 import { registerStoriesCommand } from '../../stories/command';
 import type { AppContext } from '../context';
+import { employersCommand } from './employers';
 import { registerGuideCommand } from './guide';
-import { registerLookups } from './lookup';
+import { helpCommand } from './help';
 import { registerPrivacyCommands } from './privacy';
 import { registerProgressCommands } from './progress';
 import { questionCommand } from './question';
 import { scheduleCommand } from './schedule';
 import { registerSettingsCommand } from './settings';
+import { tipsCommand } from './tips';
 
 export function practiceRegistry(): CommandRegistry<AppContext> {
   const registry = new CommandRegistry<AppContext>();
-  registerLookups(registry);
+  registry.register(helpCommand(registry), employersCommand, tipsCommand);
   registry.register(questionCommand, scheduleCommand);
   registerSettingsCommand(registry);
   registerMockCommand(registry);
