@@ -9,29 +9,23 @@ import { createRouter } from './chat/router';
 import type { Button, InboundEvent, MessageEvent, OutboundMessage, Ref } from './chat/types';
 import type { Coach } from './coach/coach';
 import type { Config } from './config';
-import { pruneDeliveries } from './db/dedupe';
 import type { Database, Schedule } from './db/schema';
 import type { GuideLibrary } from './guides/library';
 import { QUESTION_CATEGORIES } from './guides/schema';
-import { runBriefs } from './interview/job';
 import type { Logger } from './logger';
-import { closeIdleSessions, onMockMessage } from './mock/session';
+import { onMockMessage } from './mock/session';
 import { answerHandlers } from './practice/answering';
 import { practiceRegistry } from './practice/commands';
 import type { AppContext } from './practice/context';
-import { runDigests } from './practice/digest';
 import { categoryLabel } from './practice/format';
-import { scheduledPoster } from './practice/posting';
 import type { Timers } from './practice/quiet';
 import { getMember } from './practice/store/members';
 import { memberSummary } from './practice/summary';
-import { runReminders } from './reminders/job';
-import { pruneReminderSends } from './reminders/store';
-import { pruneOccurrences } from './scheduler/occurrences';
 import { pauseReason } from './scheduler/pause-reason';
-import { makeReplicaId, runDueSchedules } from './scheduler/run';
+import { makeReplicaId } from './scheduler/run';
 import { getSchedule, pauseSchedule } from './scheduler/store';
 import { suggestStories } from './stories/suggest';
+import { runTick, tickJobs } from './tick';
 
 export interface AppOptions {
   config: Config;
@@ -75,11 +69,6 @@ const NO_MOCK_OPEN: OutboundMessage = {
   text: 'There is no mock interview open here, so I did not read that. `/prep mock` starts one; `/prep help` lists everything else.',
 };
 
-const HOUR_MS = 3_600_000;
-/** Platforms redeliver within minutes (Slack) or on a resume (Discord); a week is ample. */
-const DELIVERY_KEYS_KEPT_MS = 7 * 24 * HOUR_MS;
-const OCCURRENCES_KEPT_MS = 90 * 24 * HOUR_MS;
-
 /**
  * The member's home buttons: the commands that offer one (a mock, tips, stories), and the
  * forms of those that work in a direct message, where the platform opens forms.
@@ -120,7 +109,6 @@ export function buildApp(options: AppOptions): App {
   };
   const router = createRouter({ registry, ctx, logger, handlers });
   const catchupMs = config.CATCHUP_WINDOW_MINUTES * 60_000;
-  let lastPrune = 0;
 
   /** Direct-messages whoever set the schedule: what happened in which channel, the fix, how to resume. */
   async function tellOwner(schedule: Schedule, err: PlatformError): Promise<void> {
@@ -145,6 +133,16 @@ export function buildApp(options: AppOptions): App {
     await tellOwner(schedule, err);
   }
 
+  const platforms = () => adapters.all().map((a) => a.platform);
+  const jobs = tickJobs({
+    ctx,
+    catchupMs,
+    platforms,
+    tellOwner,
+    onPlatformError,
+    flushOverdue: (now) => answers.sendOverdue(now),
+  });
+
   return {
     registry,
     ctx,
@@ -154,76 +152,7 @@ export function buildApp(options: AppOptions): App {
       if (event.author.isBot) return;
       await router(event);
     },
-    async tick(now = clock()) {
-      try {
-        const r = await runDueSchedules({
-          db,
-          now,
-          replicaId: ctx.replicaId,
-          logger,
-          catchupMs,
-          platforms: adapters.all().map((a) => a.platform),
-          post: scheduledPoster(ctx),
-          onPaused: tellOwner,
-        });
-        if (r.posted || r.failed) logger.info(r, 'scheduled questions');
-      } catch (err) {
-        logger.error({ err }, 'scheduled questions failed this tick');
-      }
-      try {
-        await runDigests(ctx, now, catchupMs, onPlatformError);
-      } catch (err) {
-        logger.error({ err }, 'digests failed this tick');
-      }
-      try {
-        const sent = await answers.sendOverdue(now);
-        if (sent) logger.info({ sent }, 'sent feedback held when a process stopped');
-      } catch (err) {
-        logger.error({ err }, 'sending held feedback failed this tick');
-      }
-      try {
-        const closed = await closeIdleSessions(
-          ctx,
-          now,
-          adapters.all().map((a) => a.platform),
-        );
-        if (closed) logger.info({ closed }, 'closed mock interviews idle for a day');
-      } catch (err) {
-        logger.error({ err }, 'closing idle mock interviews failed this tick');
-      }
-      try {
-        const r = await runReminders(
-          ctx,
-          now,
-          adapters.all().map((a) => a.platform),
-        );
-        if (r.sent || r.failed) logger.info(r, 'reminders');
-      } catch (err) {
-        logger.error({ err }, 'reminders failed this tick');
-      }
-      try {
-        const sent = await runBriefs(
-          ctx,
-          now,
-          adapters.all().map((a) => a.platform),
-        );
-        if (sent) logger.info({ sent }, 'interview briefs');
-      } catch (err) {
-        logger.error({ err }, 'interview briefs failed this tick');
-      }
-      // Delivery keys and finished occurrences are only needed for a while; keep the
-      // tables small. Hourly is plenty, and harmless when several replicas do it.
-      if (now.getTime() - lastPrune >= HOUR_MS) {
-        lastPrune = now.getTime();
-        try {
-          await pruneDeliveries(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
-          await pruneOccurrences(db, now.getTime() - OCCURRENCES_KEPT_MS);
-          await pruneReminderSends(db, now.getTime() - DELIVERY_KEYS_KEPT_MS);
-        } catch (err) {
-          logger.warn({ err }, 'pruning old delivery keys and occurrences failed; will try again');
-        }
-      }
-    },
+    tick: (now = clock()) => runTick(jobs, logger, now),
     async homeView(workspace, userId) {
       const member = await getMember(db, workspace, userId);
       const summary = await memberSummary(ctx, { workspace, userId, name: member?.name ?? userId });
