@@ -20,7 +20,7 @@ const reply = (text: string) =>
     at: h.now(),
     channel: DM,
     direct: true,
-  } as never);
+  });
 
 async function startMock(aiOn: boolean) {
   h = await harness({ env: { LLM_BASE_URL: llm.url, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '6000' } });

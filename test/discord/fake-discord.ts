@@ -576,7 +576,7 @@ export class FakeDiscord {
     if (!channelId) throw new Error(`the bot never opened a direct message with ${author.username}`);
     const { guild_id: _guild, member: _member, ...message } = this.userMessage(author, channelId, content);
     this.store(message);
-    this.dispatch(GatewayDispatchEvents.MessageCreate, message as never);
+    this.dispatch(GatewayDispatchEvents.MessageCreate, message);
     return message;
   }
 
@@ -586,7 +586,7 @@ export class FakeDiscord {
   editMessage(message: APIMessage, content: string): void {
     const edited = { ...message, content, edited_timestamp: new Date().toISOString() };
     this.store(edited);
-    this.dispatch(GatewayDispatchEvents.MessageUpdate, { ...edited, guild_id: this.guildId } as never);
+    this.dispatch(GatewayDispatchEvents.MessageUpdate, { ...edited, guild_id: this.guildId });
   }
 
   deleteMessage(message: APIMessage): void {
@@ -612,9 +612,9 @@ export class FakeDiscord {
         burst: false,
         type: 0,
         message_author_id: message.author.id,
-      } as never);
+      });
     } else {
-      this.dispatch(GatewayDispatchEvents.MessageReactionRemove, { ...base, burst: false, type: 0 } as never);
+      this.dispatch(GatewayDispatchEvents.MessageReactionRemove, { ...base, burst: false, type: 0 });
     }
   }
 
@@ -636,7 +636,7 @@ export class FakeDiscord {
       },
     } as unknown as APIThreadChannel;
     this.channels.set(id, thread as APIChannel);
-    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as never);
+    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
     return id;
   }
 
@@ -654,8 +654,8 @@ export class FakeDiscord {
       guild: { id: this.guildId, features: [], locale: Locale.EnglishUS },
       guild_locale: Locale.EnglishUS,
       channel_id: channelId,
-      channel: channel as never,
-      member: { ...this.member(user), permissions: this.permissionsOf(user) } as never,
+      channel: channel,
+      member: { ...this.member(user), permissions: this.permissionsOf(user) },
       app_permissions: String(
         PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.CreatePublicThreads,
       ),
@@ -1101,7 +1101,7 @@ export class FakeDiscord {
         reply(200, sent);
         // Discord echoes the bot's own messages on the gateway; the bot must ignore them.
         if (channel.type !== ChannelType.DM)
-          this.dispatch(GatewayDispatchEvents.MessageCreate, { ...sent, guild_id: this.guildId } as never);
+          this.dispatch(GatewayDispatchEvents.MessageCreate, { ...sent, guild_id: this.guildId });
         return;
       }
     }

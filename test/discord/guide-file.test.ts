@@ -115,7 +115,7 @@ describe('/prep guide add with a file on Discord', () => {
       type: 0,
       flags: 64,
     };
-    const press = bot.fake.interact(bot.fake.button(bot.fake.users.carol, message as never, confirm.custom_id));
+    const press = bot.fake.interact(bot.fake.button(bot.fake.users.carol, message, confirm.custom_id));
     const end = Date.now() + 5000;
     let stored = await chatGuides(bot.db);
     while (stored.length === 0 && Date.now() < end) {

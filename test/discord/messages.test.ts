@@ -69,7 +69,7 @@ function olderThread(): string {
       archive_timestamp: new Date().toISOString(),
       locked: false,
     },
-  } as never);
+  });
   return id;
 }
 

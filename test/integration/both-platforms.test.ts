@@ -158,7 +158,7 @@ let slashSeq = 0;
 async function slackSlash(text: string): Promise<string> {
   const id = `both-${++slashSeq}`;
   const cmd = slashCommand(text, { user_id: slackMember, responseId: id, responseBase: slack.responseUrl('') });
-  const res = await send(slackPort, formBody(cmd as never), FORM);
+  const res = await send(slackPort, formBody(cmd), FORM);
   expect(res.status).toBe(200);
   // a reply ready at once comes back in the acknowledgement; a slower one through response_url
   const replies = await until(() => {

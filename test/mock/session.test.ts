@@ -30,7 +30,7 @@ const reply = (text: string, who = bob) =>
     at: h.now(),
     channel: DM,
     direct: true,
-  } as never);
+  });
 
 /** A second bot process on the same database and platform (a restart, or another replica). */
 const anotherApp = (replicaId?: string) =>
@@ -205,7 +205,7 @@ describe('what reviewers caught', () => {
       at: h.now(),
       channel: DM,
       direct: true,
-    } as never);
+    });
     expect(inDm().at(-1)?.text).toMatch(/what was the result/i);
   });
 
@@ -259,11 +259,11 @@ describe('refusals', () => {
     h = await harness();
     h.adapter.openDirect = async () => DM; // one DM channel for every server, as on Discord
     await h.command(bob, 'mock', 'acme 1');
-    await h.command(bob, 'mock', 'acme 1', { workspace: 'memory:W2', channel: 'memory:W2:C1' } as never);
+    await h.command(bob, 'mock', 'acme 1', { workspace: 'memory:W2', channel: 'memory:W2:C1' });
     expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/already have a mock interview open in your direct messages/);
     expect(await h.db.selectFrom('mock_sessions').selectAll().execute()).toHaveLength(1);
     await reply('stop');
-    await h.command(bob, 'mock', 'acme 1', { workspace: 'memory:W2', channel: 'memory:W2:C1' } as never);
+    await h.command(bob, 'mock', 'acme 1', { workspace: 'memory:W2', channel: 'memory:W2:C1' });
     expect(lastPrivate(h.adapter, bob.id)?.text).toMatch(/has started/);
   });
 

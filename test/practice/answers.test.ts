@@ -81,7 +81,7 @@ describe('replies become answers', () => {
       text: COMPLETE_1,
       author: bob,
       at: h.now(),
-    } as never);
+    });
     await h.say(bob, 'memory:W1:C1:999', COMPLETE_1);
     await h.say(bob, thread, '');
     expect(await answers()).toHaveLength(0);
@@ -203,10 +203,11 @@ describe('the STAR form', () => {
       type: 'form_submitted',
       form: 'star',
       postId: post.id,
-      values: { action: 'I fixed the build.' },
+      // as a platform might deliver it, with three fields left out of the payload
+      values: { action: 'I fixed the build.' } as { situation: string; task: string; action: string; result: string },
       author: cy,
       at: h.now(),
-    } as never);
+    });
     expect(h.adapter.publicIn(thread).at(-1)?.message.text).toContain('**Situation:** _(left empty)_');
     expect(lastPrivate(h.adapter, cy.id)?.kind).toBe('feedback');
     await h.db.deleteFrom('answers').where('user_id', '=', cy.id).execute();
@@ -250,12 +251,12 @@ describe('workspaces stay apart', () => {
     const yes = lastPrivate(h.adapter, bob.id)?.buttons?.[0];
     await h.adapter.emit({
       type: 'button',
-      actionId: yes?.id,
+      actionId: yes?.id ?? '',
       value: yes?.value,
       author: bob,
       at: h.now(),
       ...w2,
-    } as never);
+    });
     expect(await answers()).toHaveLength(1);
   });
 });
@@ -335,7 +336,7 @@ describe('questions that ask for an approach, not a story', () => {
 
   it('frames a retry of an approach question around its example', async () => {
     await h.say(bob, design, DESIGN);
-    await h.command(bob, 'retry', '', { thread: design } as never);
+    await h.command(bob, 'retry', '', { thread: design });
     const text = lastPrivate(h.adapter, bob.id)?.text ?? '';
     expect(text).toContain('back it with one real example from your work');
     expect(text).not.toContain('Last time this was missing');

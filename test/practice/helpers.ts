@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { MemoryAdapter, member } from '../../adapters/memory/index';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
-import type { Author, InboundEvent, Ref } from '../../src/chat/types';
+import type { Author, CommandEvent, Ref } from '../../src/chat/types';
 import { coachFromConfig } from '../../src/coach/setup';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/schema';
@@ -94,13 +94,16 @@ export interface Harness {
   /** Moves the clock on and runs the timers due by then (the feedback quiet period). */
   wait(ms: number): Promise<void>;
   timers: ManualTimers;
-  command(who: Author, name: string, text?: string, extra?: Partial<InboundEvent>): Promise<void>;
+  command(who: Author, name: string, text?: string, extra?: CommandExtra): Promise<void>;
   say(who: Author, thread: Ref, text: string, ref?: Ref): Promise<Ref>;
   edit(who: Author, thread: Ref, ref: Ref, text: string): Promise<void>;
   remove(who: Author, thread: Ref, ref: Ref): Promise<void>;
   press(who: Author, actionId: string, value?: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What a test may set on a command beyond its words: the thread, the place, a DM. */
+export type CommandExtra = Partial<Omit<CommandEvent, 'type' | 'reply' | 'name' | 'text' | 'author'>>;
 
 export const ada = member('U-ada', 'Ada', true);
 export const bob = member('U-bob', 'Bob');
@@ -159,18 +162,16 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       await timers.runDue();
     },
     command: (who, name, text = '', extra = {}) =>
-      adapter.emit({ type: 'command', name, text, author: who, at: now, channel, ...extra } as never),
+      adapter.emit({ type: 'command', name, text, author: who, at: now, channel, ...extra }),
     async say(who, thread, text, ref) {
       const r = ref ?? `${thread}:m${++seq}`;
-      await adapter.emit({ type: 'message', ref: r, thread, text, author: who, at: now, channel } as never);
+      await adapter.emit({ type: 'message', ref: r, thread, text, author: who, at: now, channel });
       return r;
     },
     edit: (who, thread, ref, text) =>
-      adapter.emit({ type: 'message_edited', ref, thread, text, author: who, at: now, channel } as never),
-    remove: (who, thread, ref) =>
-      adapter.emit({ type: 'message_deleted', ref, thread, author: who, at: now, channel } as never),
-    press: (who, actionId, value) =>
-      adapter.emit({ type: 'button', actionId, value, author: who, at: now, channel } as never),
+      adapter.emit({ type: 'message_edited', ref, thread, text, author: who, at: now, channel }),
+    remove: (who, thread, ref) => adapter.emit({ type: 'message_deleted', ref, thread, author: who, at: now, channel }),
+    press: (who, actionId, value) => adapter.emit({ type: 'button', actionId, value, author: who, at: now, channel }),
     close: () => open.close(),
   };
   return h;

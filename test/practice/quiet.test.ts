@@ -91,7 +91,7 @@ describe('quick replies', () => {
       values: { situation: COMPLETE_1, task: '', action: COMPLETE_2, result: '' },
       author: ada,
       thread,
-    } as never);
+    });
     expect(feedbackFor(ada.id)).toHaveLength(1);
   });
 });

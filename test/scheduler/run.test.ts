@@ -292,7 +292,7 @@ describe.each(databaseKinds)('runDueSchedules on %s', (kind) => {
     const at = Date.parse('2026-06-01T09:00:00Z');
     // the platform takes 1.2 s (a rate-limit wait); the run gives up on it after 0.2 s
     const late = (s: Schedule, o: Occurrence) =>
-      new Promise<{ postId: string }>((resolve) => setTimeout(() => resolve(post(s, o) as never), 1_200));
+      new Promise<{ postId: string }>((resolve) => setTimeout(() => resolve(post(s, o)), 1_200));
     const t0 = Date.now();
     const first = await run(new Date(at), { post: late, budgetMs: 50, leaseMs: 300, replicaId: 'slow' });
     expect(first).toMatchObject({ posted: 0 });

@@ -62,7 +62,7 @@ const tsNow = () => `${Math.floor(now.getTime() / 1000)}.${String(++seq).padStar
 async function slash(user: string, text: string) {
   const id = `r${++seq}`;
   const cmd = slashCommand(text, { user_id: user, responseId: id, responseBase: h.fake.responseUrl('') });
-  const res = await send(h.port, formBody(cmd as never), FORM);
+  const res = await send(h.port, formBody(cmd), FORM);
   await h.adapter.idle();
   return commandReplies(res, h.fake.responses, id);
 }

@@ -96,7 +96,7 @@ const tsNow = () => `${Math.floor(now.getTime() / 1000)}.${String(++seq).padStar
 async function slash(user: string, text: string, settle = true): Promise<() => ShownReply[]> {
   const id = `r${++seq}`;
   const cmd = slashCommand(text, { user_id: user, responseId: id, responseBase: h.fake.responseUrl('') });
-  const ack = await send(h.port, formBody(cmd as never), FORM);
+  const ack = await send(h.port, formBody(cmd), FORM);
   if (settle) await h.adapter.idle();
   return () => commandReplies(ack, h.fake.responses, id);
 }

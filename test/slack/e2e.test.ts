@@ -88,7 +88,7 @@ async function slash(
     responseId: id,
     responseBase: h.fake.responseUrl(''),
   });
-  const res = await send(h.port, formBody(cmd as never), FORM);
+  const res = await send(h.port, formBody(cmd), FORM);
   await h.adapter.idle();
   return { status: res.status, replies: commandReplies(res, h.fake.responses, id) };
 }
@@ -135,7 +135,7 @@ describe('lookups answer privately', () => {
     await slash(ALICE, 'help'); // Alice is known now: her reply needs no call to Slack
     const id = `r${++seq}`;
     const cmd = slashCommand('help', { user_id: ALICE, responseId: id, responseBase: h.fake.responseUrl('') });
-    const ack = await send(h.port, formBody(cmd as never), FORM);
+    const ack = await send(h.port, formBody(cmd), FORM);
     await h.adapter.idle();
     expect(ackReply(ack)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/prep tips') });
     expect(h.fake.responses.filter((r) => r.id === id)).toHaveLength(0);
@@ -145,7 +145,7 @@ describe('lookups answer privately', () => {
     const id = `r${++seq}`;
     // a member never seen before: who they are (an admin?) is asked of Slack first
     const cmd = slashCommand('help', { user_id: 'U0NEWCOMER', responseId: id, responseBase: h.fake.responseUrl('') });
-    const ack = await send(h.port, formBody(cmd as never), FORM);
+    const ack = await send(h.port, formBody(cmd), FORM);
     expect(ack.status).toBe(200);
     expect(ackReply(ack)).toBeUndefined();
     await h.adapter.idle();
@@ -450,7 +450,7 @@ describe('the daily question and Slack refusing', () => {
       responseId: id,
       responseBase: h.fake.responseUrl(''),
     });
-    const ack = await send(h.port, formBody(cmd as never), FORM);
+    const ack = await send(h.port, formBody(cmd), FORM);
     await h.adapter.idle();
     const shown = commandReplies(ack, h.fake.responses, id).map((r) => r.text);
     expect(shown).toEqual([expect.stringMatching(/account_inactive.*reinstall/s)]);
@@ -472,7 +472,7 @@ describe('the daily question and Slack refusing', () => {
       responseId: id,
       responseBase: h.fake.responseUrl(''),
     });
-    const ack = await send(h.port, formBody(cmd as never), FORM);
+    const ack = await send(h.port, formBody(cmd), FORM);
     await h.adapter.idle();
     const shown = commandReplies(ack, h.fake.responses, id).map((r) => r.text);
     expect(shown).toEqual([expect.stringMatching(/invite/i)]);

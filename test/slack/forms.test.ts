@@ -68,7 +68,7 @@ afterAll(async () => {
 async function slash(user: string, text: string, over: { channel_id?: string; channel_name?: string } = {}) {
   const id = `f${++seq}`;
   const cmd = slashCommand(text, { user_id: user, responseId: id, responseBase: h.fake.responseUrl(''), ...over });
-  const res = await send(h.port, formBody(cmd as never), FORM);
+  const res = await send(h.port, formBody(cmd), FORM);
   await h.adapter.idle();
   return commandReplies(res, h.fake.responses, id);
 }

@@ -44,7 +44,7 @@ afterAll(async () => {
 async function slash(user: string, text: string) {
   const id = `m${++seq}`;
   const cmd = slashCommand(text, { user_id: user, responseId: id, responseBase: h.fake.responseUrl('') });
-  const ack = await send(h.port, formBody(cmd as never), FORM);
+  const ack = await send(h.port, formBody(cmd), FORM);
   await h.adapter.idle();
   return commandReplies(ack, h.fake.responses, id);
 }

@@ -70,7 +70,7 @@ async function command(team: string, text: string, user = 'U0MEMBER'): Promise<{
     responseId: id,
     responseBase: fake.responseUrl(''),
   });
-  const res = await send(h.port, formBody(cmd as never), FORM);
+  const res = await send(h.port, formBody(cmd), FORM);
   await h.adapter.idle();
   return { status: res.status, replies: commandReplies(res, fake.responses, id) };
 }

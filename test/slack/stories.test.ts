@@ -54,7 +54,7 @@ async function slash(user: string, text: string): Promise<string> {
     responseId: id,
     responseBase: h.fake.responseUrl(''),
   });
-  const res = await send(h.port, formBody(cmd as never), FORM);
+  const res = await send(h.port, formBody(cmd), FORM);
   await h.adapter.idle();
   return commandReplies(res, h.fake.responses, id)
     .map((r) => `${r.text}\n${JSON.stringify(r.blocks ?? [])}`)
