@@ -103,7 +103,7 @@ export interface Harness {
 }
 
 /** What a test may set on a command beyond its words: the thread, the place, a DM. */
-export type CommandExtra = Partial<Omit<CommandEvent, 'type' | 'reply' | 'name' | 'text' | 'author'>>;
+type CommandExtra = Partial<Omit<CommandEvent, 'type' | 'reply' | 'name' | 'text' | 'author'>>;
 
 export const ada = member('U-ada', 'Ada', true);
 export const bob = member('U-bob', 'Bob');
