@@ -192,7 +192,7 @@ describe('the daily question on Discord', () => {
       (r) => r.method === 'POST' && /Updated after your edit/.test(r.body?.embeds?.[0]?.description ?? ''),
       mark,
     );
-    expect(updated).toBeTruthy();
+    expect(updated.body?.embeds?.[0]?.description).toMatch(/As a result, we finished two days early/);
     await b.fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/reactions/🇷/@me'), mark);
 
     // Deleting the reply takes it out of the answer.

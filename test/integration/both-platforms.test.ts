@@ -252,8 +252,8 @@ describe('one process serves Slack and Discord at once', () => {
   });
 
   it('reads an answer in each thread and gives feedback on its own platform only', async () => {
-    expect(slackQuestionTs).toBeTruthy();
-    expect(discordThreadId).toBeTruthy();
+    expect(slackQuestionTs).toMatch(/^\d+\.\d+$/);
+    expect(discordThreadId).toMatch(/^\d{17,20}$/);
 
     const answerTs = `${Math.floor(Date.now() / 1000)}.000777`;
     const delivered = await send(
