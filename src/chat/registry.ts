@@ -170,13 +170,36 @@ export class CommandRegistry<C> {
   }
 
   /** The command names closest to `name`, for "did you mean". */
+  /**
+   * Commands a mistyped name may have meant: a command's own subcommand first
+   * ("retag" is `stories retag`; "reminders", a setting, is in `help settings`), then
+   * commands that start alike ("tip" is `tips`).
+   */
   suggest(name: string): string[] {
     const n = name.toLowerCase();
-    return this.list()
+    const sub = this.list().flatMap((c) => {
+      if (subcommandWords(c.usage).includes(n)) return [`${c.name} ${n}`];
+      // a word of the command's options ("reminders" of settings): its help shows where it goes
+      return subcommandWords(c.usage.replace(/[[\]]/g, ' ')).includes(n) ? [`help ${c.name}`] : [];
+    });
+    const alike = this.list()
       .map((c) => c.name)
-      .filter((c) => c.startsWith(n.slice(0, 2)) || n.startsWith(c.slice(0, 3)))
-      .slice(0, 3);
+      .filter((c) => c.startsWith(n.slice(0, 2)) || n.startsWith(c.slice(0, 3)));
+    return [...sub, ...alike].slice(0, 3);
   }
+}
+
+/** The literal words of a usage line after the command's name: `retag` in `/prep stories | retag <n>`. */
+function subcommandWords(usage: string): string[] {
+  let line = usage.replace(/<[^>]*>/g, ' ');
+  // options in brackets, innermost first (`[reminders on [HH:MM]|off]`), are not subcommands
+  for (let before = ''; before !== line; ) {
+    before = line;
+    line = line.replace(/\[[^[\]]*\]/g, ' ');
+  }
+  const words = line.split(/[\s|]+/);
+  const name = words[1];
+  return words.filter((w) => w !== name && /^[a-z][a-z-]{2,}$/.test(w));
 }
 
 /** Splits a line into words; double or single quotes group words. */

@@ -69,6 +69,36 @@ describe('the router answers every failure privately, saying what to do', () => 
     expect(adapter.privateFor('U1')[0]?.message.text).toMatch(/There is no `\/prep gp` command[\s\S]*\/prep help/);
   });
 
+  it("points a subcommand typed alone to its command, and an option word to that command's help", async () => {
+    const command = (name: string, usage: string) =>
+      defineCommand<null, Record<string, never>>({
+        name,
+        description: name,
+        usage,
+        examples: [usage],
+        options: [],
+        args: z.object({}),
+        async run() {
+          return { text: name };
+        },
+      });
+    const registry = new CommandRegistry<null>().register(
+      command('tips', '/prep tips <employer>'),
+      command('stories', '/prep stories | retag <n> <competency...> | merge <n> <m>'),
+      command('settings', '/prep settings [feedback private|public | reminders on [HH:MM]|off]'),
+    );
+    const adapter = new MemoryAdapter();
+    await adapter.start(createRouter({ registry, ctx: null, logger: silentLogger() }));
+    const said = async (name: string) => {
+      await adapter.emit<CommandEvent>({ type: 'command', name, text: '1 conflict', author: member('U1') });
+      return adapter.privateFor('U1').at(-1)?.message.text ?? '';
+    };
+    expect(await said('retag')).toMatch(/There is no `\/prep retag` command\. Did you mean `\/prep stories retag`\?/);
+    expect(await said('reminders')).toMatch(/Did you mean `\/prep help settings`\?/);
+    expect(await said('tip')).toMatch(/Did you mean `\/prep tips`\?/);
+    expect(await said('feedbak')).not.toMatch(/Did you mean/);
+  });
+
   it('says once, without a stack, that the database file is damaged and what to do', async () => {
     const lines: { level: number; msg: string; err?: unknown }[] = [];
     const logger = pino({ level: 'info' }, { write: (l: string) => lines.push(JSON.parse(l)) });
