@@ -14,6 +14,15 @@ interface Section {
   explicit: boolean;
   /** the level of the heading that opened it: a deeper heading naming nothing keeps its categories */
   level: number;
+  /** the section a deeper heading opened this one in ("### Puzzle" in "## Round 2 – Technical") */
+  parent?: Section | undefined;
+}
+
+/** The innermost open section whose heading is above `level`. */
+function enclosing(current: Section | undefined, level: number): Section | undefined {
+  let s = current;
+  while (s && s.level >= level) s = s.parent;
+  return s;
 }
 
 /** The categories a heading announces; undefined when it announces no questions. */
@@ -30,16 +39,19 @@ function announced(heading: string): QuestionCategory[] | undefined {
     cats.push('technical');
   if (/situational|hypothetical|case/.test(h)) cats.push('situational');
   if (/project|experience|resume|past work/.test(h)) cats.push('project-deep-dive');
+  // "Overall Experience" sums a write-up up; it asks nothing
+  if (/^overall\b/.test(h)) return undefined;
   // "Common Problem Patterns", "Core Concepts": what to study, not what is asked
   if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies)\b/.test(h) && !/question/.test(h))
     return undefined;
   if (cats.length) return cats;
-  return /question|prompts|sample|examples?\b|common|top \d+|asked/.test(h) ? [] : undefined;
+  // "Round 3 – Managerial": what a round lists is what it asked
+  return /question|prompts|sample|examples?\b|common|top \d+|asked|\bround \d/.test(h) ? [] : undefined;
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
 const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|you (?:have|are given|want|need|are building|are designing))\b/i;
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|differences? between|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
 
 function asks(t: string): boolean {
@@ -85,14 +97,20 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   return item && section.explicit && section.cats.length > 0 && !behaviouralOnly && isName(t);
 }
 
+// "Answer", "Solution", "Approach": what follows answers the question above it
+const ANSWER_HEADING = /^(?:(?:sample |suggested |my |the )?(?:answers?|solutions?|approach)\b|answer\s*\/)/i;
+
 /** The section a heading-like line opens, keeps (a sub-heading naming nothing) or closes. */
 function sectionAfter(text: string, current: Section | undefined, level: number): Section | 'none' {
+  if (ANSWER_HEADING.test(text)) return 'none';
   const next = announced(text.replace(/:$/, ''));
-  if (next === undefined) return 'none';
+  const up = enclosing(current, level);
+  // "### Storage" under "## Round 2 – Technical": the round's questions go on, named problems no longer count
+  // (not under the page's own title: "# Acme Interview Questions" then "## Interview process")
+  if (next === undefined) return up && up.level > 1 && level < 7 ? { ...up, explicit: false } : 'none';
   const explicit = EXPLICIT.test(text);
-  if (next.length === 0 && current && level > current.level)
-    return { cats: current.cats, explicit: current.explicit || explicit, level: current.level };
-  return { cats: next, explicit, level };
+  if (next.length === 0 && up) return { ...up, explicit: up.explicit || explicit };
+  return { cats: next, explicit, level, parent: up };
 }
 
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")
@@ -147,6 +165,8 @@ interface State {
   loose: FoundQuestion[];
   /** questions found inside a questions section */
   sectioned: number;
+  /** after "Here are the questions:": plain lines that ask are questions, up to one that does not */
+  plain: boolean;
 }
 
 // past this a line is running text, however it starts
@@ -165,6 +185,7 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
 
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
+  s.plain = false;
   if (s.advice !== undefined && l.level > s.advice) return;
   // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
   s.advice =
@@ -183,15 +204,20 @@ function readHeading(s: State, l: Line): void {
     s.inProblem = true;
     return;
   }
-  // "Coding Question – Longest String Chain" names its one question
-  const named = /^(?:[\w ]{0,30}\s)?question\s*[–—:-]\s*(.+)$/i.exec(l.text);
+  // "Coding Question – Longest String Chain", "Problem 1: Merge Intervals" name their one question
+  // ("Problem-solving" names none)
+  const named =
+    /^(?:[\w ]{0,30}\s)?(?:question(?: #?\d{1,3})?\s*[–—:-]|problem(?: #?\d{1,3})?(?:\s*:|\s+[–—-]))\s*(.+)$/i.exec(
+      l.text,
+    );
   if (l.marked && named?.[1]) {
     s.section = { cats: announced(l.text) ?? [], explicit: true, level: l.level };
     s.out.push({ text: named[1].trim(), context: s.section.cats });
     s.inProblem = true;
     return;
   }
-  if (/^(?:question|problem(?: statement)?):?$/i.test(l.text)) {
+  // "Question:", "Problem statement", "Question (as asked):" on its own line: the next line is the question
+  if (/^(?:question|problem(?: statement)?)(?: \([^)]{1,30}\))?:?$/i.test(l.text)) {
     s.single = true;
     s.section ??= { cats: [], explicit: true, level: l.level };
     return;
@@ -199,7 +225,11 @@ function readHeading(s: State, l: Line): void {
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
     if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
-  } else s.section = next;
+  } else {
+    s.section = next;
+    // "Here are the questions:" (a line, not the page's own heading): plain lines that ask follow
+    s.plain = !l.marked && /:$/.test(l.text) && ANNOUNCING.test(l.text);
+  }
 }
 
 // "- Follow-up: How would you shard it?" under a question is a question of its own
@@ -234,9 +264,11 @@ function readLine(s: State, l: Line): void {
     const next = sectionAfter(l.text, s.section, 9);
     if (next !== 'none') {
       s.section = { ...next, explicit: next.explicit || ANNOUNCING.test(l.text) };
+      s.plain = ANNOUNCING.test(l.text);
       return;
     }
   }
+  s.plain = false;
   if (take(s, l.text, l.item, l.indent, single) || l.item) return;
   if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;
@@ -244,6 +276,17 @@ function readLine(s: State, l: Line): void {
     const cats = announced(l.text) ?? [];
     s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
   }
+}
+
+/** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
+function plainQuestion(s: State, text: string): boolean {
+  const t = cleaned(text);
+  const words = t.split(/\s+/).length;
+  // "Briefly describe ...": an adverb before the asking verb
+  if (words < 3 || words > 60 || !(asks(t) || asks(t.replace(/^\p{L}+ly\s+/iu, '')))) return false;
+  s.out.push({ text: t, context: s.section?.cats ?? [] });
+  s.sectioned++;
+  return true;
 }
 
 /** Questions from the items and question lines under headings that announce questions. */
@@ -257,8 +300,11 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     out: [],
     loose: [],
     sectioned: 0,
+    plain: false,
   };
   for (const l of lines) {
+    // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
+    if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     if (l.heading && !l.item) readHeading(s, l);
     else readLine(s, l);
   }

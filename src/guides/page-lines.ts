@@ -76,15 +76,27 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean): p
   return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
 }
 
+// "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
+const REFERENCE = /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$/i;
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let afterBlank = true;
+  let inCode = false;
   for (const raw of withoutFrontMatter(text).split(/\r?\n/)) {
-    const line = raw.trim();
+    // a fenced code block is an answer's code: none of its lines is a question or a heading
+    if (/^\s*(?:```|~~~)/.test(raw)) inCode = !inCode;
+    if (inCode || /^\s*(?:```|~~~)/.test(raw)) continue;
+    // "> Write a program to ..." quotes the question: the quote mark is not its text
+    const line = raw
+      .trim()
+      .replace(/^(?:>\s?)+/, '')
+      .trim();
     const blank = !line;
     const prevBlank = afterBlank;
     afterBlank = blank;
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
+    if (REFERENCE.test(line)) continue;
     const prev = out[out.length - 1];
     if (continues(prev, line, prevBlank)) {
       prev.text = `${prev.text} ${stripMarks(line)}`.trim();
