@@ -16,6 +16,8 @@ interface Section {
   level: number;
   /** the section a deeper heading opened this one in ("### Puzzle" in "## Round 2 – Technical") */
   parent?: Section | undefined;
+  /** a line said questions were asked ("asked questions from core CS subjects:"): sub-headings keep it explicit */
+  asked?: boolean;
 }
 
 /** The innermost open section whose heading is above `level`. */
@@ -57,13 +59,21 @@ const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other
 function asks(t: string): boolean {
   if (/\?$/.test(t) || ASKING.test(t)) return true;
   // "A system is running slow. How would you debug it?": a later sentence or clause asks
-  return t.split(/[.;,]\s+/).some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3);
+  // (", which helped a lot" goes on with the sentence before it)
+  return t
+    .split(/[.;,]\s+/)
+    .slice(1)
+    .some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3 && !RELATIVE.test(c.trim()));
 }
+
+const RELATIVE =
+  /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;
 
 /** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
 function isName(t: string): boolean {
   const words = t.split(/\s+/);
-  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$/.test(t)) return false;
+  // "Difficulty: Easy" is a detail with its value
+  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$|^[\w ]{1,20}:\s/.test(t)) return false;
   if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;
   return words.length >= 2 || /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(t);
 }
@@ -91,10 +101,15 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   const words = t.split(/\s+/).length;
   if (words > 100) return false;
   if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
+  // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
+  if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
   if (asks(t) && (words >= 3 || /\?$/.test(t))) return item || /\?$/.test(t);
   // behavioural questions are asked as questions: "Conflict resolution" under one is a topic
   const behaviouralOnly = section.cats.length === 1 && section.cats[0] === 'behavioral';
-  return item && section.explicit && section.cats.length > 0 && !behaviouralOnly && isName(t);
+  // after "asked questions from core CS subjects:" the short names are the questions asked, of any kind
+  return (
+    item && section.explicit && (section.cats.length > 0 || section.asked === true) && !behaviouralOnly && isName(t)
+  );
 }
 
 // "Answer", "Solution", "Approach": what follows answers the question above it
@@ -107,7 +122,8 @@ function sectionAfter(text: string, current: Section | undefined, level: number)
   const up = enclosing(current, level);
   // "### Storage" under "## Round 2 – Technical": the round's questions go on, named problems no longer count
   // (not under the page's own title: "# Acme Interview Questions" then "## Interview process")
-  if (next === undefined) return up && up.level > 1 && level < 7 ? { ...up, explicit: false } : 'none';
+  if (next === undefined)
+    return up && up.level > 1 && level < 7 ? { ...up, explicit: up.explicit && up.asked === true } : 'none';
   const explicit = EXPLICIT.test(text);
   if (next.length === 0 && up) return { ...up, explicit: up.explicit || explicit };
   return { cats: next, explicit, level, parent: up };
@@ -115,8 +131,12 @@ function sectionAfter(text: string, current: Section | undefined, level: number)
 
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
+const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
 const ADVICE_HEADING = /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline)\b/i;
+// the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
+const OWN_HEADING =
+  /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;
 // "First was — Given two numbers ...", "Next question was: Find ..."
 const TOLD =
   /^(?:the )?(?:first|second|third|next|last|another|other|one|final)\b[\w ]{0,30}?\b(?:was|is)\s*[—–:-]\s*(.+)$/i;
@@ -167,6 +187,8 @@ interface State {
   sectioned: number;
   /** after "Here are the questions:": plain lines that ask are questions, up to one that does not */
   plain: boolean;
+  /** the level of the page's last heading: a line announcing questions speaks for the rest of its part */
+  headingLevel: number;
 }
 
 // past this a line is running text, however it starts
@@ -186,10 +208,11 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
   s.plain = false;
+  if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
   // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
-  s.advice =
-    l.level > 1 && l.level < 7 && ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) ? l.level : undefined;
+  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text);
+  s.advice = l.level > 1 && l.level < 7 && (advice || OWN_HEADING.test(l.text)) ? l.level : undefined;
   if (s.advice !== undefined) {
     s.section = undefined;
     s.inProblem = false;
@@ -226,10 +249,19 @@ function readHeading(s: State, l: Line): void {
   if (next === 'none') {
     if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
   } else {
-    s.section = next;
+    const line = !l.marked && /:$/.test(l.text) && ANNOUNCING.test(l.text);
+    s.section = line ? announcedBy(next, l.text, s.headingLevel) : next;
     // "Here are the questions:" (a line, not the page's own heading): plain lines that ask follow
-    s.plain = !l.marked && /:$/.test(l.text) && ANNOUNCING.test(l.text);
+    s.plain = line;
   }
+}
+
+/** The section a line announcing questions opens: "Asked about:", "Questions on:" list subjects. */
+function announcedBy(next: Section, text: string, headingLevel: number): Section {
+  const subjects = SUBJECTS.test(text);
+  const asked = ANNOUNCING.test(text) && !subjects;
+  const level = Math.min(next.level, headingLevel);
+  return { ...next, explicit: (next.explicit && !subjects) || asked, asked, level };
 }
 
 // "- Follow-up: How would you shard it?" under a question is a question of its own
@@ -263,7 +295,7 @@ function readLine(s: State, l: Line): void {
   ) {
     const next = sectionAfter(l.text, s.section, 9);
     if (next !== 'none') {
-      s.section = { ...next, explicit: next.explicit || ANNOUNCING.test(l.text) };
+      s.section = announcedBy(next, l.text, s.headingLevel);
       s.plain = ANNOUNCING.test(l.text);
       return;
     }
@@ -301,6 +333,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     loose: [],
     sectioned: 0,
     plain: false,
+    headingLevel: 9,
   };
   for (const l of lines) {
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"

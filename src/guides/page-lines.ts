@@ -77,7 +77,8 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean): p
 }
 
 // "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
-const REFERENCE = /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$/i;
+const REFERENCE =
+  /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$|^(?:references?|refs?)\s*:$/i;
 
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
@@ -106,12 +107,19 @@ export function linesOf(text: string): Line[] {
     const md = MD_HEADING.exec(line);
     // "**1️⃣ Minimum Window Substring**" on its own line stands as a heading
     const bold = /^\*\*([^*]+)\*\*:?$/.exec(line);
+    // "**Reference:**" above the links under a question is no heading of the page's
+    if (
+      (md || bold) &&
+      /^(?:\*\*)?(?:references?|refs?|sources?)\s*:?(?:\*\*)?\s*:?$/i.test(line.replace(/^#+\s*/, ''))
+    )
+      continue;
     if (md || bold) {
       out.push(headingLine((md ? md[1] : bold?.[1]) ?? '', indent, md ? (/^#+/.exec(line)?.[0].length ?? 1) : 7));
       continue;
     }
     const item = ITEM.exec(line);
     const t = stripMarks(item ? (item[1] ?? '') : line);
+    if (item && REFERENCE.test(t)) continue;
     // "**Duration:** 60 minutes" is a detail with its value, not a heading
     const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading

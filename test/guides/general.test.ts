@@ -336,3 +336,50 @@ describe('the general front on write-ups with references, code and plain questio
     ]);
   });
 });
+
+const ROUND_NOTES = `# Interview Experience – Initech (Analyst Intern)
+
+## Round 1 – Technical Interview
+
+### Self-Introduction
+I was asked to give a detailed introduction, which included:
+- How I contribute to a team
+- What I learned from my projects
+
+### Project Discussion
+- Asked about:
+  - Design decisions
+  - Trade-offs
+- My project was about networks, which helped a lot
+
+### CS Fundamentals
+The interviewer then asked questions from core CS subjects:
+
+#### Operating Systems
+- Threads vs Processes
+- Types of OS
+
+#### Networks
+- What happens when we type a web address in a browser?
+
+### Questions from My Side
+- How an intern can contribute meaningfully
+
+## Round 2 – HR Interview
+
+### Discussion Areas
+- How I would react to a tight deadline
+- Why do you want to join us?
+`;
+
+describe('the general front on the notes of a round', () => {
+  it("reads what the round asked, not the candidate's introduction, the subjects asked about, the candidate's own questions or what was discussed", () => {
+    const g = readGuide(ROUND_NOTES, 'initech.md');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Threads vs Processes',
+      'Types of OS',
+      'What happens when we type a web address in a browser?',
+      'Why do you want to join us?',
+    ]);
+  });
+});
