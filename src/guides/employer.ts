@@ -135,7 +135,7 @@ const GENERIC_FILE =
  * The employer a saved page's own file name gives ("hubspot.md", ".../amazon.md", "goldman-sachs.txt"),
  * for a page whose text never names it; undefined when the name is generic or longer than a name.
  */
-export function employerInFileName(sourceName: string): string | undefined {
+export function employerInFileName(sourceName: string, pageText = ''): string | undefined {
   const base =
     sourceName
       .replace(/[?#].*$/, '')
@@ -147,5 +147,21 @@ export function employerInFileName(sourceName: string): string | undefined {
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))
     return undefined;
   if (!words.every((w) => /^[a-z][a-z0-9&]+$/i.test(w))) return undefined;
-  return words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
+  return (
+    spelledOnPage(words, pageText) ??
+    words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')
+  );
+}
+
+/**
+ * "visa-sql-phone.md" on a page saying "a phone screen with Visa": the file name's longest leading
+ * words the page writes as a capitalised name, in the page's spelling ("Visa"), if any.
+ */
+function spelledOnPage(words: string[], pageText: string): string | undefined {
+  for (let n = words.length; n >= 1; n--) {
+    const phrase = words.slice(0, n).join('[ -]');
+    const m = new RegExp(String.raw`\b(${phrase})\b`, 'i').exec(pageText);
+    if (m?.[1] && /^\p{Lu}/u.test(m[1])) return m[1];
+  }
+  return undefined;
 }

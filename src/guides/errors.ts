@@ -3,8 +3,12 @@ export class GuideParseError extends Error {
   override readonly name = 'GuideParseError';
   constructor(
     message: string,
-    /** 'no-title': the page is not in the shipped site's layout (another front may read it). */
-    readonly reason?: 'no-title',
+    /**
+     * 'no-title': the page is not in the shipped site's layout (another front may read it);
+     * 'no-sections': a line looked like the layout's title ("What is an API?") but none of its
+     * sections followed, so the page may be in another layout too.
+     */
+    readonly reason?: 'no-title' | 'no-sections',
   ) {
     super(message);
   }

@@ -14,6 +14,17 @@ interface Section {
   explicit: boolean;
   /** the level of the heading that opened it: a deeper heading naming nothing keeps its categories */
   level: number;
+  /** the section a deeper heading opened this one in ("### Puzzle" in "## Round 2 – Technical") */
+  parent?: Section | undefined;
+  /** a line said questions were asked ("asked questions from core CS subjects:"): sub-headings keep it explicit */
+  asked?: boolean;
+}
+
+/** The innermost open section whose heading is above `level`. */
+function enclosing(current: Section | undefined, level: number): Section | undefined {
+  let s = current;
+  while (s && s.level >= level) s = s.parent;
+  return s;
 }
 
 /** The categories a heading announces; undefined when it announces no questions. */
@@ -30,28 +41,39 @@ function announced(heading: string): QuestionCategory[] | undefined {
     cats.push('technical');
   if (/situational|hypothetical|case/.test(h)) cats.push('situational');
   if (/project|experience|resume|past work/.test(h)) cats.push('project-deep-dive');
+  // "Overall Experience" sums a write-up up; it asks nothing
+  if (/^overall\b/.test(h)) return undefined;
   // "Common Problem Patterns", "Core Concepts": what to study, not what is asked
   if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies)\b/.test(h) && !/question/.test(h))
     return undefined;
   if (cats.length) return cats;
-  return /question|prompts|sample|examples?\b|common|top \d+|asked/.test(h) ? [] : undefined;
+  // "Round 3 – Managerial": what a round lists is what it asked
+  return /question|prompts|sample|examples?\b|common|top \d+|asked|\bround \d/.test(h) ? [] : undefined;
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
 const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|you (?:have|are given|want|need|are building|are designing))\b/i;
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|differences? between|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
 
 function asks(t: string): boolean {
   if (/\?$/.test(t) || ASKING.test(t)) return true;
   // "A system is running slow. How would you debug it?": a later sentence or clause asks
-  return t.split(/[.;,]\s+/).some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3);
+  // (", which helped a lot" goes on with the sentence before it)
+  return t
+    .split(/[.;,]\s+/)
+    .slice(1)
+    .some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3 && !RELATIVE.test(c.trim()));
 }
+
+const RELATIVE =
+  /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;
 
 /** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
 function isName(t: string): boolean {
   const words = t.split(/\s+/);
-  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$/.test(t)) return false;
+  // "Difficulty: Easy" is a detail with its value
+  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$|^[\w ]{1,20}:\s/.test(t)) return false;
   if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;
   return words.length >= 2 || /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(t);
 }
@@ -79,26 +101,42 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   const words = t.split(/\s+/).length;
   if (words > 100) return false;
   if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
+  // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
+  if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
   if (asks(t) && (words >= 3 || /\?$/.test(t))) return item || /\?$/.test(t);
   // behavioural questions are asked as questions: "Conflict resolution" under one is a topic
   const behaviouralOnly = section.cats.length === 1 && section.cats[0] === 'behavioral';
-  return item && section.explicit && section.cats.length > 0 && !behaviouralOnly && isName(t);
+  // after "asked questions from core CS subjects:" the short names are the questions asked, of any kind
+  return (
+    item && section.explicit && (section.cats.length > 0 || section.asked === true) && !behaviouralOnly && isName(t)
+  );
 }
+
+// "Answer", "Solution", "Approach": what follows answers the question above it
+const ANSWER_HEADING = /^(?:(?:sample |suggested |my |the )?(?:answers?|solutions?|approach)\b|answer\s*\/)/i;
 
 /** The section a heading-like line opens, keeps (a sub-heading naming nothing) or closes. */
 function sectionAfter(text: string, current: Section | undefined, level: number): Section | 'none' {
+  if (ANSWER_HEADING.test(text)) return 'none';
   const next = announced(text.replace(/:$/, ''));
-  if (next === undefined) return 'none';
+  const up = enclosing(current, level);
+  // "### Storage" under "## Round 2 – Technical": the round's questions go on, named problems no longer count
+  // (not under the page's own title: "# Acme Interview Questions" then "## Interview process")
+  if (next === undefined)
+    return up && up.level > 1 && level < 7 ? { ...up, explicit: up.explicit && up.asked === true } : 'none';
   const explicit = EXPLICIT.test(text);
-  if (next.length === 0 && current && level > current.level)
-    return { cats: current.cats, explicit: current.explicit || explicit, level: current.level };
-  return { cats: next, explicit, level };
+  if (next.length === 0 && up) return { ...up, explicit: up.explicit || explicit };
+  return { cats: next, explicit, level, parent: up };
 }
 
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
+const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
 const ADVICE_HEADING = /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline)\b/i;
+// the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
+const OWN_HEADING =
+  /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;
 // "First was — Given two numbers ...", "Next question was: Find ..."
 const TOLD =
   /^(?:the )?(?:first|second|third|next|last|another|other|one|final)\b[\w ]{0,30}?\b(?:was|is)\s*[—–:-]\s*(.+)$/i;
@@ -147,6 +185,10 @@ interface State {
   loose: FoundQuestion[];
   /** questions found inside a questions section */
   sectioned: number;
+  /** after "Here are the questions:": plain lines that ask are questions, up to one that does not */
+  plain: boolean;
+  /** the level of the page's last heading: a line announcing questions speaks for the rest of its part */
+  headingLevel: number;
 }
 
 // past this a line is running text, however it starts
@@ -165,10 +207,12 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
 
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
+  s.plain = false;
+  if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
   // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
-  s.advice =
-    l.level > 1 && l.level < 7 && ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) ? l.level : undefined;
+  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text);
+  s.advice = l.level > 1 && l.level < 7 && (advice || OWN_HEADING.test(l.text)) ? l.level : undefined;
   if (s.advice !== undefined) {
     s.section = undefined;
     s.inProblem = false;
@@ -183,15 +227,20 @@ function readHeading(s: State, l: Line): void {
     s.inProblem = true;
     return;
   }
-  // "Coding Question – Longest String Chain" names its one question
-  const named = /^(?:[\w ]{0,30}\s)?question\s*[–—:-]\s*(.+)$/i.exec(l.text);
+  // "Coding Question – Longest String Chain", "Problem 1: Merge Intervals" name their one question
+  // ("Problem-solving" names none)
+  const named =
+    /^(?:[\w ]{0,30}\s)?(?:question(?: #?\d{1,3})?\s*[–—:-]|problem(?: #?\d{1,3})?(?:\s*:|\s+[–—-]))\s*(.+)$/i.exec(
+      l.text,
+    );
   if (l.marked && named?.[1]) {
     s.section = { cats: announced(l.text) ?? [], explicit: true, level: l.level };
     s.out.push({ text: named[1].trim(), context: s.section.cats });
     s.inProblem = true;
     return;
   }
-  if (/^(?:question|problem(?: statement)?):?$/i.test(l.text)) {
+  // "Question:", "Problem statement", "Question (as asked):" on its own line: the next line is the question
+  if (/^(?:question|problem(?: statement)?)(?: \([^)]{1,30}\))?:?$/i.test(l.text)) {
     s.single = true;
     s.section ??= { cats: [], explicit: true, level: l.level };
     return;
@@ -199,7 +248,20 @@ function readHeading(s: State, l: Line): void {
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
     if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
-  } else s.section = next;
+  } else {
+    const line = !l.marked && /:$/.test(l.text) && ANNOUNCING.test(l.text);
+    s.section = line ? announcedBy(next, l.text, s.headingLevel) : next;
+    // "Here are the questions:" (a line, not the page's own heading): plain lines that ask follow
+    s.plain = line;
+  }
+}
+
+/** The section a line announcing questions opens: "Asked about:", "Questions on:" list subjects. */
+function announcedBy(next: Section, text: string, headingLevel: number): Section {
+  const subjects = SUBJECTS.test(text);
+  const asked = ANNOUNCING.test(text) && !subjects;
+  const level = Math.min(next.level, headingLevel);
+  return { ...next, explicit: (next.explicit && !subjects) || asked, asked, level };
 }
 
 // "- Follow-up: How would you shard it?" under a question is a question of its own
@@ -233,10 +295,12 @@ function readLine(s: State, l: Line): void {
   ) {
     const next = sectionAfter(l.text, s.section, 9);
     if (next !== 'none') {
-      s.section = { ...next, explicit: next.explicit || ANNOUNCING.test(l.text) };
+      s.section = announcedBy(next, l.text, s.headingLevel);
+      s.plain = ANNOUNCING.test(l.text);
       return;
     }
   }
+  s.plain = false;
   if (take(s, l.text, l.item, l.indent, single) || l.item) return;
   if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;
@@ -244,6 +308,17 @@ function readLine(s: State, l: Line): void {
     const cats = announced(l.text) ?? [];
     s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
   }
+}
+
+/** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
+function plainQuestion(s: State, text: string): boolean {
+  const t = cleaned(text);
+  const words = t.split(/\s+/).length;
+  // "Briefly describe ...": an adverb before the asking verb
+  if (words < 3 || words > 60 || !(asks(t) || asks(t.replace(/^\p{L}+ly\s+/iu, '')))) return false;
+  s.out.push({ text: t, context: s.section?.cats ?? [] });
+  s.sectioned++;
+  return true;
 }
 
 /** Questions from the items and question lines under headings that announce questions. */
@@ -257,8 +332,12 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     out: [],
     loose: [],
     sectioned: 0,
+    plain: false,
+    headingLevel: 9,
   };
   for (const l of lines) {
+    // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
+    if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     if (l.heading && !l.item) readHeading(s, l);
     else readLine(s, l);
   }

@@ -38,7 +38,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head))).find(Boolean) ||
     employerInWords(lines.map((l) => l.text)) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
-    (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName));
+    (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
   const role = overrides.role?.trim() || roleIn(head) || 'Any role';
   const found = questionsIn(lines);
   if (!employer && found.length === 0) {

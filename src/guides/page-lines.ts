@@ -76,15 +76,28 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean): p
   return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
 }
 
+// "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
+const REFERENCE =
+  /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$|^(?:references?|refs?)\s*:$/i;
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let afterBlank = true;
+  let inCode = false;
   for (const raw of withoutFrontMatter(text).split(/\r?\n/)) {
-    const line = raw.trim();
+    // a fenced code block is an answer's code: none of its lines is a question or a heading
+    if (/^\s*(?:```|~~~)/.test(raw)) inCode = !inCode;
+    if (inCode || /^\s*(?:```|~~~)/.test(raw)) continue;
+    // "> Write a program to ..." quotes the question: the quote mark is not its text
+    const line = raw
+      .trim()
+      .replace(/^(?:>\s?)+/, '')
+      .trim();
     const blank = !line;
     const prevBlank = afterBlank;
     afterBlank = blank;
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
+    if (REFERENCE.test(line)) continue;
     const prev = out[out.length - 1];
     if (continues(prev, line, prevBlank)) {
       prev.text = `${prev.text} ${stripMarks(line)}`.trim();
@@ -94,12 +107,19 @@ export function linesOf(text: string): Line[] {
     const md = MD_HEADING.exec(line);
     // "**1️⃣ Minimum Window Substring**" on its own line stands as a heading
     const bold = /^\*\*([^*]+)\*\*:?$/.exec(line);
+    // "**Reference:**" above the links under a question is no heading of the page's
+    if (
+      (md || bold) &&
+      /^(?:\*\*)?(?:references?|refs?|sources?)\s*:?(?:\*\*)?\s*:?$/i.test(line.replace(/^#+\s*/, ''))
+    )
+      continue;
     if (md || bold) {
       out.push(headingLine((md ? md[1] : bold?.[1]) ?? '', indent, md ? (/^#+/.exec(line)?.[0].length ?? 1) : 7));
       continue;
     }
     const item = ITEM.exec(line);
     const t = stripMarks(item ? (item[1] ?? '') : line);
+    if (item && REFERENCE.test(t)) continue;
     // "**Duration:** 60 minutes" is a detail with its value, not a heading
     const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading

@@ -61,6 +61,7 @@ function checkRead(s: PageState): Title {
     throw new GuideParseError(
       `${s.sourceName} has a title but none of the guide's sections ("Common Interview Questions", ` +
         '"Interview Process Overview", "Frequently Asked Questions", ...). Save the whole guide page, not just its top.',
+      'no-sections',
     );
   }
   return s.title;

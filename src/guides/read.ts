@@ -18,7 +18,14 @@ export function readGuide(
   try {
     return parseGuidePage(text, sourceName, overrides);
   } catch (err) {
-    if (!(err instanceof GuideParseError) || err.reason !== 'no-title') throw err;
-    return parseGeneralPage(text, sourceName, overrides);
+    if (!(err instanceof GuideParseError) || err.reason === undefined) throw err;
+    if (err.reason === 'no-title') return parseGeneralPage(text, sourceName, overrides);
+    // "What is an API?" in a write-up looks like the layout's title: the general front may read
+    // the page; when it cannot either, the layout's explanation (a page cut short) stands
+    try {
+      return parseGeneralPage(text, sourceName, overrides);
+    } catch (general) {
+      throw general instanceof GuideParseError ? err : general;
+    }
   }
 }

@@ -1,9 +1,9 @@
 // `npm run eval:guides`: the importer on saved real guide pages from other sites. The pages
 // and their labels live in test/guides/pages/ (SOURCES.md there gives each page's address,
 // site, date and licence): pages under an open licence are committed in pages/open/ with
-// open/labels.jsonl; the others stay on the machine that saved them (pages/labels.jsonl,
-// gitignored). Whichever are present are scored, and the run says how many. This is an
-// evaluation to run, not a test. Split into dev and test by a hash of each page's source; the
+// open/labels.jsonl; the others' labels are committed in pages/labels.jsonl but their texts
+// stay on the machine that saved them (gitignored). A labelled page whose text is missing is
+// skipped, counted and named, with how to save it again. This is an evaluation to run, not a test. Split into dev and test by a hash of each page's source; the
 // shipped-layout front alone is printed beside the whole importer, as the baseline.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -85,15 +85,29 @@ function score(labels: Label[], read: Read) {
   };
 }
 
+/** The labels whose page text is on this machine; the others are named, with how to save them. */
+function withText(set: Label[]): Label[] {
+  const missing = set.filter((l) => !existsSync(join(DIR, l.file)));
+  if (missing.length > 0) {
+    console.log(`  skipped ${missing.length} labelled pages whose text is not saved here:`);
+    for (const l of missing) console.log(`    ${l.file}  (${l.source})`);
+    console.log(
+      '  Save them again as test/guides/pages/SOURCES.md says (one version of each, text exactly as stored).',
+    );
+  }
+  return set.filter((l) => !missing.includes(l));
+}
+
 const present = LABEL_FILES.filter((f) => existsSync(join(DIR, f)));
-if (present.length === 0) {
-  console.log(`No labelled pages at ${DIR}: nothing to evaluate.`);
+const labels = present.flatMap((f) => {
+  const set = loadLabels(f);
+  const kept = withText(set);
+  console.log(`${f}: ${set.length} labelled pages, ${kept.length} with their text`);
+  return kept;
+});
+if (labels.length === 0) {
+  console.log(`No labelled pages with their text at ${DIR}: nothing to evaluate.`);
 } else {
-  const labels = present.flatMap((f) => {
-    const set = loadLabels(f);
-    console.log(`${f}: ${set.length} pages`);
-    return set;
-  });
   const sites = new Set(labels.map((l) => (l as Label & { site?: string }).site ?? l.source));
   console.log(`${labels.length} pages from ${sites.size} sites`);
   const shippedOnly: Read = (t, n) => parseGuidePage(t, n);

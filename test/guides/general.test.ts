@@ -247,3 +247,139 @@ describe('the general front on write-ups in rounds', () => {
     ]);
   });
 });
+
+// a write-up whose question "What is an API?" is shaped like the shipped layout's role-only title
+const CORE_CS = `# Interview Experience – Initech (Internship)
+
+## Round 2 – Technical
+
+### Web Concepts
+- What is an **API**?
+  Reference: https://example.org/api
+- Explain Dijkstra's Algorithm
+  Reference: https://example.org/dijkstra
+- What is a REST API?
+
+### Storage
+- How disk drives work
+- Difference between HDD and SSD
+
+### Coding Question
+
+**Question (as asked):**
+> Write a program to count the repeated characters in each word.
+
+\`\`\`python
+# Design notes: not a heading
+def count(word): return 0
+\`\`\`
+
+## Overall Experience
+- How I wish I had slept more
+`;
+
+const PROBLEMS = `# Initrode Mock Set
+
+## Arrays
+
+### Problem 1: Merge Intervals
+
+**Edge Cases:**
+- Insert at the beginning or end
+
+### Problem 2: Insert Interval
+
+### Answer
+- Check the list is sorted first
+`;
+
+const PLAIN = `I had a phone screen with Initrode for a data role and was asked a few things;
+
+Here are the questions:
+
+Briefly walk me through your resume
+
+Tell me how you would find the top merchant.
+
+That was all, and the call ended early.
+`;
+
+describe('the general front on write-ups with references, code and plain question lines', () => {
+  it('reads a write-up whose question looks like a guide title, past reference lines and sub-headings of a round, without its code', () => {
+    const g = readGuide(CORE_CS, 'initech.md');
+    expect(g.employer).toBe('Initech');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'What is an API?',
+      "Explain Dijkstra's Algorithm",
+      'What is a REST API?',
+      'How disk drives work',
+      'Difference between HDD and SSD',
+      'Write a program to count the repeated characters in each word.',
+    ]);
+    // a guide page cut short after its title is still told so, not read as a write-up
+    expect(() => readGuide('What is a Data Engineer at Acme?\nAcme makes anvils.\n', 'acme.txt')).toThrow(
+      /none of the guide's sections.*Save the whole guide page/,
+    );
+  });
+
+  it('reads "Problem 1: Merge Intervals" headings as questions, not the notes or answers under them', () => {
+    const g = readGuide(PROBLEMS, 'initrode-mock.md');
+    expect(g.questions.map((q) => q.text)).toEqual(['Merge Intervals', 'Insert Interval']);
+  });
+
+  it('reads plain lines after "Here are the questions:", and spells the employer from the file name as the page does', () => {
+    const g = readGuide(PLAIN, 'initrode-phone-screen.md');
+    expect(g.employer).toBe('Initrode');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Briefly walk me through your resume',
+      'Tell me how you would find the top merchant.',
+    ]);
+  });
+});
+
+const ROUND_NOTES = `# Interview Experience – Initech (Analyst Intern)
+
+## Round 1 – Technical Interview
+
+### Self-Introduction
+I was asked to give a detailed introduction, which included:
+- How I contribute to a team
+- What I learned from my projects
+
+### Project Discussion
+- Asked about:
+  - Design decisions
+  - Trade-offs
+- My project was about networks, which helped a lot
+
+### CS Fundamentals
+The interviewer then asked questions from core CS subjects:
+
+#### Operating Systems
+- Threads vs Processes
+- Types of OS
+
+#### Networks
+- What happens when we type a web address in a browser?
+
+### Questions from My Side
+- How an intern can contribute meaningfully
+
+## Round 2 – HR Interview
+
+### Discussion Areas
+- How I would react to a tight deadline
+- Why do you want to join us?
+`;
+
+describe('the general front on the notes of a round', () => {
+  it("reads what the round asked, not the candidate's introduction, the subjects asked about, the candidate's own questions or what was discussed", () => {
+    const g = readGuide(ROUND_NOTES, 'initech.md');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Threads vs Processes',
+      'Types of OS',
+      'What happens when we type a web address in a browser?',
+      'Why do you want to join us?',
+    ]);
+  });
+});
