@@ -14,7 +14,7 @@ import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';
 import { LENGTH_AIM, PARTS } from './text';
 import { offTopic, topicOf } from './topic';
-import { type Vector, vectorOf } from './vector';
+import { isLesson, type Vector, vectorOf } from './vector';
 
 export type { Analysis, Detail, PartStatus } from './analysis';
 export type { Label, Part } from './label';
@@ -121,7 +121,7 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
     hedges,
     resultAlert: missing?.alert,
     resultCandidate: missing?.candidate === undefined ? undefined : texts[missing.candidate],
-    lessonOnly: lessonOnly(labels, vectors, texts),
+    lessonOnly: lessonOnly(labels, feats, vectors, texts),
     storyProbability: probability,
     partProbability: presence,
   };
@@ -227,11 +227,21 @@ function checkName(p: Part, parts: Analysis['parts']): string {
   return parts[p].status === 'unclear' ? `${p} (unclear)` : p;
 }
 
-function lessonOnly(labels: Label[], vectors: Vector[], texts: string[]): string | undefined {
+/**
+ * The closing lesson, when every Result sentence is a lesson and none tells what changed. A
+ * sentence with a number, a change or a consequence is an outcome even with "since then" in
+ * it ("The import has run clean for two months since then"), and an outcome is no lesson.
+ */
+function lessonOnly(labels: Label[], feats: Features[], vectors: Vector[], texts: string[]): string | undefined {
   const results = labels.flatMap((l, i) => (l === 'result' ? [i] : []));
   if (!results.length) return undefined;
-  const lesson = (v: Vector) => v.has('lesson') && !v.has('measure') && !v.has('change') && !v.has('consequence');
-  return results.every((i) => lesson(vectors[i] as Vector)) ? texts[results[0] as number] : undefined;
+  const lesson = (i: number) => {
+    const v = vectors[i] as Vector;
+    const f = feats[i] as Features;
+    const outcome = f.number || v.has('measure') || v.has('change') || v.has('consequence');
+    return v.has('lesson') && isLesson(texts[i] as string) && !outcome;
+  };
+  return results.every(lesson) ? texts[results[0] as number] : undefined;
 }
 
 function logOf(p: Record<Label, number>): Record<Label, number> {

@@ -38,6 +38,16 @@ const NEIGHBOUR_FLAGS: (keyof Features)[] = ['iAct', 'weAct', 'time', 'task', 'r
 // Extra cues the word-level readings do not carry.
 const LESSON =
   /\b(?:learn(?:ed|t)|lessons?|taught me|takeaway|looking back|in hindsight|since then|ever since|from then on|to this day|now i (?:always|make sure|try)|i now (?:always|make sure|try)|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward)\b/;
+// a lesson told as such, not only a time marker: "since then" closes a lesson only when the
+// speaker's own habit follows ("Since then I always ..."); "The job has run clean since then"
+// is how things turned out
+const LESSON_PROPER =
+  /\b(?:learn(?:ed|t)|lessons?|taught me|takeaway|looking back|in hindsight|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward|(?:now|since then|ever since|from then on|to this day),? i (?:now )?(?:always|make sure|try|never|check|ask|double-check|keep)|i (?:now|still) (?:always|make sure|try))\b/;
+
+/** The sentence closes on a lesson or the speaker's new habit, not on what changed. */
+export function isLesson(text: string): boolean {
+  return LESSON_PROPER.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+}
 const SCENE_WITH_I =
   /^\W*(?:(?:so|and|well|um|uh|okay|ok),? )*(?:i was (?:working|a|an|the|at|in|on|part|one|hired|brought|new|still|leading|managing|running)|i worked (?:at|as|in|for|on)|i(?:'d| had) (?:just|recently) (?:joined|started|moved)|i (?:joined|started at|moved to)|i (?:am|was) currently|i'm (?:currently|a|an))\b/;
 const PREAMBLE =
