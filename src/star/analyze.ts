@@ -153,7 +153,7 @@ export function readSentences(text: string) {
   return { segments, feats, vectors, probs, texts, decoded };
 }
 
-const OUTCOME_SIGNS = ['outcome', 'result', 'change', 'consequence', 'lesson', 'measure', 'presentOutcome'];
+const OUTCOME_SIGNS = ['outcome', 'result', 'change', 'consequence', 'lesson', 'measure', 'presentOutcome', 'plainResult'];
 
 /**
  * Rules the labels must obey whatever the model says, each a reading a coach would insist

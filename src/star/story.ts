@@ -6,7 +6,7 @@ import type { Features, Label } from './label';
 import { EPISODE_ANCHORS, GENERAL_SPANS, NO_EXAMPLE } from './lexicon';
 import { model } from './model';
 import { clip } from './text';
-import type { Vector } from './vector';
+import { isPresentRole, type Vector } from './vector';
 
 export type StoryJudgement = { story: boolean; kind: Detail['nonStoryKind']; reason: string };
 
@@ -170,6 +170,9 @@ export function storyVector(feats: Features[], probs: Record<Label, number>[], t
   v.set('maxResult', Math.max(0, ...probs.map((p) => p.result)));
   const you = texts.filter((t) => /\byou(?:r|'re|'ll)?\b/i.test(t)).length / n;
   if (you > 0) v.set('share:you', you);
+  // present-role and habit sentences ("I am a ...", "I usually ...", "I always make sure ...")
+  const role = texts.filter(isPresentRole).length / n;
+  if (role > 0) v.set('share:presentRole', role);
   const questions = texts.filter((t) => /\?\s*$/.test(t)).length / n;
   if (questions > 0) v.set('share:question', questions);
   if (texts.some((t) => NO_EXAMPLE.test(t))) v.set('refusal', 1);
