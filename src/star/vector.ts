@@ -3,6 +3,7 @@
 // them, the sentence's place in the answer, its neighbours, and a few words. Every name is
 // readable, so a label can be explained by the features that chose it.
 import type { Features, Label } from './label';
+import { PLAIN_RESULT } from './lexicon';
 import type { Segment } from './split';
 
 export type Vector = Map<string, number>;
@@ -55,10 +56,6 @@ const PREAMBLE =
 // goals and responsibilities told more loosely than label.ts's task cues
 const TASK_WIDE =
   /\b(?:(?:my|our|the) (?:\w+ ){0,4}?(?:role|job|task|goal|aim|responsibility|objective|mission|assignment|brief|challenge|priority|focus|mandate)s? (?:(?:\w+ ){0,5}?)(?:was|is|were|became) (?:to|that|making|getting|building|ensuring|about)|(?:i|we)(?: was|'m| am| were|'re| are)? (?:responsible|in charge|accountable|tasked|charged|assigned|asked|expected|supposed|brought in|hired|chosen|selected|given the (?:task|job|responsibility)|the one responsible)\b|(?:i|we) (?:had|needed|have|need|wanted|want|was trying|were trying|tried|aimed|set out) to (?!be\b)|(?:it|this) (?:was|fell|came down) (?:up )?(?:to|on) (?:me|us)|(?:i|we) (?:took|take) (?:on|over|ownership|responsibility|the lead|charge)|(?:i|we) (?:own|owned) (?:the|this|that)|(?:so|and) the (?:question|challenge|problem) (?:was|became) (?:how|what|whether)|what (?:i|we) (?:had|needed|wanted) to do)/;
-// how it turned out, told plainly and without a number: "the launch went smoothly", "from
-// then on the job ran clean", "in the end we found a compromise", "we rolled back within an hour"
-const PLAIN_RESULT =
-  /\b(?:(?:at|towards?|by|near) the end\b|eventually|ultimately|in the end|(?:ran|went|runs|goes|run|gone|going) (?:\w+ )?(?:smoothly|clean(?:ly)?|well|fine|without a hitch|live)|within (?:about |around |less than |under )?(?:a|an|one|two|three|four|five|ten|\d+) (?:minutes?|hours?|days?|weeks?|months?)|(?:found|reached|came up with|figured out|worked out|agreed on|settled on) (?:a |an |the |on )?(?:solution|compromise|fix|way|agreement|plan|what)|for another (?:\w+ )?(?:years?|months?|seasons?|terms?|quarters?)|signed (?:on|up|off|the)|stayed (?:on|with)|renewed|(?:since then|ever since|from then on|to this day),? (?!i\b)[a-z]+|(?:it|this|that|the (?:\w+ )?(?:plan|idea|change|fix|approach)) (?:worked|failed|paid off|helped|succeeded|stuck)|(?:i|we) (?:lost|won) (?:the|that|it)|(?:was|were|got) (?:fixed|resolved|solved|approved|accepted|adopted|done|finished|delivered|released|launched|shipped) (?:on time|in time|early|that|by|before|within|and|\.|$))/;
 const PRESENT_ROLE =
   /^\W*(?:(?:so|and|well|um|uh|yeah|okay|ok),? )*(?:i(?: am|'m) (?:a|an|the|currently|also|pretty|very|really|always|usually|someone|involved|in charge|responsible)|i (?:usually|always|normally|typically|generally|tend to|try to|make sure|like to|love to|enjoy)|as an? [a-z]+,? i (?:usually|always|make sure|try|tend))\b/;
 /** A sentence about the speaker's present role or habits ("I am a ...", "I usually ..."): no episode. */
