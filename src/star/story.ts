@@ -132,6 +132,22 @@ function onlyPlans(feats: Features[]): boolean {
   return plans >= 2 && plans > deeds;
 }
 
+/**
+ * "I can't really think of a time I made a mistake": an answer that opens by saying there is
+ * no example, and then tells at most one deed, is a refusal however it goes on.
+ */
+function refusalOf(feats: Features[], texts: string[]): StoryJudgement | undefined {
+  const at = texts.slice(0, 2).findIndex((t) => NO_EXAMPLE.test(t.replace(/[’‘]/g, "'")));
+  if (at < 0) return undefined;
+  const deeds = feats.filter((f) => (f.iAct || f.weAct) && !f.modal && !f.habit).length;
+  if (deeds > 1) return undefined;
+  return {
+    story: false,
+    kind: 'no past event',
+    reason: `It says there is no example to tell ("${clip(texts[at] as string)}") rather than telling one time it happened.`,
+  };
+}
+
 const FINAL: Detail['nonStoryKind'][] = ['empty', 'no words', 'code', 'not english'];
 
 /** The answer-level reading the story model weighs. */
@@ -214,6 +230,8 @@ export function decideStory(
 ): StoryJudgement & { probability: number } {
   const rule = judgeStory(feats, labels, texts);
   if (FINAL.includes(rule.kind)) return { ...rule, probability: 0 };
+  const refusal = refusalOf(feats, texts);
+  if (refusal) return { ...refusal, probability: 0 };
   if (onlyPlans(feats)) {
     const { counts, firstOf } = nonStoryCounts(feats, texts);
     return { ...nonStoryOf(counts, firstOf), probability: 0 };
