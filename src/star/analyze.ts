@@ -153,7 +153,17 @@ export function readSentences(text: string) {
   return { segments, feats, vectors, probs, texts, decoded };
 }
 
-const OUTCOME_SIGNS = ['outcome', 'result', 'change', 'consequence', 'lesson', 'measure', 'presentOutcome', 'plainResult'];
+const OUTCOME_SIGNS = [
+  'outcome',
+  'result',
+  'change',
+  'consequence',
+  'lesson',
+  'measure',
+  'presentOutcome',
+  'plainResult',
+  'withinTime',
+];
 
 /**
  * Rules the labels must obey whatever the model says, each a reading a coach would insist
@@ -165,8 +175,11 @@ function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): L
     const f = feats[i] as Features;
     const v = vectors[i] as Vector;
     const step = f.iAct || f.weAct || f.iStarts || f.passiveAct || (f.passive && !f.pastState);
-    // in a step, a change verb is the step itself ("so I cut it to one page") unless measured
-    const signs = OUTCOME_SIGNS.filter((k) => v.has(k) && !(k === 'change' && step && !f.number));
+    // in a step, a change verb is the step itself ("so I cut it to one page") unless measured,
+    // and how soon is the step's detail ("a rule that feedback was due within 24 hours")
+    const signs = OUTCOME_SIGNS.filter(
+      (k) => v.has(k) && !(k === 'change' && step && !f.number) && !(k === 'withinTime' && step),
+    );
     const outcome = signs.length > 0;
     if (l === 'result' && step && !outcome) return 'action';
     // a measured change told first is the headline result ("I increased sign-ups by 300%")

@@ -3,7 +3,7 @@
 // them, the sentence's place in the answer, its neighbours, and a few words. Every name is
 // readable, so a label can be explained by the features that chose it.
 import type { Features, Label } from './label';
-import { PLAIN_RESULT } from './lexicon';
+import { PLAIN_RESULT, WITHIN_TIME } from './lexicon';
 import type { Segment } from './split';
 
 export type Vector = Map<string, number>;
@@ -130,6 +130,7 @@ export function vectorOf(
   if (f.number && DATE_ONLY.test(lower)) v.set('dateOnly', 1);
   if (MEASURE.test(lower)) v.set('measure', 1);
   if (PLAIN_RESULT.test(lower)) v.set('plainResult', 1);
+  if (WITHIN_TIME.test(lower)) v.set('withinTime', 1);
   if (PRESENT_ROLE.test(lower)) v.set('presentRole', 1);
   if (PRESENT_OUTCOME.test(lower)) v.set('presentOutcome', 1);
   if (/\?\s*$/.test(seg.text)) v.set('question', 1);
