@@ -37,10 +37,20 @@ export function followupPrompt(f: Followup): OutboundMessage {
 
 /**
  * A short word between questions: the checks as they stand now, `kept` for an answer
- * with no STAR score (an approach question), or nothing said (a question skipped).
+ * with no STAR score (an approach question), or nothing said (a question skipped). After a
+ * follow-up is skipped the answer is unchanged, and the word says so rather than "now".
  */
-export function movingOn(marker: string | undefined): OutboundMessage {
-  if (!marker) return { kind: 'info', text: 'Skipped: on to the next one.' };
-  if (marker === 'kept') return { kind: 'info', text: 'Thanks: your answer is kept for the scorecard.' };
-  return { kind: 'info', text: `Thanks. This answer now reads ${marker}.` };
+export function movingOn(marker: string | undefined, followupSkipped = false): OutboundMessage {
+  if (!marker) return { kind: 'info', text: 'You skipped this question, so it has no score. On to the next one.' };
+  if (marker === 'kept') {
+    const lead = followupSkipped ? 'You skipped the follow-up: your answer' : 'Thanks: your answer';
+    return { kind: 'info', text: `${lead} is kept for the scorecard.` };
+  }
+  if (followupSkipped) {
+    return {
+      kind: 'info',
+      text: `You skipped the follow-up, so your answer stays as it was: ${marker}. It counts as given for the scorecard.`,
+    };
+  }
+  return { kind: 'info', text: `Thanks. With your reply added, this answer now reads ${marker}.` };
 }

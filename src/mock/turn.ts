@@ -66,7 +66,7 @@ export function readTurn(t: TurnInput): Turn {
     if (item.state === 'waiting') return moveOn(t, item, { state: 'skipped' });
     // a follow-up skipped: the answer so far is kept, and said so
     const kept = parseJson<Analysis>(item.last_analysis);
-    return moveOn(t, item, { state: 'done', pending: null }, kept && story ? markerOf(kept).text : 'kept');
+    return moveOn(t, item, { state: 'done', pending: null }, kept && story ? markerOf(kept).text : 'kept', true);
   }
   const merged = item.state === 'following-up' && item.answer_text ? `${item.answer_text}\n\n${t.text}` : t.text;
   const analysis = analyzeAnswer(merged, { question: item.question_text });
@@ -103,14 +103,20 @@ export function closing(t: Pick<TurnInput, 'session' | 'items' | 'now' | 'isStor
   return close(t, reason, settled);
 }
 
-function moveOn(t: TurnInput, item: MockItem, set: NonNullable<Change['item']>['set'], marker?: string): Turn {
+function moveOn(
+  t: TurnInput,
+  item: MockItem,
+  set: NonNullable<Change['item']>['set'],
+  marker?: string,
+  followupSkipped = false,
+): Turn {
   const position = Number(item.position);
   const done = { position, set };
   const next = t.items.find((i) => Number(i.position) === position + 1);
-  if (!next) return close(t, 'finished', done, marker);
+  if (!next) return close(t, 'finished', done, marker, followupSkipped);
   return {
     change: { session: { position: position + 1 }, item: done },
-    say: [movingOn(marker), questionPrompt(t.guides, t.session, next)],
+    say: [movingOn(marker, followupSkipped), questionPrompt(t.guides, t.session, next)],
   };
 }
 
@@ -121,11 +127,15 @@ function close(
   reason: Reason,
   item?: Change['item'],
   marker?: string,
+  followupSkipped = false,
 ): Turn {
   const items = t.items.map((i) =>
     item && Number(i.position) === item.position ? ({ ...i, ...item.set } as MockItem) : i,
   );
-  const say = [...(marker ? [movingOn(marker)] : []), scorecard(scoredItems(items, t.isStory), reason)];
+  const say = [
+    ...(marker ? [movingOn(marker, followupSkipped)] : []),
+    scorecard(scoredItems(items, t.isStory), reason),
+  ];
   return {
     change: { session: { status: 'closed', closed_reason: reason, closed_at: t.now }, ...(item ? { item } : {}) },
     say,

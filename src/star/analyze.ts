@@ -14,7 +14,7 @@ import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';
 import { LENGTH_AIM, PARTS } from './text';
 import { offTopic, topicOf } from './topic';
-import { type Vector, vectorOf } from './vector';
+import { isLesson, type Vector, vectorOf } from './vector';
 
 export type { Analysis, Detail, PartStatus } from './analysis';
 export type { Label, Part } from './label';
@@ -121,7 +121,7 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
     hedges,
     resultAlert: missing?.alert,
     resultCandidate: missing?.candidate === undefined ? undefined : texts[missing.candidate],
-    lessonOnly: lessonOnly(labels, vectors, texts),
+    lessonOnly: lessonOnly(labels, feats, vectors, texts),
     storyProbability: probability,
     partProbability: presence,
   };
@@ -153,7 +153,17 @@ export function readSentences(text: string) {
   return { segments, feats, vectors, probs, texts, decoded };
 }
 
-const OUTCOME_SIGNS = ['outcome', 'result', 'change', 'consequence', 'lesson', 'measure', 'presentOutcome'];
+const OUTCOME_SIGNS = [
+  'outcome',
+  'result',
+  'change',
+  'consequence',
+  'lesson',
+  'measure',
+  'presentOutcome',
+  'plainResult',
+  'withinTime',
+];
 
 /**
  * Rules the labels must obey whatever the model says, each a reading a coach would insist
@@ -165,8 +175,11 @@ function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): L
     const f = feats[i] as Features;
     const v = vectors[i] as Vector;
     const step = f.iAct || f.weAct || f.iStarts || f.passiveAct || (f.passive && !f.pastState);
-    // in a step, a change verb is the step itself ("so I cut it to one page") unless measured
-    const signs = OUTCOME_SIGNS.filter((k) => v.has(k) && !(k === 'change' && step && !f.number));
+    // in a step, a change verb is the step itself ("so I cut it to one page") unless measured,
+    // and how soon is the step's detail ("a rule that feedback was due within 24 hours")
+    const signs = OUTCOME_SIGNS.filter(
+      (k) => v.has(k) && !(k === 'change' && step && !f.number) && !(k === 'withinTime' && step),
+    );
     const outcome = signs.length > 0;
     if (l === 'result' && step && !outcome) return 'action';
     // a measured change told first is the headline result ("I increased sign-ups by 300%")
@@ -227,11 +240,21 @@ function checkName(p: Part, parts: Analysis['parts']): string {
   return parts[p].status === 'unclear' ? `${p} (unclear)` : p;
 }
 
-function lessonOnly(labels: Label[], vectors: Vector[], texts: string[]): string | undefined {
+/**
+ * The closing lesson, when every Result sentence is a lesson and none tells what changed. A
+ * sentence with a number, a change or a consequence is an outcome even with "since then" in
+ * it ("The import has run clean for two months since then"), and an outcome is no lesson.
+ */
+function lessonOnly(labels: Label[], feats: Features[], vectors: Vector[], texts: string[]): string | undefined {
   const results = labels.flatMap((l, i) => (l === 'result' ? [i] : []));
   if (!results.length) return undefined;
-  const lesson = (v: Vector) => v.has('lesson') && !v.has('measure') && !v.has('change') && !v.has('consequence');
-  return results.every((i) => lesson(vectors[i] as Vector)) ? texts[results[0] as number] : undefined;
+  const lesson = (i: number) => {
+    const v = vectors[i] as Vector;
+    const f = feats[i] as Features;
+    const outcome = f.number || v.has('measure') || v.has('change') || v.has('consequence');
+    return v.has('lesson') && isLesson(texts[i] as string) && !outcome;
+  };
+  return results.every(lesson) ? texts[results[0] as number] : undefined;
 }
 
 function logOf(p: Record<Label, number>): Record<Label, number> {

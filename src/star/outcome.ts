@@ -6,7 +6,7 @@
 // visibly stops on a step or on context. Anything in between gets a softer suggestion that
 // asks for the outcome to be made explicit without claiming it is absent.
 import type { Features, Label } from './feature-set';
-import { CHANGE_VERBS, RESULT_CUES } from './lexicon';
+import { CHANGE_VERBS, PLAIN_RESULT, RESULT_CUES, WITHIN_TIME } from './lexicon';
 
 export type ResultAlert = 'missing' | 'unclear';
 
@@ -30,6 +30,8 @@ function isStepOrScene(f: Features, text: string, label: Label, afterActions: bo
   // "I agreed with them that they would ...": a step the labeller set aside for its "would"
   return (f.iAct || f.weAct) && OPENS_ON_STEP.test(text.toLowerCase());
 }
+
+const LESSON_CLOSE = /\b(?:lessons?|taught me|takeaway|looking back|in hindsight)\b/i;
 
 const OPENS_ON_STEP = /^\W*(?:(?:and|so|then|but|also|first|next|finally|after that),? )*(?:i|we) /;
 
@@ -88,21 +90,25 @@ export function judgeMissingResult(
     const f = feats[i] as Features;
     if (f.code || f.meta) continue;
     const text = texts[i] as string;
+    // an outcome told plainly ("we rolled back within the hour", "it went smoothly") or a
+    // closing lesson is a Result that may be there: never claim it is absent
+    const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+    const plain = PLAIN_RESULT.test(lower) || LESSON_CLOSE.test(text);
     if (i === 0 && texts.length > 1) {
       // a result told first: a measured change counts even next to a time anchor ("At my
       // last job I cut the bill by a third"); other cues only when the sentence does not
       // read as the opening scene, where "went down" or "early" describe the setting
-      const lower = text.toLowerCase();
       const measured = (f.change && f.number) || f.consequence || OUTCOME_ANYWHERE.test(lower);
       const lasting = f.change || /\b(?:still|now|today|these days|result|outcome|proud(?:est)?)\b/.test(lower);
-      if (measured || (lasting && (headlineLike(f) || f.result))) candidate = i;
+      if (measured || ((lasting || plain || WITHIN_TIME.test(lower)) && (headlineLike(f) || f.result))) candidate = i;
       continue;
     }
     // from the first action on, a step may end on its outcome; past it, a sentence that is
     // neither a step nor meta talk (present tense, "they loved it") may be the outcome
     const fromActions = firstAction >= 0 ? i >= firstAction : i > 0;
     const unplaced = i > firstAction && labels[i] === 'other' && !f.modal && !f.habit;
-    if (fromActions && (weakOutcome(f, text) || unplaced)) {
+    const step = f.iAct || f.weAct || f.iStarts;
+    if (fromActions && (weakOutcome(f, text) || unplaced || plain || (WITHIN_TIME.test(lower) && !step))) {
       candidate = i;
       break;
     }

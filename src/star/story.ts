@@ -6,7 +6,7 @@ import type { Features, Label } from './label';
 import { EPISODE_ANCHORS, GENERAL_SPANS, NO_EXAMPLE } from './lexicon';
 import { model } from './model';
 import { clip } from './text';
-import type { Vector } from './vector';
+import { isPresentRole, type Vector } from './vector';
 
 export type StoryJudgement = { story: boolean; kind: Detail['nonStoryKind']; reason: string };
 
@@ -132,6 +132,22 @@ function onlyPlans(feats: Features[]): boolean {
   return plans >= 2 && plans > deeds;
 }
 
+/**
+ * "I can't really think of a time I made a mistake": an answer that opens by saying there is
+ * no example, and then tells at most one deed, is a refusal however it goes on.
+ */
+function refusalOf(feats: Features[], texts: string[]): StoryJudgement | undefined {
+  const at = texts.slice(0, 2).findIndex((t) => NO_EXAMPLE.test(t.replace(/[’‘]/g, "'")));
+  if (at < 0) return undefined;
+  const deeds = feats.filter((f) => (f.iAct || f.weAct) && !f.modal && !f.habit).length;
+  if (deeds > 1) return undefined;
+  return {
+    story: false,
+    kind: 'no past event',
+    reason: `It says there is no example to tell ("${clip(texts[at] as string)}") rather than telling one time it happened.`,
+  };
+}
+
 const FINAL: Detail['nonStoryKind'][] = ['empty', 'no words', 'code', 'not english'];
 
 /** The answer-level reading the story model weighs. */
@@ -170,6 +186,9 @@ export function storyVector(feats: Features[], probs: Record<Label, number>[], t
   v.set('maxResult', Math.max(0, ...probs.map((p) => p.result)));
   const you = texts.filter((t) => /\byou(?:r|'re|'ll)?\b/i.test(t)).length / n;
   if (you > 0) v.set('share:you', you);
+  // present-role and habit sentences ("I am a ...", "I usually ...", "I always make sure ...")
+  const role = texts.filter(isPresentRole).length / n;
+  if (role > 0) v.set('share:presentRole', role);
   const questions = texts.filter((t) => /\?\s*$/.test(t)).length / n;
   if (questions > 0) v.set('share:question', questions);
   if (texts.some((t) => NO_EXAMPLE.test(t))) v.set('refusal', 1);
@@ -211,6 +230,8 @@ export function decideStory(
 ): StoryJudgement & { probability: number } {
   const rule = judgeStory(feats, labels, texts);
   if (FINAL.includes(rule.kind)) return { ...rule, probability: 0 };
+  const refusal = refusalOf(feats, texts);
+  if (refusal) return { ...refusal, probability: 0 };
   if (onlyPlans(feats)) {
     const { counts, firstOf } = nonStoryCounts(feats, texts);
     return { ...nonStoryOf(counts, firstOf), probability: 0 };

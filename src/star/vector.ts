@@ -3,6 +3,7 @@
 // them, the sentence's place in the answer, its neighbours, and a few words. Every name is
 // readable, so a label can be explained by the features that chose it.
 import type { Features, Label } from './label';
+import { PLAIN_RESULT, WITHIN_TIME } from './lexicon';
 import type { Segment } from './split';
 
 export type Vector = Map<string, number>;
@@ -38,13 +39,29 @@ const NEIGHBOUR_FLAGS: (keyof Features)[] = ['iAct', 'weAct', 'time', 'task', 'r
 // Extra cues the word-level readings do not carry.
 const LESSON =
   /\b(?:learn(?:ed|t)|lessons?|taught me|takeaway|looking back|in hindsight|since then|ever since|from then on|to this day|now i (?:always|make sure|try)|i now (?:always|make sure|try)|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward)\b/;
+// a lesson told as such, not only a time marker: "since then" closes a lesson only when the
+// speaker's own habit follows ("Since then I always ..."); "The job has run clean since then"
+// is how things turned out
+const LESSON_PROPER =
+  /\b(?:learn(?:ed|t)|lessons?|taught me|takeaway|looking back|in hindsight|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward|(?:now|since then|ever since|from then on|to this day),? i (?:now )?(?:always|make sure|try|never|check|ask|double-check|keep)|i (?:now|still) (?:always|make sure|try))\b/;
+
+/** The sentence closes on a lesson or the speaker's new habit, not on what changed. */
+export function isLesson(text: string): boolean {
+  return LESSON_PROPER.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+}
 const SCENE_WITH_I =
   /^\W*(?:(?:so|and|well|um|uh|okay|ok),? )*(?:i was (?:working|a|an|the|at|in|on|part|one|hired|brought|new|still|leading|managing|running)|i worked (?:at|as|in|for|on)|i(?:'d| had) (?:just|recently) (?:joined|started|moved)|i (?:joined|started at|moved to)|i (?:am|was) currently|i'm (?:currently|a|an))\b/;
 const PREAMBLE =
   /^\W*(?:(?:sure|yes|yeah|okay|ok|so|well|um|uh|absolutely|great|good)\b[ ,.!]*)*(?:(?:that's a )?(?:good|great|tough|interesting) question|let me think|i'd say|i can think of|one (?:example|time) (?:that|i)|(?:a|one) (?:good |great )?example (?:would be|of this|is|was)|the (?:example|time|story|situation) (?:i|that) (?:want|would|will|can))/;
 // goals and responsibilities told more loosely than label.ts's task cues
 const TASK_WIDE =
-  /\b(?:(?:my|our|the) (?:\w+ ){0,4}?(?:role|job|task|goal|aim|responsibility|objective|mission|assignment|brief|challenge|priority|focus|mandate)s? (?:(?:\w+ ){0,5}?)(?:was|is|were|became) (?:to|that|making|getting|building|ensuring|about)|(?:i|we)(?: was|'m| am| were|'re| are)? (?:responsible|in charge|accountable|tasked|charged|assigned|asked|expected|supposed|brought in|hired|chosen|selected|given the (?:task|job|responsibility)|the one responsible)\b|(?:i|we) (?:had|needed|have|need|wanted|want|was trying|were trying|tried|aimed|set out|decided) to (?!be\b)|(?:it|this) (?:was|fell|came down) (?:up )?(?:to|on) (?:me|us)|(?:i|we) (?:took|take) (?:on|over|ownership|responsibility|the lead|charge)|(?:i|we) (?:own|owned) (?:the|this|that)|(?:so|and) the (?:question|challenge|problem) (?:was|became) (?:how|what|whether)|what (?:i|we) (?:had|needed|wanted) to do)/;
+  /\b(?:(?:my|our|the) (?:\w+ ){0,4}?(?:role|job|task|goal|aim|responsibility|objective|mission|assignment|brief|challenge|priority|focus|mandate)s? (?:(?:\w+ ){0,5}?)(?:was|is|were|became) (?:to|that|making|getting|building|ensuring|about)|(?:i|we)(?: was|'m| am| were|'re| are)? (?:responsible|in charge|accountable|tasked|charged|assigned|asked|expected|supposed|brought in|hired|chosen|selected|given the (?:task|job|responsibility)|the one responsible)\b|(?:i|we) (?:had|needed|have|need|wanted|want|was trying|were trying|tried|aimed|set out) to (?!be\b)|(?:it|this) (?:was|fell|came down) (?:up )?(?:to|on) (?:me|us)|(?:i|we) (?:took|take) (?:on|over|ownership|responsibility|the lead|charge)|(?:i|we) (?:own|owned) (?:the|this|that)|(?:so|and) the (?:question|challenge|problem) (?:was|became) (?:how|what|whether)|what (?:i|we) (?:had|needed|wanted) to do)/;
+const PRESENT_ROLE =
+  /^\W*(?:(?:so|and|well|um|uh|yeah|okay|ok),? )*(?:i(?: am|'m) (?:a|an|the|currently|also|pretty|very|really|always|usually|someone|involved|in charge|responsible)|i (?:usually|always|normally|typically|generally|tend to|try to|make sure|like to|love to|enjoy)|as an? [a-z]+,? i (?:usually|always|make sure|try|tend))\b/;
+/** A sentence about the speaker's present role or habits ("I am a ...", "I usually ..."): no episode. */
+export function isPresentRole(text: string): boolean {
+  return PRESENT_ROLE.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+}
 const WE_SUBJECT = /(?:^|[,;] |\b(?:and|so|then) )we\b/;
 const DATE_ONLY = /^(?:[^0-9]*\b(?:19|20)\d\d\b[^0-9]*)$/;
 const MEASURE =
@@ -112,6 +129,9 @@ export function vectorOf(
   if (WE_SUBJECT.test(lower) && !f.hasI) v.set('weOnly', 1);
   if (f.number && DATE_ONLY.test(lower)) v.set('dateOnly', 1);
   if (MEASURE.test(lower)) v.set('measure', 1);
+  if (PLAIN_RESULT.test(lower)) v.set('plainResult', 1);
+  if (WITHIN_TIME.test(lower)) v.set('withinTime', 1);
+  if (PRESENT_ROLE.test(lower)) v.set('presentRole', 1);
   if (PRESENT_OUTCOME.test(lower)) v.set('presentOutcome', 1);
   if (/\?\s*$/.test(seg.text)) v.set('question', 1);
   for (let k = 0; k < NEIGHBOUR_FLAGS.length; k++) {

@@ -93,6 +93,10 @@ describe('a mock interview', () => {
     await h.command(bob, 'mock', 'acme 2');
     await reply('skip');
     expect(inDm().at(-1)?.text).toMatch(/Question 2 of 2/);
+    // a question skipped says plainly that it was skipped, and shows no checks for it
+    const word = inDm().at(-2)?.text ?? '';
+    expect(word).toMatch(/You skipped this question, so it has no score/);
+    expect(word).not.toMatch(/now reads|[STAR] [?✓✗]/);
   });
 
   it('asks a story told about something else to fit the question, after the missing Result', async () => {
@@ -173,7 +177,9 @@ describe('what reviewers caught', () => {
     await h.command(bob, 'mock', 'acme behavioral 2');
     await reply(NO_RESULT);
     await reply('skip');
-    expect(inDm().some((m) => /This answer now reads S ✓ · T ✓ · A ✓ · R [✗?]/.test(m.text))).toBe(true);
+    const word = inDm().find((m) => /You skipped the follow-up/.test(m.text))?.text ?? '';
+    expect(word).toMatch(/your answer stays as it was: S ✓ · T ✓ · A ✓ · R [✗?]/);
+    expect(word).not.toMatch(/now reads/);
   });
 
   it('an approach question gets no STAR score, in the reply or the scorecard', async () => {

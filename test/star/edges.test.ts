@@ -89,6 +89,25 @@ describe('what the feedback says', () => {
     expect(said).not.toMatch(/Add the Result|Put a number on the result/);
   });
 
+  it('does not call a measured outcome with "since then" in it a lesson-only close', () => {
+    const a = analyzeAnswer(
+      'In spring our weekly payroll export kept failing and the finance team re-entered rows by hand. I was asked to make it dependable before year end. I found that a timeout in the bank lookup caused it, added retries and set up an alert for rows that still failed. The export has gone through without a single failure for three months since then.',
+    );
+    expect(a.parts.result.present).toBe(true);
+    expect(a.resultMeasured).toBe(true);
+    const said = a.suggestions.join(' ');
+    expect(said).not.toMatch(/You close on what you learned/);
+    expect(said).not.toMatch(/also say what happened because of what you did/);
+    expect(a.praise).toMatch(/the result is measured/);
+  });
+
+  it('still credits a "since then I always ..." close as the lesson it is', () => {
+    const a = analyzeAnswer(
+      'Last year I shipped a release that broke the login page for an hour. I had to find out why and stop it happening again. I traced it to a config change I had not tested and rolled it back. Since then I always test config changes on staging first.',
+    );
+    expect(a.suggestions.join(' ')).toMatch(/You close on what you learned \("Since then I always test config changes/);
+  });
+
   it('says gently when the story is not about what the question asks', () => {
     const a = analyzeAnswer(
       'Last year I was the only developer on our booking site. I was asked to make the pages load faster. I compressed the images and added caching. Pages now load in under two seconds.',

@@ -193,10 +193,10 @@ function chooseVerdicts(
       );
     const grid = p === 'result' ? RESULT_GRID : GRID;
     grid.forEach((t, k) => {
-      // the confident "Add the Result" is not placed on an edge, where the next step up
-      // already fails: it must hold a little beyond the answers it was placed on
-      const next = grid[k + 1];
-      if (ok(t) && (p !== 'result' || next === undefined || ok(next))) missingBelow[p] = t;
+      // the confident "Add the Result" is not placed near an edge, where one of the next two
+      // steps up already fails: it must hold a little beyond the answers it was placed on
+      const ahead = grid.slice(k + 1, k + 3);
+      if (ok(t) && (p !== 'result' || ahead.every(ok))) missingBelow[p] = t;
     });
   }
   log(`verdicts: non-story at story probability <= ${notStoryBelow}; missing below ${JSON.stringify(missingBelow)}`);
