@@ -3,13 +3,10 @@
 // input is not a terminal the same lines are read and the adapter reports the end
 // of input so the process can exit.
 import { createInterface, type Interface } from 'node:readline';
-import { STAR_FORM_FIELDS, STAR_FORM_LABEL } from '../../src/chat/star-form';
-import { withTimes } from '../../src/chat/time';
 import type {
   Adapter,
   Author,
   Button,
-  ChartImage,
   EventHandler,
   InboundEvent,
   OutboundMessage,
@@ -18,51 +15,21 @@ import type {
   ReplyOptions,
   WorkspaceId,
 } from '../../src/chat/types';
-import { formatBytes, saveFile } from './files';
-import { COLOURS, emojiText, PLAIN, renderMarkdown, type Style } from './render';
+import { FormDraft } from './form';
+import { Markers } from './markers';
+import { type ConsoleOptions, memberId } from './members';
+import { PasteCollector } from './paste';
+import { COLOURS, PLAIN, type Style } from './render';
+import { ConsoleView, consoleHelp, indentLines } from './view';
 
 const CONSOLE_WORKSPACE = 'console:local';
 const CONSOLE_CHANNEL = 'console:local:prep';
-
-export interface ConsoleOptions {
-  input?: NodeJS.ReadableStream & { isTTY?: boolean };
-  output?: NodeJS.WritableStream & { isTTY?: boolean };
-  /** The member you play at first. */
-  user?: string;
-  /** Colours and prompts; defaults to whether output is a terminal (and NO_COLOR is unset). */
-  color?: boolean;
-  clock?: () => Date;
-  /** Where files the bot sends (an export) are saved; without it they are printed inline. */
-  filesDir?: string;
-  /** Where charts are saved as PNG files; without it only their text alternative is shown. */
-  chartsDir?: string;
-}
-
-interface FormDraft {
-  postId: string;
-  thread: Ref;
-  values: string[];
-}
 
 type EventFields = InboundEvent extends infer E
   ? E extends InboundEvent
     ? Omit<E, 'reply' | 'workspace' | 'channel' | 'author' | 'at'>
     : never
   : never;
-
-const FORM_FIELDS = STAR_FORM_FIELDS.map((f) => f.label);
-/** Lines closer together than this were pasted, not typed. */
-const PASTE_MS = 40;
-
-export function memberId(name: string): string {
-  return (
-    name
-      .trim()
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'member'
-  );
-}
 
 export class ConsoleAdapter implements Adapter {
   readonly platform = 'console';
@@ -79,19 +46,20 @@ export class ConsoleAdapter implements Adapter {
   private readonly interactive: boolean;
   private readonly clock: () => Date;
   private rl?: Interface;
-  private readonly filesDir?: string;
-  private readonly chartsDir?: string;
   /** Set once input has ended or the member left: nothing is prompted or read after it. */
   private closed = false;
   /** Events being handled now; output outside them (held feedback) draws the prompt again. */
   private handling = 0;
   private started = false;
   /** Lines of a paste still arriving (interactive only). */
-  private pasted: string[] = [];
-  private pasteTimer?: NodeJS.Timeout;
+  private readonly paste = new PasteCollector(
+    (line) => this.enqueue(line),
+    (lines) => !this.form && lines.every((l) => !l.startsWith('/')),
+  );
   private handler?: EventHandler;
   private me: Author;
   private readonly names = new Map<string, string>();
+  private readonly view: ConsoleView;
   /** Thread numbers are unique across runs, so stored thread refs never collide. */
   private seq: number;
   private currentThread?: Ref;
@@ -101,8 +69,7 @@ export class ConsoleAdapter implements Adapter {
   private form?: FormDraft;
   private buttons: Button[] = [];
   private readonly lastByUser = new Map<string, { ref: Ref; thread: Ref }>();
-  private readonly marks = new Map<Ref, Set<string>>();
-  private readonly owners = new Map<Ref, string>();
+  private readonly markers: Markers;
   private queue: Promise<void>;
   private openGate!: () => void;
 
@@ -114,8 +81,8 @@ export class ConsoleAdapter implements Adapter {
     this.interactive = this.input.isTTY === true;
     this.wholeReplies = !this.interactive;
     this.clock = options.clock ?? (() => new Date());
-    this.filesDir = options.filesDir;
-    this.chartsDir = options.chartsDir;
+    this.markers = new Markers(this.style);
+    this.view = new ConsoleView(this.style, this.names, this.channel, options);
     this.me = this.author(options.user ?? 'you');
     this.seq = Date.now();
     this.done = new Promise((r) => {
@@ -138,89 +105,18 @@ export class ConsoleAdapter implements Adapter {
     this.output.write(`${text}\n`);
   }
 
-  private md(text: string): string {
-    return renderMarkdown(text, this.style, (id) => this.names.get(id) ?? id);
-  }
-
   /** Where a thread ref's replies are shown: indented under their question. */
   private isThread(ref: Ref): boolean {
     return ref.startsWith(`${this.channel}:`);
   }
 
-  private indent(text: string, prefix: string): string {
-    return text
-      .split('\n')
-      .map((l) => `${prefix}${l}`)
-      .join('\n');
+  private show(message: OutboundMessage, where: Ref, privateTo?: string): void {
+    if (message.buttons?.length) this.buttons = message.buttons;
+    this.write(this.view.render(message, where, privateTo));
   }
 
-  private show(neutral: OutboundMessage, where: Ref, privateTo?: string): void {
-    const message = withTimes(neutral, (t) => t.words);
-    const s = this.style;
-    const lines: string[] = [];
-    const head = privateTo ? s.dim(`🔒 only ${this.names.get(privateTo) ?? privateTo} can see this`) : '';
-    if (message.kind === 'question' && !this.isThread(where)) {
-      lines.push('', s.accent('━'.repeat(60)));
-    }
-    if (head) lines.push(head);
-    const who =
-      message.kind === 'answer'
-        ? ''
-        : `${s.bold(s.accent('Starling'))}${message.title ? ` · ${s.bold(message.title)}` : ''}`;
-    if (who) lines.push(who);
-    else if (message.title) lines.push(s.bold(message.title));
-    if (message.text) lines.push(this.md(message.text));
-    if (message.footer) lines.push(s.dim(this.md(message.footer)));
-    if (message.buttons?.length) {
-      this.buttons = message.buttons;
-      lines.push(
-        message.buttons
-          .map((b, i) => `[${i + 1}] ${b.style === 'danger' ? s.bad(b.label) : s.bold(b.label)}`)
-          .join('  ') + s.dim('  – type /press <number>'),
-      );
-    }
-    if (message.starForm)
-      lines.push(s.dim(`[${message.starForm.label ?? STAR_FORM_LABEL}] – type /form to answer in four parts`));
-    for (const a of message.attachments ?? []) lines.push(...this.attachment(a));
-    if (message.image) lines.push(...this.chart(message.image));
-    if (message.kind === 'question' && !this.isThread(where)) {
-      const how = message.awaitsReply
-        ? 'Type your reply: each line goes to this conversation until it ends.'
-        : "Type your answer: each line is a reply in this question's thread.";
-      lines.push(s.dim(`${how} /help lists console commands.`), s.accent('━'.repeat(60)));
-    }
-    const body = lines.join('\n');
-    this.write(this.isThread(where) ? this.indent(body, s.dim('  │ ')) : body);
-  }
-
-  /** A file the bot sent: saved under the files folder with its path said, or shown inline. */
-  private attachment(a: { name: string; mime: string; content: string }): string[] {
-    const s = this.style;
-    if (!this.filesDir) {
-      return [s.dim(`── file ${a.name} (${a.mime}) ──`), a.content.trimEnd(), s.dim('── end of file ──')];
-    }
-    try {
-      const path = saveFile(this.filesDir, a.name, a.content);
-      return [`${s.dim('file saved:')} ${path} ${s.dim(`(${formatBytes(Buffer.byteLength(a.content))})`)}`];
-    } catch (err) {
-      return [
-        s.bad(`Could not save ${a.name} under ${this.filesDir} (${(err as Error).message}); here it is instead:`),
-        a.content.trimEnd(),
-      ];
-    }
-  }
-
-  /** A chart: the PNG saved under the charts folder with its path, beside the text bars. */
-  private chart(image: ChartImage): string[] {
-    const s = this.style;
-    const alt = s.dim(`Chart: ${image.alt}`);
-    if (!this.chartsDir) return [alt];
-    try {
-      const path = saveFile(this.chartsDir, image.name, image.png);
-      return [`${s.dim('chart saved:')} ${path} ${s.dim(`(${formatBytes(image.png.byteLength)})`)}`, alt];
-    } catch (err) {
-      return [s.bad(`Could not save the chart under ${this.chartsDir} (${(err as Error).message}).`), alt];
-    }
+  private indent(text: string): string {
+    return indentLines(text, this.style.dim('  │ '));
   }
 
   async start(onEvent: EventHandler): Promise<void> {
@@ -230,11 +126,11 @@ export class ConsoleAdapter implements Adapter {
       output: this.interactive ? this.output : undefined,
       terminal: this.interactive,
     });
-    this.rl.on('line', (line) => (this.interactive ? this.collect(line) : this.enqueue(line)));
+    this.rl.on('line', (line) => (this.interactive ? this.paste.add(line) : this.enqueue(line)));
     // In a terminal readline takes Ctrl-C itself; treat it as leaving, like Ctrl-D.
     this.rl.on('SIGINT', () => this.rl?.close());
     this.rl.on('close', () => {
-      this.flushPaste();
+      this.paste.flush();
       this.closed = true;
       this.queue.then(() => this.resolveDone());
     });
@@ -251,26 +147,6 @@ export class ConsoleAdapter implements Adapter {
     this.queue = this.queue
       .then(() => this.onLine(line))
       .catch((err) => this.write(this.style.bad(`error: ${String(err)}`)));
-  }
-
-  /**
-   * In a terminal, lines that arrive together are one paste: a pasted answer of many lines
-   * is one reply with one feedback, not a reply per line. Typed lines come one at a time.
-   */
-  private collect(line: string): void {
-    this.pasted.push(line);
-    if (this.pasteTimer) clearTimeout(this.pasteTimer);
-    this.pasteTimer = setTimeout(() => this.flushPaste(), PASTE_MS);
-  }
-
-  private flushPaste(): void {
-    if (this.pasteTimer) clearTimeout(this.pasteTimer);
-    this.pasteTimer = undefined;
-    const lines = this.pasted;
-    this.pasted = [];
-    const oneAnswer = lines.length > 1 && !this.form && lines.every((l) => !l.startsWith('/'));
-    if (oneAnswer) this.enqueue(lines.join('\n').trim());
-    else for (const l of lines) this.enqueue(l);
   }
 
   /** Startup output is done: handle input from now on. */
@@ -319,7 +195,7 @@ export class ConsoleAdapter implements Adapter {
     }
     this.show(message, this.isThread(to) ? thread : this.channel);
     const author = message.kind === 'answer' ? /^\*\*(.+?)\*\*/.exec(message.text)?.[1] : undefined;
-    if (author) this.owners.set(ref, author);
+    if (author) this.markers.own(ref, author);
     if (message.kind === 'question' && !this.isThread(to)) {
       this.currentThread = thread;
       if (message.starForm) this.currentForm = { postId: message.starForm.postId, thread };
@@ -342,38 +218,16 @@ export class ConsoleAdapter implements Adapter {
   }
 
   async react(ref: Ref, emoji: string): Promise<void> {
-    const set = this.marks.get(ref) ?? new Set<string>();
-    set.add(emoji);
-    this.marks.set(ref, set);
-    this.dirty.add(ref);
+    this.markers.add(ref, emoji);
   }
 
   async unreact(ref: Ref, emoji: string): Promise<void> {
-    this.marks.get(ref)?.delete(emoji);
-    this.dirty.add(ref);
+    this.markers.remove(ref, emoji);
   }
-
-  private readonly dirty = new Set<Ref>();
 
   /** Shows markers that changed while a line was handled, one line per answer. */
   private flushMarks(): void {
-    for (const ref of this.dirty) {
-      const set = this.marks.get(ref) ?? new Set<string>();
-      const owner = this.owners.get(ref);
-      // The group sees reactions, as on Slack and Discord: a letter per part present.
-      // What is missing (or unclear) is for the author's private feedback to say.
-      const letters = ['s', 't', 'a', 'r']
-        .filter((c) => set.has(`regional_indicator_${c}`))
-        .map((c) => this.style.good(`${c.toUpperCase()} ✓`));
-      const others = [...set].filter((e) => !/^regional_indicator_[star]$/.test(e)).map(emojiText);
-      this.write(
-        this.indent(
-          `${this.style.dim('marker on')} ${owner === this.me.name ? 'your answer' : owner ? `${owner}'s answer` : 'the answer'}: ${[...letters, ...others].join(' · ')}`,
-          this.style.dim('  │ '),
-        ),
-      );
-    }
-    this.dirty.clear();
+    for (const line of this.markers.changed(this.me.name)) this.write(this.indent(line));
   }
 
   private event(fields: EventFields): InboundEvent {
@@ -402,23 +256,6 @@ export class ConsoleAdapter implements Adapter {
       this.handling--;
     }
     this.flushMarks();
-  }
-
-  private help(): void {
-    const s = this.style;
-    this.write(
-      [
-        s.bold('Console commands'),
-        `  ${s.code('/prep <command>')}   any Starling command (${s.code('/prep help')} lists them)`,
-        `  ${s.code('<text>')}            your answer: to the open mock interview, else in the current question's thread`,
-        `  ${s.code('/as <name>')}        play another member`,
-        `  ${s.code('/form')}             answer the current question with the four-part STAR form`,
-        `  ${s.code('/edit <text>')}      replace your last reply`,
-        `  ${s.code('/delete')}           delete your last reply`,
-        `  ${s.code('/press <n>')}        press button n of the last message with buttons`,
-        `  ${s.code('/quit')}             leave (Ctrl-D works too)`,
-      ].join('\n'),
-    );
   }
 
   async onLine(raw: string): Promise<void> {
@@ -463,9 +300,9 @@ export class ConsoleAdapter implements Adapter {
           this.write(this.style.bad('There is no question to answer yet. Type /prep question first.'));
           return;
         }
-        this.form = { ...this.currentForm, values: [] };
+        this.form = new FormDraft(this.currentForm.postId, this.currentForm.thread);
         this.write(
-          this.style.dim(`STAR form, one line for each part.${this.interactive ? ` ${FORM_FIELDS[0]}:` : ''}`),
+          this.style.dim(`STAR form, one line for each part.${this.interactive ? ` ${this.form.next}:` : ''}`),
         );
         return;
       }
@@ -475,12 +312,7 @@ export class ConsoleAdapter implements Adapter {
           this.write(this.style.bad(last ? 'Type /edit followed by the new text.' : 'You have no reply to edit yet.'));
           return;
         }
-        this.write(
-          this.indent(
-            `${this.style.bold(this.me.name)} ${this.style.dim('(edited)')}: ${rest.trim()}`,
-            this.style.dim('  │ '),
-          ),
-        );
+        this.write(this.indent(`${this.style.bold(this.me.name)} ${this.style.dim('(edited)')}: ${rest.trim()}`));
         return this.emit(this.event({ type: 'message_edited', ref: last.ref, thread: last.thread, text: rest.trim() }));
       }
       case 'delete': {
@@ -490,7 +322,7 @@ export class ConsoleAdapter implements Adapter {
           return;
         }
         this.lastByUser.delete(this.me.id);
-        this.write(this.indent(this.style.dim(`${this.me.name} deleted a reply.`), this.style.dim('  │ ')));
+        this.write(this.indent(this.style.dim(`${this.me.name} deleted a reply.`)));
         return this.emit(this.event({ type: 'message_deleted', ref: last.ref, thread: last.thread }));
       }
       case 'press':
@@ -509,7 +341,7 @@ export class ConsoleAdapter implements Adapter {
         return this.emit(this.event({ type: 'button', actionId: b.id, ...(b.value ? { value: b.value } : {}) }));
       }
       case 'help':
-        this.help();
+        this.write(consoleHelp(this.style));
         return;
       case 'quit':
       case 'exit':
@@ -540,7 +372,7 @@ export class ConsoleAdapter implements Adapter {
     }
     this.seq += 1;
     const ref = `${this.currentThread}:${this.seq}`;
-    this.owners.set(ref, this.me.name);
+    this.markers.own(ref, this.me.name);
     this.lastByUser.set(this.me.id, { ref, thread: this.currentThread });
     await this.emit(this.event({ type: 'message', ref, thread: this.currentThread, text }));
   }
@@ -548,22 +380,14 @@ export class ConsoleAdapter implements Adapter {
   private async formLine(line: string): Promise<void> {
     const f = this.form;
     if (!f) return;
-    f.values.push(line);
-    if (!this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length - 1]}: ${line}`));
-    if (f.values.length < FORM_FIELDS.length) {
-      if (this.interactive) this.write(this.style.dim(`${FORM_FIELDS[f.values.length]}:`));
+    const label = f.add(line);
+    if (!this.interactive) this.write(this.style.dim(`${label}: ${line}`));
+    if (f.next) {
+      if (this.interactive) this.write(this.style.dim(`${f.next}:`));
       return;
     }
     this.form = undefined;
-    const [situation = '', task = '', action = '', result = ''] = f.values;
-    await this.emit(
-      this.event({
-        type: 'form_submitted',
-        form: 'star',
-        postId: f.postId,
-        thread: f.thread,
-        values: { situation, task, action, result },
-      }),
-    );
+    const submitted = { type: 'form_submitted' as const, form: 'star' as const, values: f.answer };
+    await this.emit(this.event({ ...submitted, postId: f.postId, thread: f.thread }));
   }
 }

@@ -2,7 +2,7 @@
 // or several shards: discord.js reads SHARDS/SHARD_COUNT when the ShardingManager
 // spawns it), registers `/prep` from the core's registry when it changed, turns
 // gateway events into neutral ones and renders the core's messages back.
-import { type Client, type ClientOptions, Events } from 'discord.js';
+import type { Client, ClientOptions } from 'discord.js';
 import type { Kysely } from 'kysely';
 import { PlatformError } from '../../src/chat/errors';
 import type { CommandDef, MessageActionDef } from '../../src/chat/registry';
@@ -11,23 +11,13 @@ import type { Config } from '../../src/config';
 import { firstDelivery } from '../../src/db/dedupe';
 import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
-import { buildClient, connect, guardPackets } from './client';
-import { registerIfChanged } from './commands';
+import { buildClient, connect } from './client';
 import type { AutocompleteKind, InboundContext } from './context';
-import { misfit } from './edge';
-import { toPlatformError } from './errors';
-import { handleInteraction } from './interactions';
-import {
-  DM_CLOSED_NOTE,
-  onMessageCreate,
-  onMessageDelete,
-  onMessageUpdate,
-  onReaction,
-  onUncachedChange,
-  onUncachedMessage,
-} from './messages';
+import { attachListeners } from './listeners';
+import { DM_CLOSED_NOTE } from './messages';
 import { DiscordOutbound } from './outbound';
 import { PLATFORM, parseRef } from './refs';
+import { registerCommand } from './register';
 
 export interface DiscordAdapterOptions {
   config: Config;
@@ -63,6 +53,42 @@ export interface DiscordAdapter extends Adapter {
 }
 
 const REPORT_EVERY_MS = 60 * 60_000;
+const NO_CONTENT_WARNING =
+  'A thread reply arrived without its text. Enable the Message Content intent (Developer Portal > Bot > Privileged Gateway Intents) so replies count as answers; the STAR form and commands work without it.';
+
+/** What the inbound mappers look up by name, built once from the registry. */
+function commandLookups(commands: CommandDef<any, any>[], actions: MessageActionDef<any>[]) {
+  const autocompleteKinds = new Map<string, AutocompleteKind>();
+  for (const def of commands) {
+    for (const o of def.options) if (o.autocomplete) autocompleteKinds.set(`${def.name}:${o.name}`, o.autocomplete);
+  }
+  return {
+    autocompleteKinds,
+    messageActionNames: new Map(actions.map((a) => [a.label, a.name])),
+    slowCommands: new Set(commands.filter((c) => c.slow).map((c) => c.name)),
+  };
+}
+
+/** A channel that refuses sends is logged and reported at most once an hour. */
+function channelErrorReporter(log: Logger, report: DiscordAdapterOptions['onPlatformError']) {
+  const reported = new Map<string, number>();
+  return async (channelRef: Ref, err: PlatformError): Promise<void> => {
+    const last = reported.get(channelRef) ?? 0;
+    if (Date.now() - last < REPORT_EVERY_MS) return;
+    reported.set(channelRef, Date.now());
+    log.warn({ channel: channelRef, code: err.code, kind: err.kind }, 'Discord refused a send to this channel');
+    await report?.(channelRef, err).catch((e) => log.error({ err: e }, 'reporting a channel error failed'));
+  };
+}
+
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, logger, db } = options;
@@ -73,14 +99,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     );
   }
   const token = config.DISCORD_TOKEN;
-  const autocompleteKinds = new Map<string, AutocompleteKind>();
-  for (const def of options.commands) {
-    for (const o of def.options) if (o.autocomplete) autocompleteKinds.set(`${def.name}:${o.name}`, o.autocomplete);
-  }
-  const messageActionNames = new Map((options.messageActions ?? []).map((a) => [a.label, a.name]));
-  const slowCommands = new Set(options.commands.filter((c) => c.slow).map((c) => c.name));
-  const reported = new Map<string, number>();
-  let warnedNoContent = false;
+  const lookups = commandLookups(options.commands, options.messageActions ?? []);
+  const onChannelError = channelErrorReporter(log, options.onPlatformError);
+  const warnNoContent = once(() => log.warn(NO_CONTENT_WARNING));
   let handler: EventHandler | undefined;
   let commandsRegistered: boolean | undefined;
   let readsMessageContent = true;
@@ -106,103 +127,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
     firstDelivery: (key) => firstDelivery(db, key),
     deferAfterMs: options.deferAfterMs ?? 1500,
-    slowCommands,
-    messageActionNames,
-    autocompleteKinds,
+    ...lookups,
     autocomplete: options.autocomplete,
-    onChannelError: async (channelRef, err) => {
-      const last = reported.get(channelRef) ?? 0;
-      if (Date.now() - last < REPORT_EVERY_MS) return;
-      reported.set(channelRef, Date.now());
-      log.warn({ channel: channelRef, code: err.code, kind: err.kind }, 'Discord refused a send to this channel');
-      await options
-        .onPlatformError?.(channelRef, err)
-        .catch((e) => log.error({ err: e }, 'reporting a channel error failed'));
-    },
-    warnNoContent: () => {
-      if (warnedNoContent) return;
-      warnedNoContent = true;
-      log.warn(
-        'A thread reply arrived without its text. Enable the Message Content intent (Developer Portal > Bot > Privileged Gateway Intents) so replies count as answers; the STAR form and commands work without it.',
-      );
-    },
+    onChannelError,
+    warnNoContent,
   });
-
-  /** Runs a listener so that no event, however malformed, can take the process down. */
-  const run = (what: string, fn: () => Promise<void>): void => {
-    let p: Promise<void>;
-    try {
-      p = fn();
-    } catch (err) {
-      p = Promise.reject(err);
-    }
-    p.catch((err) => log.error({ err, event: what }, 'a Discord event could not be handled'));
-  };
-
-  function attach(c: Client): void {
-    guardPackets(c, log);
-    c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
-    c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));
-    c.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
-      // raw comes before the packet guard: a misfit is skipped here and logged there, once
-      if (packet.t === 'MESSAGE_CREATE' && packet.d && typeof packet.d === 'object' && !misfit(packet.t, packet.d)) {
-        run('message', () => onUncachedMessage(ctx(), packet.d as Record<string, unknown>));
-      }
-      if ((packet.t === 'MESSAGE_UPDATE' || packet.t === 'MESSAGE_DELETE') && !misfit(packet.t, packet.d)) {
-        const t = packet.t;
-        run('message change', () => onUncachedChange(ctx(), t, packet.d as Record<string, unknown>));
-      }
-    });
-    c.on(Events.MessageUpdate, (a, b) => run('message edit', () => onMessageUpdate(ctx(), a, b)));
-    c.on(Events.MessageDelete, (m) => run('message delete', () => onMessageDelete(ctx(), m)));
-    c.on(Events.MessageBulkDelete, (messages) =>
-      run('bulk delete', async () => {
-        for (const m of messages.values()) await onMessageDelete(ctx(), m);
-      }),
-    );
-    c.on(Events.MessageReactionAdd, (r, u) => run('reaction', () => onReaction(ctx(), r, u, true)));
-    c.on(Events.MessageReactionRemove, (r, u) => run('reaction', () => onReaction(ctx(), r, u, false)));
-    c.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'Discord gateway error'));
-    c.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
-    c.on(Events.ShardReconnecting, (shard) => {
-      if (!closing.has(c)) log.info({ shard }, 'Discord gateway reconnecting');
-    });
-    c.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
-    c.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
-  }
-
-  async function register(): Promise<void> {
-    if (options.registerCommands === false) return;
-    // With the ShardingManager every shard is a process; the one holding shard 0 registers.
-    if (client.shard && !client.shard.ids.includes(0)) return;
-    const applicationId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
-    if (!applicationId)
-      throw new Error('Discord did not say which application this bot is; set DISCORD_APPLICATION_ID.');
-    let result: Awaited<ReturnType<typeof registerIfChanged>>;
-    try {
-      result = await registerIfChanged({
-        db,
-        rest: client.rest,
-        applicationId,
-        ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
-        commands: options.commands,
-        messageActions: options.messageActions ?? [],
-      });
-    } catch (err) {
-      const e = toPlatformError(err);
-      const where = config.DISCORD_GUILD_ID ? `in server ${config.DISCORD_GUILD_ID}` : 'globally';
-      const fix =
-        e instanceof PlatformError && e.kind === 'no_permission'
-          ? ' Invite the bot with the applications.commands scope (docs/discord.md, step 5), and check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.'
-          : '';
-      throw new Error(`Discord refused to register /prep ${where}: ${(e as Error).message}.${fix}`, { cause: err });
-    }
-    commandsRegistered = result.registered;
-    log.info(
-      { scope: result.scope, registered: result.registered },
-      result.registered ? 'registered /prep' : '/prep is up to date',
-    );
-  }
 
   const adapter: DiscordAdapter = {
     platform: PLATFORM,
@@ -218,7 +147,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
     async start(onEvent: EventHandler): Promise<void> {
       handler = onEvent;
-      attach(client);
+      attachListeners(client, ctx, log, closing);
       try {
         await connect(client, token);
       } catch (err) {
@@ -230,7 +159,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         readsMessageContent = false;
         client = buildClient(options, false);
         sender = outbound();
-        attach(client);
+        attachListeners(client, ctx, log, closing);
         await connect(client, token);
       }
       log.info(
@@ -238,7 +167,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         'connected to Discord',
       );
       try {
-        await register();
+        const registered = await registerCommand(client, options, log);
+        if (registered !== undefined) commandsRegistered = registered;
       } catch (err) {
         // A connected client keeps the process alive: close it so start-up fails cleanly.
         await close(client);
@@ -251,42 +181,49 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await close(client);
     },
 
+    ...sending(() => sender),
+  };
+  return adapter;
+}
+
+/** What the core sends through, always on the current client's sender. */
+function sending(current: () => DiscordOutbound) {
+  return {
     post(to: Ref, message: OutboundMessage): Promise<PostResult> {
-      return sender.post(to, message);
+      return current().post(to, message);
     },
 
     async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
       try {
-        await sender.sendDirect(userId, message);
+        await current().sendDirect(userId, message);
       } catch (err) {
         if (!(err instanceof PlatformError && err.kind === 'user_unreachable')) throw err;
-        await sender.post(to, { text: DM_CLOSED_NOTE(userId), kind: 'info' });
+        await current().post(to, { text: DM_CLOSED_NOTE(userId), kind: 'info' });
       }
     },
 
     async openDirect(_workspace: WorkspaceId, userId: string): Promise<Ref> {
-      return sender.openDirect(userId);
+      return current().openDirect(userId);
     },
     async openPrivateThread(channel: Ref, userId: string, name: string): Promise<Ref> {
-      return sender.openPrivateThread(channel, userId, name);
+      return current().openPrivateThread(channel, userId, name);
     },
 
     edit(ref: Ref, message: OutboundMessage): Promise<void> {
-      return sender.edit(ref, message);
+      return current().edit(ref, message);
     },
 
     react(ref: Ref, emoji: string): Promise<void> {
-      return sender.react(ref, emoji, true);
+      return current().react(ref, emoji, true);
     },
 
     unreact(ref: Ref, emoji: string): Promise<void> {
-      return sender.react(ref, emoji, false);
+      return current().react(ref, emoji, false);
     },
 
     findPosted(to: Ref, idempotencyKey: string): Promise<PostResult | undefined> {
       parseRef(to);
-      return sender.findPosted(to, idempotencyKey);
+      return current().findPosted(to, idempotencyKey);
     },
   };
-  return adapter;
 }

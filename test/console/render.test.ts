@@ -1,7 +1,8 @@
 // Neutral markdown in the terminal, and the adapter driven through streams.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConsoleAdapter, memberId } from '../../adapters/console/index';
+import { ConsoleAdapter } from '../../adapters/console/index';
+import { memberId } from '../../adapters/console/members';
 import { COLOURS, emojiText, PLAIN, renderMarkdown } from '../../adapters/console/render';
 import type { InboundEvent } from '../../src/chat/types';
 

@@ -1,0 +1,62 @@
+// The gateway events the adapter listens to, each run so that no event, however
+// malformed, can take the process down, and the connection's own news logged.
+import { type Client, Events } from 'discord.js';
+import type { Logger } from '../../src/logger';
+import { guardPackets } from './client';
+import type { InboundContext } from './context';
+import { misfit } from './edge';
+import { handleInteraction } from './interactions';
+import {
+  onMessageCreate,
+  onMessageDelete,
+  onMessageUpdate,
+  onReaction,
+  onUncachedChange,
+  onUncachedMessage,
+} from './messages';
+
+/** Runs a listener so that no event, however malformed, can take the process down. */
+function runner(log: Logger) {
+  return (what: string, fn: () => Promise<void>): void => {
+    let p: Promise<void>;
+    try {
+      p = fn();
+    } catch (err) {
+      p = Promise.reject(err);
+    }
+    p.catch((err) => log.error({ err, event: what }, 'a Discord event could not be handled'));
+  };
+}
+
+export function attachListeners(c: Client, ctx: () => InboundContext, log: Logger, closing: WeakSet<Client>): void {
+  const run = runner(log);
+  guardPackets(c, log);
+  c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
+  c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));
+  c.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+    // raw comes before the packet guard: a misfit is skipped here and logged there, once
+    if (packet.t === 'MESSAGE_CREATE' && packet.d && typeof packet.d === 'object' && !misfit(packet.t, packet.d)) {
+      run('message', () => onUncachedMessage(ctx(), packet.d as Record<string, unknown>));
+    }
+    if ((packet.t === 'MESSAGE_UPDATE' || packet.t === 'MESSAGE_DELETE') && !misfit(packet.t, packet.d)) {
+      const t = packet.t;
+      run('message change', () => onUncachedChange(ctx(), t, packet.d as Record<string, unknown>));
+    }
+  });
+  c.on(Events.MessageUpdate, (a, b) => run('message edit', () => onMessageUpdate(ctx(), a, b)));
+  c.on(Events.MessageDelete, (m) => run('message delete', () => onMessageDelete(ctx(), m)));
+  c.on(Events.MessageBulkDelete, (messages) =>
+    run('bulk delete', async () => {
+      for (const m of messages.values()) await onMessageDelete(ctx(), m);
+    }),
+  );
+  c.on(Events.MessageReactionAdd, (r, u) => run('reaction', () => onReaction(ctx(), r, u, true)));
+  c.on(Events.MessageReactionRemove, (r, u) => run('reaction', () => onReaction(ctx(), r, u, false)));
+  c.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'Discord gateway error'));
+  c.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
+  c.on(Events.ShardReconnecting, (shard) => {
+    if (!closing.has(c)) log.info({ shard }, 'Discord gateway reconnecting');
+  });
+  c.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
+  c.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
+}
