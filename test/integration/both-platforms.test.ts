@@ -208,7 +208,8 @@ const discordFeedback = () =>
 let slackQuestionTs = '';
 let discordThreadId = '';
 
-describe('one process serves Slack and Discord at once', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('one process serves Slack and Discord at once', { shuffle: false }, () => {
   it('answers /prep tips on each platform through that platform', async () => {
     const slackTips = await slackSlash('tips chop');
     expect(slackTips).toContain(CHOP);

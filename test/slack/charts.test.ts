@@ -72,7 +72,8 @@ async function event(payload: { type: string }) {
   await h.adapter.idle();
 }
 
-describe('charts on Slack', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('charts on Slack', { shuffle: false }, () => {
   it('/prep me replies privately at once, then uploads the chart as a real PNG to the direct message', async () => {
     const before = h.fake.messages.length;
     await slash(ALICE, 'question CHOP behavioral');

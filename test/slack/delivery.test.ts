@@ -126,7 +126,8 @@ const keyedPosts = () => h.fake.messages.filter((m) => m.channel === CHANNEL && 
 const keyedCalls = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args.metadata);
 const ephemeralsTo = (user: string) => h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
 
-describe('a post Slack stored before an error', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('a post Slack stored before an error', { shuffle: false }, () => {
   it('a scheduled question answered 502 after Slack stored it is posted once; the next attempt finds and records it', async () => {
     await slash(SAM, 'schedule 09:00 UTC weekdays CHOP');
     h.fake.fail('chat.postMessage', { status: 502, afterStoring: true }, 1, (a) => Boolean(a.metadata));
@@ -179,7 +180,8 @@ describe('a post Slack stored before an error', () => {
   });
 });
 
-describe('a connection Slack never saw', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('a connection Slack never saw', { shuffle: false }, () => {
   /** Slack is down until the adapter's first wait, then back on the same port. */
   async function slackDownUntilFirstRetry(): Promise<void> {
     await h.fake.stop();
@@ -211,7 +213,8 @@ describe('a connection Slack never saw', () => {
   });
 });
 
-describe('rate-limited replies', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('rate-limited replies', { shuffle: false }, () => {
   let questionTs = '';
 
   it('feedback Slack rate-limits for 30 s arrives after the wait, which holds up nobody else', async () => {

@@ -110,14 +110,18 @@ async function deliverJson(body: Json) {
 describe('every Slack payload, plain and corrupted, is acknowledged and never breaks a listener', () => {
   it('plain payloads reach the core as events', async () => {
     const before = events.length;
-    for (const body of Object.values(ENVELOPES)) expect((await deliverJson(body)).status).toBe(200);
+    const mark = logs.length;
+    // fresh delivery ids: the other tests send these envelopes too, and a repeat is dropped
+    for (const [i, body] of Object.values(ENVELOPES).entries()) {
+      expect((await deliverJson({ ...body, event_id: `EvPLAIN${i}` })).status).toBe(200);
+    }
     expect((await send(h.port, formBody(slashCommand('help')), FORM)).status).toBe(200);
     await h.adapter.idle();
     // the reply, the edit, the deletion, the reaction and the command are the core's
     expect(events.slice(before).map((e) => e.type)).toEqual(
       expect.arrayContaining(['message', 'message_edited', 'message_deleted', 'reaction', 'command']),
     );
-    expect(logs.filter((l) => l.level >= 50 || l.msg.startsWith('dropped'))).toEqual([]);
+    expect(logs.slice(mark).filter((l) => l.level >= 50 || l.msg.startsWith('dropped'))).toEqual([]);
   });
 
   it.each(Object.keys(ENVELOPES))('%s, corrupted every way', async (name) => {

@@ -167,7 +167,8 @@ const picked = (value: string): Field => ({
   selected_option: { value, text: { type: 'plain_text', text: value } },
 });
 
-describe('the schedule form (a modal with employer typeahead)', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('the schedule form (a modal with employer typeahead)', { shuffle: false }, () => {
   let modal: Modal;
 
   it('offers the form on `/prep schedule` to admins only', async () => {
@@ -244,7 +245,8 @@ describe('the schedule form (a modal with employer typeahead)', () => {
   });
 });
 
-describe('the App Home', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('the App Home', { shuffle: false }, () => {
   async function openHome(user: string) {
     const ev = { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1800000000.000200' };
     await send(h.port, JSON.stringify(eventEnvelope(ev)), 'application/json');
@@ -322,6 +324,7 @@ describe('/prep in a direct message with the bot', () => {
   it('answers /prep stories and /prep interview there', async () => {
     const [stories] = await slash(ALICE, 'stories', dm);
     expect(stories?.text).toContain('No stories yet.');
+    await slash(ALICE, 'interview harvard in 10 days', dm);
     const [interview] = await slash(ALICE, 'interview', dm);
     expect(interview?.text).toContain('Harvard Medical School');
     expect(buttonsIn(interview?.blocks).map((b) => b.action_id)).toEqual(['form:interview']);

@@ -77,7 +77,8 @@ async function command(team: string, text: string, user = 'U0MEMBER'): Promise<{
 
 const rows = () => h.db.selectFrom('slack_installations').selectAll().orderBy('id').execute();
 
-describe('installing into many workspaces', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('installing into many workspaces', { shuffle: false }, () => {
   it('the install callback exchanges the code and stores the installation', async () => {
     fake.addOAuthCode('code-orange', {
       token: ORANGE.token,

@@ -96,7 +96,8 @@ const dms = (user: string, title: string) =>
   h.fake.messages.filter((m) => m.channel === `D${user}` && JSON.stringify(m.blocks ?? m.text).includes(title));
 const latestQuestion = () => h.fake.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts).at(-1)?.ts ?? '';
 
-describe('on Slack', () => {
+// A story told in order: each step builds on the state the one before left.
+describe('on Slack', { shuffle: false }, () => {
   it('/prep interview chop answers with the days left, read in the Slack profile zone', async () => {
     const text = await slash(ALICE, 'interview chop 2026-03-06');
     expect(text).toContain("Children's Hospital of Philadelphia");
