@@ -80,7 +80,9 @@ describe.skipIf(!hasScript)('the terminal study group in a real terminal', () =>
     ];
     s.child.stdin?.write(`${paste.join('\r')}\r`);
     await s.waitFor(/STAR check: \d of 6[\s\S]*you › /);
-    await new Promise((r) => setTimeout(r, 500));
+    // lines are handled in order: once a later command is answered, any second feedback would be out
+    s.child.stdin?.write('/prep employers\r');
+    await s.waitFor(/guides[\s\S]*Harvard Medical School[\s\S]*you › /);
     expect(s.output().match(/Feedback on your answer/g)).toHaveLength(1);
     expect(s.output()).toMatch(/STAR check: 6 of 6/);
     s.child.stdin?.write('/quit\r');
