@@ -1,14 +1,26 @@
 // How `/prep mock` reads what is typed after it, and the limits its arguments keep.
 import { describe, expect, it } from 'vitest';
+import { member } from '../../adapters/memory/index';
 import { UserError } from '../../src/chat/errors';
 import { parseArgs, rawArgs } from '../../src/chat/registry';
+import type { CommandEvent } from '../../src/chat/types';
 import { parseMockText } from '../../src/mock/command';
 import { practiceRegistry } from '../../src/practice/commands';
 
 const mock = practiceRegistry().get('mock');
+const commandEvent: CommandEvent = {
+  type: 'command',
+  name: 'mock',
+  text: '',
+  workspace: 'memory:W1',
+  channel: 'memory:W1:C1',
+  author: member('U1'),
+  at: new Date(0),
+  reply: async () => {},
+};
 const read = (text: string) => {
   if (!mock) throw new Error('no mock command');
-  return parseArgs(mock, rawArgs(mock, { type: 'command', name: 'mock', text } as never));
+  return parseArgs(mock, rawArgs(mock, { ...commandEvent, text }));
 };
 
 describe('/prep mock arguments', () => {

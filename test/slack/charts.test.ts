@@ -67,7 +67,7 @@ async function slash(user: string, text: string) {
   return commandReplies(res, h.fake.responses, id);
 }
 
-async function event(payload: { type: string }) {
+async function event(payload: { type: string; [field: string]: unknown }) {
   await send(h.port, JSON.stringify(eventEnvelope(payload)), 'application/json');
   await h.adapter.idle();
 }
@@ -100,7 +100,7 @@ describe('charts on Slack', { shuffle: false }, () => {
   });
 
   it('the App Home shows the chart as an image block of the uploaded file, with alt text', async () => {
-    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() } as never);
+    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() });
     const view = h.fake.callsTo('views.publish').at(-1)?.args.view as {
       blocks: { type: string; slack_file?: { id: string }; alt_text?: string }[];
     };
@@ -113,7 +113,7 @@ describe('charts on Slack', { shuffle: false }, () => {
     expect(complete?.channel_id).toBeUndefined();
 
     const uploads = h.fake.uploads.length;
-    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() } as never);
+    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() });
     expect(h.fake.uploads.length).toBe(uploads);
   });
 
