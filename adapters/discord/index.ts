@@ -255,12 +255,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       return sender.post(to, message);
     },
 
-    async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
+    async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<Ref | undefined> {
       try {
-        await sender.sendDirect(userId, message);
+        return await sender.sendDirect(userId, message);
       } catch (err) {
         if (!(err instanceof PlatformError && err.kind === 'user_unreachable')) throw err;
         await sender.post(to, { text: DM_CLOSED_NOTE(userId), kind: 'info' });
+        return undefined;
       }
     },
 

@@ -291,6 +291,8 @@ interface AnswerFeedbackTable {
   reason: string;
   sent_at: number | null;
   sent_flags: string | null;
+  /** The sent feedback message (an adapter's ref), where the platform can edit it; null where not. */
+  sent_ref: string | null;
   updated_at: number;
 }
 
