@@ -105,6 +105,14 @@ export interface ReplyOptions {
   inThread?: boolean;
 }
 
+/**
+ * What a send resolves to: the sent message's ref where the platform can edit it later,
+ * else nothing. `void` is part of it on purpose: a reply that sends nothing editable (an
+ * ephemeral message, the terminal) is a plain `async () => {}`.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: see above; adapters that keep no ref stay as they are
+export type Sent = Ref | undefined | void;
+
 /** Fields every inbound event carries. */
 interface EventBase {
   workspace: WorkspaceId;
@@ -120,7 +128,7 @@ interface EventBase {
    * Resolves to the sent message's ref where the platform can edit it later (see
    * Adapter.edit), and to nothing where it cannot (an ephemeral message, the terminal).
    */
-  reply(message: OutboundMessage, options?: ReplyOptions): Promise<Ref | undefined | void>;
+  reply(message: OutboundMessage, options?: ReplyOptions): Promise<Sent>;
   /** The platform payload, for logging and escape hatches. Never branch on it in the core. */
   raw?: unknown;
 }
@@ -235,7 +243,7 @@ export interface Adapter {
    * Show a message to one user only, in a channel or thread (ephemeral). Resolves to the
    * message's ref where it can be edited later, as reply() does.
    */
-  postPrivate?(to: Ref, userId: string, message: OutboundMessage): Promise<Ref | undefined | void>;
+  postPrivate?(to: Ref, userId: string, message: OutboundMessage): Promise<Sent>;
   /** Open a direct conversation with a user; returns a ref to post to. */
   openDirect?(workspace: WorkspaceId, userId: string): Promise<Ref>;
   /**

@@ -35,8 +35,8 @@ export function competencyWeights(map: CompetencyMap, guide: Guide): Map<string,
 /** Pure: the `n` stories that fit the guide best, best first (the earlier story on a tie). */
 export function rankStories(map: CompetencyMap, stories: readonly Story[], guide: Guide, n = 3): FittingStory[] {
   const weights = competencyWeights(map, guide);
-  const fit = (s: Story) => s.tags.reduce((sum, t) => sum + (weights.get(t.id) ?? 0), 0);
-  const score = (s: Story) => fit(s) + s.best.checksPassed / Math.max(1, s.best.checksTotal);
+  const fitOf = (s: Story) => s.tags.reduce((sum, t) => sum + (weights.get(t.id) ?? 0), 0);
+  const score = (s: Story) => fitOf(s) + s.best.checksPassed / Math.max(1, s.best.checksTotal);
   const label = (id: string) => map.find((c) => c.id === id)?.label ?? id;
   return [...stories]
     .sort((a, b) => score(b) - score(a) || a.number - b.number)

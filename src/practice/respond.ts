@@ -1,7 +1,7 @@
 // The feedback message on an answer, sent to its author privately (or in the thread
 // where the channel says so). An edit after feedback says what the edit changed.
 import { PlatformError } from '../chat/errors';
-import type { OutboundMessage, Ref, ReplyOptions } from '../chat/types';
+import type { OutboundMessage, ReplyOptions, Sent } from '../chat/types';
 import { coachAnswer } from '../coach/on-answer';
 import type { Answer, Post } from '../db/schema';
 import { type Analysis, type AnswerFlags, compareAttempts, flagsOf } from '../star';
@@ -13,7 +13,7 @@ import { analysisOf, attemptOf } from './store/answers';
 import type { FeedbackMode } from './store/channels';
 import { feedbackState, recordSent } from './store/feedback-due';
 
-export type Reply = (message: OutboundMessage, options?: ReplyOptions) => Promise<Ref | undefined | void>;
+export type Reply = (message: OutboundMessage, options?: ReplyOptions) => Promise<Sent>;
 
 /** Sends to people without failing the answer: it is stored whatever the platform says. */
 export async function bestEffort<T>(ctx: AppContext, what: string, send: () => Promise<T>): Promise<T | undefined> {
