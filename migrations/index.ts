@@ -11,6 +11,7 @@ import * as m008 from './008_story_bank';
 import * as m009 from './009_reminders_interviews';
 import * as m010 from './010_chat_guides';
 import * as m011 from './011_feedback_ref';
+import * as m012 from './012_mock_story_marks';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '009_reminders_interviews': m009,
   '010_chat_guides': m010,
   '011_feedback_ref': m011,
+  '012_mock_story_marks': m012,
 };

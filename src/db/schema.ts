@@ -272,7 +272,11 @@ interface InterviewTargetsTable {
   updated_at: number;
 }
 
-/** A member's changes to a story: its competencies, or that it is another answer's story (migration 008). */
+/**
+ * A member's changes to a story: its competencies, or that it is another answer's story
+ * (migration 008). `answer_id` is an answers row or a mock answer, `mock:<session>:<position>`
+ * (migration 012).
+ */
 interface StoryMarksTable {
   answer_id: string;
   workspace: string;

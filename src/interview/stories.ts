@@ -23,7 +23,7 @@ export interface FittingStory {
 }
 
 /** How much of the guide's questions ask for each competency, 0 to 1. */
-export function competencyWeights(map: CompetencyMap, guide: Guide): Map<string, number> {
+function competencyWeights(map: CompetencyMap, guide: Guide): Map<string, number> {
   const weights = new Map<string, number>();
   for (const q of guide.questions) {
     for (const id of questionCompetencies(map, q.text, q.category)) weights.set(id, (weights.get(id) ?? 0) + 1);
@@ -36,7 +36,8 @@ export function competencyWeights(map: CompetencyMap, guide: Guide): Map<string,
 export function rankStories(map: CompetencyMap, stories: readonly Story[], guide: Guide, n = 3): FittingStory[] {
   const weights = competencyWeights(map, guide);
   const fitOf = (s: Story) => s.tags.reduce((sum, t) => sum + (weights.get(t.id) ?? 0), 0);
-  const score = (s: Story) => fitOf(s) + s.best.checksPassed / Math.max(1, s.best.checksTotal);
+  // the fit leads: full checks count as half a competency the employer asks about every time
+  const score = (s: Story) => fitOf(s) + (0.5 * s.best.checksPassed) / Math.max(1, s.best.checksTotal);
   const label = (id: string) => map.find((c) => c.id === id)?.label ?? id;
   return [...stories]
     .sort((a, b) => score(b) - score(a) || a.number - b.number)

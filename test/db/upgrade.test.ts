@@ -108,6 +108,7 @@ describe.each(databaseKinds)('a database of an earlier release, on %s', (kind) =
         '009_reminders_interviews',
         '010_chat_guides',
         '011_feedback_ref',
+        '012_mock_story_marks',
       ]);
       const db = t.db as Kysely<Database>;
       // every row is still there
