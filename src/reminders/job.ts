@@ -192,8 +192,8 @@ async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DueP
   // one message per question: every member of a channel gets the same words
   const messages = new Map<string, ReturnType<typeof reminderMessage>>();
   const messageFor = (post: Post) => {
-    let m = messages.get(post.id);
-    if (!m) messages.set(post.id, (m = reminderMessage(ctx.guides, post, now)));
+    const m = messages.get(post.id) ?? reminderMessage(ctx.guides, post, now);
+    messages.set(post.id, m);
     return m;
   };
   const result: ReminderResult = { sent: 0, failed: 0 };
