@@ -10,6 +10,8 @@ import * as m007 from './007_ai_coach';
 import * as m008 from './008_story_bank';
 import * as m009 from './009_reminders_interviews';
 import * as m010 from './010_chat_guides';
+import * as m011 from './011_feedback_ref';
+import * as m012 from './012_mock_story_marks';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '008_story_bank': m008,
   '009_reminders_interviews': m009,
   '010_chat_guides': m010,
+  '011_feedback_ref': m011,
+  '012_mock_story_marks': m012,
 };

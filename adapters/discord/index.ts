@@ -193,12 +193,13 @@ function sending(current: () => DiscordOutbound) {
       return current().post(to, message);
     },
 
-    async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
+    async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<Ref | undefined> {
       try {
-        await current().sendDirect(userId, message);
+        return await current().sendDirect(userId, message);
       } catch (err) {
         if (!(err instanceof PlatformError && err.kind === 'user_unreachable')) throw err;
         await current().post(to, { text: DM_CLOSED_NOTE(userId), kind: 'info' });
+        return undefined;
       }
     },
 

@@ -53,21 +53,24 @@ function fromMember(message: Message | PartialMessage): boolean {
 export const DM_CLOSED_NOTE = (userId: string) =>
   `<@${userId}> your feedback is ready, but your direct messages are closed. Allow direct messages from server members (server menu > Privacy Settings), or answer with the **STAR form** button on the question to get feedback privately.`;
 
-/** reply() for a thread message: public in the thread; private as a DM, else a short note. */
+/**
+ * reply() for a thread message: public in the thread; private as a DM, else a short note.
+ * Resolves to the sent message's ref (the DM, or the thread message), for a later edit.
+ */
 function messageReply(ctx: InboundContext, place: ThreadPlace, userId: string) {
-  return async (message: OutboundMessage, options: ReplyOptions = {}): Promise<void> => {
+  return async (message: OutboundMessage, options: ReplyOptions = {}): Promise<Ref | undefined> => {
     try {
       if (options.private) {
         try {
-          await ctx.outbound.sendDirect(userId, message);
+          return await ctx.outbound.sendDirect(userId, message);
         } catch (err) {
           if (!(err instanceof PlatformError && err.kind === 'user_unreachable')) throw err;
           ctx.logger.info({ user: userId }, 'direct messages closed; leaving a note in the thread');
           await ctx.outbound.post(place.thread, { text: DM_CLOSED_NOTE(userId), kind: 'info' });
+          return undefined;
         }
-      } else {
-        await ctx.outbound.post(options.inThread === false ? place.channel : place.thread, message);
       }
+      return (await ctx.outbound.post(options.inThread === false ? place.channel : place.thread, message)).ref;
     } catch (err) {
       const e = toPlatformError(err);
       if (stopsChannel(e)) await ctx.onChannelError(place.channel, e);
@@ -133,9 +136,7 @@ async function onDirectMessage(ctx: InboundContext, message: Message): Promise<v
     text: normaliseInbound(message.content, mentionNames(ctx.client, null)),
     at: message.createdAt,
     // a direct message is private already: every reply goes back there
-    reply: async (m: OutboundMessage) => {
-      await ctx.outbound.post(channel, m);
-    },
+    reply: async (m: OutboundMessage) => (await ctx.outbound.post(channel, m)).ref,
     raw: message,
   });
 }

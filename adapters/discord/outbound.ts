@@ -169,8 +169,11 @@ export class DiscordOutbound {
   async edit(ref: Ref, message: OutboundMessage): Promise<void> {
     const { channelId, messageId } = parseMessageRef(ref);
     const channel = await this.sendable(channelId);
-    const [first] = render(message);
+    const [first, ...more] = render(message);
     if (!first) return;
+    // one message cannot become two: the caller sends the longer text anew
+    if (more.length)
+      throw new PlatformError('other', 'too_long_to_edit', `the new text needs ${more.length + 1} Discord messages`);
     const options: MessageEditOptions = {
       content: first.content ?? null,
       embeds: first.embeds ?? [],
@@ -242,9 +245,13 @@ export class DiscordOutbound {
     return channelRef(guildId, thread.id);
   }
 
-  /** A direct message; throws PlatformError user_unreachable when the member's DMs are closed. */
-  async sendDirect(userId: string, message: OutboundMessage): Promise<void> {
+  /**
+   * A direct message; resolves to its (first) message's ref, which edit() can change.
+   * Throws PlatformError user_unreachable when the member's DMs are closed.
+   */
+  async sendDirect(userId: string, message: OutboundMessage): Promise<Ref | undefined> {
     const dm = await discordCall(() => this.client.users.createDM(userId));
-    await this.send(dm, render(message));
+    const [first] = await this.send(dm, render(message));
+    return first ? messageRef(null, dm.id, first.id) : undefined;
   }
 }

@@ -1,5 +1,7 @@
 // An adapter that keeps everything in memory: what the bot posted, who saw which
-// private message, which reactions it added. Tests drive the whole core through it.
+// private message, which reactions it added, which messages it edited. Tests drive the
+// whole core through it.
+import { PlatformError } from '../../src/chat/errors';
 import type {
   Adapter,
   Author,
@@ -29,6 +31,8 @@ export class MemoryAdapter implements Adapter {
   readonly platform = 'memory';
   readonly sent: Sent[] = [];
   readonly reactions: { ref: Ref; emoji: string }[] = [];
+  /** Every edit, in order; the edited message in `sent` shows the new text. */
+  readonly edits: { ref: Ref; message: OutboundMessage }[] = [];
   private handler?: EventHandler;
   private seq = 0;
 
@@ -58,9 +62,24 @@ export class MemoryAdapter implements Adapter {
     return { ref, threadRef: isThread ? to : ref };
   }
 
-  async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<void> {
+  /** A private message here is like a direct message: it can be edited later. */
+  async postPrivate(to: Ref, userId: string, message: OutboundMessage): Promise<Ref> {
     const ref = this.nextRef(to);
     this.sent.push({ to, message, privateTo: userId, ref });
+    return ref;
+  }
+
+  async edit(ref: Ref, message: OutboundMessage): Promise<void> {
+    const sent = this.sent.find((s) => s.ref === ref);
+    if (!sent) throw new PlatformError('other', 'message_not_found', `there is no message ${ref} to edit`);
+    sent.message = message;
+    this.edits.push({ ref, message });
+  }
+
+  /** The message is gone (someone deleted it): a later edit of it fails. */
+  deleteSent(ref: Ref): void {
+    const i = this.sent.findIndex((s) => s.ref === ref);
+    if (i >= 0) this.sent.splice(i, 1);
   }
 
   async openDirect(workspace: WorkspaceId, userId: string): Promise<Ref> {
@@ -87,8 +106,8 @@ export class MemoryAdapter implements Adapter {
       at: input.at ?? new Date(),
       reply: async (message: OutboundMessage, options: ReplyOptions = {}) => {
         const where = options.inThread === false ? channel : (input.thread ?? channel);
-        if (options.private) await this.postPrivate(where, input.author.id, message);
-        else await this.post(where, message);
+        if (options.private) return this.postPrivate(where, input.author.id, message);
+        return (await this.post(where, message)).ref;
       },
     } as unknown as InboundEvent;
     await this.handler(event);
@@ -107,6 +126,7 @@ export class MemoryAdapter implements Adapter {
   clear(): void {
     this.sent.length = 0;
     this.reactions.length = 0;
+    this.edits.length = 0;
   }
 }
 

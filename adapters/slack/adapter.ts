@@ -301,8 +301,11 @@ export class SlackAdapter implements Adapter, ListenerHost, ReplyHost {
   async edit(ref: Ref, message: OutboundMessage): Promise<void> {
     const { team, channel, ts } = parseRef(ref);
     if (!ts) throw new Error(`edit needs a message ref, not the channel ${ref}`);
-    const [p] = renderPosts(message);
+    const [p, ...more] = renderPosts(message);
     if (!p) return;
+    // one message cannot become two: the caller sends the longer text anew
+    if (more.length)
+      throw new PlatformError('other', 'too_long_to_edit', `the new text needs ${more.length + 1} Slack messages`);
     await this.api.call(team, 'chat.update', { channel, ts, text: p.text, blocks: p.blocks }, channel);
   }
 
@@ -368,7 +371,7 @@ export class SlackAdapter implements Adapter, ListenerHost, ReplyHost {
   // ---- replies to inbound events ---------------------------------------------------
 
   /** The reply() an inbound event carries. */
-  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void> {
+  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<Ref | undefined> {
     return this.replies.replier(place);
   }
 

@@ -1,7 +1,7 @@
 // What the Bolt listeners need of the adapter: the adapter is one, tests may pass another.
 import type { Kysely } from 'kysely';
 import type { CommandDef } from '../../src/chat/registry';
-import type { InboundEvent, OutboundMessage, ReplyOptions } from '../../src/chat/types';
+import type { InboundEvent, OutboundMessage, Ref, ReplyOptions } from '../../src/chat/types';
 import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
 import type { SlackApi } from './api';
@@ -24,7 +24,7 @@ export interface ListenerHost {
   commandDef?(name: string): CommandDef<any, any> | undefined;
   track(work: () => Promise<void>, start?: Start): Promise<void>;
   deliver(event: InboundEvent): Promise<void>;
-  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
+  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<Ref | undefined>;
   publishHome(team: string, userId: string): Promise<void>;
   openDirect(workspace: string, userId: string): Promise<string>;
 }

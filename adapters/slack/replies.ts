@@ -4,11 +4,11 @@
 // rate-limits is sent again once the limit passes, outside the work queue.
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/chat/errors';
-import type { Attachment, ChartImage, OutboundMessage, ReplyOptions } from '../../src/chat/types';
+import type { Attachment, ChartImage, OutboundMessage, Ref, ReplyOptions } from '../../src/chat/types';
 import type { SlackApi } from './api';
 import type { SlackCharts } from './charts';
 import { postMessage } from './posts';
-import { PLATFORM, parseRef } from './refs';
+import { messageRef, PLATFORM, parseRef } from './refs';
 import { renderPosts, type SlackPost } from './render';
 import type { ReplyPlace } from './reply-place';
 import { postJson } from './response-url';
@@ -50,14 +50,22 @@ export class SlackReplies {
     await Promise.allSettled([...this.later]);
   }
 
-  /** The reply() an inbound event carries. */
-  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<void> {
+  /**
+   * The reply() an inbound event carries. A public reply resolves to the posted message's
+   * ref, which Slack can update later (chat.update); a private (ephemeral) one cannot be
+   * updated and resolves to nothing.
+   */
+  replier(place: ReplyPlace): (message: OutboundMessage, options?: ReplyOptions) => Promise<Ref | undefined> {
     return async (message, options = {}) => {
       const threadTs =
         options.inThread === false ? undefined : (place.threadTs ?? (options.inThread ? place.messageTs : undefined));
       const where = { ...place, threadTs };
-      if (options.private) await this.sendPrivate(where, message);
-      else await this.sendPublic(where, message);
+      if (options.private) {
+        await this.sendPrivate(where, message);
+        return undefined;
+      }
+      const ts = await this.sendPublic(where, message);
+      return ts ? messageRef(where.team, where.channel, ts) : undefined;
     };
   }
 
@@ -74,8 +82,9 @@ export class SlackReplies {
     if (message.image) await this.chartToDirect(place, message.image);
   }
 
-  private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<void> {
-    await this.sendPublicParts(
+  /** Resolves to the first message's ts, unless it waits out a rate limit or could not be posted. */
+  private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<string | undefined> {
+    return this.sendPublicParts(
       place,
       renderPosts(message),
       { attachments: message.attachments ?? [], image: message.image },
@@ -88,26 +97,31 @@ export class SlackReplies {
     posts: SlackPost[],
     files: { attachments: Attachment[]; image?: ChartImage },
     deadline: number,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
+    let first: string | undefined;
     try {
       for (const [i, p] of posts.entries()) {
         try {
-          await postMessage(this.host.api, place, p, undefined, 0);
+          const ts = await postMessage(this.host.api, place, p, undefined, 0);
+          if (i === 0) first = ts;
         } catch (err) {
-          if (this.retryLater(err, place, deadline, (d) => this.sendPublicParts(place, posts.slice(i), files, d)))
-            return;
+          const resend = async (d: number) => {
+            await this.sendPublicParts(place, posts.slice(i), files, d);
+          };
+          if (this.retryLater(err, place, deadline, resend)) return first;
           throw err;
         }
       }
       if (files.attachments.length)
         await this.host.upload(place.team, place.channel, files.attachments, place.threadTs);
       if (files.image) await this.host.charts.share(place.team, place.channel, files.image, place.threadTs);
+      return first;
     } catch (err) {
       // A slash command works in channels the bot has not joined; tell the person why nothing appeared.
       if (err instanceof PlatformError && err.kind === 'channel_unavailable' && place.responseUrl) {
         this.host.logger.warn({ err, channel: place.channel }, 'public reply refused; told the user privately');
         await this.respond(place.responseUrl, { text: NOT_IN_CHANNEL_HINT, blocks: [] });
-        return;
+        return undefined;
       }
       throw err;
     }

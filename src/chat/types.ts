@@ -105,6 +105,14 @@ export interface ReplyOptions {
   inThread?: boolean;
 }
 
+/**
+ * What a send resolves to: the sent message's ref where the platform can edit it later,
+ * else nothing. `void` is part of it on purpose: a reply that sends nothing editable (an
+ * ephemeral message, the terminal) is a plain `async () => {}`.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: see above; adapters that keep no ref stay as they are
+export type Sent = Ref | undefined | void;
+
 /** Fields every inbound event carries. */
 interface EventBase {
   workspace: WorkspaceId;
@@ -115,8 +123,12 @@ interface EventBase {
   author: Author;
   /** When it happened (platform time). */
   at: Date;
-  /** Answers the event in its place; private goes to the author alone where possible. */
-  reply(message: OutboundMessage, options?: ReplyOptions): Promise<void>;
+  /**
+   * Answers the event in its place; private goes to the author alone where possible.
+   * Resolves to the sent message's ref where the platform can edit it later (see
+   * Adapter.edit), and to nothing where it cannot (an ephemeral message, the terminal).
+   */
+  reply(message: OutboundMessage, options?: ReplyOptions): Promise<Sent>;
   /** The platform payload, for logging and escape hatches. Never branch on it in the core. */
   raw?: unknown;
 }
@@ -227,8 +239,11 @@ export interface Adapter {
   stop(): Promise<void>;
   /** Post to a channel, or into a thread when `to` is a threadRef. */
   post(to: Ref, message: OutboundMessage): Promise<PostResult>;
-  /** Show a message to one user only, in a channel or thread (ephemeral). */
-  postPrivate?(to: Ref, userId: string, message: OutboundMessage): Promise<void>;
+  /**
+   * Show a message to one user only, in a channel or thread (ephemeral). Resolves to the
+   * message's ref where it can be edited later, as reply() does.
+   */
+  postPrivate?(to: Ref, userId: string, message: OutboundMessage): Promise<Sent>;
   /** Open a direct conversation with a user; returns a ref to post to. */
   openDirect?(workspace: WorkspaceId, userId: string): Promise<Ref>;
   /**
@@ -237,6 +252,11 @@ export interface Adapter {
    * arrive as messages in that thread.
    */
   openPrivateThread?(channel: Ref, userId: string, name: string): Promise<Ref>;
+  /**
+   * Replaces a message the bot sent (a ref from post or reply) with `message`. Throws
+   * PlatformError where it cannot (the message is gone, or too long to fit one message):
+   * the caller then sends a new one.
+   */
   edit?(ref: Ref, message: OutboundMessage): Promise<void>;
   /**
    * Opens a command's form itself when a `form:<command>` button is pressed (a Slack

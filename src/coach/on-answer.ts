@@ -15,7 +15,7 @@ export interface CoachedAnswer {
   question: string;
   text: string;
   analysis: Analysis;
-  reply: (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
+  reply: (message: OutboundMessage, options?: ReplyOptions) => Promise<unknown>;
 }
 
 export function coachAnswer(ctx: AppContext, a: CoachedAnswer): void {

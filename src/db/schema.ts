@@ -272,7 +272,11 @@ interface InterviewTargetsTable {
   updated_at: number;
 }
 
-/** A member's changes to a story: its competencies, or that it is another answer's story (migration 008). */
+/**
+ * A member's changes to a story: its competencies, or that it is another answer's story
+ * (migration 008). `answer_id` is an answers row or a mock answer, `mock:<session>:<position>`
+ * (migration 012).
+ */
 interface StoryMarksTable {
   answer_id: string;
   workspace: string;
@@ -291,6 +295,8 @@ interface AnswerFeedbackTable {
   reason: string;
   sent_at: number | null;
   sent_flags: string | null;
+  /** The sent feedback message (an adapter's ref), where the platform can edit it; null where not. */
+  sent_ref: string | null;
   updated_at: number;
 }
 

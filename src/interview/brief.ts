@@ -2,21 +2,27 @@
 // evaluates, the process, the tips, and the member's three best-fitting stories.
 import type { OutboundMessage } from '../chat/types';
 import type { Guide } from '../guides/schema';
-import { categoryLabel, quote } from '../practice/format';
 import type { FittingStory } from './stories';
 
 const MAX_TIPS = 5;
 
-function storyLines(stories: readonly FittingStory[]): string[] {
+function storyLine(s: FittingStory, employer: string): string {
+  const shows = s.asked.length
+    ? `${employer} asks about ${s.asked.join(', ')}${s.others.length ? `; it also shows ${s.others.join(', ')}` : ''}`
+    : s.others.length
+      ? `shows ${s.others.join(', ')}`
+      : 'no competency tagged yet';
+  const times = `practised ${s.practised} time${s.practised === 1 ? '' : 's'}`;
+  return `- **Story ${s.number}**, “${s.title}”: ${shows}. Best ${s.checksPassed} of ${s.checksTotal} checks, ${times}.`;
+}
+
+function storyLines(stories: readonly FittingStory[], employer: string): string[] {
   if (stories.length === 0) {
     return [
       'No story answers yet. Tonight, answer one "Tell me about a time…" question with one real episode: `/prep question`.',
     ];
   }
-  return stories.map(
-    (s, i) =>
-      `${i + 1}. “${quote(s.questionText, 100)}” (${categoryLabel(s.category)}, ${s.checksPassed} of ${s.checksTotal} checks)\n   > ${quote(s.text, 200)}`,
-  );
+  return stories.map((s) => storyLine(s, employer));
 }
 
 export function composeBrief(guide: Guide, when: string, stories: readonly FittingStory[]): OutboundMessage {
@@ -34,7 +40,7 @@ export function composeBrief(guide: Guide, when: string, stories: readonly Fitti
     lines.push('', '**Tips**');
     for (const t of tips.slice(0, MAX_TIPS)) lines.push(`- ${t}`);
   }
-  lines.push('', '**Your three best-fitting stories**', ...storyLines(stories));
+  lines.push('', '**Your three best-fitting stories**', ...storyLines(stories, guide.employer));
   return {
     kind: 'info',
     title: `Tomorrow: ${guide.employer}`,

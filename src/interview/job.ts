@@ -35,7 +35,7 @@ export async function runBriefs(ctx: AppContext, now: Date, platforms: readonly 
 async function sendBrief(ctx: AppContext, target: InterviewTarget, now: Date): Promise<boolean> {
   const guide = ctx.guides.lookup(target.employer).guide;
   if (!guide || now.getTime() >= interviewStartsAt(target.interview_date, target.timezone)) return false;
-  const stories = await bestStories(ctx.db, target.workspace, target.user_id, guide);
+  const stories = await bestStories(ctx, target.workspace, target.user_id, guide);
   const message = composeBrief(guide, formatDay(target.interview_date, target.timezone), stories);
   await sendPrivately(
     ctx,

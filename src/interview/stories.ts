@@ -1,54 +1,67 @@
-// The member's best-fitting stories for an employer, from their story bank: ranked by
-// how much the employer's guide asks for that category, then by STAR checks.
+// The member's best-fitting stories for an employer, read from their story bank the way
+// `/prep stories` shows it: a merged story counts once (at its best telling), and a
+// retag changes which competencies it counts for. Ranked by how much the employer's
+// guide asks for the competencies the story shows, then by its best STAR checks.
 import type { Guide } from '../guides/schema';
-import type { Db } from '../practice/store/db';
-import { type StoryAnswer, storyAnswersOf } from '../stories/store';
+import type { AppContext } from '../practice/context';
+import type { Story } from '../stories/bank';
+import { bankOf } from '../stories/command';
+import { type CompetencyMap, competencies } from '../stories/competencies';
+import { questionCompetencies } from '../stories/tag';
 
 export interface FittingStory {
-  answerId: string;
-  questionText: string;
-  category: string;
-  text: string;
+  /** The story's number in `/prep stories`. */
+  number: number;
+  title: string;
+  /** The competencies it shows that the employer's guide asks for (labels). */
+  asked: string[];
+  /** The other competencies it shows. */
+  others: string[];
   checksPassed: number;
   checksTotal: number;
+  practised: number;
 }
 
-/** How much of the guide's questions fall in each category, 0 to 1. */
-function categoryWeights(guide: Guide): Map<string, number> {
+/** How much of the guide's questions ask for each competency, 0 to 1. */
+function competencyWeights(map: CompetencyMap, guide: Guide): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const q of guide.questions) weights.set(q.category, (weights.get(q.category) ?? 0) + 1);
-  for (const [c, n] of weights) weights.set(c, n / Math.max(1, guide.questions.length));
+  for (const q of guide.questions) {
+    for (const id of questionCompetencies(map, q.text, q.category)) weights.set(id, (weights.get(id) ?? 0) + 1);
+  }
+  for (const [id, n] of weights) weights.set(id, n / Math.max(1, guide.questions.length));
   return weights;
 }
 
+/** Pure: the `n` stories that fit the guide best, best first (the earlier story on a tie). */
+export function rankStories(map: CompetencyMap, stories: readonly Story[], guide: Guide, n = 3): FittingStory[] {
+  const weights = competencyWeights(map, guide);
+  const fitOf = (s: Story) => s.tags.reduce((sum, t) => sum + (weights.get(t.id) ?? 0), 0);
+  // the fit leads: full checks count as half a competency the employer asks about every time
+  const score = (s: Story) => fitOf(s) + (0.5 * s.best.checksPassed) / Math.max(1, s.best.checksTotal);
+  const label = (id: string) => map.find((c) => c.id === id)?.label ?? id;
+  return [...stories]
+    .sort((a, b) => score(b) - score(a) || a.number - b.number)
+    .slice(0, n)
+    .map((s) => {
+      const ids = s.tags.map((t) => t.id);
+      return {
+        number: s.number,
+        title: s.title,
+        asked: ids.filter((id) => weights.has(id)).map(label),
+        others: ids.filter((id) => !weights.has(id)).map(label),
+        checksPassed: s.best.checksPassed,
+        checksTotal: s.best.checksTotal,
+        practised: s.practised,
+      };
+    });
+}
+
 export async function bestStories(
-  db: Db,
+  ctx: AppContext,
   workspace: string,
   userId: string,
   guide: Guide,
   n = 3,
 ): Promise<FittingStory[]> {
-  const weights = categoryWeights(guide);
-  const score = (a: StoryAnswer) =>
-    (weights.get(a.category) ?? 0) +
-    (a.employer === guide.slug ? 0.25 : 0) +
-    a.flags.checksPassed / Math.max(1, a.flags.checksTotal);
-  const best = new Map<string, { story: StoryAnswer; score: number }>();
-  // one story per question: a retried answer counts once, at its best
-  for (const story of await storyAnswersOf(db, workspace, userId)) {
-    const s = score(story);
-    const seen = best.get(story.questionId);
-    if (!seen || s > seen.score) best.set(story.questionId, { story, score: s });
-  }
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, n)
-    .map(({ story }) => ({
-      answerId: story.answerId,
-      questionText: story.questionText,
-      category: story.category,
-      text: story.text,
-      checksPassed: story.flags.checksPassed,
-      checksTotal: story.flags.checksTotal,
-    }));
+  return rankStories(competencies(), await bankOf(ctx, workspace, userId), guide, n);
 }

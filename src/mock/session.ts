@@ -86,6 +86,7 @@ export async function announceMockQuestion(ctx: AppContext, s: MockSession, item
       questionText: item.question_text,
       category: item.category,
       onlyUserId: s.user_id,
+      mockSessionId: s.id,
     });
   } catch (err) {
     ctx.logger.warn({ err, session: s.id }, 'could not tell the member about a fitting story');

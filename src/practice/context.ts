@@ -18,6 +18,8 @@ export interface AskedQuestion {
   category: string;
   /** Set for a mock interview: only its member is asked. */
   onlyUserId?: string;
+  /** The mock interview asking: stories told only in it are not suggested back to the member. */
+  mockSessionId?: string;
 }
 
 export interface AppContext {

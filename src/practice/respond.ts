@@ -1,26 +1,28 @@
 // The feedback message on an answer, sent to its author privately (or in the thread
 // where the channel says so). An edit after feedback says what the edit changed.
 import { PlatformError } from '../chat/errors';
-import type { OutboundMessage, ReplyOptions } from '../chat/types';
+import type { OutboundMessage, ReplyOptions, Sent } from '../chat/types';
 import { coachAnswer } from '../coach/on-answer';
 import type { Answer, Post } from '../db/schema';
 import { type Analysis, type AnswerFlags, compareAttempts, flagsOf } from '../star';
 import { type AppContext, MAX_ANSWER_CHARS } from './context';
 import { feedbackFor } from './feedback';
+import { deliverFeedback } from './feedback-delivery';
 import { quote } from './format';
 import { analysisOf, attemptOf } from './store/answers';
 import type { FeedbackMode } from './store/channels';
 import { feedbackState, recordSent } from './store/feedback-due';
 
-export type Reply = (message: OutboundMessage, options?: ReplyOptions) => Promise<void>;
+export type Reply = (message: OutboundMessage, options?: ReplyOptions) => Promise<Sent>;
 
 /** Sends to people without failing the answer: it is stored whatever the platform says. */
-export async function bestEffort(ctx: AppContext, what: string, send: () => Promise<unknown>): Promise<void> {
+export async function bestEffort<T>(ctx: AppContext, what: string, send: () => Promise<T>): Promise<T | undefined> {
   try {
-    await send();
+    return await send();
   } catch (err) {
     if (!(err instanceof PlatformError)) throw err;
     ctx.logger.warn({ kind: err.kind, code: err.code }, `could not deliver ${what}`);
+    return undefined;
   }
 }
 
@@ -72,24 +74,26 @@ async function feedbackLines(ctx: AppContext, f: FeedbackInput): Promise<string[
   return lines;
 }
 
-/** Composes and sends one feedback, and remembers what it said. */
+/** Composes and sends one feedback, and remembers what it said and where. */
 export async function sendFeedback(ctx: AppContext, f: FeedbackInput): Promise<void> {
   const { answer, post } = f;
   const lines = await feedbackLines(ctx, f);
   const title = `Feedback on your answer${answer.attempt > 1 ? ` (attempt ${answer.attempt})` : ''}: “${quote(post.question_text, 80)}”`;
-  if (f.mode === 'public') {
-    const text = `<@${answer.user_id}>\n${lines.join('\n')}`;
-    await bestEffort(ctx, 'feedback', () => f.reply({ kind: 'feedback', title, text }, { inThread: true }));
-  } else {
-    await bestEffort(ctx, 'feedback', () =>
-      f.reply({ kind: 'feedback', title, text: lines.join('\n') }, { private: true }),
-    );
-  }
+  const publicMode = f.mode === 'public';
+  const body = publicMode ? `<@${answer.user_id}>\n${lines.join('\n')}` : lines.join('\n');
+  const sentBefore = f.reason === 'edit' ? (await feedbackState(ctx.db, answer.id))?.sent_ref : null;
+  const ref = await deliverFeedback(ctx, {
+    message: { kind: 'feedback', title, text: body },
+    options: publicMode ? { inThread: true } : { private: true },
+    reply: f.reply,
+    sentBefore: sentBefore ?? undefined,
+  });
   await recordSent(ctx.db, {
     answerId: answer.id,
     workspace: answer.workspace,
     userId: answer.user_id,
     flags: flagsOf(f.analysis),
+    ref: ref ?? null,
     now: ctx.clock().getTime(),
   });
   // the AI coach's suggestion follows the feedback, never before it and never waited for

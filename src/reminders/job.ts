@@ -9,8 +9,8 @@ import type { AppContext } from '../practice/context';
 import type { Db } from '../practice/store/db';
 import { sendPrivately } from './direct';
 import { reminderMessage } from './message';
-import { isQuiet, localDay, quietOf, zoneOf } from './prefs';
-import { claimReminders, markRemindersSent, type ReminderClaim, releaseReminder } from './store';
+import { quietAtMinute, quietOf, zoneOf } from './prefs';
+import { claimReminders, markPassSent, markRemindersSent, type ReminderClaim, releaseReminder } from './store';
 
 const DAY_MS = 86_400_000;
 /** Who counts as someone who usually answers: an answer in the channel within this. */
@@ -35,6 +35,7 @@ export async function runReminders(ctx: AppContext, now: Date, platforms: readon
   if (due.length === 0) return { sent: 0, failed: 0 };
   const candidates = await candidatesFor(ctx.db, due, now);
   const won = await claimReminders(ctx.db, candidates, ctx.replicaId, now.getTime());
+  if (won.length === 0) return { sent: 0, failed: 0 };
   return sendAll(ctx, won, due, now);
 }
 
@@ -88,11 +89,72 @@ function remindAt(post: Pick<Post, 'posted_at' | 'closes_at'>, at: string | null
   return when.toMillis() < closes ? when.toMillis() : fallback;
 }
 
+/** A zone's clock at the pass's moment, worked out once per zone: 100,000 members share a few zones. */
+interface LocalNow {
+  startOfDay: number;
+  day: string;
+  minute: number;
+}
+
+function localClock(t: number): (zone: string) => LocalNow {
+  const seen = new Map<string, LocalNow>();
+  return (zone) => {
+    let local = seen.get(zone);
+    if (!local) {
+      const at = DateTime.fromMillis(t, { zone });
+      local = { startOfDay: at.startOf('day').toMillis(), day: at.toISODate() ?? '', minute: at.hour * 60 + at.minute };
+      seen.set(zone, local);
+    }
+    return local;
+  };
+}
+
+/** A member who answered in a due channel lately, with their preferences and snooze. */
 interface Recent {
   workspace: string;
   channel_ref: string;
   user_id: string;
   last: number | string | bigint;
+  reminders_off: number | null;
+  timezone: string | null;
+  platform_timezone: string | null;
+  quiet_from: number | null;
+  quiet_to: number | null;
+  snoozed_until: number | string | bigint | null;
+}
+
+/**
+ * The members who answered in these channels within RECENT_MS, each with their last
+ * answer, preferences and snooze: one statement for a hundred channels.
+ */
+async function recentIn(db: Db, channels: string[], t: number): Promise<Recent[]> {
+  return db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('answers')
+        .select(['workspace', 'channel_ref', 'user_id', (f) => f.fn.max('created_at').as('last')])
+        .where('channel_ref', 'in', channels)
+        .where('created_at', '>=', t - RECENT_MS)
+        .groupBy(['workspace', 'channel_ref', 'user_id'])
+        .as('r'),
+    )
+    .leftJoin('member_prefs as p', (j) =>
+      j.onRef('p.workspace', '=', 'r.workspace').onRef('p.user_id', '=', 'r.user_id'),
+    )
+    .leftJoin('members as m', (j) => j.onRef('m.workspace', '=', 'r.workspace').onRef('m.user_id', '=', 'r.user_id'))
+    .select([
+      'r.workspace',
+      'r.channel_ref',
+      'r.user_id',
+      'r.last',
+      'p.reminders_off',
+      'p.timezone',
+      'p.platform_timezone',
+      'p.quiet_from',
+      'p.quiet_to',
+      'm.snoozed_until',
+    ])
+    .execute();
 }
 
 /** Members to nudge in the due channels, one claim each (the first channel wins a member in two). */
@@ -100,32 +162,23 @@ async function candidatesFor(db: Db, due: readonly DuePost[], now: Date): Promis
   const t = now.getTime();
   const claims: ReminderClaim[] = [];
   const taken = new Set<string>();
+  const clock = localClock(t);
   for (let i = 0; i < due.length; i += 100) {
     const chunk = due.slice(i, i + 100);
     const byChannel = new Map(chunk.map((d) => [d.post.channel_ref, d]));
-    const recent: Recent[] = await db
-      .selectFrom('answers')
-      .select(['workspace', 'channel_ref', 'user_id', (eb) => eb.fn.max('created_at').as('last')])
-      .where('channel_ref', 'in', [...byChannel.keys()])
-      .where('created_at', '>=', t - RECENT_MS)
-      .groupBy(['workspace', 'channel_ref', 'user_id'])
-      .execute();
-    const people = await peopleOf(db, recent, t);
-    for (const r of recent) {
+    for (const r of await recentIn(db, [...byChannel.keys()], t)) {
       const d = byChannel.get(r.channel_ref);
       const key = `${r.workspace}\u0000${r.user_id}`;
-      if (!d || taken.has(key) || people.snoozed.has(key)) continue;
-      const prefs = people.prefs.get(key);
-      if (prefs?.reminders_off === 1) continue;
-      const zone = zoneOf(prefs, d.zone);
-      const today = DateTime.fromMillis(t, { zone }).startOf('day').toMillis();
-      if (Number(r.last) >= Math.min(today, Number(d.post.posted_at))) continue;
-      if (isQuiet(quietOf(prefs), now, zone)) continue;
+      if (!d || taken.has(key) || r.reminders_off === 1) continue;
+      if (r.snoozed_until !== null && Number(r.snoozed_until) > t) continue;
+      const local = clock(zoneOf(r, d.zone));
+      if (Number(r.last) >= Math.min(local.startOfDay, Number(d.post.posted_at))) continue;
+      if (quietAtMinute(quietOf(r), local.minute)) continue;
       taken.add(key);
       claims.push({
         workspace: r.workspace,
         userId: r.user_id,
-        day: localDay(t, zone),
+        day: local.day,
         channel: r.channel_ref,
         postId: d.post.id,
       });
@@ -134,40 +187,18 @@ async function candidatesFor(db: Db, due: readonly DuePost[], now: Date): Promis
   return claims;
 }
 
-type PrefsRow = {
-  reminders_off: number;
-  timezone: string | null;
-  platform_timezone: string | null;
-  quiet_from: number | null;
-  quiet_to: number | null;
-};
-
-/** The preferences and running snoozes of the members in `recent`, keyed workspace\0user. */
-async function peopleOf(db: Db, recent: readonly Recent[], t: number) {
-  const users = [...new Set(recent.map((r) => r.user_id))];
-  const prefs = new Map<string, PrefsRow>();
-  const snoozed = new Set<string>();
-  for (let i = 0; i < users.length; i += 500) {
-    const ids = users.slice(i, i + 500);
-    const [p, s] = await Promise.all([
-      db.selectFrom('member_prefs').selectAll().where('user_id', 'in', ids).execute(),
-      db
-        .selectFrom('members')
-        .select(['workspace', 'user_id'])
-        .where('user_id', 'in', ids)
-        .where('snoozed_until', '>', t)
-        .execute(),
-    ]);
-    for (const row of p) prefs.set(`${row.workspace}\u0000${row.user_id}`, row);
-    for (const row of s) snoozed.add(`${row.workspace}\u0000${row.user_id}`);
-  }
-  return { prefs, snoozed };
-}
-
 async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DuePost[], now: Date) {
   const posts = new Map(due.map((d) => [d.post.id, d.post]));
+  // one message per question: every member of a channel gets the same words
+  const messages = new Map<string, ReturnType<typeof reminderMessage>>();
+  const messageFor = (post: Post) => {
+    const m = messages.get(post.id) ?? reminderMessage(ctx.guides, post, now);
+    messages.set(post.id, m);
+    return m;
+  };
   const result: ReminderResult = { sent: 0, failed: 0 };
   const sent: ReminderClaim[] = [];
+  let kept = 0;
   let next = 0;
   const worker = async () => {
     while (next < won.length) {
@@ -175,7 +206,7 @@ async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DueP
       const post = claim && posts.get(claim.postId);
       if (!claim || !post) continue;
       try {
-        await sendPrivatelyTo(ctx, claim, reminderMessage(ctx.guides, post, now));
+        await sendPrivatelyTo(ctx, claim, messageFor(post));
         sent.push(claim);
         result.sent++;
       } catch (err) {
@@ -184,16 +215,20 @@ async function sendAll(ctx: AppContext, won: ReminderClaim[], due: readonly DueP
           { err, channel: claim.channel, user: claim.userId },
           'could not send a reminder; a later tick tries again',
         );
-        await releaseReminder(ctx.db, claim).catch((e) =>
-          ctx.logger.warn({ err: e }, 'could not give a reminder back'),
-        );
+        await releaseReminder(ctx.db, claim).catch((e) => {
+          kept++;
+          ctx.logger.warn({ err: e }, 'could not give a reminder back');
+        });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, won.length) }, worker));
   // Marked together: a claim is what keeps a reminder to once a day, the mark only
   // says it went (a claim left unmarked by a crash is never given back, so never re-sent).
-  await markRemindersSent(ctx.db, sent, ctx.clock().getTime());
+  // The failed claims were given back, so the pass's claims left are the ones sent; only
+  // when some could not be given back are the sent ones named one by one.
+  if (kept === 0) await markPassSent(ctx.db, ctx.replicaId, now.getTime(), ctx.clock().getTime());
+  else await markRemindersSent(ctx.db, sent, ctx.clock().getTime());
   return result;
 }
 

@@ -1,6 +1,5 @@
 // A member's own times: the zone they chose (else the platform's), quiet hours and
 // whether they want reminders. One row per member and workspace, made on first use.
-import { DateTime } from 'luxon';
 import type { MemberPrefs } from '../db/schema';
 import type { Db } from '../practice/store/db';
 import { isValidTimeZone } from '../scheduler/time';
@@ -61,11 +60,9 @@ export function quietOf(prefs: Pick<MemberPrefs, 'quiet_from' | 'quiet_to'> | un
   return { from: Number(prefs.quiet_from), to: Number(prefs.quiet_to) };
 }
 
-/** Whether `at` falls in quiet hours read in `zone` (the end minute is no longer quiet). */
-export function isQuiet(quiet: Quiet | undefined, at: Date, zone: string): boolean {
+/** Whether a local minute after midnight falls in quiet hours (the end minute is no longer quiet). */
+export function quietAtMinute(quiet: Quiet | undefined, minute: number): boolean {
   if (!quiet || quiet.from === quiet.to) return false;
-  const local = DateTime.fromJSDate(at, { zone });
-  const minute = local.hour * 60 + local.minute;
   return quiet.from < quiet.to ? minute >= quiet.from && minute < quiet.to : minute >= quiet.from || minute < quiet.to;
 }
 
@@ -78,9 +75,4 @@ export function parseQuiet(text: string): Quiet | undefined {
 
 export function formatMinutes(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-/** The member's local date at `at`, YYYY-MM-DD. */
-export function localDay(at: Date | number, zone: string): string {
-  return DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone }).toISODate() ?? '';
 }

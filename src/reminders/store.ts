@@ -45,6 +45,8 @@ export interface ReminderClaim {
   postId: string;
 }
 
+const CLAIMS_AT_ONCE = 2_000;
+
 /** Claims each member's reminder for their day; returns the ones this replica won. */
 export async function claimReminders(
   db: Db,
@@ -53,9 +55,9 @@ export async function claimReminders(
   now: number,
 ): Promise<ReminderClaim[]> {
   const won: ReminderClaim[] = [];
-  // eight values a row: stay far below SQLite's 32,766 parameters
-  for (let i = 0; i < claims.length; i += 500) {
-    const chunk = claims.slice(i, i + 500);
+  // eight values a row: 16,000 parameters a statement, below SQLite's 32,766 and Postgres' 65,535
+  for (let i = 0; i < claims.length; i += CLAIMS_AT_ONCE) {
+    const chunk = claims.slice(i, i + CLAIMS_AT_ONCE);
     const rows = await db
       .insertInto('reminder_sends')
       .values(
@@ -80,7 +82,25 @@ export async function claimReminders(
   return won;
 }
 
-/** Marks sent reminders, in a few statements: one per workspace and day, 500 members at a time. */
+/**
+ * Marks as sent every claim one pass made (`claimedAt`, by this replica) that is still
+ * unmarked: one statement, however many members. The pass gives back the claims it could
+ * not send before it marks, so what is left was sent.
+ */
+export async function markPassSent(db: Db, replicaId: string, claimedAt: number, now: number): Promise<void> {
+  await db
+    .updateTable('reminder_sends')
+    .set({ sent_at: now })
+    .where('created_at', '=', claimedAt)
+    .where('claimed_by', '=', replicaId)
+    .where('sent_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Marks these sent reminders, one statement per workspace and day and 500 members (when a
+ * pass could not give some failed claims back, so not all of its claims were sent).
+ */
 export async function markRemindersSent(db: Db, sent: readonly ReminderClaim[], now: number): Promise<void> {
   const groups = new Map<string, ReminderClaim[]>();
   for (const c of sent) {

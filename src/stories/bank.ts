@@ -19,6 +19,8 @@ export interface Story {
   retagged: boolean;
   best: AnswerFlags;
   practised: number;
+  /** How many of its tellings were in a mock interview. */
+  inMocks: number;
   lastAt: number;
 }
 
@@ -80,6 +82,7 @@ export function buildBank(
       retagged: own !== undefined,
       best: group.map((a) => a.flags).reduce(better),
       practised: group.length,
+      inMocks: group.filter((a) => a.source === 'mock').length,
       lastAt: Math.max(...group.map((a) => a.at)),
     });
   }

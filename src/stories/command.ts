@@ -130,7 +130,7 @@ export function registerStoriesCommand(registry: CommandRegistry<AppContext>): v
       usage: '/prep stories | retag <n> <competency...> | merge <n> <m>',
       examples: ['/prep stories', '/prep stories retag 1 conflict ownership'],
       notes: [
-        'Every answer that tells one specific time it happened is kept as a story, tagged with the competencies its own words, its question and its guide show. Only you see your bank.',
+        'Every answer that tells one specific time it happened (in a question thread or a mock interview) is kept as a story, tagged with the competencies its own words, its question and its guide show. Only you see your bank.',
         `Competencies: ${competencies()
           .map((c) => `\`${c.id}\``)
           .join(

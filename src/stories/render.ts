@@ -20,6 +20,13 @@ function label(map: CompetencyMap, id: string): string {
   return map.find((c) => c.id === id)?.label ?? id;
 }
 
+/** Where the story was told, when a mock interview was one of the places. */
+function mockNote(s: Story): string {
+  if (!s.inMocks) return '';
+  if (s.inMocks === s.practised) return s.practised === 1 ? ', in a mock interview' : ', all in mock interviews';
+  return ` (${s.inMocks} in a mock interview)`;
+}
+
 export function storyLines(map: CompetencyMap, s: Story): string[] {
   const tags = s.tags.length
     ? s.tags.map((t) => `${label(map, t.id)} (${t.why})`).join(', ')
@@ -27,7 +34,7 @@ export function storyLines(map: CompetencyMap, s: Story): string[] {
   return [
     `**${s.number}. “${s.title}”**`,
     `   Competencies: ${tags}`,
-    `   Best checks: ${checksLine(s.best)} · practised ${plural(s.practised, 'time')}`,
+    `   Best checks: ${checksLine(s.best)} · practised ${plural(s.practised, 'time')}${mockNote(s)}`,
   ];
 }
 

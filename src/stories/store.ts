@@ -1,10 +1,11 @@
 // The story bank's rows: a member's answers that tell a story (read from answers and
-// their analyses, so every story answer is in the bank as soon as it is analysed),
-// and the member's own marks on them (retagged competencies, merged answers).
+// their analyses, and from mock interview answers, so every story answer is in the bank
+// as soon as it is analysed), and the member's own marks on them (retagged
+// competencies, merged answers).
 import type { StoryMark } from '../db/schema';
 import { ANALYSIS_FLAG_COLUMNS, flagsFromRow } from '../practice/store/answers';
 import type { Db } from '../practice/store/db';
-import type { AnswerFlags } from '../star';
+import { type Analysis, type AnswerFlags, flagsOf } from '../star';
 
 export interface StoryAnswer {
   answerId: string;
@@ -17,10 +18,30 @@ export interface StoryAnswer {
   flags: AnswerFlags;
   /** The analysis as JSON, for the member's own opening sentence. */
   data: string;
+  /** A daily question's answer (or its STAR form), or an answer in a mock interview. */
+  source: 'daily' | 'mock';
 }
 
-/** Every answer by the member that the analyser read as a story, oldest first. */
+/** What the bank ids of a mock interview's answers start with. */
+export function mockSessionPrefix(sessionId: string): string {
+  return `mock:${sessionId}:`;
+}
+
+/** A mock interview answer's id in the bank and its marks: `mock:<session>:<position>`. */
+function mockAnswerId(sessionId: string, position: number): string {
+  return `${mockSessionPrefix(sessionId)}${position}`;
+}
+
+/** Every answer by the member that the analyser read as a story, daily and mock, oldest first. */
 export async function storyAnswersOf(db: Db, workspace: string, userId: string): Promise<StoryAnswer[]> {
+  const [daily, mock] = await Promise.all([
+    dailyStoryAnswers(db, workspace, userId),
+    mockStoryAnswers(db, workspace, userId),
+  ]);
+  return [...daily, ...mock].sort((a, b) => a.at - b.at || (a.answerId < b.answerId ? -1 : 1));
+}
+
+async function dailyStoryAnswers(db: Db, workspace: string, userId: string): Promise<StoryAnswer[]> {
   const rows = await db
     .selectFrom('answers')
     .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
@@ -52,7 +73,57 @@ export async function storyAnswersOf(db: Db, workspace: string, userId: string):
     employer: r.employer,
     flags: flagsFromRow(r),
     data: r.data,
+    source: 'daily' as const,
   }));
+}
+
+function parseAnalysis(json: string): Analysis | undefined {
+  try {
+    return JSON.parse(json) as Analysis;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The member's mock interview answers that tell a story, as they read after the last follow-up. */
+async function mockStoryAnswers(db: Db, workspace: string, userId: string): Promise<StoryAnswer[]> {
+  const rows = await db
+    .selectFrom('mock_items')
+    .innerJoin('mock_sessions', 'mock_sessions.id', 'mock_items.session_id')
+    .select([
+      'mock_items.session_id',
+      'mock_items.position',
+      'mock_items.question_id',
+      'mock_items.question_text',
+      'mock_items.category',
+      'mock_items.employer',
+      'mock_items.answer_text',
+      'mock_items.last_analysis',
+      'mock_items.updated_at',
+    ])
+    .where('mock_sessions.workspace', '=', workspace)
+    .where('mock_sessions.user_id', '=', userId)
+    .where('mock_items.answer_text', 'is not', null)
+    .where('mock_items.last_analysis', 'is not', null)
+    .execute();
+  const stories: StoryAnswer[] = [];
+  for (const r of rows) {
+    const analysis = parseAnalysis(r.last_analysis ?? '');
+    if (!analysis?.story || r.answer_text === null || r.last_analysis === null) continue;
+    stories.push({
+      answerId: mockAnswerId(r.session_id, Number(r.position)),
+      text: r.answer_text,
+      at: Number(r.updated_at),
+      questionId: r.question_id,
+      questionText: r.question_text,
+      category: r.category,
+      employer: r.employer,
+      flags: flagsOf(analysis),
+      data: r.last_analysis,
+      source: 'mock',
+    });
+  }
+  return stories;
 }
 
 export async function marksOf(db: Db, workspace: string, userId: string): Promise<StoryMark[]> {
@@ -113,8 +184,20 @@ export async function forgetStoryMarks(db: Db, workspace: string, userId: string
   return Number(r.numDeletedRows ?? 0);
 }
 
-/** Members who have told a story in this channel: who may hear that a new question fits one. */
+/**
+ * Members who have told a story in this channel (in its threads, or in a mock interview
+ * started there): who may hear that a new question fits one.
+ */
 export async function storytellersIn(db: Db, workspace: string, channel: string): Promise<string[]> {
+  const mock = await db
+    .selectFrom('mock_sessions')
+    .innerJoin('mock_items', 'mock_items.session_id', 'mock_sessions.id')
+    .select('mock_sessions.user_id')
+    .distinct()
+    .where('mock_sessions.workspace', '=', workspace)
+    .where('mock_sessions.channel_ref', '=', channel)
+    .where('mock_items.answer_text', 'is not', null)
+    .execute();
   const rows = await db
     .selectFrom('answers')
     .innerJoin('analyses', 'analyses.answer_id', 'answers.id')
@@ -125,5 +208,5 @@ export async function storytellersIn(db: Db, workspace: string, channel: string)
     .where('analyses.story', '=', 1)
     .orderBy('answers.user_id')
     .execute();
-  return rows.map((r) => r.user_id);
+  return [...new Set([...rows, ...mock].map((r) => r.user_id))].sort();
 }

@@ -7,7 +7,7 @@ import type { Story } from './bank';
 import { bankOf } from './command';
 import { type CompetencyMap, competencies } from './competencies';
 import { checksLine } from './render';
-import { storytellersIn } from './store';
+import { mockSessionPrefix, storytellersIn } from './store';
 import { questionCompetencies } from './tag';
 
 /** The story that shows most of what the question asks about (the better told on a tie). */
@@ -60,8 +60,12 @@ export async function suggestStories(ctx: AppContext, q: AskedQuestion): Promise
   const map = competencies();
   const users = q.onlyUserId ? [q.onlyUserId] : await storytellersIn(ctx.db, q.workspace, q.channel);
   let told = 0;
+  // a story told only in this mock interview was just told: pointing back at it is no help
+  const thisMock = q.mockSessionId ? mockSessionPrefix(q.mockSessionId) : undefined;
+  const elsewhere = (s: Story) => !thisMock || s.answerIds.some((id) => !id.startsWith(thisMock));
   for (const userId of users) {
-    const fit = fittingStory(map, await bankOf(ctx, q.workspace, userId), q.questionText, q.category);
+    const bank = (await bankOf(ctx, q.workspace, userId)).filter(elsewhere);
+    const fit = fittingStory(map, bank, q.questionText, q.category);
     if (!fit) continue;
     try {
       await tell(ctx, q, userId, suggestionMessage(map, fit));

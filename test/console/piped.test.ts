@@ -170,7 +170,11 @@ describe('npm start with piped input', () => {
     const { code, out } = await run(`${lines.join('\n')}\n`, 'form-edit.db');
     expect(code).toBe(0);
     expect(out).not.toContain('You have no reply to edit yet');
-    expect(out).toContain('Updated after your edit');
+    // the terminal cannot edit what it printed: the new feedback is printed anew, saying what changed
+    expect(out.match(/Feedback on your answer/g)).toHaveLength(2);
+    expect(out).toMatch(
+      /Updated after your edit[\s\S]*What your edit changed: Better than last time: it now has a measured result/,
+    );
     expect(out).toContain('Nothing to send: type your answer, or /help');
     expect(out).toContain('[Answer with the STAR form] – type /form');
     expect(out).not.toContain('[STAR form]');

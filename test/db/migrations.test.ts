@@ -1,5 +1,5 @@
 // The same migrations serve SQLite and Postgres.
-import { sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrate';
@@ -64,6 +64,62 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       });
       await t.db.insertInto('occurrences').values(occ('o1')).execute();
       await expect(t.db.insertInto('occurrences').values(occ('o2')).execute()).rejects.toThrow(/unique|duplicate/i);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('012 keeps every story mark and lets one name a mock answer; down keeps the marks on answers', async () => {
+    const t = await createTestDatabase(kind, { migrate: false });
+    const db = t.db as Kysely<any>;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    try {
+      expect((await migrator.migrateTo('011_feedback_ref')).error).toBeUndefined();
+      await db
+        .insertInto('posts')
+        .values({
+          id: 'p1',
+          workspace: 'W',
+          channel_ref: 'c',
+          message_ref: 'm',
+          thread_ref: 't',
+          question_id: 'q',
+          employer: 'e',
+          category: 'behavioral',
+          question_text: 'Tell me about a time',
+          kind: 'manual',
+          posted_at: 1,
+          closes_at: 2,
+        })
+        .execute();
+      const answer = { post_id: 'p1', workspace: 'W', channel_ref: 'c', user_id: 'U', user_name: 'U', text: 'x' };
+      await db
+        .insertInto('answers')
+        .values({ id: 'a1', ...answer, created_at: 1, updated_at: 1 })
+        .execute();
+      const mark = { workspace: 'W', user_id: 'U', same_as: null, competencies: '["conflict"]', updated_at: 1 };
+      await db
+        .insertInto('story_marks')
+        .values({ answer_id: 'a1', ...mark })
+        .execute();
+      await expect(
+        db
+          .insertInto('story_marks')
+          .values({ answer_id: 'mock:s1:0', ...mark })
+          .execute(),
+      ).rejects.toThrow();
+
+      expect(await migrateToLatest(db)).toContain('012_mock_story_marks');
+      await db
+        .insertInto('story_marks')
+        .values({ answer_id: 'mock:s1:0', ...mark, same_as: 'a1' })
+        .execute();
+      const ids = async () =>
+        (await db.selectFrom('story_marks').select('answer_id').orderBy('answer_id').execute()).map((r) => r.answer_id);
+      expect(await ids()).toEqual(['a1', 'mock:s1:0']);
+
+      expect((await migrator.migrateTo('011_feedback_ref')).error).toBeUndefined();
+      expect(await ids()).toEqual(['a1']);
     } finally {
       await t.close();
     }

@@ -107,6 +107,8 @@ describe.each(databaseKinds)('a database of an earlier release, on %s', (kind) =
         '008_story_bank',
         '009_reminders_interviews',
         '010_chat_guides',
+        '011_feedback_ref',
+        '012_mock_story_marks',
       ]);
       const db = t.db as Kysely<Database>;
       // every row is still there

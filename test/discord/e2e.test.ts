@@ -185,15 +185,34 @@ describe('the daily question on Discord', () => {
     });
     expect(reactions.map((r) => r.path.split('/')[6])).toEqual(['🇸', '🇹', '🇦']);
 
-    // An edit that adds the result: feedback again, and the R marker.
+    // An edit that adds the result: the feedback DM is edited in place (a PATCH of that
+    // message, through discord.js), saying what changed; and the R marker.
+    const dmChannel = /^\/channels\/(\d+)\/messages$/.exec(dm.path)?.[1] ?? '';
+    const feedbackId = b.fake.botMessages(dmChannel).at(-1)?.id;
+    expect(feedbackId).toBeTruthy();
     const mark = b.fake.requests.length;
     b.fake.editMessage(m, `${NO_RESULT} As a result, we finished two days early with zero lost records.`);
     const updated = await b.fake.waitForRequest(
-      (r) => r.method === 'POST' && /Updated after your edit/.test(r.body?.embeds?.[0]?.description ?? ''),
+      (r) => r.method === 'PATCH' && /Updated after your edit/.test(r.body?.embeds?.[0]?.description ?? ''),
       mark,
     );
-    expect(updated.body?.embeds?.[0]?.description).toMatch(/As a result, we finished two days early/);
+    expect(updated.path).toBe(`/channels/${dmChannel}/messages/${feedbackId}`);
+    expect(updated.body.embeds[0].description).toMatch(
+      /What your edit changed:_ Better than last time: it now has a Result/,
+    );
     await b.fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/reactions/🇷/@me'), mark);
+    expect(b.fake.calls('POST', new RegExp(`/channels/${dmChannel}/messages$`), mark)).toHaveLength(0);
+    expect(b.fake.botMessages(dmChannel).at(-1)?.embeds?.[0]?.description).toContain('Updated after your edit');
+
+    // The feedback DM is gone (Discord answers 404): the next edit's feedback goes as a new DM.
+    b.fake.deleteBotMessage(dmChannel, feedbackId ?? '');
+    const mark2 = b.fake.requests.length;
+    b.fake.editMessage(m, `${NO_RESULT} As a result, we finished early.`);
+    const anew = await b.fake.waitForRequest(
+      (r) => r.method === 'POST' && /What your edit changed/.test(r.body?.embeds?.[0]?.description ?? ''),
+      mark2,
+    );
+    expect(anew.path).toBe(`/channels/${dmChannel}/messages`);
 
     // Deleting the reply takes it out of the answer.
     expect(await b.db.selectFrom('answer_messages').selectAll().execute()).toHaveLength(1);

@@ -589,6 +589,15 @@ export class FakeDiscord {
     this.dispatch(GatewayDispatchEvents.MessageUpdate, { ...edited, guild_id: this.guildId });
   }
 
+  /** A message of the bot's is gone (the channel was cleared): fetching or editing it is a 404. */
+  deleteBotMessage(channelId: string, messageId: string): void {
+    const list = this.messages.get(channelId) ?? [];
+    this.messages.set(
+      channelId,
+      list.filter((x) => x.id !== messageId),
+    );
+  }
+
   deleteMessage(message: APIMessage): void {
     this.dispatch(GatewayDispatchEvents.MessageDelete, {
       id: message.id,

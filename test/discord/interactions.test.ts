@@ -98,7 +98,9 @@ describe('/prep commands', () => {
   });
 
   it('answers a quick private reply directly, ephemeral', async () => {
-    behave = (e) => e.reply({ text: 'only you see **this**' }, { private: true });
+    behave = async (e) => {
+      await e.reply({ text: 'only you see **this**' }, { private: true });
+    };
     const id = h.fake.interact(h.fake.command(h.fake.users.alice, 'me'));
     const [r] = await h.fake.waitForResponses(id);
     expect(r?.body).toMatchObject({
@@ -110,7 +112,9 @@ describe('/prep commands', () => {
   });
 
   it('answers a quick public reply directly, visible to the channel', async () => {
-    behave = (e) => e.reply({ text: 'for everyone' }, { private: false });
+    behave = async (e) => {
+      await e.reply({ text: 'for everyone' }, { private: false });
+    };
     const id = h.fake.interact(h.fake.command(h.fake.users.alice, 'leaderboard'));
     const [r] = await h.fake.waitForResponses(id);
     expect(r?.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -177,7 +181,9 @@ describe('/prep commands', () => {
 
   it('splits a reply longer than 2,000 characters into a reply and follow-ups', async () => {
     const text = Array.from({ length: 600 }, (_, i) => `line${i}`).join(' ');
-    behave = (e) => e.reply({ text }, { private: true });
+    behave = async (e) => {
+      await e.reply({ text }, { private: true });
+    };
     const id = h.fake.interact(h.fake.command(h.fake.users.alice, 'help'));
     const parts = await h.fake.waitForResponses(id, 3);
     const contents = parts.map((p) => (p.body.data ?? p.body).content as string);
@@ -264,7 +270,9 @@ describe('buttons and the STAR form', () => {
 
   it('turns the submitted form into form_submitted in the question thread', async () => {
     const { result, message } = await question();
-    behave = (e) => e.reply({ kind: 'feedback', title: 'Feedback', text: 'Good structure' }, { private: true });
+    behave = async (e) => {
+      await e.reply({ kind: 'feedback', title: 'Feedback', text: 'Good structure' }, { private: true });
+    };
     const values = {
       situation: 'At Acme in 2023',
       task: 'Fix billing',
@@ -283,7 +291,9 @@ describe('buttons and the STAR form', () => {
 
   it('posts a public in-thread reply to a form in the thread, and still closes the interaction', async () => {
     const { result, message } = await question();
-    behave = (e) => e.reply({ text: 'public feedback' }, { inThread: true });
+    behave = async (e) => {
+      await e.reply({ text: 'public feedback' }, { inThread: true });
+    };
     const threadId = result.threadRef.split(':')[2] ?? '';
     const id = h.fake.interact(
       h.fake.modalSubmit(h.fake.users.alice, message, 'starform:post-1', {
@@ -300,7 +310,9 @@ describe('buttons and the STAR form', () => {
 
   it('delivers other buttons with their action id, value and message', async () => {
     const { result, message } = await question();
-    behave = (e) => e.reply({ text: 'ok' }, { private: true });
+    behave = async (e) => {
+      await e.reply({ text: 'ok' }, { private: true });
+    };
     const id = h.fake.interact(h.fake.button(h.fake.users.bob, message, 'retry:go|post-1'));
     await h.fake.waitForResponses(id);
     expect(h.events[0]).toMatchObject({

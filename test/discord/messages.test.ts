@@ -274,7 +274,9 @@ describe('the question thread', () => {
   it('leaves a short note in the thread when the member has closed direct messages', async () => {
     const q = await postQuestion();
     h.fake.dmClosed.add(h.fake.users.bob.id);
-    behave = (e) => e.reply({ kind: 'feedback', title: 'Your feedback', text: 'secret' }, { private: true });
+    behave = async (e) => {
+      await e.reply({ kind: 'feedback', title: 'Your feedback', text: 'secret' }, { private: true });
+    };
     h.fake.say(h.fake.users.bob, q.threadId, 'my answer');
     const note = await h.fake.waitUntil(() =>
       h.fake.botMessages(q.threadId).find((m) => m.content.includes('direct messages are closed')),
@@ -335,7 +337,9 @@ describe('refusals', () => {
 
   it('reports a thread the bot can no longer post in to the core once, and does not crash', async () => {
     const q = await postQuestion();
-    behave = (e) => e.reply({ text: 'marker' }, { inThread: true });
+    behave = async (e) => {
+      await e.reply({ text: 'marker' }, { inThread: true });
+    };
     h.fake.failures.push({
       method: 'POST',
       path: new RegExp(`/channels/${q.threadId}/messages$`),

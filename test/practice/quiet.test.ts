@@ -1,5 +1,5 @@
 // One feedback per answer: quick replies wait for a quiet period and get one feedback
-// that reads them all; an edit after it says what changed; feedback held when the
+// that reads them all; an edit after it updates that feedback, saying what changed; feedback held when the
 // process stops is sent at shutdown, or by the tick after a crash.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ada, bob, COMPLETE_1, COMPLETE_2, type Harness, harness, NO_RESULT, questions, RESULT_ADDED } from './helpers';
@@ -46,17 +46,48 @@ describe('quick replies', () => {
     expect(feedbackFor(bob.id)).toHaveLength(1);
   });
 
-  it('an edit after the feedback says what it changed', async () => {
+  it('an edit after the feedback updates that feedback in place, saying what the edit changed', async () => {
     const ref = await h.say(bob, thread, NO_RESULT);
     await h.wait(3_000);
-    expect(feedbackFor(bob.id)).toHaveLength(1);
+    const [first] = feedbackFor(bob.id);
+    expect(first?.message.text).toContain('STAR check: 4 of 6');
     await h.edit(bob, thread, ref, RESULT_ADDED);
     const after = feedbackFor(bob.id);
-    expect(after).toHaveLength(2);
-    expect(after[1]?.message.text).toContain('_Updated after your edit._');
-    expect(after[1]?.message.text).toMatch(
+    expect(after).toHaveLength(1);
+    expect(h.adapter.edits.map((e) => e.ref)).toEqual([first?.ref]);
+    const text = after[0]?.message.text ?? '';
+    expect(text).toContain('_Updated after your edit._');
+    expect(text).toMatch(
       /What your edit changed:_ Better than last time: it now has a Result[^\n]*Checks: 4 of 6 → 6 of 6/,
     );
+    expect(text).toContain('STAR check: 6 of 6');
+    const row = await h.db.selectFrom('answer_feedback').selectAll().executeTakeFirstOrThrow();
+    expect(row.sent_ref).toBe(first?.ref);
+  });
+
+  it('a second edit updates the same message again', async () => {
+    const ref = await h.say(bob, thread, NO_RESULT);
+    await h.wait(3_000);
+    await h.edit(bob, thread, ref, RESULT_ADDED);
+    await h.edit(bob, thread, ref, NO_RESULT);
+    const after = feedbackFor(bob.id);
+    expect(after).toHaveLength(1);
+    expect(h.adapter.edits).toHaveLength(2);
+    expect(after[0]?.message.text).toMatch(/What your edit changed:_[^\n]*Checks: 6 of 6 → 4 of 6/);
+  });
+
+  it('when the feedback message is gone, the edit sends a new one that says what changed', async () => {
+    const ref = await h.say(bob, thread, NO_RESULT);
+    await h.wait(3_000);
+    const [first] = feedbackFor(bob.id);
+    h.adapter.deleteSent(first?.ref ?? '');
+    await h.edit(bob, thread, ref, RESULT_ADDED);
+    const after = feedbackFor(bob.id);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.ref).not.toBe(first?.ref);
+    expect(after[0]?.message.text).toMatch(/What your edit changed:_ Better than last time: it now has a Result/);
+    const row = await h.db.selectFrom('answer_feedback').selectAll().executeTakeFirstOrThrow();
+    expect(row.sent_ref).toBe(after[0]?.ref);
   });
 
   it('stores the held feedback before any timer: a crash loses nothing, the tick sends it', async () => {

@@ -3,6 +3,7 @@
 // not today, once a day, never in quiet hours, and never again after Stop.
 import { afterEach, describe, expect, it } from 'vitest';
 import { member } from '../../adapters/memory/index';
+import { PlatformError } from '../../src/chat/errors';
 import { STOP_REMINDERS_ACTION } from '../../src/reminders/message';
 import { ada, bob, COMPLETE_1, cy, type Harness, harness, lastPrivate, questions } from '../practice/helpers';
 
@@ -68,6 +69,41 @@ describe('reminders', () => {
     await tickAt('2026-03-04T20:00:30Z');
     expect(dmsTo(cy.id)).toHaveLength(1);
     expect(dmsTo(dan.id)).toHaveLength(1);
+  });
+
+  it('a nudge the platform refuses is given back and sent on a later tick; the others are marked sent', async () => {
+    h = await harness({ start: '2026-03-02T08:00:00Z' });
+    await h.command(ada, 'schedule', '09:00 Europe/London daily acme');
+    await h.command(ada, 'settings', 'window 12');
+    await h.command(ada, 'settings', 'reminders on');
+    h.setNow('2026-03-02T09:01:00Z');
+    const monday = await postToday('2026-03-02T09:00:30Z');
+    for (const who of [bob, cy, dan]) await h.say(who, monday, COMPLETE_1);
+    await h.command(dan, 'snooze', '3'); // a snoozed member gets no nudge either
+    await postToday('2026-03-03T09:00:30Z');
+
+    const post = h.adapter.post.bind(h.adapter);
+    let refused = 0;
+    h.adapter.post = async (to, message) => {
+      if (to === `memory:W1:dm-${cy.id}` && refused++ === 0) throw new PlatformError('rate_limited', 'ratelimited');
+      return post(to, message);
+    };
+    h.setNow('2026-03-03T20:00:30Z');
+    await tickAt('2026-03-03T20:00:30Z');
+    expect(dmsTo(bob.id)).toHaveLength(1);
+    expect(dmsTo(cy.id)).toHaveLength(0);
+    const rows = await h.db.selectFrom('reminder_sends').select(['user_id', 'sent_at']).execute();
+    expect(rows).toEqual([{ user_id: bob.id, sent_at: Date.parse('2026-03-03T20:00:30Z') }]);
+
+    await tickAt('2026-03-03T20:01:30Z');
+    expect(dmsTo(cy.id)).toHaveLength(1);
+    expect(dmsTo(bob.id)).toHaveLength(1);
+    expect(dmsTo(dan.id)).toHaveLength(0);
+    const after = await h.db.selectFrom('reminder_sends').select(['user_id', 'sent_at']).orderBy('user_id').execute();
+    expect(after.map((r) => [r.user_id, r.sent_at !== null])).toEqual([
+      [bob.id, true],
+      [cy.id, true],
+    ]);
   });
 
   it('an admin sets the nudge time, read in the schedule zone; off stops it for the channel', async () => {

@@ -228,6 +228,43 @@ describe('a question, answers in its thread, edits and deletions', () => {
     expect(reactionsOn(bobTs)).toContain('regional_indicator_r');
   });
 
+  it('an ephemeral feedback cannot be updated: the edit sends a new one that says what changed', async () => {
+    const bobTs = await reply(BOB, questionTs, `${NO_RESULT} Then I told my manager.`);
+    const shown = ephemeralsTo(BOB).length;
+    const updates = h.fake.callsTo('chat.update').length;
+    const before = { user: BOB, text: `${NO_RESULT} Then I told my manager.`, ts: bobTs, thread_ts: questionTs };
+    await event(messageChanged(CHANNEL, before, { ...before, text: `${NO_RESULT} As a result, we finished early.` }));
+    expect(ephemeralsTo(BOB)).toHaveLength(shown + 1);
+    expect(String(lastEphemeral(BOB)?.text)).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
+    expect(h.fake.callsTo('chat.update')).toHaveLength(updates);
+  });
+
+  it('public feedback is a real message: an edit updates it with chat.update', async () => {
+    await slash(SAM, 'settings feedback public');
+    try {
+      const samTs = await reply(SAM, questionTs, NO_RESULT);
+      const feedback = postsIn(CHANNEL, questionTs).find((m) => m.text.includes('Feedback on your answer'));
+      expect(feedback?.text).toContain('4 of 6');
+      const posted = postsIn(CHANNEL, questionTs).length;
+      const before = { user: SAM, text: NO_RESULT, ts: samTs, thread_ts: questionTs };
+      await event(messageChanged(CHANNEL, before, { ...before, text: `${NO_RESULT} As a result, we finished early.` }));
+      const update = h.fake.callsTo('chat.update').at(-1)?.args;
+      expect(update).toMatchObject({ channel: CHANNEL, ts: feedback?.ts });
+      expect(String(update?.text)).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
+      expect(postsIn(CHANNEL, questionTs)).toHaveLength(posted);
+
+      // the feedback message is gone (Slack answers message_not_found): a new one says what changed
+      h.fake.fail('chat.update', { error: 'message_not_found' }, 1);
+      const after = { ...before, text: `${NO_RESULT} As a result, we finished early.` };
+      await event(messageChanged(CHANNEL, after, { ...after, text: NO_RESULT }));
+      const anew = postsIn(CHANNEL, questionTs).slice(posted);
+      expect(anew).toHaveLength(1);
+      expect(anew[0]?.text).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
+    } finally {
+      await slash(SAM, 'settings feedback private');
+    }
+  });
+
   it('a deletion removes the answer', async () => {
     const ts = await reply(BOB, questionTs, 'I usually stay calm and I would listen to everyone.');
     const count = async () =>

@@ -115,6 +115,10 @@ describe.each(databaseKinds)('on %s', (kind) => {
       const data = JSON.parse(lastPrivate(h.adapter, ada.id)?.attachments?.[0]?.content ?? '{}');
       expect(data.storyMarks).toEqual([expect.objectContaining({ competencies: ['conflict'], sameStoryAs: null })]);
       expect(data.feedback).toHaveLength(1);
+      // where the feedback message went is platform plumbing, kept for edits, not member data
+      const sent = await h.db.selectFrom('answer_feedback').select('sent_ref').executeTakeFirstOrThrow();
+      expect(sent.sent_ref).toMatch(/^memory:/);
+      expect(JSON.stringify(data)).not.toContain(sent.sent_ref);
       await h.command(ada, 'forget-me');
       const yes = lastPrivate(h.adapter, ada.id)?.buttons?.[0];
       await h.press(ada, yes?.id ?? '', yes?.value);

@@ -2,6 +2,8 @@
 // one says what to fix, tags come with their reasons, and the fitting story is the one
 // that shares most with the question.
 import { describe, expect, it } from 'vitest';
+import type { Guide } from '../../src/guides/schema';
+import { rankStories } from '../../src/interview/stories';
 import type { Story } from '../../src/stories/bank';
 import { competencies, parseCompetencyMap } from '../../src/stories/competencies';
 import { fittingStory } from '../../src/stories/suggest';
@@ -87,6 +89,7 @@ describe('the fitting story', () => {
       wordCount: 100,
     },
     practised: 1,
+    inMocks: 0,
     lastAt: 0,
   });
 
@@ -96,5 +99,21 @@ describe('the fitting story', () => {
     expect(fittingStory(map, stories, q, 'behavioral')?.story.number).toBe(2);
     expect(fittingStory(map, stories.slice(0, 1).concat(stories[2] as Story), q, 'behavioral')?.story.number).toBe(3);
     expect(fittingStory(map, stories, 'Design a URL shortener.', 'system-design')).toBeUndefined();
+  });
+
+  it('for an interview brief, ranks what the employer asks about above better checks', () => {
+    const guide = {
+      slug: 'clashco',
+      employer: 'ClashCo',
+      questions: [
+        { id: 'q1', text: 'Tell me about a disagreement.', category: 'behavioral', star: true },
+        { id: 'q2', text: 'Tell me about a time you worked with your team.', category: 'behavioral', star: true },
+      ],
+    } as unknown as Guide;
+    const stories = [story(1, ['learning'], 6), story(2, ['conflict'], 3), story(3, ['conflict', 'teamwork'], 2)];
+    const ranked = rankStories(map, stories, guide, 2);
+    expect(ranked.map((s) => s.number)).toEqual([3, 2]);
+    expect(ranked[0]).toMatchObject({ asked: ['Conflict', 'Teamwork'], others: [] });
+    expect(rankStories(map, [story(1, ['learning'], 6)], guide)[0]).toMatchObject({ asked: [], others: ['Learning'] });
   });
 });

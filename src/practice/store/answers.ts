@@ -131,6 +131,8 @@ export async function rebuildAnswer(db: Db, answerId: string, now: number): Prom
   const parts = await answerMessages(db, answerId);
   if (parts.length === 0) {
     await db.deleteFrom('analyses').where('answer_id', '=', answerId).execute();
+    // story marks name answers without a foreign key (mock answers have no row, migration 012)
+    await db.deleteFrom('story_marks').where('answer_id', '=', answerId).execute();
     await db.deleteFrom('answers').where('id', '=', answerId).execute();
     return undefined;
   }

@@ -49,12 +49,13 @@ export async function claimFeedback(db: Db, answerId: string, dueBy: number, now
   return affected(r) === 1;
 }
 
-/** Remembers what the feedback just sent said, so a later edit can say what changed. */
+/** Remembers what the feedback just sent said and where, so a later edit can update it and say what changed. */
 export async function recordSent(
   db: Db,
-  s: { answerId: string; workspace: string; userId: string; flags: AnswerFlags; now: number },
+  s: { answerId: string; workspace: string; userId: string; flags: AnswerFlags; ref: string | null; now: number },
 ): Promise<void> {
   const flags = JSON.stringify(s.flags);
+  const sent = { sent_flags: flags, sent_ref: s.ref, sent_at: s.now, updated_at: s.now };
   await db
     .insertInto('answer_feedback')
     .values({
@@ -63,11 +64,9 @@ export async function recordSent(
       user_id: s.userId,
       due_at: null,
       reason: 'answer',
-      sent_at: s.now,
-      sent_flags: flags,
-      updated_at: s.now,
+      ...sent,
     })
-    .onConflict((oc) => oc.column('answer_id').doUpdateSet({ sent_flags: flags, sent_at: s.now, updated_at: s.now }))
+    .onConflict((oc) => oc.column('answer_id').doUpdateSet(sent))
     .execute();
 }
 
