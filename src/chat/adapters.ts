@@ -20,14 +20,19 @@ export class AdapterSet {
   }
 
   for(ref: Ref): Adapter {
-    const adapter = this.byPlatform.get(platformOf(ref));
+    const adapter = this.find(ref);
     if (!adapter) throw new Error(`no adapter is running for ${platformOf(ref)} (ref ${ref})`);
     return adapter;
   }
 
+  /** The adapter for `ref`'s platform, or undefined when none runs in this process. */
+  find(ref: Ref): Adapter | undefined {
+    return this.byPlatform.get(platformOf(ref));
+  }
+
   /** Whether the platform of `ref` opens command forms (see Adapter.opensForms). */
   opensForms(ref: Ref): boolean {
-    return this.byPlatform.get(platformOf(ref))?.opensForms === true;
+    return this.find(ref)?.opensForms === true;
   }
 
   post(to: Ref, message: OutboundMessage): Promise<PostResult> {

@@ -17,7 +17,7 @@ interface Delivery {
 
 /** Edits `ref` to `message`; false when it cannot be edited (no edit on that platform, or the edit failed). */
 async function editInPlace(ctx: AppContext, ref: Ref, message: OutboundMessage): Promise<boolean> {
-  const adapter = ctx.adapters.all().find((a) => ref.startsWith(`${a.platform}:`));
+  const adapter = ctx.adapters.find(ref);
   if (!adapter?.edit) return false;
   try {
     await adapter.edit(ref, message);
