@@ -1,7 +1,7 @@
 // The whole bot through the real Bolt stack: signed requests to the real HTTP
 // receiver on 127.0.0.1, the real core on an in-memory database, and a fake Slack
 // Web API that records what members would have seen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { PlatformError } from '../../src/chat/errors';
@@ -38,16 +38,20 @@ const BOB = 'U0BOB';
 const SAM = 'U0SAMADMIN';
 const CH = `slack:${TEAM}:${CHANNEL}`;
 
+const { library } = loadGuides('content/guides');
+
+// Every test starts from a fresh workspace (its own database, fake Slack and app) and
+// builds what it needs, so the tests pass in any order.
 let h: Harness;
 let app: App;
 let closeDb: () => Promise<void>;
-let now = new Date('2026-03-02T08:00:00Z'); // a Monday
+let now: Date;
 let seq = 0;
 
-beforeAll(async () => {
+beforeEach(async () => {
+  now = new Date('2026-03-02T08:00:00Z'); // a Monday
   const opened = await openDb();
   closeDb = opened.close;
-  const { library } = loadGuides('content/guides');
   const adapters = new AdapterSet();
   h = await startSlack({
     db: opened.db,
@@ -69,7 +73,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await closeDb();
 });
@@ -93,7 +97,7 @@ async function slash(
   return { status: res.status, replies: commandReplies(res, h.fake.responses, id) };
 }
 
-async function event(payload: { type: string }, retryNum?: number): Promise<number> {
+async function event(payload: { type: string; [key: string]: unknown }, retryNum?: number): Promise<number> {
   const res = await send(h.port, JSON.stringify(eventEnvelope(payload)), 'application/json', { retryNum });
   await h.adapter.idle();
   return res.status;
@@ -121,6 +125,30 @@ const reactionsOn = (ts: string) =>
     .filter((c) => c.args.timestamp === ts)
     .map((c) => String(c.args.name))
     .sort();
+
+/** Posts a CHOP question into the channel; returns its ts and the post id its STAR form button carries. */
+async function askQuestion(): Promise<{ ts: string; postId: string }> {
+  const before = postsIn(CHANNEL).length;
+  await slash(ALICE, 'question CHOP behavioral');
+  const q = postsIn(CHANNEL)[before];
+  const actions = q?.blocks?.find((b) => b.type === 'actions') as { elements: { value: string }[] } | undefined;
+  now = new Date(now.getTime() + 10 * 60_000);
+  return { ts: q?.ts ?? '', postId: actions?.elements[0]?.value ?? '' };
+}
+
+/** Clicks a question's STAR form button as `user`; returns the modal Slack was asked to open. */
+async function openForm(user: string, question: { ts: string; postId: string }) {
+  const click = await interact(
+    buttonClick(
+      { action_id: 'starling_star_form', value: question.postId },
+      { ts: question.ts, text: 'Tell me about a time' },
+      { user },
+    ),
+  );
+  const opened = h.fake.callsTo('views.open').at(-1);
+  const view = opened?.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] };
+  return { status: click.status, triggerId: opened?.args.trigger_id, view };
+}
 
 describe('lookups answer privately', () => {
   it('/prep help lists every command', async () => {
@@ -175,34 +203,29 @@ describe('lookups answer privately', () => {
   });
 });
 
-let questionTs = '';
-let postId = '';
-
 describe('a question, answers in its thread, edits and deletions', () => {
   it('/prep question posts the question into the channel with the STAR form button', async () => {
     const { replies } = await slash(ALICE, 'question CHOP behavioral');
     const posted = postsIn(CHANNEL);
     expect(posted).toHaveLength(1);
     const q = posted[0];
-    questionTs = q?.ts ?? '';
     expect(q?.blocks?.[0]).toMatchObject({ type: 'header' });
     expect(q?.text).toMatch(/Children's Hospital of Philadelphia|Answer in this thread/);
     const actions = q?.blocks?.find((b) => b.type === 'actions') as {
       elements: { action_id: string; value: string }[];
     };
-    postId = actions.elements[0]?.value ?? '';
     expect(actions.elements[0]?.action_id).toBe('starling_star_form');
-    expect(postId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(actions.elements[0]?.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(replies[0]?.text).toMatch(/Posted a .*question/);
   });
 
   it('a reply in the thread is read as an answer: private feedback in the thread and a public marker', async () => {
-    now = new Date(now.getTime() + 10 * 60_000);
-    const first = await reply(ALICE, questionTs, ANSWER_1);
-    await reply(ALICE, questionTs, ANSWER_2);
+    const q = await askQuestion();
+    const first = await reply(ALICE, q.ts, ANSWER_1);
+    await reply(ALICE, q.ts, ANSWER_2);
     const feedback = ephemeralsTo(ALICE);
     expect(feedback).toHaveLength(2);
-    expect(feedback[1]?.args).toMatchObject({ channel: CHANNEL, thread_ts: questionTs });
+    expect(feedback[1]?.args).toMatchObject({ channel: CHANNEL, thread_ts: q.ts });
     expect(String(feedback[1]?.args.text)).toContain('6 of 6');
     expect(reactionsOn(first)).toEqual([
       'regional_indicator_a',
@@ -211,13 +234,14 @@ describe('a question, answers in its thread, edits and deletions', () => {
       'regional_indicator_t',
     ]);
     // Feedback never appears publicly.
-    expect(postsIn(CHANNEL, questionTs)).toHaveLength(0);
+    expect(postsIn(CHANNEL, q.ts)).toHaveLength(0);
   });
 
   it('an edit re-reads the answer and says what changed', async () => {
-    const bobTs = await reply(BOB, questionTs, NO_RESULT);
+    const q = await askQuestion();
+    const bobTs = await reply(BOB, q.ts, NO_RESULT);
     expect(reactionsOn(bobTs)).not.toContain('regional_indicator_r');
-    const before = { user: BOB, text: NO_RESULT, ts: bobTs, thread_ts: questionTs };
+    const before = { user: BOB, text: NO_RESULT, ts: bobTs, thread_ts: q.ts };
     await event(
       messageChanged(CHANNEL, before, {
         ...before,
@@ -229,59 +253,57 @@ describe('a question, answers in its thread, edits and deletions', () => {
   });
 
   it('an ephemeral feedback cannot be updated: the edit sends a new one that says what changed', async () => {
-    const bobTs = await reply(BOB, questionTs, `${NO_RESULT} Then I told my manager.`);
+    const q = await askQuestion();
+    const bobTs = await reply(BOB, q.ts, `${NO_RESULT} Then I told my manager.`);
     const shown = ephemeralsTo(BOB).length;
-    const updates = h.fake.callsTo('chat.update').length;
-    const before = { user: BOB, text: `${NO_RESULT} Then I told my manager.`, ts: bobTs, thread_ts: questionTs };
+    const before = { user: BOB, text: `${NO_RESULT} Then I told my manager.`, ts: bobTs, thread_ts: q.ts };
     await event(messageChanged(CHANNEL, before, { ...before, text: `${NO_RESULT} As a result, we finished early.` }));
     expect(ephemeralsTo(BOB)).toHaveLength(shown + 1);
     expect(String(lastEphemeral(BOB)?.text)).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
-    expect(h.fake.callsTo('chat.update')).toHaveLength(updates);
+    expect(h.fake.callsTo('chat.update')).toHaveLength(0);
   });
 
   it('public feedback is a real message: an edit updates it with chat.update', async () => {
+    const q = await askQuestion();
     await slash(SAM, 'settings feedback public');
-    try {
-      const samTs = await reply(SAM, questionTs, NO_RESULT);
-      const feedback = postsIn(CHANNEL, questionTs).find((m) => m.text.includes('Feedback on your answer'));
-      expect(feedback?.text).toContain('4 of 6');
-      const posted = postsIn(CHANNEL, questionTs).length;
-      const before = { user: SAM, text: NO_RESULT, ts: samTs, thread_ts: questionTs };
-      await event(messageChanged(CHANNEL, before, { ...before, text: `${NO_RESULT} As a result, we finished early.` }));
-      const update = h.fake.callsTo('chat.update').at(-1)?.args;
-      expect(update).toMatchObject({ channel: CHANNEL, ts: feedback?.ts });
-      expect(String(update?.text)).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
-      expect(postsIn(CHANNEL, questionTs)).toHaveLength(posted);
+    const samTs = await reply(SAM, q.ts, NO_RESULT);
+    const feedback = postsIn(CHANNEL, q.ts).find((m) => m.text.includes('Feedback on your answer'));
+    expect(feedback?.text).toContain('4 of 6');
+    const posted = postsIn(CHANNEL, q.ts).length;
+    const before = { user: SAM, text: NO_RESULT, ts: samTs, thread_ts: q.ts };
+    await event(messageChanged(CHANNEL, before, { ...before, text: `${NO_RESULT} As a result, we finished early.` }));
+    const update = h.fake.callsTo('chat.update').at(-1)?.args;
+    expect(update).toMatchObject({ channel: CHANNEL, ts: feedback?.ts });
+    expect(String(update?.text)).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
+    expect(postsIn(CHANNEL, q.ts)).toHaveLength(posted);
 
-      // the feedback message is gone (Slack answers message_not_found): a new one says what changed
-      h.fake.fail('chat.update', { error: 'message_not_found' }, 1);
-      const after = { ...before, text: `${NO_RESULT} As a result, we finished early.` };
-      await event(messageChanged(CHANNEL, after, { ...after, text: NO_RESULT }));
-      const anew = postsIn(CHANNEL, questionTs).slice(posted);
-      expect(anew).toHaveLength(1);
-      expect(anew[0]?.text).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
-    } finally {
-      await slash(SAM, 'settings feedback private');
-    }
+    // the feedback message is gone (Slack answers message_not_found): a new one says what changed
+    h.fake.fail('chat.update', { error: 'message_not_found' }, 1);
+    const after = { ...before, text: `${NO_RESULT} As a result, we finished early.` };
+    await event(messageChanged(CHANNEL, after, { ...after, text: NO_RESULT }));
+    const anew = postsIn(CHANNEL, q.ts).slice(posted);
+    expect(anew).toHaveLength(1);
+    expect(anew[0]?.text).toMatch(/Updated after your edit[\s\S]*What your edit changed/);
   });
 
   it('a deletion removes the answer', async () => {
-    const ts = await reply(BOB, questionTs, 'I usually stay calm and I would listen to everyone.');
+    const q = await askQuestion();
+    const ts = await reply(BOB, q.ts, 'I usually stay calm and I would listen to everyone.');
     const count = async () =>
       (await h.db.selectFrom('answer_messages').select('ref').where('ref', '=', `${CH}:${ts}`).execute()).length;
     expect(await count()).toBe(1);
-    await event(messageDeleted(CHANNEL, { user: BOB, text: 'x', ts, thread_ts: questionTs }));
+    await event(messageDeleted(CHANNEL, { user: BOB, text: 'x', ts, thread_ts: q.ts }));
     expect(await count()).toBe(0);
   });
 
   it('the same event delivered twice is read once', async () => {
-    const envelope = eventEnvelope(messageEvent({ user: SAM, text: ANSWER_1, ts: tsNow(), thread_ts: questionTs }));
-    const before = ephemeralsTo(SAM).length;
+    const q = await askQuestion();
+    const envelope = eventEnvelope(messageEvent({ user: SAM, text: ANSWER_1, ts: tsNow(), thread_ts: q.ts }));
     for (const retryNum of [undefined, 1, 2]) {
       await send(h.port, JSON.stringify(envelope), 'application/json', { retryNum });
       await h.adapter.idle();
     }
-    expect(ephemeralsTo(SAM).length - before).toBe(1);
+    expect(ephemeralsTo(SAM)).toHaveLength(1);
     const rows = await h.db.selectFrom('answers').selectAll().where('user_id', '=', SAM).execute();
     expect(rows).toHaveLength(1);
   });
@@ -289,21 +311,10 @@ describe('a question, answers in its thread, edits and deletions', () => {
 
 describe('the STAR form', () => {
   it('button opens a modal; submitting posts the answer in the thread attributed to the member', async () => {
-    const click = await interact(
-      buttonClick(
-        { action_id: 'starling_star_form', value: postId },
-        { ts: questionTs, text: 'Tell me about a time' },
-        { user: BOB },
-      ),
-    );
-    expect(click.status).toBe(200);
-    const opened = h.fake.callsTo('views.open').at(-1);
-    expect(opened?.args.trigger_id).toEqual(expect.any(String));
-    const view = opened?.args.view as {
-      callback_id: string;
-      private_metadata: string;
-      blocks: { block_id?: string }[];
-    };
+    const q = await askQuestion();
+    const { status, triggerId, view } = await openForm(BOB, q);
+    expect(status).toBe(200);
+    expect(triggerId).toEqual(expect.any(String));
     expect(view.blocks.filter((b) => b.block_id).map((b) => b.block_id)).toEqual([
       'situation',
       'task',
@@ -315,7 +326,6 @@ describe('the STAR form', () => {
     const empty = await interact(viewSubmission(view, {}, { user: BOB }));
     expect(JSON.parse(empty.body)).toMatchObject({ response_action: 'errors' });
 
-    const threadBefore = postsIn(CHANNEL, questionTs).length;
     const done = await interact(
       viewSubmission(
         view,
@@ -330,16 +340,34 @@ describe('the STAR form', () => {
     );
     expect(done.status).toBe(200);
     expect(done.body).toBe('');
-    const inThread = postsIn(CHANNEL, questionTs).slice(threadBefore);
+    const inThread = postsIn(CHANNEL, q.ts);
     expect(inThread).toHaveLength(1);
     expect(inThread[0]?.text).toContain('Bob Okafor');
     expect(inThread[0]?.text).toContain('failures dropped from 12 a month to zero');
-    expect(lastEphemeral(BOB)).toMatchObject({ thread_ts: questionTs });
+    expect(lastEphemeral(BOB)).toMatchObject({ thread_ts: q.ts });
+  });
+
+  it('a form that cannot be posted in its thread tells the member to invite the bot, not a vague apology', async () => {
+    const q = await askQuestion();
+    const { view } = await openForm(ALICE, q);
+    h.fake.fail('chat.postMessage', { error: 'channel_not_found' }, 1, (a) => a.thread_ts === q.ts);
+    await interact(
+      viewSubmission(
+        view,
+        { situation: 'At my last job the build was slow.', action: 'I cached it.' },
+        { user: ALICE },
+      ),
+    );
+    const shown = ephemeralsTo(ALICE);
+    expect(shown).toHaveLength(1);
+    expect(String(shown[0]?.args.text)).toContain('/invite @Starling');
   });
 });
 
 describe('member commands', () => {
   it('/prep me, /prep leaderboard and /prep summary answer privately', async () => {
+    const q = await askQuestion();
+    await reply(ALICE, q.ts, `${ANSWER_1} ${ANSWER_2}`);
     const me = await slash(ALICE, 'me');
     expect(me.replies[0]?.text).toMatch(/Answers given:\* 1/);
     const board = await slash(BOB, 'leaderboard');
@@ -367,21 +395,23 @@ describe('member commands', () => {
   });
 
   it('/prep export sends the files to a direct message and says so', async () => {
-    const uploadsBefore = h.fake.uploads.length;
+    const q = await askQuestion();
+    await reply(ALICE, q.ts, ANSWER_1);
     const { replies } = await slash(ALICE, 'export');
     expect(h.fake.callsTo('conversations.open').at(-1)?.args.users).toBe(ALICE);
-    const added = h.fake.uploads.slice(uploadsBefore);
-    expect(added.map((u) => u.filename).sort()).toEqual([
+    expect(h.fake.uploads.map((u) => u.filename).sort()).toEqual([
       expect.stringMatching(/\.json$/),
       expect.stringMatching(/\.md$/),
     ]);
-    expect(added.every((u) => u.bytes > 100)).toBe(true);
+    expect(h.fake.uploads.every((u) => u.bytes > 100)).toBe(true);
     const complete = h.fake.callsTo('files.completeUploadExternal').at(-1);
     expect(complete?.args.channel_id).toBe(`D${ALICE}`);
     expect(replies[0]?.text).toContain('direct messages');
   });
 
   it('/prep forget-me asks with buttons; confirming deletes the data', async () => {
+    for (const answer of [ANSWER_1, NO_RESULT]) await reply(BOB, (await askQuestion()).ts, answer);
+    await reply(ALICE, (await askQuestion()).ts, ANSWER_2);
     const ask = await slash(BOB, 'forget-me');
     const actions = ask.replies[0]?.blocks?.find((b) => (b as { type: string }).type === 'actions') as {
       elements: { action_id: string; value: string; style?: string }[];
@@ -401,17 +431,27 @@ describe('member commands', () => {
     // The confirmation (an ephemeral message) is replaced, so it cannot be pressed twice.
     expect(done[0]?.body.replace_original).toBe(true);
     expect(await h.db.selectFrom('answers').selectAll().where('user_id', '=', BOB).execute()).toHaveLength(0);
+    expect(await h.db.selectFrom('answers').selectAll().where('user_id', '=', ALICE).execute()).toHaveLength(1);
   });
 });
 
 describe('App Home', () => {
-  it('opening the Home tab publishes the member summary', async () => {
-    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() } as never);
+  const openHome = async () => {
+    await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() });
     const published = h.fake.callsTo('views.publish').at(-1);
     expect(published?.args.user_id).toBe(ALICE);
-    const view = published?.args.view as { type: string; blocks: { text?: { text?: string } }[] };
+    const view = published?.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
-    expect(JSON.stringify(view.blocks)).toContain('Answers given');
+    return JSON.stringify(view.blocks);
+  };
+
+  it('a member who has not answered yet is shown how to start', async () => {
+    expect(await openHome()).toContain('/prep question');
+  });
+
+  it('after an answer the Home tab publishes the member summary', async () => {
+    await reply(ALICE, (await askQuestion()).ts, `${ANSWER_1} ${ANSWER_2}`);
+    expect(await openHome()).toContain('Answers given');
   });
 });
 
@@ -419,17 +459,17 @@ describe('the daily question and Slack refusing', () => {
   it('only admins set a schedule; the tick posts the question with its idempotency key', async () => {
     const refused = await slash(ALICE, 'schedule 09:00 UTC weekdays');
     expect(refused.replies[0]?.text).toMatch(/admin/i);
-    const before = postsIn(CHANNEL).length;
     const set = await slash(SAM, 'schedule 09:00 UTC weekdays CHOP');
     expect(set.status).toBe(200);
-    const confirm = postsIn(CHANNEL).slice(before);
-    expect(confirm.at(-1)?.text).toContain('09:00');
+    const confirm = postsIn(CHANNEL);
+    expect(confirm).toHaveLength(1);
+    expect(confirm[0]?.text).toContain('09:00');
     const shown = await slash(ALICE, 'schedule');
     expect(shown.replies[0]?.text).toContain('09:00');
 
     now = new Date('2026-03-03T09:00:20Z');
     await app.tick(now);
-    const daily = postsIn(CHANNEL).slice(before + 1);
+    const daily = postsIn(CHANNEL).slice(1);
     expect(daily).toHaveLength(1);
     expect(daily[0]?.metadata?.event_type).toBe('starling_post');
     expect(daily[0]?.text).toContain("Children's Hospital of Philadelphia");
@@ -446,36 +486,24 @@ describe('the daily question and Slack refusing', () => {
     expect(await h.adapter.findPosted(CH, 'some-other-occurrence')).toBeUndefined();
   });
 
-  it('a channel that refuses (not_in_channel) pauses its schedule and tells whoever set it', async () => {
-    await slash(SAM, 'schedule 10:00 UTC weekdays');
-    h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1, (a) => a.channel === CHANNEL);
-    now = new Date('2026-03-04T10:00:10Z');
-    await app.tick(now);
-    const schedule = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
-    expect(schedule?.paused).toBe(1);
-    expect(h.fake.callsTo('conversations.open').at(-1)?.args.users).toBe(SAM);
-    const dm = h.fake.messages.filter((m) => m.channel === `D${SAM}`).at(-1);
-    expect(dm?.text).toMatch(/paused/i);
-  });
-
   it.each([
-    ['is_archived', '2026-03-05T10:00:10Z', /archived/],
-    ['account_inactive', '2026-03-06T10:00:10Z', /account_inactive/],
-  ])('a channel that refuses with %s pauses its schedule and tells whoever set it', async (code, at, why) => {
+    ['not_in_channel', /not_in_channel|invite/i],
+    ['is_archived', /archived/],
+    ['account_inactive', /account_inactive/],
+  ])('a channel that refuses with %s pauses its schedule and tells whoever set it', async (code, why) => {
     await slash(SAM, 'schedule 10:00 UTC weekdays');
-    const resumed = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
-    expect(resumed?.paused).toBe(0);
-    const dmsBefore = h.fake.messages.filter((m) => m.channel === `D${SAM}`).length;
+    const set = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
+    expect(set?.paused).toBe(0);
     h.fake.fail('chat.postMessage', { error: code }, 1, (a) => a.channel === CHANNEL);
-    now = new Date(at);
+    now = new Date('2026-03-03T10:00:10Z');
     await app.tick(now);
     const schedule = await h.db.selectFrom('schedules').selectAll().where('channel_ref', '=', CH).executeTakeFirst();
     expect(schedule?.paused).toBe(1);
     expect(schedule?.paused_reason).toMatch(why);
-    const dms = h.fake.messages.filter((m) => m.channel === `D${SAM}`).slice(dmsBefore);
+    expect(h.fake.callsTo('conversations.open').at(-1)?.args.users).toBe(SAM);
+    const dms = h.fake.messages.filter((m) => m.channel === `D${SAM}`);
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toMatch(/paused/i);
-    expect(dms[0]?.text).toMatch(why);
   });
 
   it('a command Slack refuses with account_inactive tells the member to have the app reinstalled', async () => {
@@ -494,13 +522,13 @@ describe('the daily question and Slack refusing', () => {
   });
 
   it('a public command reply where the bot is not a member tells the user to invite it', async () => {
+    await slash(SAM, 'schedule 10:00 UTC weekdays');
     h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1);
     const { replies } = await slash(SAM, 'schedule delete');
     expect(replies.at(-1)?.text).toMatch(/invite/i);
   });
 
   it('/prep question where the bot is not a member explains how to invite it, and records no question', async () => {
-    const posts = await h.db.selectFrom('posts').select('id').execute();
     h.fake.fail('chat.postMessage', { error: 'not_in_channel' }, 1, (a) => a.channel === 'C0ELSEWHERE');
     const id = `r${++seq}`;
     const cmd = slashCommand('question', {
@@ -513,23 +541,7 @@ describe('the daily question and Slack refusing', () => {
     await h.adapter.idle();
     const shown = commandReplies(ack, h.fake.responses, id).map((r) => r.text);
     expect(shown).toEqual([expect.stringMatching(/invite/i)]);
-    expect(await h.db.selectFrom('posts').select('id').execute()).toHaveLength(posts.length);
-  });
-
-  it('a STAR form that cannot be posted in its thread tells the member to invite the bot, not a vague apology', async () => {
-    h.fake.fail('chat.postMessage', { error: 'channel_not_found' }, 1, (a) => a.thread_ts === questionTs);
-    const view = h.fake.callsTo('views.open').at(-1)?.args.view as { callback_id: string; private_metadata: string };
-    const before = ephemeralsTo(ALICE).length;
-    await interact(
-      viewSubmission(
-        view,
-        { situation: 'At my last job the build was slow.', action: 'I cached it.' },
-        { user: ALICE },
-      ),
-    );
-    const shown = ephemeralsTo(ALICE).slice(before);
-    expect(shown).toHaveLength(1);
-    expect(String(shown[0]?.args.text)).toContain('/invite @Starling');
+    expect(await h.db.selectFrom('posts').select('id').execute()).toHaveLength(0);
   });
 
   it('a short 429 is waited out and retried once; a long one reaches the core as rate_limited', async () => {
@@ -545,8 +557,9 @@ describe('the daily question and Slack refusing', () => {
   });
 
   it('Slack errors on replies are logged, never crash the receiver', async () => {
+    const q = await askQuestion();
     h.fake.fail('chat.postEphemeral', { error: 'account_inactive' }, 5);
-    const status = await event(messageEvent({ user: ALICE, text: ANSWER_1, ts: tsNow(), thread_ts: questionTs }));
+    const status = await event(messageEvent({ user: ALICE, text: ANSWER_1, ts: tsNow(), thread_ts: q.ts }));
     expect(status).toBe(200);
     const after = await slash(ALICE, 'help');
     expect(after.replies).toHaveLength(1);
