@@ -13,7 +13,7 @@ import type { Database } from '../../src/db/schema';
 import type { Logger } from '../../src/logger';
 import { buildClient, connect } from './client';
 import type { AutocompleteKind, InboundContext } from './context';
-import { attachListeners } from './listeners';
+import { attachListeners, Listening } from './listeners';
 import { DM_CLOSED_NOTE } from './messages';
 import { DiscordOutbound } from './outbound';
 import { PLATFORM, parseRef } from './refs';
@@ -50,6 +50,8 @@ export interface DiscordAdapter extends Adapter {
   readonly commandsRegistered: boolean | undefined;
   /** Whether thread replies can be read (the Message Content intent was granted). */
   readonly readsMessageContent: boolean;
+  /** Resolves once every event received so far has been handled, the core's work included. */
+  idle(): Promise<void>;
 }
 
 const REPORT_EVERY_MS = 60 * 60_000;
@@ -108,6 +110,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   // Destroying a client closes its shards, which discord.js reports as reconnecting.
   const closing = new WeakSet<Client>();
+  const listening = new Listening(log);
   async function close(c: Client): Promise<void> {
     closing.add(c);
     await c.destroy();
@@ -147,7 +150,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
     async start(onEvent: EventHandler): Promise<void> {
       handler = onEvent;
-      attachListeners(client, ctx, log, closing);
+      attachListeners(client, ctx, listening, log, closing);
       try {
         await connect(client, token);
       } catch (err) {
@@ -159,7 +162,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         readsMessageContent = false;
         client = buildClient(options, false);
         sender = outbound();
-        attachListeners(client, ctx, log, closing);
+        attachListeners(client, ctx, listening, log, closing);
         await connect(client, token);
       }
       log.info(
@@ -180,6 +183,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       handler = undefined;
       await close(client);
     },
+
+    idle: () => listening.idle(),
 
     ...sending(() => sender),
   };

@@ -15,21 +15,41 @@ import {
   onUncachedMessage,
 } from './messages';
 
-/** Runs a listener so that no event, however malformed, can take the process down. */
-function runner(log: Logger) {
-  return (what: string, fn: () => Promise<void>): void => {
+/**
+ * Runs each listener so that no event, however malformed, can take the process down,
+ * and knows which are still running (tests wait on `idle` before checking nothing more came).
+ */
+export class Listening {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly log: Logger) {}
+
+  run(what: string, fn: () => Promise<void>): void {
     let p: Promise<void>;
     try {
       p = fn();
     } catch (err) {
       p = Promise.reject(err);
     }
-    p.catch((err) => log.error({ err, event: what }, 'a Discord event could not be handled'));
-  };
+    const done = p.catch((err) => this.log.error({ err, event: what }, 'a Discord event could not be handled'));
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
+  }
+
+  /** Resolves once every event received so far, and its handling in the core, has finished. */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
 }
 
-export function attachListeners(c: Client, ctx: () => InboundContext, log: Logger, closing: WeakSet<Client>): void {
-  const run = runner(log);
+export function attachListeners(
+  c: Client,
+  ctx: () => InboundContext,
+  listening: Listening,
+  log: Logger,
+  closing: WeakSet<Client>,
+): void {
+  const run = (what: string, fn: () => Promise<void>) => listening.run(what, fn);
   guardPackets(c, log);
   c.on(Events.InteractionCreate, (i) => run('interaction', () => handleInteraction(ctx(), i)));
   c.on(Events.MessageCreate, (m) => run('message', () => onMessageCreate(ctx(), m)));

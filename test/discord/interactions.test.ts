@@ -57,7 +57,6 @@ beforeEach(() => {
   behave = async () => {};
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const callbacks = (id: string) => h.fake.responses(id).filter((r) => r.path.endsWith('/callback'));
 
 describe('/prep commands', () => {
@@ -107,7 +106,7 @@ describe('/prep commands', () => {
       type: InteractionResponseType.ChannelMessageWithSource,
       data: { content: 'only you see **this**', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: ['users'] } },
     });
-    await sleep(250);
+    await h.adapter.idle();
     expect(h.fake.responses(id)).toHaveLength(1);
   });
 
@@ -124,7 +123,8 @@ describe('/prep commands', () => {
 
   it('defers when the core is slow, then edits the deferred reply', async () => {
     behave = async (e) => {
-      await sleep(400);
+      // the core answers only after the adapter has deferred
+      await h.fake.waitUntil(() => callbacks((e as CommandEvent & { raw: { id: string } }).raw.id).length === 1);
       await e.reply({ text: 'worth the wait' }, { private: true });
     };
     const id = h.fake.interact(h.fake.command(h.fake.users.alice, 'me'));
@@ -140,7 +140,8 @@ describe('/prep commands', () => {
 
   it('a public answer after an ephemeral deferral closes the deferral and follows up publicly', async () => {
     behave = async (e) => {
-      await sleep(400);
+      // the core answers only after the adapter has deferred
+      await h.fake.waitUntil(() => callbacks((e as CommandEvent & { raw: { id: string } }).raw.id).length === 1);
       await e.reply({ text: 'posted for all' }, { private: false });
     };
     const id = h.fake.interact(h.fake.command(h.fake.users.alice, 'leaderboard'));
@@ -203,7 +204,11 @@ describe('/prep commands', () => {
     h.fake.interact(interaction);
     h.fake.interact(interaction);
     await h.fake.waitForResponses(interaction.id);
-    await sleep(200);
+    // an interaction sent after the replay has been answered, so the replay has been read
+    const later = h.fake.command(h.fake.users.alice, 'help');
+    h.fake.interact(later);
+    await h.fake.waitForResponses(later.id);
+    await h.adapter.idle();
     expect(h.events.filter((e) => (e.raw as { id?: string })?.id === interaction.id)).toHaveLength(1);
     expect(callbacks(interaction.id)).toHaveLength(1);
   });

@@ -30,9 +30,10 @@ beforeEach(() => {
   h.events.length = 0;
   behave = async () => {};
   h.fake.failures.length = 0;
+  h.fake.dmClosed.clear();
+  platformErrors.length = 0;
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const channel = () => `discord:${h.fake.guildId}:${h.fake.channelId}`;
 
 async function postQuestion(
@@ -189,7 +190,8 @@ describe('the question thread', () => {
     h.fake.say(h.fake.users.alice, other, 'chat in a member thread');
     const marker = h.fake.say(h.fake.users.bob, q.threadId, 'the real answer');
     const e = await nextEvent<MessageEvent>('message');
-    await sleep(100);
+    // every message said before the marker reached a listener before it did
+    await h.adapter.idle();
     expect(h.events).toHaveLength(1);
     expect(e.ref.endsWith(marker.id)).toBe(true);
   });
@@ -218,7 +220,7 @@ describe('the question thread', () => {
     h.fake.deleteMessage(said);
     const deleted = await nextEvent<{ ref: string }>('message_deleted');
     expect(deleted.ref).toBe(`discord:${h.fake.guildId}:${id}:${said.id}`);
-    await sleep(100);
+    await h.adapter.idle();
     expect(h.events.filter((e) => e.type === 'message_edited')).toHaveLength(1);
     expect(h.events.filter((e) => e.type === 'message_deleted')).toHaveLength(1);
   });
@@ -261,13 +263,14 @@ describe('the question thread', () => {
     };
     const before = h.fake.requests.length;
     h.fake.say(h.fake.users.alice, q.threadId, 'my answer');
-    const dm = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === '/users/@me/channels', before);
-    expect(dm.body.recipient_id).toBe(h.fake.users.alice.id);
     const dmMessage = await h.fake.waitForRequest(
       (r) => r.method === 'POST' && r.body?.embeds?.[0]?.title === 'Your feedback',
       before,
     );
-    expect(dmMessage.path).not.toContain(q.threadId);
+    // the feedback went to Alice's direct-message channel (opened now, or by an earlier test)
+    const dm = h.fake.dmChannelFor(h.fake.users.alice.id);
+    expect(dm).toEqual(expect.any(String));
+    expect(dmMessage.path).toBe(`/channels/${dm}/messages`);
     expect(h.fake.botMessages(q.threadId).map((m) => m.content)).toContain('S·T·A·R');
   });
 
@@ -283,7 +286,6 @@ describe('the question thread', () => {
     );
     expect(note.content.startsWith(`<@${h.fake.users.bob.id}>`)).toBe(true);
     expect(note.content).not.toContain('secret');
-    h.fake.dmClosed.delete(h.fake.users.bob.id);
   });
 
   it('postPrivate and openDirect reach the member by DM, with the same fallback', async () => {
@@ -354,7 +356,7 @@ describe('refusals', () => {
         h.fake.calls('POST', new RegExp(`/channels/${q.threadId}/messages$`)).filter((r) => r.status === 403).length ===
         2,
     );
-    await sleep(50);
+    await h.adapter.idle();
     expect(platformErrors).toHaveLength(1);
     expect(platformErrors[0]?.channel).toBe(channel());
     expect(platformErrors[0]?.err).toMatchObject({ kind: 'no_permission', code: '50013' });
