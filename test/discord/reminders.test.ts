@@ -2,7 +2,7 @@
 // Discord, with the clock moved by the test. Discord tells bots no member's time
 // zone, so dates and quiet hours are read in the channel schedule's zone.
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Bot, startBot } from './bot';
 import type { FakeDiscord } from './fake-discord';
 
@@ -12,13 +12,14 @@ const DAY = 86_400_000;
 
 let b: Bot;
 let day1: Date;
-beforeAll(async () => {
+// a fresh bot per test, each setting up the schedule and answers it needs
+beforeEach(async () => {
   b = await startBot({ quiet: true });
   day1 = new Date();
   day1.setUTCHours(9, 0, 10, 0);
   if (day1.getTime() <= Date.now()) day1 = new Date(day1.getTime() + DAY);
 });
-afterAll(() => b.close());
+afterEach(() => b.close());
 
 function textOf(r: { body?: any }[]): string {
   return r
@@ -69,21 +70,26 @@ const dmMessages = (userId: string, title: string) => {
   return dm ? b.fake.botMessages(dm).filter(shows) : [];
 };
 
+/** Carol sets a daily 09:00 UTC question with reminders; on day 1 Alice and Bob answer it. */
+async function firstDayAnswered() {
+  expect(await run('carol', 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' })).toMatch(
+    /Daily question set/,
+  );
+  await run('carol', 'settings', { setting: 'window', value: '12' });
+  expect(await run('carol', 'settings', { setting: 'reminders', value: 'on' })).toContain('reminders: **on');
+  await tick(day1.getTime());
+  const first = b.fake
+    .botMessages(b.fake.channelId)
+    .filter((m) => m.embeds[0]?.title?.startsWith('Question of the day'));
+  const thread = first.at(-1)?.id ?? '';
+  b.fake.say(b.fake.users.alice, thread, COMPLETE);
+  b.fake.say(b.fake.users.bob, thread, COMPLETE);
+  await answersAtLeast(2);
+}
+
 describe('on Discord', () => {
   it('reminders go once to who answered lately and not today; the Stop button ends them', async () => {
-    expect(await run('carol', 'schedule', { time: '09:00', timezone: 'UTC', days: 'daily' })).toMatch(
-      /Daily question set/,
-    );
-    await run('carol', 'settings', { setting: 'window', value: '12' });
-    expect(await run('carol', 'settings', { setting: 'reminders', value: 'on' })).toContain('reminders: **on');
-    await tick(day1.getTime());
-    const first = b.fake
-      .botMessages(b.fake.channelId)
-      .filter((m) => m.embeds[0]?.title?.startsWith('Question of the day'));
-    const thread = first.at(-1)?.id ?? '';
-    b.fake.say(b.fake.users.alice, thread, COMPLETE);
-    b.fake.say(b.fake.users.bob, thread, COMPLETE);
-    await answersAtLeast(2);
+    await firstDayAnswered();
 
     await tick(day1.getTime() + DAY);
     const second = b.fake
@@ -124,6 +130,7 @@ describe('on Discord', () => {
   });
 
   it('/prep interview chop answers with the days left in the schedule zone, and the brief comes the day before', async () => {
+    await firstDayAnswered();
     const now = day1.getTime() + 2 * DAY;
     b.setNow(new Date(now));
     const date = new Date(now + 3 * DAY).toISOString().slice(0, 10);

@@ -30,11 +30,12 @@ describe('importAction', () => {
 
 describe('writeFileAtomic', () => {
   it('replaces a file whole', () => {
-    const file = join(dir, 'guide.yaml');
+    const own = mkdtempSync(join(dir, 'whole-'));
+    const file = join(own, 'guide.yaml');
     writeFileSync(file, 'old');
     writeFileAtomic(file, text);
     expect(readFileSync(file, 'utf8')).toBe(text);
-    expect(readdirSync(dir)).toEqual(['guide.yaml']);
+    expect(readdirSync(own)).toEqual(['guide.yaml']);
   });
 
   it('leaves neither a partial file nor its temporary file when the write fails', () => {

@@ -2,7 +2,7 @@
 // in the member's direct messages (message.im events), the follow-up asking for the
 // missing Result, the reply, and the scorecard; and a member Slack will not let the
 // bot message, told privately what to change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { loadGuides } from '../../src/guides/load';
@@ -19,8 +19,10 @@ let h: Harness;
 let app: App;
 let closeDb: () => Promise<void>;
 let seq = 0;
+const { library } = loadGuides('content/guides');
 
-beforeAll(async () => {
+// a fresh workspace per test, so the tests pass in any order
+beforeEach(async () => {
   const opened = await openDb();
   closeDb = opened.close;
   const adapters = new AdapterSet();
@@ -31,12 +33,12 @@ beforeAll(async () => {
     config: h.config,
     logger: silentLogger(),
     db: opened.db,
-    guides: loadGuides('content/guides').library,
+    guides: library,
     adapters,
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await closeDb();
 });

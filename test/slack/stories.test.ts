@@ -2,7 +2,7 @@
 // thread give one ephemeral feedback after the quiet period, reading all three; the
 // story bank lists the stories and a competency with none, and a new question that fits
 // a story is whispered to its teller alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { GuideLibrary } from '../../src/guides/library';
@@ -17,11 +17,14 @@ const BOB = 'U0BOB000001';
 let h: Harness;
 let app: App;
 let closeDb: () => Promise<void>;
-let now = new Date('2026-03-02T08:00:00Z');
+let now: Date;
 let seq = 0;
-const timers = new ManualTimers(() => now);
+let timers: ManualTimers;
 
-beforeAll(async () => {
+// each test starts from a fresh workspace and tells the stories it needs
+beforeEach(async () => {
+  now = new Date('2026-03-02T08:00:00Z');
+  timers = new ManualTimers(() => now);
   const opened = await openDb();
   closeDb = opened.close;
   const adapters = new AdapterSet();
@@ -39,7 +42,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await closeDb();
 });
@@ -105,7 +108,15 @@ describe('issue 15 on Slack', () => {
   });
 
   it('lists both stories with competencies and a gap, and whispers a fitting story to its teller alone', async () => {
-    await reply(ALICE, await ask(BOB, 'customerco'), CUSTOMER_STORY);
+    for (const [employer, story] of [
+      ['conflictco', CONFLICT_STORY],
+      ['customerco', CUSTOMER_STORY],
+    ] as const) {
+      await reply(ALICE, await ask(BOB, employer), story);
+      now = new Date(now.getTime() + 3_000);
+      await timers.runDue();
+      await h.adapter.idle();
+    }
     const bank = await slash(ALICE, 'stories');
     expect(bank).toContain('Your story bank: 2 stories');
     expect(bank).toContain('Conflict (you wrote “disagreed”)');
