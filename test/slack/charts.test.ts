@@ -4,7 +4,7 @@
 // block; a failing upload never costs the text.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { loadGuides } from '../../src/guides/load';
@@ -23,7 +23,9 @@ const warnings: string[] = [];
 const now = new Date('2026-03-04T08:00:00Z');
 let seq = 0;
 
-beforeAll(async () => {
+// a fresh workspace per test; each answers the question it needs
+beforeEach(async () => {
+  warnings.length = 0;
   const opened = await openDb();
   closeDb = opened.close;
   const { library } = loadGuides('content/guides');
@@ -52,7 +54,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h?.close();
   await closeDb?.();
 });
@@ -72,13 +74,16 @@ async function event(payload: { type: string; [field: string]: unknown }) {
   await h.adapter.idle();
 }
 
-// A story told in order: each step builds on the state the one before left.
-describe('charts on Slack', { shuffle: false }, () => {
+/** Alice answers a question in its thread. */
+async function answered() {
+  await slash(ALICE, 'question CHOP behavioral');
+  const question = h.fake.messages.find((m) => m.channel === CHANNEL && !m.thread_ts);
+  await event(messageEvent({ user: ALICE, text: ANSWER, ts: tsNow(), thread_ts: question?.ts ?? '' }));
+}
+
+describe('charts on Slack', () => {
   it('/prep me replies privately at once, then uploads the chart as a real PNG to the direct message', async () => {
-    const before = h.fake.messages.length;
-    await slash(ALICE, 'question CHOP behavioral');
-    const question = h.fake.messages.slice(before).find((m) => m.channel === CHANNEL && !m.thread_ts);
-    await event(messageEvent({ user: ALICE, text: ANSWER, ts: tsNow(), thread_ts: question?.ts ?? '' }));
+    await answered();
 
     const uploadsBefore = h.fake.uploads.length;
     const replies = await slash(ALICE, 'me');
@@ -100,6 +105,7 @@ describe('charts on Slack', { shuffle: false }, () => {
   });
 
   it('the App Home shows the chart as an image block of the uploaded file, with alt text', async () => {
+    await answered();
     await event({ type: 'app_home_opened', user: ALICE, channel: 'D0HOME', tab: 'home', event_ts: tsNow() });
     const view = h.fake.callsTo('views.publish').at(-1)?.args.view as {
       blocks: { type: string; slack_file?: { id: string }; alt_text?: string }[];
@@ -118,6 +124,7 @@ describe('charts on Slack', { shuffle: false }, () => {
   });
 
   it('when the file store fails, the summary still arrives and the failure is logged', async () => {
+    await answered();
     h.fake.failUploads = 1;
     const replies = await slash(ALICE, 'me');
     expect(replies[0]?.text).toContain('Answers given');

@@ -127,7 +127,7 @@ const keyedCalls = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args
 const ephemeralsTo = (user: string) => h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
 
 // A story told in order: each step builds on the state the one before left.
-describe('a post Slack stored before an error', { shuffle: false }, () => {
+describe('a post Slack stored before an error', () => {
   it('a scheduled question answered 502 after Slack stored it is posted once; the next attempt finds and records it', async () => {
     await slash(SAM, 'schedule 09:00 UTC weekdays CHOP');
     h.fake.fail('chat.postMessage', { status: 502, afterStoring: true }, 1, (a) => Boolean(a.metadata));
@@ -181,7 +181,7 @@ describe('a post Slack stored before an error', { shuffle: false }, () => {
 });
 
 // A story told in order: each step builds on the state the one before left.
-describe('a connection Slack never saw', { shuffle: false }, () => {
+describe('a connection Slack never saw', () => {
   /** Slack is down until the adapter's first wait, then back on the same port. */
   async function slackDownUntilFirstRetry(): Promise<void> {
     await h.fake.stop();
@@ -214,7 +214,7 @@ describe('a connection Slack never saw', { shuffle: false }, () => {
 });
 
 // A story told in order: each step builds on the state the one before left.
-describe('rate-limited replies', { shuffle: false }, () => {
+describe('rate-limited replies', () => {
   let questionTs = '';
 
   it('feedback Slack rate-limits for 30 s arrives after the wait, which holds up nobody else', async () => {

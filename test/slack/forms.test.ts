@@ -168,7 +168,7 @@ const picked = (value: string): Field => ({
 });
 
 // A story told in order: each step builds on the state the one before left.
-describe('the schedule form (a modal with employer typeahead)', { shuffle: false }, () => {
+describe('the schedule form (a modal with employer typeahead)', () => {
   let modal: Modal;
 
   it('offers the form on `/prep schedule` to admins only', async () => {
@@ -246,7 +246,7 @@ describe('the schedule form (a modal with employer typeahead)', { shuffle: false
 });
 
 // A story told in order: each step builds on the state the one before left.
-describe('the App Home', { shuffle: false }, () => {
+describe('the App Home', () => {
   async function openHome(user: string) {
     const ev = { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1800000000.000200' };
     await send(h.port, JSON.stringify(eventEnvelope(ev)), 'application/json');

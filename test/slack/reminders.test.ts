@@ -1,7 +1,7 @@
 // Reminders and /prep interview through the real Bolt stack: signed requests to the
 // real HTTP receiver, the real core, a fake Slack Web API, and a clock the test
 // moves. The member's zone comes from their Slack profile (users.info tz).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { loadGuides } from '../../src/guides/load';
@@ -30,10 +30,12 @@ const SAM = 'U0SAMADMIN';
 let h: Harness;
 let app: App;
 let closeDb: () => Promise<void>;
-let now = new Date('2026-03-02T08:00:00Z');
+let now: Date;
 let seq = 0;
 
-beforeAll(async () => {
+// a fresh workspace per test, each setting up what it needs
+beforeEach(async () => {
+  now = new Date('2026-03-02T08:00:00Z');
   const opened = await openDb();
   closeDb = opened.close;
   const adapters = new AdapterSet();
@@ -55,7 +57,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await closeDb();
 });
@@ -96,8 +98,7 @@ const dms = (user: string, title: string) =>
   h.fake.messages.filter((m) => m.channel === `D${user}` && JSON.stringify(m.blocks ?? m.text).includes(title));
 const latestQuestion = () => h.fake.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts).at(-1)?.ts ?? '';
 
-// A story told in order: each step builds on the state the one before left.
-describe('on Slack', { shuffle: false }, () => {
+describe('on Slack', () => {
   it('/prep interview chop answers with the days left, read in the Slack profile zone', async () => {
     const text = await slash(ALICE, 'interview chop 2026-03-06');
     expect(text).toContain("Children's Hospital of Philadelphia");
@@ -156,6 +157,9 @@ describe('on Slack', { shuffle: false }, () => {
   });
 
   it('the brief reaches the member by direct message at 09:00 the day before, in their zone, once', async () => {
+    expect(await slash(ALICE, 'interview chop 2026-03-06')).toContain('in 4 days');
+    await slash(ALICE, 'question CHOP behavioral');
+    await reply(ALICE, latestQuestion(), ANSWER);
     // 09:00 on 5 March in Los Angeles is 17:00 UTC
     await tick('2026-03-05T16:59:00Z');
     expect(dms(ALICE, "Tomorrow: Children's Hospital of Philadelphia")).toHaveLength(0);

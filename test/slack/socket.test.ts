@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 // A story told in order: each step builds on the state the one before left.
-describe('Socket Mode', { shuffle: false }, () => {
+describe('Socket Mode', () => {
   it('connects with the app token, listening on no port', async () => {
     expect(h.adapter.mode).toBe('socket');
     expect(h.adapter.port).toBeUndefined();
