@@ -1,24 +1,26 @@
 // Socket Mode: no public URL, Slack pushes envelopes over a websocket the bot opened
 // with its app token. The real SocketModeReceiver against a local websocket.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandEvent, EventHandler, MessageEvent } from '../../src/chat/types';
 import { type Harness, recorder, startSlack } from './harness';
 import { buttonClick, CHANNEL, eventEnvelope, messageEvent, slashCommand, TEAM } from './requests';
 
 let h: Harness;
-const rec = recorder();
+let rec = recorder();
 let onEvent: EventHandler = rec.handler;
 
-beforeAll(async () => {
+// a fresh connection per test
+beforeEach(async () => {
+  rec = recorder();
+  onEvent = rec.handler;
   h = await startSlack({
     env: { SLACK_APP_TOKEN: 'xapp-1-A1-fake', SLACK_SIGNING_SECRET: '' },
     handler: (e) => onEvent(e),
   });
   h.fake.addUser({ id: 'U0ALICE', name: 'Alice Moreau' });
 });
-afterAll(async () => h.close());
+afterEach(async () => h.close());
 
-// A story told in order: each step builds on the state the one before left.
 describe('Socket Mode', () => {
   it('connects with the app token, listening on no port', async () => {
     expect(h.adapter.mode).toBe('socket');
@@ -61,7 +63,6 @@ describe('Socket Mode', () => {
   });
 
   it('a thread reply arrives as a message event, once even when Slack redelivers it', async () => {
-    rec.events.length = 0;
     const envelope = eventEnvelope(
       messageEvent({ text: 'my answer', ts: '1700000500.000100', thread_ts: '1700000000.000100' }),
       { eventId: 'Ev0SOCKETDUP' },
@@ -78,7 +79,6 @@ describe('Socket Mode', () => {
   });
 
   it('a button press arrives as an interactive envelope', async () => {
-    rec.events.length = 0;
     await h.fake.sendEnvelope(
       'interactive',
       buttonClick({ action_id: 'forget:cancel:U0ALICE', value: 'U0ALICE' }, { ts: '1700000600.000100' }),
@@ -88,7 +88,6 @@ describe('Socket Mode', () => {
   });
 
   it('an envelope of a kind the app does not handle is acknowledged and ignored', async () => {
-    rec.events.length = 0;
     const ack = await h.fake.sendEnvelope('interactive', {
       type: 'shortcut',
       callback_id: 'nope',
