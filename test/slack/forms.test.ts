@@ -3,7 +3,7 @@
 // whose options Slack asks for as the member types (block_suggestion), and the
 // submission runs the command with what was picked. Also the App Home buttons and
 // /prep used in a direct message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { loadGuides } from '../../src/guides/load';
@@ -34,8 +34,10 @@ let h: Harness;
 let app: App;
 let closeDb: () => Promise<void>;
 let seq = 0;
+const { library } = loadGuides('content/guides');
 
-beforeAll(async () => {
+// a fresh workspace per test
+beforeEach(async () => {
   const opened = await openDb();
   closeDb = opened.close;
   const adapters = new AdapterSet();
@@ -55,12 +57,12 @@ beforeAll(async () => {
     config: h.config,
     logger: silentLogger(),
     db: opened.db,
-    guides: loadGuides('content/guides').library,
+    guides: library,
     adapters,
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await closeDb();
 });
@@ -167,9 +169,19 @@ const picked = (value: string): Field => ({
   selected_option: { value, text: { type: 'plain_text', text: value } },
 });
 
-// A story told in order: each step builds on the state the one before left.
 describe('the schedule form (a modal with employer typeahead)', () => {
   let modal: Modal;
+  const berlin = {
+    time: text('09:30'),
+    timezone: text('Europe/Berlin'),
+    days: text('weekdays'),
+    employer: picked(CHOP),
+  };
+
+  // Sam has opened the form
+  beforeEach(async () => {
+    modal = await pressForm(SAM, 'form:schedule', 'open1');
+  });
 
   it('offers the form on `/prep schedule` to admins only', async () => {
     const [shown] = await slash(SAM, 'schedule');
@@ -182,7 +194,6 @@ describe('the schedule form (a modal with employer typeahead)', () => {
   });
 
   it('opens a modal whose employer and category fields are external selects, the time required', async () => {
-    modal = await pressForm(SAM, 'form:schedule', 'open1');
     expect(modal.title.text).toBe('Daily question');
     const fields = modal.blocks.map((b) => [b.block_id, b.element?.type, b.optional]);
     expect(fields).toEqual([
@@ -214,12 +225,7 @@ describe('the schedule form (a modal with employer typeahead)', () => {
 
   it('creates the schedule with the chosen employer and announces it in the channel', async () => {
     const before = h.fake.messages.length;
-    const res = await submit(modal, {
-      time: text('09:30'),
-      timezone: text('Europe/Berlin'),
-      days: text('weekdays'),
-      employer: picked(CHOP),
-    });
+    const res = await submit(modal, berlin);
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
     const s = await getSchedule(h.db, CH);
@@ -231,6 +237,7 @@ describe('the schedule form (a modal with employer typeahead)', () => {
   });
 
   it("answers a value the command refuses privately, through the button's response_url", async () => {
+    await submit(modal, berlin);
     const again = await pressForm(SAM, 'form:schedule', 'open2');
     await submit(again, { time: text('25:00') });
     const shown = h.fake.responses.filter((r) => r.id === 'open2').map((r) => r.body);
@@ -245,7 +252,6 @@ describe('the schedule form (a modal with employer typeahead)', () => {
   });
 });
 
-// A story told in order: each step builds on the state the one before left.
 describe('the App Home', () => {
   async function openHome(user: string) {
     const ev = { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1800000000.000200' };
