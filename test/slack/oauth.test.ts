@@ -1,7 +1,7 @@
 // Many workspaces: Slack's OAuth install flow through the real HTTP receiver, the
 // installation kept in our database, the bot then answering in each workspace with
 // that workspace's own token, and forgetting a workspace that uninstalls it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { loadGuides } from '../../src/guides/load';
@@ -17,8 +17,10 @@ let h: Harness;
 let app: App;
 let fake: FakeSlack;
 let closeDb: () => Promise<void>;
+const { library } = loadGuides('content/guides');
 
-beforeAll(async () => {
+// a fresh server, fake Slack and database per test; each installs what it needs
+beforeEach(async () => {
   fake = await new FakeSlack().start();
   const opened = await openDb();
   closeDb = opened.close;
@@ -35,11 +37,10 @@ beforeAll(async () => {
     handler: (e) => app.handle(e),
   });
   adapters.add(h.adapter);
-  const { library } = loadGuides('content/guides');
   app = buildApp({ config: h.config, logger: silentLogger(), db: opened.db, guides: library, adapters });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await fake.stop();
   await closeDb();
@@ -77,19 +78,22 @@ async function command(team: string, text: string, user = 'U0MEMBER'): Promise<{
 
 const rows = () => h.db.selectFrom('slack_installations').selectAll().orderBy('id').execute();
 
-// A story told in order: each step builds on the state the one before left.
-describe('installing into many workspaces', { shuffle: false }, () => {
+/** A workspace installs the app through the browser flow. */
+async function installed(ws: typeof ORANGE): Promise<{ status: number; page: string }> {
+  const code = `code-${ws.team}`;
+  fake.addOAuthCode(code, { token: ws.token, team: ws.team, teamName: ws.name, botUserId: ws.bot });
+  return install(code);
+}
+
+describe('installing into many workspaces', () => {
   it('the install callback exchanges the code and stores the installation', async () => {
-    fake.addOAuthCode('code-orange', {
-      token: ORANGE.token,
-      team: ORANGE.team,
-      teamName: ORANGE.name,
-      botUserId: ORANGE.bot,
-    });
-    const { status, page } = await install('code-orange');
+    const { status, page } = await installed(ORANGE);
     expect(status).toBe(200);
     expect(page).toContain('Starling is installed');
-    expect(fake.callsTo('oauth.v2.access').at(-1)?.args).toMatchObject({ code: 'code-orange', client_id: '1234.5678' });
+    expect(fake.callsTo('oauth.v2.access').at(-1)?.args).toMatchObject({
+      code: `code-${ORANGE.team}`,
+      client_id: '1234.5678',
+    });
     const stored = await rows();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
@@ -101,6 +105,7 @@ describe('installing into many workspaces', { shuffle: false }, () => {
   });
 
   it('a callback whose state does not match the browser is refused and stores nothing', async () => {
+    await installed(ORANGE);
     fake.addOAuthCode('code-forged', { token: 'xoxb-forged', team: 'T0FORGED', teamName: 'Forged', botUserId: 'U0F' });
     const { status, page } = await install('code-forged', 'cookie');
     expect(status).toBe(400);
@@ -109,8 +114,8 @@ describe('installing into many workspaces', { shuffle: false }, () => {
   });
 
   it('the bot answers in each workspace with that workspace token', async () => {
-    fake.addOAuthCode('code-lime', { token: LIME.token, team: LIME.team, teamName: LIME.name, botUserId: LIME.bot });
-    expect((await install('code-lime')).status).toBe(200);
+    expect((await installed(ORANGE)).status).toBe(200);
+    expect((await installed(LIME)).status).toBe(200);
 
     await command(ORANGE.team, 'question');
     await command(LIME.team, 'question');
@@ -125,6 +130,9 @@ describe('installing into many workspaces', { shuffle: false }, () => {
   });
 
   it('a thread reply in one workspace is answered there, with that token', async () => {
+    await installed(ORANGE);
+    await installed(LIME);
+    await command(LIME.team, 'question');
     const question = fake.messages.find((m) => m.token === LIME.token);
     const before = fake.callsTo('chat.postEphemeral').length;
     await send(
@@ -153,6 +161,8 @@ describe('installing into many workspaces', { shuffle: false }, () => {
   });
 
   it('uninstalling removes the installation; the workspace is then ignored', async () => {
+    await installed(ORANGE);
+    await installed(LIME);
     const status = await send(
       h.port,
       JSON.stringify(eventEnvelope({ type: 'app_uninstalled', event_ts: '1700001000.000100' }, { team: ORANGE.team })),
@@ -169,6 +179,8 @@ describe('installing into many workspaces', { shuffle: false }, () => {
   });
 
   it('revoked bot tokens are forgotten the same way', async () => {
+    await installed(LIME);
+    expect(await rows()).toHaveLength(1);
     await send(
       h.port,
       JSON.stringify(
