@@ -208,7 +208,9 @@ const discordFeedback = () =>
 let slackQuestionTs = '';
 let discordThreadId = '';
 
-// A story told in order: each step builds on the state the one before left.
+// One real `starling start` process for the whole story, as a user runs it: its steps
+// build on each other and the last stops it with SIGTERM, so this one suite keeps its
+// order under --sequence.shuffle (every other suite passes shuffled).
 describe('one process serves Slack and Discord at once', { shuffle: false }, () => {
   it('answers /prep tips on each platform through that platform', async () => {
     const slackTips = await slackSlash('tips chop');
