@@ -5,7 +5,7 @@ import { PlatformError } from '../chat/errors';
 import type { MessageEvent, OutboundMessage, Ref } from '../chat/types';
 import { coachedFollowup } from '../coach/on-followup';
 import type { MockItem, MockSession } from '../db/schema';
-import type { AppContext } from '../practice/context';
+import { type AppContext, announceQuestion } from '../practice/context';
 import { asksForStory } from '../practice/feedback';
 import { followupPrompt, questionPrompt } from './prompts';
 import { advance, firstTurn, getSession, idleSessions, itemsOf, PENDING, sessionAt } from './store';
@@ -77,20 +77,17 @@ async function withCoach(ctx: AppContext, s: MockSession, turn: Turn): Promise<O
 }
 
 /** Tells the session's listeners (the story bank) about the question just asked; never fails the turn. */
-export async function announceMockQuestion(ctx: AppContext, s: MockSession, item: MockItem): Promise<void> {
-  try {
-    await ctx.questionAsked?.({
-      workspace: s.workspace,
-      channel: s.channel_ref,
-      place: s.place_ref,
-      questionText: item.question_text,
-      category: item.category,
-      onlyUserId: s.user_id,
-      mockSessionId: s.id,
-    });
-  } catch (err) {
-    ctx.logger.warn({ err, session: s.id }, 'could not tell the member about a fitting story');
-  }
+export function announceMockQuestion(ctx: AppContext, s: MockSession, item: MockItem): Promise<void> {
+  const asked = {
+    workspace: s.workspace,
+    channel: s.channel_ref,
+    place: s.place_ref,
+    questionText: item.question_text,
+    category: item.category,
+    onlyUserId: s.user_id,
+    mockSessionId: s.id,
+  };
+  return announceQuestion(ctx, asked, { session: s.id });
 }
 
 /** What the session is waiting for, asked again (a resumed session). */

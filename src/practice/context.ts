@@ -39,3 +39,15 @@ export interface AppContext {
 
 /** The longest answer analysed; longer replies are cut here (and the author told). */
 export const MAX_ANSWER_CHARS = 20_000;
+
+/**
+ * Tells the question's listeners (the story bank) about it. Never fails the caller: the
+ * question stands whatever they do, and a failure is logged with `about`.
+ */
+export async function announceQuestion(ctx: AppContext, q: AskedQuestion, about: object): Promise<void> {
+  try {
+    await ctx.questionAsked?.(q);
+  } catch (err) {
+    ctx.logger.warn({ err, ...about }, 'could not tell members about a fitting story');
+  }
+}

@@ -6,7 +6,7 @@ import { timeToken } from '../chat/time';
 import type { OutboundMessage, PostResult } from '../chat/types';
 import type { Occurrence, Post, Schedule } from '../db/schema';
 import type { Guide, GuideQuestion } from '../guides/schema';
-import type { AppContext } from './context';
+import { type AppContext, announceQuestion } from './context';
 import { APPROACH_INVITE, STORY_INVITE } from './feedback';
 import { categoryLabel, formatWindow, shortName } from './format';
 import { pickQuestion } from './rotation';
@@ -129,18 +129,15 @@ export async function postQuestion(ctx: AppContext, req: QuestionRequest): Promi
 }
 
 /** Tells the question's listeners (the story bank); the question is posted whatever they do. */
-async function announce(ctx: AppContext, post: Post): Promise<void> {
-  try {
-    await ctx.questionAsked?.({
-      workspace: post.workspace,
-      channel: post.channel_ref,
-      place: post.thread_ref,
-      questionText: post.question_text,
-      category: post.category,
-    });
-  } catch (err) {
-    ctx.logger.warn({ err, post: post.id }, 'could not tell members about a fitting story');
-  }
+function announce(ctx: AppContext, post: Post): Promise<void> {
+  const asked = {
+    workspace: post.workspace,
+    channel: post.channel_ref,
+    place: post.thread_ref,
+    questionText: post.question_text,
+    category: post.category,
+  };
+  return announceQuestion(ctx, asked, { post: post.id });
 }
 
 /**
