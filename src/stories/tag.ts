@@ -38,7 +38,7 @@ export function tagStory(map: CompetencyMap, input: TagInput): Tag[] {
     const asked = firstMatch(input.question, c.words);
     if (said) tags.push({ id: c.id, why: `you wrote “${said}”` });
     else if (asked) tags.push({ id: c.id, why: `the question asks about “${asked}”` });
-    else if (c.categories.includes(input.category as never)) {
+    else if (asksFor(c, input.category)) {
       tags.push({ id: c.id, why: `the question is ${input.category.replace(/-/g, ' ')}` });
     }
   }
@@ -56,7 +56,13 @@ export function tagStory(map: CompetencyMap, input: TagInput): Tag[] {
   return tags;
 }
 
+/** Whether questions of `category` show the competency (any string: a guide may bring a new category). */
+function asksFor(c: CompetencyMap[number], category: string): boolean {
+  const categories: readonly string[] = c.categories;
+  return categories.includes(category);
+}
+
 /** The competencies a question asks about (for suggesting a fitting story). */
 export function questionCompetencies(map: CompetencyMap, question: string, category: string): string[] {
-  return map.filter((c) => firstMatch(question, c.words) || c.categories.includes(category as never)).map((c) => c.id);
+  return map.filter((c) => firstMatch(question, c.words) || asksFor(c, category)).map((c) => c.id);
 }

@@ -37,8 +37,8 @@ async function fill(db: Kysely<any>): Promise<void> {
       closes_at: T0 + 86_400_000,
     })
     .execute();
-  const answer = (id: string, user: string, parts: [number, number, number, number], passed: number) => [
-    {
+  const answer = (id: string, user: string, parts: [number, number, number, number], passed: number) => ({
+    a: {
       id,
       post_id: 'P1',
       workspace: 'W',
@@ -49,7 +49,7 @@ async function fill(db: Kysely<any>): Promise<void> {
       created_at: T0 + 60_000,
       updated_at: T0 + 60_000,
     },
-    {
+    an: {
       answer_id: id,
       story: 1,
       situation: parts[0],
@@ -64,19 +64,13 @@ async function fill(db: Kysely<any>): Promise<void> {
       data: '{}',
       created_at: T0 + 60_000,
     },
-  ];
-  for (const [a, an] of [answer('A1', 'ada', [1, 1, 1, 1], 5), answer('A2', 'bob', [1, 0, 1, 0], 3)]) {
-    await db
-      .insertInto('answers')
-      .values(a as never)
-      .execute();
-    await db
-      .insertInto('analyses')
-      .values(an as never)
-      .execute();
+  });
+  for (const { a, an } of [answer('A1', 'ada', [1, 1, 1, 1], 5), answer('A2', 'bob', [1, 0, 1, 0], 3)]) {
+    await db.insertInto('answers').values(a).execute();
+    await db.insertInto('analyses').values(an).execute();
     await db
       .insertInto('answer_messages')
-      .values({ ref: `R-${(a as { id: string }).id}`, answer_id: (a as { id: string }).id, text: 'x', created_at: T0 })
+      .values({ ref: `R-${a.id}`, answer_id: a.id, text: 'x', created_at: T0 })
       .execute();
   }
   await db

@@ -11,6 +11,7 @@ import {
   type APIChannel,
   type APIChatInputApplicationCommandInteraction,
   type APIGuildMember,
+  type APIInteraction,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
@@ -44,6 +45,9 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+
+/** A dispatch as the fake builds it; the session gives it its sequence number when sending. */
+type Unsequenced = Pick<GatewayDispatchPayload, 'op' | 't' | 'd'>;
 
 const DISCORD_EPOCH = 1420070400000n;
 let counter = 0n;
@@ -96,7 +100,7 @@ interface Session {
   id: string;
   shard: [number, number];
   seq: number;
-  log: { s: number; payload: GatewayDispatchPayload }[];
+  log: { s: number; payload: Unsequenced }[];
   socket?: WebSocket;
   ready: boolean;
 }
@@ -473,7 +477,7 @@ export class FakeDiscord {
     session.seq += 1;
     this.send(socket, { op: 0, t: 'READY', s: session.seq, d: ready });
     session.ready = true;
-    if (mine) this.toSession(session, { op: 0, t: 'GUILD_CREATE', d: this.guildCreate() } as never, false);
+    if (mine) this.toSession(session, { op: 0, t: GatewayDispatchEvents.GuildCreate, d: this.guildCreate() }, false);
   }
 
   private resume(socket: WebSocket, d: { token: string; session_id: string; seq: number }): void {
@@ -489,7 +493,7 @@ export class FakeDiscord {
     this.send(socket, { op: 0, t: 'RESUMED', s: session.seq, d: {} });
   }
 
-  private toSession(session: Session, payload: GatewayDispatchPayload, log = true): number {
+  private toSession(session: Session, payload: Unsequenced, log = true): number {
     session.seq += 1;
     if (log) session.log.push({ s: session.seq, payload });
     this.send(session.socket, { ...payload, s: session.seq });
@@ -509,14 +513,14 @@ export class FakeDiscord {
   ): number {
     const session = this.sessionFor(guildId);
     if (!session) throw new Error('fake Discord: no gateway session for that guild (is the client connected?)');
-    return this.toSession(session, { op: 0, t, d } as GatewayDispatchPayload);
+    return this.toSession(session, { op: 0, t, d });
   }
 
   /** Sends anything as a dispatch, typed or not (malformed payloads). */
   dispatchRaw(t: string, d: unknown): number {
     const session = this.sessionFor(this.guildId);
     if (!session) throw new Error('fake Discord: no gateway session');
-    return this.toSession(session, { op: 0, t, d } as unknown as GatewayDispatchPayload);
+    return this.toSession(session, { op: 0, t, d } as Unsequenced);
   }
 
   /** Drops every gateway connection as a network failure would; the session stays resumable. */
@@ -645,7 +649,7 @@ export class FakeDiscord {
       },
     } as unknown as APIThreadChannel;
     this.channels.set(id, thread as APIChannel);
-    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...(thread as APIThreadChannel), newly_created: true });
     return id;
   }
 
@@ -794,8 +798,8 @@ export class FakeDiscord {
   }
 
   /** Sends an interaction on the gateway and returns its id. */
-  interact(interaction: { id: string }): string {
-    this.dispatch(GatewayDispatchEvents.InteractionCreate, interaction as never);
+  interact(interaction: APIInteraction): string {
+    this.dispatch(GatewayDispatchEvents.InteractionCreate, interaction);
     return interaction.id;
   }
 
@@ -1144,7 +1148,7 @@ export class FakeDiscord {
       this.channels.set(thread.id, thread);
       this.threadMembers.set(thread.id, []);
       reply(201, thread);
-      this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as never);
+      this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...(thread as APIThreadChannel), newly_created: true });
       return;
     }
     m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path);
@@ -1165,7 +1169,7 @@ export class FakeDiscord {
       const start = (this.messages.get(channelId) ?? []).find((x) => x.id === messageId);
       if (start) this.store({ ...start, flags: (start.flags ?? 0) | MessageFlags.HasThread, thread } as APIMessage);
       reply(201, thread);
-      this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as never);
+      this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...(thread as APIThreadChannel), newly_created: true });
       return;
     }
     m = /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/.exec(path);

@@ -253,7 +253,9 @@ describe('the /prep command', () => {
   });
 
   it('refuses names Discord would reject', () => {
-    const bad = { ...commands[0], options: [{ name: 'Bad Name', description: 'x', type: 'string' as const }] };
-    expect(() => buildPrepCommand([bad as never])).toThrow(/not a valid Discord option name/);
+    const [first] = commands;
+    if (!first) throw new Error('no command to copy');
+    const bad = { ...first, options: [{ name: 'Bad Name', description: 'x', type: 'string' as const }] };
+    expect(() => buildPrepCommand([bad])).toThrow(/not a valid Discord option name/);
   });
 });

@@ -229,7 +229,7 @@ describe('the question thread', () => {
     const q = await postQuestion();
     const m = h.fake.say(h.fake.users.alice, q.threadId, 'first draft');
     await nextEvent('message');
-    h.fake.dispatch('MESSAGE_UPDATE' as never, { ...m, guild_id: h.fake.guildId, embeds: [] } as never);
+    h.fake.dispatchRaw('MESSAGE_UPDATE', { ...m, guild_id: h.fake.guildId, embeds: [] });
     h.fake.editMessage(m, 'second draft');
     const edited = await nextEvent<{ text: string; ref: string; thread: string }>('message_edited');
     expect(edited).toMatchObject({ text: 'second draft', ref: `${q.threadRef}:${m.id}`, thread: q.threadRef });

@@ -1,7 +1,12 @@
 // Where /prep reaches on Discord: installed to a member's own account and used in DMs
 // and group DMs, and the "STAR check" entry of a message's Apps menu. The real core and
 // the real discord.js Client against the fake Discord.
-import { ApplicationCommandType, InteractionContextType, InteractionResponseType } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  ApplicationCommandType,
+  InteractionContextType,
+  InteractionResponseType,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { upsertMember } from '../../src/practice/store/members';
 import { getSchedule } from '../../src/scheduler/store';
@@ -32,7 +37,7 @@ function textOf(responses: RecordedRequest[]): string {
 }
 
 /** Sends an interaction and waits until its answer is complete (a reply, or a deferral and its edit). */
-async function answer(b: Bot, interaction: { id: string }) {
+async function answer(b: Bot, interaction: APIInteraction) {
   const id = b.fake.interact(interaction);
   await b.fake.waitUntil(() => {
     const r = b.fake.responses(id);

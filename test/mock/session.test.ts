@@ -6,6 +6,7 @@ import { member } from '../../adapters/memory/index';
 import { buildApp } from '../../src/app';
 import { AdapterSet } from '../../src/chat/adapters';
 import { PlatformError } from '../../src/chat/errors';
+import type { MessageEvent } from '../../src/chat/types';
 import { loadConfig } from '../../src/config';
 import { GuideLibrary } from '../../src/guides/library';
 import { silentLogger } from '../../src/logger';
@@ -128,8 +129,10 @@ describe('a mock interview', () => {
     const other = anotherApp('other');
     await h.command(bob, 'mock', 'acme 2');
     const before = inDm().length;
-    const event = {
+    const event: MessageEvent = {
       type: 'message',
+      workspace: 'memory:W1',
+      reply: async () => undefined,
       ref: `${DM}:same`,
       text: NO_RESULT,
       author: bob,
@@ -137,8 +140,7 @@ describe('a mock interview', () => {
       channel: DM,
       direct: true,
     };
-    const deliver = (app: { handle: (e: never) => Promise<void> }) =>
-      app.handle({ ...event, workspace: 'memory:W1', reply: async () => {} } as never);
+    const deliver = (app: { handle: (e: MessageEvent) => Promise<void> }) => app.handle(event);
     await Promise.all([deliver(h.app), deliver(other)]);
     expect(inDm().slice(before)).toHaveLength(1);
   });

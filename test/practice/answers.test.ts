@@ -177,7 +177,7 @@ describe('the STAR form', () => {
       },
       author: bob,
       at: h.now(),
-    } as never);
+    });
     const shown = h.adapter.publicIn(thread).find((s) => s.message.kind === 'answer');
     expect(shown?.message.text).toMatch(/^\*\*Bob\*\* answered with the STAR form:\n\*\*Situation:\*\* Last spring/);
     const [row] = await answers();
@@ -196,7 +196,7 @@ describe('the STAR form', () => {
       values: empty,
       author: bob,
       at: h.now(),
-    } as never);
+    });
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain('The STAR form was empty');
     // Fields a platform left out count as empty, not as an error.
     await h.adapter.emit({
@@ -220,7 +220,7 @@ describe('the STAR form', () => {
       values: { situation: 'x', task: 'y', action: 'z', result: 'w' },
       author: bob,
       at: h.now(),
-    } as never);
+    });
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain('That question is no longer in this workspace');
     expect(await answers()).toHaveLength(0);
   });
@@ -239,7 +239,7 @@ describe('workspaces stay apart', () => {
       author: bob,
       at: h.now(),
       ...w2,
-    } as never);
+    });
     expect(await answers()).toHaveLength(1);
     await h.command(bob, 'me', '', w2);
     expect(lastPrivate(h.adapter, bob.id)?.text).toContain('not answered a question in this workspace yet');

@@ -32,7 +32,7 @@ describe.each(databaseKinds)('on %s', (kind) => {
       at: h.now(),
       channel: DM,
       direct: true,
-    } as never);
+    });
 
   /** One mock question from `employer`, answered with `text` (a follow-up skipped), then closed. */
   async function mockAnswer(employer: string, text: string): Promise<void> {

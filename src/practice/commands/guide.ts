@@ -76,7 +76,7 @@ async function readAddress(address: string): Promise<Guide> {
 function preview(guide: Guide, draftId: string, event: CommandEvent): CommandReply {
   const counts = new Map<string, number>();
   for (const q of guide.questions) counts.set(q.category, (counts.get(q.category) ?? 0) + 1);
-  const byCategory = [...counts].map(([c, n]) => `${categoryLabel(c as never)} ${n}`).join(', ');
+  const byCategory = [...counts].map(([c, n]) => `${categoryLabel(c)} ${n}`).join(', ');
   const sample = guide.questions.slice(0, 5).map((q) => `- ${q.text}`);
   return {
     kind: 'info',
