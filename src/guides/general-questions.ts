@@ -44,8 +44,10 @@ function announced(heading: string): QuestionCategory[] | undefined {
   // "Overall Experience" sums a write-up up; it asks nothing
   if (/^overall\b/.test(h)) return undefined;
   // "Common Problem Patterns", "Core Concepts": what to study, not what is asked
-  if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies)\b/.test(h) && !/question/.test(h))
+  if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies|breakdown)\b/.test(h) && !/question/.test(h))
     return undefined;
+  // "Technical Interview Process": the steps of answering or of the loop, not what is asked
+  if (/\bprocess\b/.test(h) && !/question|asked/.test(h)) return undefined;
   if (cats.length) return cats;
   // "Round 3 – Managerial": what a round lists is what it asked
   return /question|prompts|sample|examples?\b|common|top \d+|asked|\bround \d/.test(h) ? [] : undefined;
@@ -133,7 +135,8 @@ function sectionAfter(text: string, current: Section | undefined, level: number)
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
-const ADVICE_HEADING = /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline)\b/i;
+const ADVICE_HEADING =
+  /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t))\b/i;
 // the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
 const OWN_HEADING =
   /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;

@@ -35,7 +35,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
   const head = headOf(lines);
   const employer =
     overrides.employer?.trim() ||
-    head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head))).find(Boolean) ||
+    head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head), i === 0 && lines[0]?.marked)).find(Boolean) ||
     employerInWords(lines.map((l) => l.text)) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
     (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
