@@ -130,6 +130,18 @@ export function employerInWords(lines: string[]): string | undefined {
   return best[0];
 }
 
+// "# Questions" over "## Microsoft": a title naming no one, whose first section is named for the employer
+const GENERIC_TITLE = /^(?:(?:interview|company|my)\s+)?(?:questions|experiences?|notes|prep(?:aration)?)$/i;
+const SECTION_WORDS =
+  /^(?:overview|introduction|summary|general|contents|table of contents|about|background|process|preparation|resources|tips|behaviou?ral|technical|coding|algorithms?|system design|faqs?|misc(?:ellaneous)?|other|notes|questions|companies)$/i;
+
+/** The employer a generic title's first sub-heading names, when that heading is a bare name. */
+export function employerUnderTitle(title: string, firstSection: string): string | undefined {
+  if (!GENERIC_TITLE.test(title.trim()) || SECTION_WORDS.test(firstSection)) return undefined;
+  if (!/^[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}$/.test(firstSection)) return undefined;
+  return nameOf(firstSection) === firstSection ? firstSection : undefined;
+}
+
 // file names that name no one: "index.md", "README.md", "page.html"
 const GENERIC_FILE =
   /^(?:index|readme|page|guide|guides|interview|interviews|questions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;

@@ -50,12 +50,13 @@ function announced(heading: string): QuestionCategory[] | undefined {
   if (/\bprocess\b/.test(h) && !/question|asked/.test(h)) return undefined;
   if (cats.length) return cats;
   // "Round 3 – Managerial": what a round lists is what it asked
-  return /question|prompts|sample|examples?\b|common|top \d+|asked|\bround \d/.test(h) ? [] : undefined;
+  // "Phone Screen round", "Onsite rounds": what a round lists is what it asked
+  return /question|prompts|sample|examples?\b|common|top \d+|asked|\brounds?\b|\bscreen\b/.test(h) ? [] : undefined;
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
 const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|differences? between|you (?:have|are given|want|need|are building|are designing))\b/i;
+  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|invert|keep track|track|construct|search|split|partition|replace|swap|delete|move|clone|copy|match|minimi[sz]e|maximi[sz]e|predict|analy[sz]e|prove|define|translate|schedule|allocate|assign|filter|query|evaluate|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|differences? between|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
 
 function asks(t: string): boolean {
@@ -94,6 +95,8 @@ function unquoted(t: string): string {
 
 function cleaned(text: string): string {
   let t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
+  if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
   // "... between them. Example:" ends where its example begins
   if (t.endsWith(':')) t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '');
   return unlabelled(unquoted(t.trim()));
