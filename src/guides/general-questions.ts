@@ -5,6 +5,8 @@
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
+import { asks } from './asking';
+import { reportedQuestions } from './reported';
 import type { FoundQuestion } from './questions';
 import type { QuestionCategory } from './schema';
 
@@ -55,22 +57,7 @@ function announced(heading: string): QuestionCategory[] | undefined {
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
-const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|invert|keep track|track|construct|search|split|partition|replace|swap|delete|move|clone|copy|match|minimi[sz]e|maximi[sz]e|predict|analy[sz]e|prove|define|translate|schedule|allocate|assign|filter|query|evaluate|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|differences? between|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
-
-function asks(t: string): boolean {
-  if (/\?$/.test(t) || ASKING.test(t)) return true;
-  // "A system is running slow. How would you debug it?": a later sentence or clause asks
-  // (", which helped a lot" goes on with the sentence before it)
-  return t
-    .split(/[.;,]\s+/)
-    .slice(1)
-    .some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3 && !RELATIVE.test(c.trim()));
-}
-
-const RELATIVE =
-  /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;
 
 /** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
 function isName(t: string): boolean {
@@ -160,6 +147,14 @@ function listed(rest: string): string[] {
     else out.push(p.trim());
   }
   return out.length >= 3 ? out : [];
+}
+
+/** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
+function reported(s: State, text: string): boolean {
+  const found = reportedQuestions(text);
+  for (const q of found) s.out.push({ text: q, context: s.section?.cats ?? [] });
+  if (s.section) s.sectioned += found.length;
+  return found.length > 0;
 }
 
 /** Questions told in a sentence rather than listed; true when the line held any. */
@@ -270,6 +265,8 @@ function announcedBy(next: Section, text: string, headingLevel: number): Section
   return { ...next, explicit: (next.explicit && !subjects) || asked, asked, level };
 }
 
+const TOPICS_LINE = /\b(?:topics|areas|concepts|subjects|skills|technologies)\b/i;
+
 // "- Follow-up: How would you shard it?" under a question is a question of its own
 const FOLLOW_UP = /^follow[- ]?ups?(?: questions?)?\s*:\s*(.+)$/i;
 
@@ -293,6 +290,12 @@ function readLine(s: State, l: Line): void {
     return;
   }
   if (s.inProblem && !single) return;
+  // "Some of the topics you might encounter include:": the items under it are topics to revise
+  if (/:$/.test(l.text) && TOPICS_LINE.test(l.text) && !/question|asked/i.test(l.text)) {
+    if (l.item) s.owner = l.indent;
+    else s.section = undefined;
+    return;
+  }
   // "One of the coding questions was:" opens a list of questions like a heading
   if (
     /:$/.test(l.text) &&
@@ -307,7 +310,7 @@ function readLine(s: State, l: Line): void {
     }
   }
   s.plain = false;
-  if (take(s, l.text, l.item, l.indent, single) || l.item) return;
+  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
   if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;
   else if (ANNOUNCING.test(l.text)) {
