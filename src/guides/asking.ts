@@ -15,4 +15,3 @@ export function asks(t: string): boolean {
 
 const RELATIVE =
   /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;
-

@@ -3,11 +3,12 @@
 // words; inside one, list items asking something are questions, and so are short problem names
 // ("LRU Cache") when the heading says questions ("Top 10 Coding Questions") rather than topics
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
+
+import { asks } from './asking';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
-import { asks } from './asking';
-import { reportedQuestions } from './reported';
 import type { FoundQuestion } from './questions';
+import { reportedQuestions } from './reported';
 import type { QuestionCategory } from './schema';
 
 interface Section {
