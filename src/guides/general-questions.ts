@@ -5,6 +5,7 @@
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
 
 import { asks } from './asking';
+import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
 import type { FoundQuestion } from './questions';
@@ -331,6 +332,15 @@ function plainQuestion(s: State, text: string): boolean {
   return true;
 }
 
+/** An item of a questions section that could be a question if its list asks: "Types of Cache". */
+function nameIn(s: State, l: Line): FoundQuestion | undefined {
+  if (!l.item || !s.section || s.advice !== undefined || s.inProblem) return undefined;
+  const t = cleaned(l.text);
+  // "Service oriented architectures, map-reduce, ...", "Cisco products and how a router works": topics
+  if (/,/.test(t) || /\b(?:and|or) (?:how|what|why|when|where|which)\b/i.test(t)) return undefined;
+  return isName(t) ? { text: t, context: s.section.cats } : undefined;
+}
+
 /** Questions from the items and question lines under headings that announce questions. */
 export function questionsIn(lines: Line[]): FoundQuestion[] {
   const s: State = {
@@ -345,12 +355,16 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     plain: false,
     headingLevel: 9,
   };
+  const runs = new ListRuns();
   for (const l of lines) {
+    const before = s.out.length;
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     if (l.heading && !l.item) readHeading(s, l);
     else readLine(s, l);
+    runs.see(l, s.out.length > before, before, nameIn(s, l));
   }
+  s.sectioned += runs.into(s.out);
   // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")
   return s.sectioned === 0 && s.loose.length >= 3 ? s.loose : s.out;
 }

@@ -103,4 +103,28 @@ describe('the general front on more layouts', () => {
 `;
     expect(texts(page, 'acme.md')).toEqual(['Tell me about a time you had to resolve a conflict in a team']);
   });
+
+  it('reads the short items of a list that mostly asks, but not of a list of topics', () => {
+    const page = `# Globex Interview Experience
+
+## Round 2 – Technical
+
+- What is Paging?
+- What is Caching?
+- Types of Cache
+- What is an SSL Certificate?
+
+### Discussion Areas
+- Database Scaling
+- Service oriented architectures, map-reduce, load-balancing
+- Why did you use MongoDB?
+`;
+    expect(texts(page, 'globex.md')).toEqual([
+      'What is Paging?',
+      'What is Caching?',
+      'Types of Cache',
+      'What is an SSL Certificate?',
+      'Why did you use MongoDB?',
+    ]);
+  });
 });
