@@ -72,7 +72,8 @@ function isName(t: string): boolean {
 
 /** "Follow-up: What if ...?" is "What if ...?"; "Users First: "Tell me ..."" is Tell me ... */
 function unlabelled(t: string): string {
-  const m = /^[A-Z][\w/&'-]*(?: [\w/&'-]+){0,3}\??:\s+(.+)$/.exec(t);
+  // '"Tech execution" round: you're given ...' has a quoted label
+  const m = /^(?:[A-Z][\w/&'-]*|["“][^"”]{1,30}["”])(?: [\w/&'-]+){0,3}\??:\s+(.+)$/.exec(t);
   const rest = m?.[1] ? unquoted(m[1]) : undefined;
   return rest && asks(rest) ? rest : t;
 }
