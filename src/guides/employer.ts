@@ -76,8 +76,10 @@ function nameOf(raw: string): string | undefined {
 /** The employer a heading names; `title` is the page's title, where "Acme Interview Guide" is read too. */
 export function employerIn(heading: string, title: boolean, first = false): string | undefined {
   // "<Name> ... interview" is trusted in the title only: "Before the interview" is a section
+  if (heading.length > 300) return undefined;
   const patterns = title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1);
-  for (const re of first ? [...patterns, TITLE_ONLY] : patterns) {
+  // a title is short: a longer first line is no title to read a name from this way
+  for (const re of first && heading.length <= 150 ? [...patterns, TITLE_ONLY] : patterns) {
     const raw = re.exec(heading)?.[1]?.trim();
     const name = raw && nameOf(raw);
     if (name) return name;

@@ -335,7 +335,7 @@ function plainQuestion(s: State, text: string): boolean {
 
 /** An item of a questions section that could be a question if its list asks: "Types of Cache". */
 function nameIn(s: State, l: Line): FoundQuestion | undefined {
-  if (!l.item || !s.section || s.advice !== undefined || s.inProblem) return undefined;
+  if (!l.item || !s.section || s.advice !== undefined || s.inProblem || l.text.length > 120) return undefined;
   const t = cleaned(l.text);
   // "Service oriented architectures, map-reduce, ...", "Cisco products and how a router works": topics
   if (/,/.test(t) || /\b(?:and|or) (?:how|what|why|when|where|which)\b/i.test(t)) return undefined;

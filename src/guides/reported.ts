@@ -15,6 +15,8 @@ const words = (t: string) => t.split(/\s+/).length;
 
 /** The questions a line reports ("asked to ...", "questions like why ..."); none when it reports none. */
 export function reportedQuestions(text: string): string[] {
+  // past a long paragraph's length a line reports nothing worth a question; most lines say neither word
+  if (text.length > 800 || !/asked|questions?\s+(?:like|such)/i.test(text)) return [];
   const to = ASKED_TO.exec(text)?.[1]?.trim();
   if (to && words(to) >= 4 && asks(to) && !GENERIC_TASK.test(to)) return [to];
   const like = QUESTIONS_LIKE.exec(text)?.[1];
