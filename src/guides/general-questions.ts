@@ -249,6 +249,15 @@ function readHeading(s: State, l: Line): void {
     s.section ??= { cats: [], explicit: true, level: l.level };
     return;
   }
+  // "### What is a closure?", "**Why Initech?**" under a questions heading: a question, the lines under it its answer
+  // ("## Why Initech?" beside "## Technical Questions" is a section of its own)
+  const under = s.section && (l.level > s.section.level || l.level === 7);
+  if (l.marked && s.section && under && (s.section.explicit || s.section.cats.length > 0) && headingAsks(l.text)) {
+    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+    s.sectioned++;
+    s.inProblem = true;
+    return;
+  }
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
     if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
@@ -258,6 +267,12 @@ function readHeading(s: State, l: Line): void {
     // "Here are the questions:" (a line, not the page's own heading): plain lines that ask follow
     s.plain = line;
   }
+}
+
+/** A heading that is itself a question: "What is a closure?", "Tell me about a time you failed." */
+function headingAsks(text: string): boolean {
+  if (/^how (?:to|i|we)\b|\b(?:i|my|we|our)\b/i.test(text) || ANSWER_HEADING.test(text)) return false;
+  return /\?$/.test(text) || (asks(text) && text.split(/\s+/).length >= 4);
 }
 
 /** The section a line announcing questions opens: "Asked about:", "Questions on:" list subjects. */

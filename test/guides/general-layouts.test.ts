@@ -127,4 +127,48 @@ describe('the general front on more layouts', () => {
       'Why did you use MongoDB?',
     ]);
   });
+
+  it('reads headings and bold lines that ask under a questions heading, not the answers under them', () => {
+    const page = `# Initech Interview Questions
+
+## Behavioral Questions
+
+**Why do you want to work at Initech?**
+
+Say something true about the product.
+
+**Tell me about a time you failed.**
+
+Pick a real failure.
+
+## Technical Questions
+
+### What is a closure?
+
+A function with its scope. Explain how it keeps the variables alive.
+
+## Why Initech?
+
+Great people.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Why do you want to work at Initech?',
+      'Tell me about a time you failed.',
+      'What is a closure?',
+    ]);
+  });
+
+  it('reads the question cell of each table row, not the header, rule, number or difficulty', () => {
+    const page = `# Initech Interview Questions
+
+## Coding Questions
+
+| # | Question | Difficulty |
+|---|----------|------------|
+| 1 | [Two Sum](https://leetcode.com/problems/two-sum/) | Easy |
+| 2 | Merge Intervals | Medium |
+| 3 | Design a rate limiter | Hard |
+`;
+    expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Merge Intervals', 'Design a rate limiter']);
+  });
 });
