@@ -11,6 +11,8 @@ const EMPLOYER_PATTERNS = [
   /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
   /\bworking at (.+?)(?:[:|–—-]|$)/i,
 ];
+// a page's own title that does not say "interview": "Revolut – Rev-celerator Internship Guide", "Jane Street SWE Internship"
+const TITLE_ONLY = /^(?:the\s+)?(.+?)(?:'s)?\s+(?:[\w -]{0,40}\s)?(?:internships?|guide|handbook|prep(?:aration)?)\b/i;
 const ROLES = [
   'Software Engineer',
   'Software Development Engineer',
@@ -41,7 +43,7 @@ const ROLE_NAMES: Record<string, string> = {
 
 // words that open a title without naming anyone: "Types of interviews", "Technical interview guide"
 const NOT_A_NAME =
-  /^(?:types?|technical|engineering|engineer|general|our|your|my|common|top|behaviou?ral|coding|system|design|final|onsite|phone|first|second|the|a|an|how|what|why|sample|example|mock|virtual|remote|live|total|round)\b/i;
+  /^(?:interview(?:s|ing)?|internships?|preparation|prep|study|guide|questions?|online|recruiter|hiring|screening|initial|types?|technical|engineering|engineer|general|our|your|my|common|top|behaviou?ral|coding|system|design|final|onsite|phone|first|second|the|a|an|how|what|why|sample|example|mock|virtual|remote|live|total|round)\b/i;
 
 /** The employer a heading names; `title` is the page's first line, where "Acme Interview Guide" is read too. */
 // words beside a name in a title that are not part of it: "Uber Front End", "Atlassian Software Engineering Role"
@@ -72,9 +74,12 @@ function nameOf(raw: string): string | undefined {
 }
 
 /** The employer a heading names; `title` is the page's title, where "Acme Interview Guide" is read too. */
-export function employerIn(heading: string, title: boolean): string | undefined {
+export function employerIn(heading: string, title: boolean, first = false): string | undefined {
   // "<Name> ... interview" is trusted in the title only: "Before the interview" is a section
-  for (const re of title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1)) {
+  if (heading.length > 300) return undefined;
+  const patterns = title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1);
+  // a title is short: a longer first line is no title to read a name from this way
+  for (const re of first && heading.length <= 150 ? [...patterns, TITLE_ONLY] : patterns) {
     const raw = re.exec(heading)?.[1]?.trim();
     const name = raw && nameOf(raw);
     if (name) return name;
@@ -125,6 +130,18 @@ export function employerInWords(lines: string[]): string | undefined {
   const [best, second] = ranked;
   if (!best || best[1] < 3 || (second && second[1] === best[1] && !best[0].startsWith(second[0]))) return undefined;
   return best[0];
+}
+
+// "# Questions" over "## Microsoft": a title naming no one, whose first section is named for the employer
+const GENERIC_TITLE = /^(?:(?:interview|company|my)\s+)?(?:questions|experiences?|notes|prep(?:aration)?)$/i;
+const SECTION_WORDS =
+  /^(?:overview|introduction|summary|general|contents|table of contents|about|background|process|preparation|resources|tips|behaviou?ral|technical|coding|algorithms?|system design|faqs?|misc(?:ellaneous)?|other|notes|questions|companies)$/i;
+
+/** The employer a generic title's first sub-heading names, when that heading is a bare name. */
+export function employerUnderTitle(title: string, firstSection: string): string | undefined {
+  if (!GENERIC_TITLE.test(title.trim()) || SECTION_WORDS.test(firstSection)) return undefined;
+  if (!/^[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}$/.test(firstSection)) return undefined;
+  return nameOf(firstSection) === firstSection ? firstSection : undefined;
 }
 
 // file names that name no one: "index.md", "README.md", "page.html"

@@ -3,9 +3,13 @@
 // words; inside one, list items asking something are questions, and so are short problem names
 // ("LRU Cache") when the heading says questions ("Top 10 Coding Questions") rather than topics
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
+
+import { asks } from './asking';
+import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
 import type { FoundQuestion } from './questions';
+import { reportedQuestions } from './reported';
 import type { QuestionCategory } from './schema';
 
 interface Section {
@@ -44,30 +48,18 @@ function announced(heading: string): QuestionCategory[] | undefined {
   // "Overall Experience" sums a write-up up; it asks nothing
   if (/^overall\b/.test(h)) return undefined;
   // "Common Problem Patterns", "Core Concepts": what to study, not what is asked
-  if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies)\b/.test(h) && !/question/.test(h))
+  if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies|breakdown)\b/.test(h) && !/question/.test(h))
     return undefined;
+  // "Technical Interview Process": the steps of answering or of the loop, not what is asked
+  if (/\bprocess\b/.test(h) && !/question|asked/.test(h)) return undefined;
   if (cats.length) return cats;
   // "Round 3 – Managerial": what a round lists is what it asked
-  return /question|prompts|sample|examples?\b|common|top \d+|asked|\bround \d/.test(h) ? [] : undefined;
+  // "Phone Screen round", "Onsite rounds": what a round lists is what it asked
+  return /question|prompts|sample|examples?\b|common|top \d+|asked|\brounds?\b|\bscreen\b/.test(h) ? [] : undefined;
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
-const ASKING =
-  /^(?:tell|describe|design|implement|write|explain|how|what|why|when|where|which|who|give|walk|find|given|build|create|can you|have you|do you|would you|if you|discuss|talk|share|reverse|merge|sort|compute|determine|estimate|model|count|return|check|list|print|solve|identify|calculate|add|extend|fix|debug|parse|validate|optimi[sz]e|simulate|generate|detect|transform|convert|compare|shuffle|rearrange|serialize|flatten|traverse|encode|decode|rotate|remove|insert|render|differences? between|you (?:have|are given|want|need|are building|are designing))\b/i;
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
-
-function asks(t: string): boolean {
-  if (/\?$/.test(t) || ASKING.test(t)) return true;
-  // "A system is running slow. How would you debug it?": a later sentence or clause asks
-  // (", which helped a lot" goes on with the sentence before it)
-  return t
-    .split(/[.;,]\s+/)
-    .slice(1)
-    .some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3 && !RELATIVE.test(c.trim()));
-}
-
-const RELATIVE =
-  /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;
 
 /** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
 function isName(t: string): boolean {
@@ -80,7 +72,8 @@ function isName(t: string): boolean {
 
 /** "Follow-up: What if ...?" is "What if ...?"; "Users First: "Tell me ..."" is Tell me ... */
 function unlabelled(t: string): string {
-  const m = /^[A-Z][\w/&'-]*(?: [\w/&'-]+){0,3}\??:\s+(.+)$/.exec(t);
+  // '"Tech execution" round: you're given ...' has a quoted label
+  const m = /^(?:[A-Z][\w/&'-]*|["“][^"”]{1,30}["”])(?: [\w/&'-]+){0,3}\??:\s+(.+)$/.exec(t);
   const rest = m?.[1] ? unquoted(m[1]) : undefined;
   return rest && asks(rest) ? rest : t;
 }
@@ -92,6 +85,8 @@ function unquoted(t: string): string {
 
 function cleaned(text: string): string {
   let t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
+  if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
   // "... between them. Example:" ends where its example begins
   if (t.endsWith(':')) t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '');
   return unlabelled(unquoted(t.trim()));
@@ -133,7 +128,8 @@ function sectionAfter(text: string, current: Section | undefined, level: number)
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
-const ADVICE_HEADING = /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline)\b/i;
+const ADVICE_HEADING =
+  /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t))\b/i;
 // the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
 const OWN_HEADING =
   /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;
@@ -154,6 +150,14 @@ function listed(rest: string): string[] {
     else out.push(p.trim());
   }
   return out.length >= 3 ? out : [];
+}
+
+/** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
+function reported(s: State, text: string): boolean {
+  const found = reportedQuestions(text);
+  for (const q of found) s.out.push({ text: q, context: s.section?.cats ?? [] });
+  if (s.section) s.sectioned += found.length;
+  return found.length > 0;
 }
 
 /** Questions told in a sentence rather than listed; true when the line held any. */
@@ -245,6 +249,15 @@ function readHeading(s: State, l: Line): void {
     s.section ??= { cats: [], explicit: true, level: l.level };
     return;
   }
+  // "### What is a closure?", "**Why Initech?**" under a questions heading: a question, the lines under it its answer
+  // ("## Why Initech?" beside "## Technical Questions" is a section of its own)
+  const under = s.section && (l.level > s.section.level || l.level === 7);
+  if (l.marked && s.section && under && (s.section.explicit || s.section.cats.length > 0) && headingAsks(l.text)) {
+    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+    s.sectioned++;
+    s.inProblem = true;
+    return;
+  }
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
     if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
@@ -256,6 +269,12 @@ function readHeading(s: State, l: Line): void {
   }
 }
 
+/** A heading that is itself a question: "What is a closure?", "Tell me about a time you failed." */
+function headingAsks(text: string): boolean {
+  if (/^how (?:to|i|we)\b|\b(?:i|my|we|our)\b/i.test(text) || ANSWER_HEADING.test(text)) return false;
+  return /\?$/.test(text) || (asks(text) && text.split(/\s+/).length >= 4);
+}
+
 /** The section a line announcing questions opens: "Asked about:", "Questions on:" list subjects. */
 function announcedBy(next: Section, text: string, headingLevel: number): Section {
   const subjects = SUBJECTS.test(text);
@@ -263,6 +282,8 @@ function announcedBy(next: Section, text: string, headingLevel: number): Section
   const level = Math.min(next.level, headingLevel);
   return { ...next, explicit: (next.explicit && !subjects) || asked, asked, level };
 }
+
+const TOPICS_LINE = /\b(?:topics|areas|concepts|subjects|skills|technologies)\b/i;
 
 // "- Follow-up: How would you shard it?" under a question is a question of its own
 const FOLLOW_UP = /^follow[- ]?ups?(?: questions?)?\s*:\s*(.+)$/i;
@@ -287,6 +308,12 @@ function readLine(s: State, l: Line): void {
     return;
   }
   if (s.inProblem && !single) return;
+  // "Some of the topics you might encounter include:": the items under it are topics to revise
+  if (/:$/.test(l.text) && TOPICS_LINE.test(l.text) && !/question|asked/i.test(l.text)) {
+    if (l.item) s.owner = l.indent;
+    else s.section = undefined;
+    return;
+  }
   // "One of the coding questions was:" opens a list of questions like a heading
   if (
     /:$/.test(l.text) &&
@@ -301,7 +328,7 @@ function readLine(s: State, l: Line): void {
     }
   }
   s.plain = false;
-  if (take(s, l.text, l.item, l.indent, single) || l.item) return;
+  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
   if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;
   else if (ANNOUNCING.test(l.text)) {
@@ -321,6 +348,15 @@ function plainQuestion(s: State, text: string): boolean {
   return true;
 }
 
+/** An item of a questions section that could be a question if its list asks: "Types of Cache". */
+function nameIn(s: State, l: Line): FoundQuestion | undefined {
+  if (!l.item || !s.section || s.advice !== undefined || s.inProblem || l.text.length > 120) return undefined;
+  const t = cleaned(l.text);
+  // "Service oriented architectures, map-reduce, ...", "Cisco products and how a router works": topics
+  if (/,/.test(t) || /\b(?:and|or) (?:how|what|why|when|where|which)\b/i.test(t)) return undefined;
+  return isName(t) ? { text: t, context: s.section.cats } : undefined;
+}
+
 /** Questions from the items and question lines under headings that announce questions. */
 export function questionsIn(lines: Line[]): FoundQuestion[] {
   const s: State = {
@@ -335,12 +371,16 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     plain: false,
     headingLevel: 9,
   };
+  const runs = new ListRuns();
   for (const l of lines) {
+    const before = s.out.length;
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     if (l.heading && !l.item) readHeading(s, l);
     else readLine(s, l);
+    runs.see(l, s.out.length > before, before, nameIn(s, l));
   }
+  s.sectioned += runs.into(s.out);
   // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")
   return s.sectioned === 0 && s.loose.length >= 3 ? s.loose : s.out;
 }

@@ -5,7 +5,7 @@
 // (general-questions.ts); site chrome is left out (page-lines.ts). The shipped site's layout
 // has its own front (parse.ts), tried first.
 import { findAliases } from './aliases';
-import { employerIn, employerInFileName, employerInWords, roleIn } from './employer';
+import { employerIn, employerInFileName, employerInWords, employerUnderTitle, roleIn } from './employer';
 import { GuideParseError } from './errors';
 import { questionsIn } from './general-questions';
 import { checkInput, type ParseOverrides } from './input';
@@ -29,14 +29,22 @@ function headOf(lines: Line[]): string[] {
     .map((l) => l.text);
 }
 
+/** "# Questions" then "## Microsoft": the employer a generic title's first section is named for. */
+function underTitle(lines: Line[]): string | undefined {
+  const [title, next] = lines;
+  if (!title?.marked || !next?.marked || next.level <= title.level) return undefined;
+  return employerUnderTitle(title.text, next.text);
+}
+
 /** A guide from a page in no layout Starling knows; refuses, saying what it found, when unsure. */
 export function parseGeneralPage(text: string, sourceName: string, overrides: ParseOverrides = {}): Guide {
   const lines = linesOf(checkInput(text, sourceName));
   const head = headOf(lines);
   const employer =
     overrides.employer?.trim() ||
-    head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head))).find(Boolean) ||
+    head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head), i === 0 && lines[0]?.marked)).find(Boolean) ||
     employerInWords(lines.map((l) => l.text)) ||
+    underTitle(lines) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
     (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
   const role = overrides.role?.trim() || roleIn(head) || 'Any role';

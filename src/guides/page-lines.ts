@@ -80,11 +80,30 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean): p
 const REFERENCE =
   /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$|^(?:references?|refs?)\s*:$/i;
 
+// "Top FB System Design Questions" over a line of "----" or "====" is a heading (markdown's setext form)
+const UNDERLINE = /^\s{0,3}(?:-{3,}|={3,})\s*$/;
+
+const TABLE_RULE = /^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$/;
+// cells that say how hard, where or whether, not what is asked: "Easy", "12", "Link", "✅"
+const NOT_A_CELL = /^(?:easy|medium|hard|yes|no|link|solution|video|code|notes?|done|todo|#?\d+[.)]?|[^\p{L}]*)$/iu;
+
+/** "| 1 | [Two Sum](...) | Easy |": the cell a table row asks, as a list item; none for its header or rule. */
+function tableRow(line: string, next: string): string | undefined {
+  if (TABLE_RULE.test(line) || TABLE_RULE.test(next.trim())) return undefined;
+  const cells = line
+    .slice(1, -1)
+    .split('|')
+    .map((c) => stripMarks(c.trim()))
+    .filter((c) => !NOT_A_CELL.test(c));
+  return cells.sort((a, b) => b.length - a.length)[0];
+}
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let afterBlank = true;
   let inCode = false;
-  for (const raw of withoutFrontMatter(text).split(/\r?\n/)) {
+  const raws = withoutFrontMatter(text).split(/\r?\n/);
+  for (const [i, raw] of raws.entries()) {
     // a fenced code block is an answer's code: none of its lines is a question or a heading
     if (/^\s*(?:```|~~~)/.test(raw)) inCode = !inCode;
     if (inCode || /^\s*(?:```|~~~)/.test(raw)) continue;
@@ -98,12 +117,21 @@ export function linesOf(text: string): Line[] {
     afterBlank = blank;
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
     if (REFERENCE.test(line)) continue;
+    const indent = raw.length - raw.trimStart().length;
+    if (/^\|.*\|$/.test(line)) {
+      const row = tableRow(line, raws[i + 1] ?? '');
+      if (row) out.push({ text: row, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+      continue;
+    }
+    if (UNDERLINE.test(raws[i + 1] ?? '') && !/^[-*•>]\s/.test(line)) {
+      out.push(headingLine(line, indent, /^\s*=/.test(raws[i + 1] ?? '') ? 1 : 2));
+      continue;
+    }
     const prev = out[out.length - 1];
     if (continues(prev, line, prevBlank)) {
       prev.text = `${prev.text} ${stripMarks(line)}`.trim();
       continue;
     }
-    const indent = raw.length - raw.trimStart().length;
     const md = MD_HEADING.exec(line);
     // "**1️⃣ Minimum Window Substring**" on its own line stands as a heading
     const bold = /^\*\*([^*]+)\*\*:?$/.exec(line);

@@ -1,0 +1,28 @@
+// Questions a sentence reports instead of listing: "You'll be asked to design a basic data
+// structure, such as a HashMap.", "asked some basic questions like why you applied to Revolut and
+// why you chose that particular role". "You will be asked to write code" names no question.
+import { asks } from './asking';
+
+const ASKED_TO = /\b(?:be|been|was|were|am|are|is|get|got|gets)\s+(?:also\s+)?asked\s+to\s+(.+?)(?:\.\s|[.;!]?$)/i;
+const WH = String.raw`(?:why|how|what|where|when|which|who)\b`;
+const QUESTIONS_LIKE = new RegExp(String.raw`\bquestions?\s+(?:like|such as)\s+(${WH}.+?)(?:\.\s|[.;!]?$)`, 'i');
+const WH_JOIN = new RegExp(String.raw`,?\s+and\s+(?=${WH})|,\s+(?=${WH})`, 'i');
+// "asked to solve two problems", "asked to write code on a whiteboard": the kind of task, not a question
+const GENERIC_TASK =
+  /^\w+\s+(?:(?:a|an|the|some|few|a few|\d+|two|three|four|several|more|my|our)\s+)*(?:code|problems?|questions?|coding|exercises?|tasks?|solutions?|myself)\b/i;
+
+const words = (t: string) => t.split(/\s+/).length;
+
+/** The questions a line reports ("asked to ...", "questions like why ..."); none when it reports none. */
+export function reportedQuestions(text: string): string[] {
+  // past a long paragraph's length a line reports nothing worth a question; most lines say neither word
+  if (text.length > 800 || !/asked|questions?\s+(?:like|such)/i.test(text)) return [];
+  const to = ASKED_TO.exec(text)?.[1]?.trim();
+  if (to && words(to) >= 4 && asks(to) && !GENERIC_TASK.test(to)) return [to];
+  const like = QUESTIONS_LIKE.exec(text)?.[1];
+  if (!like) return [];
+  return like
+    .split(WH_JOIN)
+    .map((p) => p.trim())
+    .filter((p) => words(p) >= 3);
+}

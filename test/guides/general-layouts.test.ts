@@ -1,0 +1,174 @@
+// The general front on more layouts: headings underlined with "----", titles that name the
+// employer without saying "interview", a generic title over a section named for the employer,
+// and questions a guide reports in its sentences. The pages are written for these tests.
+import { describe, expect, it } from 'vitest';
+import { readGuide } from '../../src/guides/read';
+
+const texts = (page: string, name: string) => readGuide(page, name).questions.map((q) => q.text);
+
+describe('the general front on more layouts', () => {
+  it('reads headings underlined with dashes, and leaves the tips under such a heading out', () => {
+    const page = `Top Initech Coding Questions
+----
+1. Two Sum (easy)
+2. Word Ladder (hard)
+
+2. Top Initech System Design Questions
+----
+1. Design a news feed
+2. Design a chat service
+   Interview Tips
+----
+1) Think aloud - explain each step before you code it.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Two Sum',
+      'Word Ladder',
+      'Design a news feed',
+      'Design a chat service',
+    ]);
+  });
+
+  it('takes the employer from a title that names it without "interview", not from a round heading', () => {
+    const page = `# Hooli – Summer Internship Guide
+
+## Application Process
+
+### 2. Recruiter Screen Call Interview
+
+- You'll be asked some basic questions like why you applied to Hooli and why you chose that team.
+
+### 3. Technical Interview
+
+- You'll be asked to design a basic data structure, such as a HashMap or HashSet.
+- You will be asked to write code on a shared document.
+- Some of the topics you might encounter include:
+  - Concurrency concepts
+  - SOLID principles
+`;
+    const g = readGuide(page, 'guide.md');
+    expect(g.employer).toBe('Hooli');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'why you applied to Hooli',
+      'why you chose that team',
+      'design a basic data structure, such as a HashMap or HashSet',
+    ]);
+  });
+
+  it('takes the employer from the section a generic title opens, and reads round headings without a tag before a question', () => {
+    const page = `# Questions
+
+## Vandelay
+
+### Phone Screen round
+
+* What is a linked list?
+* (Explore) How would you serve a queue of customers alone?
+
+### Final round questions
+
+* Invert a binary search tree.
+* Keep track of the last ten entries of a list without duplicates.
+`;
+    const g = readGuide(page, 'questions.md');
+    expect(g.employer).toBe('Vandelay');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'What is a linked list?',
+      'How would you serve a queue of customers alone?',
+      'Invert a binary search tree.',
+      'Keep track of the last ten entries of a list without duplicates.',
+    ]);
+  });
+
+  it('reads no questions from the steps of a process, a breakdown of areas or recommendations', () => {
+    const page = `# Acme Interview Notes
+
+### Technical Problem Breakdown
+
+- Graphs / Trees (29%)
+- Dynamic Programming (18%)
+
+### Behavioral Interview
+
+- Tell me about a time you had to resolve a conflict in a team
+
+## Technical Interview Process
+
+1. Ask clarifying questions.
+  - Can we make any assumptions about the input?
+
+## Recommendations
+
+- If you target Acme, be ready before they call. How you explain matters, how you test too.
+`;
+    expect(texts(page, 'acme.md')).toEqual(['Tell me about a time you had to resolve a conflict in a team']);
+  });
+
+  it('reads the short items of a list that mostly asks, but not of a list of topics', () => {
+    const page = `# Globex Interview Experience
+
+## Round 2 – Technical
+
+- What is Paging?
+- What is Caching?
+- Types of Cache
+- What is an SSL Certificate?
+
+### Discussion Areas
+- Database Scaling
+- Service oriented architectures, map-reduce, load-balancing
+- Why did you use MongoDB?
+`;
+    expect(texts(page, 'globex.md')).toEqual([
+      'What is Paging?',
+      'What is Caching?',
+      'Types of Cache',
+      'What is an SSL Certificate?',
+      'Why did you use MongoDB?',
+    ]);
+  });
+
+  it('reads headings and bold lines that ask under a questions heading, not the answers under them', () => {
+    const page = `# Initech Interview Questions
+
+## Behavioral Questions
+
+**Why do you want to work at Initech?**
+
+Say something true about the product.
+
+**Tell me about a time you failed.**
+
+Pick a real failure.
+
+## Technical Questions
+
+### What is a closure?
+
+A function with its scope. Explain how it keeps the variables alive.
+
+## Why Initech?
+
+Great people.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Why do you want to work at Initech?',
+      'Tell me about a time you failed.',
+      'What is a closure?',
+    ]);
+  });
+
+  it('reads the question cell of each table row, not the header, rule, number or difficulty', () => {
+    const page = `# Initech Interview Questions
+
+## Coding Questions
+
+| # | Question | Difficulty |
+|---|----------|------------|
+| 1 | [Two Sum](https://leetcode.com/problems/two-sum/) | Easy |
+| 2 | Merge Intervals | Medium |
+| 3 | Design a rate limiter | Hard |
+`;
+    expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Merge Intervals', 'Design a rate limiter']);
+  });
+});
