@@ -13,6 +13,7 @@ import {
   NOT_A_STEP_AFTER,
   NOUN_PHRASE_OPENERS,
   SENTENCE_STARTERS,
+  SPOKEN_FILLERS,
 } from './split-lexicon';
 
 export interface Segment {
@@ -254,11 +255,15 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
           // "next to the printer", "first time", "next week" are not a new step
           cut = !NOT_A_STEP_AFTER.has(following);
         } else if (marker === 'and' || marker === 'but' || marker === 'so' || marker === 'also') {
+          // "and um I wrote", "and er the three of us were": a spoken filler does not hide the clause
+          const at = pastFillers(tokens, i + parts.length);
+          const next = tokens[at]?.word ?? '';
           cut =
-            SUBJECTS.has(following) ||
-            following === 'then' ||
-            following === 'after' ||
-            passiveClauseAt(tokens, i + parts.length);
+            SUBJECTS.has(next) ||
+            next === 'then' ||
+            next === 'after' ||
+            existentialAt(tokens, at) ||
+            passiveClauseAt(tokens, at);
         } else cut = true;
         break;
       }
@@ -303,6 +308,20 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
   }
   return merged;
 }
+
+/** The first token at or after i that is not a spoken filler ("um", "uh", "er"). */
+function pastFillers(tokens: { word: string }[], i: number): number {
+  let at = i;
+  while (at < i + 3 && SPOKEN_FILLERS.has(tokens[at]?.word ?? '')) at++;
+  return at;
+}
+
+/** "there was", "there wasn't", "there were": a clause about how things stood. */
+function existentialAt(tokens: { word: string }[], i: number): boolean {
+  return tokens[i]?.word === 'there' && THERE_VERBS.has(tokens[i + 1]?.word ?? '');
+}
+
+const THERE_VERBS = new Set(['was', 'were', "wasn't", "weren't", 'is', 'are']);
 
 /** "the labels were checked", "the printer settings got fixed" starting at token i. */
 function passiveClauseAt(tokens: { word: string }[], i: number): boolean {

@@ -38,7 +38,7 @@ const NEIGHBOUR_FLAGS: (keyof Features)[] = ['iAct', 'weAct', 'time', 'task', 'r
 
 // Extra cues the word-level readings do not carry.
 const LESSON =
-  /\b(?:learn(?:ed|t)|lessons?|taught me|takeaway|looking back|in hindsight|since then|ever since|from then on|to this day|now i (?:always|make sure|try)|i now (?:always|make sure|try)|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward)\b/;
+  /\b(?:learn(?:ed|t)|lessons?|taught me|grew (?:from|as)|helped me grow|takeaway|looking back|in hindsight|since then|ever since|from then on|to this day|now i (?:always|make sure|try)|i now (?:always|make sure|try)|realis(?:e|ed)|realiz(?:e|ed)|moving forward|going forward)\b/;
 // a lesson told as such, not only a time marker: "since then" closes a lesson only when the
 // speaker's own habit follows ("Since then I always ..."); "The job has run clean since then"
 // is how things turned out
@@ -67,6 +67,8 @@ const DATE_ONLY = /^(?:[^0-9]*\b(?:19|20)\d\d\b[^0-9]*)$/;
 const MEASURE =
   /(?:\d\s?%|\bpercent\b|[$£€]\s?\d|\d+\s?(?:x|k|ms|hours?|days?|weeks?|minutes?|seconds?|users?|customers?|people|points?)\b)/;
 const PRESENT_OUTCOME = /\b(?:is|are|has|have) (?:now|still|since)\b|\b(?:still|now|today)\b/;
+
+const LEADING_FILLERS = /^[^a-z]*(?:(?:um+|uh+m*|uhm+|er+m?|ah+|hm+|you know|like)\b[^a-z]*)+/;
 
 // feature names built once, not for every sentence
 const RULE_NAMES = LABELS.map((l) => `rule:${l}`);
@@ -141,7 +143,8 @@ export function vectorOf(
   }
   if (!prev) v.set('prev:none', 1);
   if (!next) v.set('next:none', 1);
-  const opener = /^[^a-z]*([a-z']+)(?:[^a-z]+([a-z']+))?/.exec(lower);
+  // "Umm so I ...", "uh and then we ...": the opening words after any spoken filler
+  const opener = /^[^a-z]*([a-z']+)(?:[^a-z]+([a-z']+))?/.exec(lower.replace(LEADING_FILLERS, ''));
   if (opener?.[1]) v.set(`w1:${opener[1]}`, 1);
   if (opener?.[2]) v.set(`w12:${opener[1]} ${opener[2]}`, 1);
   return v;

@@ -32,6 +32,12 @@ const MISSING_PRECISION = 0.85;
 const RESULT_ALERT_PRECISION = 0.9;
 const GRID = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01];
 const RESULT_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.8, 1.01];
+/**
+ * The confident "Add the Result" is never said where the sentence model gives a sentence this
+ * much or more to be the Result: a closing step that may be the outcome gets the softer
+ * wording however few such answers the development data holds (it had placed 0.35 itself)
+ */
+const RESULT_ALERT_CAP = 0.35;
 const NEVER = { situation: 1, task: 1, action: 1, result: 1 };
 const NONE = { situation: 0, task: 0, action: 0, result: 0 };
 
@@ -196,7 +202,7 @@ function chooseVerdicts(
       // the confident "Add the Result" is not placed near an edge, where one of the next two
       // steps up already fails: it must hold a little beyond the answers it was placed on
       const ahead = grid.slice(k + 1, k + 3);
-      if (ok(t) && (p !== 'result' || ahead.every(ok))) missingBelow[p] = t;
+      if (ok(t) && (p !== 'result' || (ahead.every(ok) && t <= RESULT_ALERT_CAP))) missingBelow[p] = t;
     });
   }
   log(`verdicts: non-story at story probability <= ${notStoryBelow}; missing below ${JSON.stringify(missingBelow)}`);
