@@ -1,14 +1,14 @@
 // Events: thread replies and direct messages, reactions, the App Home tab opening,
 // and the app's removal from a workspace. Each becomes a neutral event (or a store
 // change) handled in the work queue after its acknowledgement.
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { firstDelivery } from '../../src/db/dedupe';
 import { sharedGuideFile } from './guide-file';
 import { readMessage, readReaction, type SlackMessageEvent, type SlackReactionEvent } from './inbound';
 import type { ListenerHost } from './listener-host';
 import { channelRef, messageRef, workspaceId } from './refs';
 
-/** The events Starling serves, in one Bolt listener: each listener Bolt holds runs for every request. */
+/** The events Starling serves (the rest are acknowledged by Bolt and ignored). */
 export const SERVED_EVENTS = [
   'message',
   'reaction_added',
@@ -21,31 +21,30 @@ const SERVED = new RegExp(`^(${SERVED_EVENTS.join('|')})$`);
 
 type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
 
-export function registerEvents(app: App, adapter: ListenerHost): void {
-  app.event(SERVED, async (args) => {
-    const { event, context } = args;
-    if (!(await firstTime(adapter, args))) return;
-    switch (event.type) {
-      case 'message':
-        return onMessage(adapter, args);
-      case 'reaction_added':
-      case 'reaction_removed':
-        return onReaction(adapter, args);
-      case 'app_home_opened': {
-        const team = context.teamId;
-        if (!team || event.tab !== 'home' || !adapter.homeView) return;
-        await adapter.track(() => adapter.publishHome(team, event.user));
-        return;
-      }
-      case 'app_uninstalled':
-        await adapter.track(() => forget(adapter, context, 'app_uninstalled'));
-        return;
-      case 'tokens_revoked':
-        if (!event.tokens.bot?.length) return;
-        await adapter.track(() => forget(adapter, context, 'tokens_revoked'));
-        return;
+/** A served event: a new delivery becomes a neutral event (or a store change); others are ignored. */
+export async function onEvent(adapter: ListenerHost, args: EventArgs): Promise<void> {
+  const { event, context } = args;
+  if (!SERVED.test(event.type) || !(await firstTime(adapter, args))) return;
+  switch (event.type) {
+    case 'message':
+      return onMessage(adapter, args);
+    case 'reaction_added':
+    case 'reaction_removed':
+      return onReaction(adapter, args);
+    case 'app_home_opened': {
+      const team = context.teamId;
+      if (!team || event.tab !== 'home' || !adapter.homeView) return;
+      await adapter.track(() => adapter.publishHome(team, event.user));
+      return;
     }
-  });
+    case 'app_uninstalled':
+      await adapter.track(() => forget(adapter, context, 'app_uninstalled'));
+      return;
+    case 'tokens_revoked':
+      if (!event.tokens.bot?.length) return;
+      await adapter.track(() => forget(adapter, context, 'tokens_revoked'));
+      return;
+  }
 }
 
 /**

@@ -1,7 +1,18 @@
 // Interactions: the slash command, buttons, message shortcuts, typeahead and modal
 // submissions. Each is acknowledged first (with a reply that is ready at once, where
 // Slack allows one), then becomes a neutral event handled in the work queue.
-import type { App, BlockAction, ButtonAction, MessageShortcut, SlashCommand } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  MessageShortcut,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  SlashCommand,
+} from '@slack/bolt';
 import { FORM_PREFIX } from '../../src/chat/registry';
 import { COMMAND_FORM_CALLBACK } from './command-form';
 import { commandFormSubmitted, openCommandForm, openStarForm, starSubmitted } from './forms';
@@ -14,56 +25,68 @@ import { channelRef, messageRef, parseRef, workspaceId } from './refs';
 import { STAR_FORM_ACTION, STAR_FORM_CALLBACK } from './star-form';
 import { suggestionOptions } from './suggest';
 
-export function registerInteractions(app: App, adapter: ListenerHost): void {
-  const log = adapter.logger;
+type Args<T> = T & AllMiddlewareArgs;
 
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
-    const inline = new InlineAck(ack, (err) => log.warn({ err }, 'could not acknowledge a slash command'));
-    // started at once when a slot is free, so a reply ready at once can ride in the acknowledgement
-    const work = adapter.track(async () => {
-      try {
-        await onCommand(adapter, command, inline);
-      } finally {
-        await inline.close();
-      }
-    }, 'eager');
-    await inline.acknowledged;
-    await work;
-  });
+/** `/prep`: acknowledged with its reply when that is ready at once, else empty. */
+export async function slashCommand(
+  adapter: ListenerHost,
+  { command, ack }: Args<SlackCommandMiddlewareArgs>,
+): Promise<void> {
+  // other commands are answered at the door (edge.ts); this guards a handler that trusts the name
+  if (command.command !== SLASH_COMMAND) return ack();
+  const inline = new InlineAck(ack, (err) => adapter.logger.warn({ err }, 'could not acknowledge a slash command'));
+  // started at once when a slot is free, so a reply ready at once can ride in the acknowledgement
+  const work = adapter.track(async () => {
+    try {
+      await onCommand(adapter, command, inline);
+    } finally {
+      await inline.close();
+    }
+  }, 'eager');
+  await inline.acknowledged;
+  await work;
+}
 
-  app.action(/.+/, async ({ body, action, ack }) => {
-    await ack();
-    if (body.type !== 'block_actions' || action.type !== 'button') return;
-    // A form's trigger_id expires three seconds after the click: it skips the queue.
-    const button = action as ButtonAction;
-    const urgent = button.action_id === STAR_FORM_ACTION || button.action_id.startsWith(FORM_PREFIX);
-    await adapter.track(
-      () => onButton(adapter, body as BlockAction<ButtonAction>, button),
-      urgent ? 'urgent' : 'queued',
-    );
-  });
+/** A button (or any block action): acknowledged, then a button becomes a neutral event. */
+export async function blockAction(
+  adapter: ListenerHost,
+  { body, action, ack }: Args<SlackActionMiddlewareArgs>,
+): Promise<void> {
+  await ack();
+  if (body.type !== 'block_actions' || action.type !== 'button') return;
+  // A form's trigger_id expires three seconds after the click: it skips the queue.
+  const button = action as ButtonAction;
+  const urgent = button.action_id === STAR_FORM_ACTION || button.action_id.startsWith(FORM_PREFIX);
+  await adapter.track(() => onButton(adapter, body as BlockAction<ButtonAction>, button), urgent ? 'urgent' : 'queued');
+}
 
-  // A message shortcut (More actions > STAR check): its callback_id is the core's message action.
-  app.shortcut({ type: 'message_action' }, async ({ shortcut, ack }) => {
-    await ack();
-    await adapter.track(() => onMessageShortcut(adapter, shortcut as MessageShortcut));
-  });
+/** A message shortcut (More actions > STAR check): its callback_id is the core's message action. */
+export async function shortcut(
+  adapter: ListenerHost,
+  { shortcut, ack }: Args<SlackShortcutMiddlewareArgs>,
+): Promise<void> {
+  await ack();
+  if (shortcut.type !== 'message_action') return;
+  await adapter.track(() => onMessageShortcut(adapter, shortcut));
+}
 
-  // Typeahead in a modal's external_select: answered in the ack itself, within Slack's 3 s.
-  app.options<'block_suggestion'>({ type: 'block_suggestion' }, async ({ options, ack }) => {
-    await ack(suggestionOptions(adapter.suggest, options.action_id, options.value));
-  });
+/** Typeahead in a modal's external_select: answered in the ack itself, within Slack's 3 s. */
+export async function suggestion(adapter: ListenerHost, args: Args<SlackOptionsMiddlewareArgs>): Promise<void> {
+  if (args.body.type !== 'block_suggestion') return args.ack();
+  const { options, ack } = args as Args<SlackOptionsMiddlewareArgs<'block_suggestion'>>;
+  await ack(suggestionOptions(adapter.suggest, options.action_id, options.value));
+}
 
-  // One view listener: two matching listeners would both try to ack.
-  app.view({ type: 'view_submission' }, async ({ body, view, ack }) => {
-    const answer = (errors?: Record<string, string>) => (errors ? ack({ response_action: 'errors', errors }) : ack());
-    if (view.callback_id === STAR_FORM_CALLBACK) return starSubmitted(adapter, body, view, answer);
-    if (view.callback_id === COMMAND_FORM_CALLBACK) return commandFormSubmitted(adapter, body, view, answer);
-    await ack();
-  });
-  app.view({ type: 'view_closed' }, async ({ ack }) => {
-    await ack();
-  });
+/** A modal submitted (the STAR form, a command form) or closed. */
+export async function viewAction(
+  adapter: ListenerHost,
+  { body, view, ack }: Args<SlackViewMiddlewareArgs>,
+): Promise<void> {
+  if (body.type !== 'view_submission') return ack();
+  const answer = (errors?: Record<string, string>) => (errors ? ack({ response_action: 'errors', errors }) : ack());
+  if (view.callback_id === STAR_FORM_CALLBACK) return starSubmitted(adapter, body, view, answer);
+  if (view.callback_id === COMMAND_FORM_CALLBACK) return commandFormSubmitted(adapter, body, view, answer);
+  await ack();
 }
 
 async function onCommand(adapter: ListenerHost, command: SlashCommand, inline: InlineAck): Promise<void> {
