@@ -39,7 +39,8 @@ export class ListRuns {
   /** The questions with the kept names put where they stood; how many were added. */
   into(out: FoundQuestion[]): number {
     this.end();
-    for (const k of [...this.kept].sort((a, b) => b.at - a.at)) out.splice(k.at, 0, k.question);
+    // the last first, so that two names standing at one place keep their order
+    for (const k of [...this.kept].reverse().sort((a, b) => b.at - a.at)) out.splice(k.at, 0, k.question);
     return this.kept.length;
   }
 }

@@ -1,0 +1,146 @@
+// The general front on markup that pages mix into markdown: HTML headings and line breaks, bold
+// "Q:" lines over answers in block quotes, numbered lists whose entries are headings, quiz items
+// stated rather than asked, and notes run together under several "#" titles. The pages are
+// written for these tests.
+import { describe, expect, it } from 'vitest';
+import { GuideParseError } from '../../src/guides/errors';
+import { readGuide } from '../../src/guides/read';
+
+const texts = (page: string, name: string) => readGuide(page, name).questions.map((q) => q.text);
+
+describe('the general front on markup mixed into markdown', () => {
+  it('reads HTML headings, joins an item wrapped at <br> line breaks, and leaves its sample input out', () => {
+    const page = `# Initech Interview Questions
+
+<b name="phone">Phone Round Questions</b><br/>
+
+- What is the lookup time for a hash set?
+- Which sorting algorithm is stable?
+
+<b name="coding">Coding Round Questions</b><br/>
+
+- Given two arrays A and B of size N.<br/>
+  There are N stations on a ring; return the first station you can start from.<br/>
+    Sample Input: A = [1, 2], B = [2, 1]
+    Sample Output: 1
+- Given a sentence without spaces and a dictionary, find every way to split it. Sample input-output is as follows: <br/>
+  Sample Input: "ilikeice"
+  Sample Output: i like ice
+- Given a string, return the minimum cuts for a palindrome partitioning.
+`;
+    const g = readGuide(page, 'initech.md');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'What is the lookup time for a hash set?',
+      'Which sorting algorithm is stable?',
+      'Given two arrays A and B of size N. There are N stations on a ring; return the first station you can start from.',
+      'Given a sentence without spaces and a dictionary, find every way to split it.',
+      'Given a string, return the minimum cuts for a palindrome partitioning.',
+    ]);
+    expect(g.questions.map((q) => q.category)).toEqual(Array(5).fill('technical'));
+  });
+
+  it('reads bold "Q:" lines as questions, past the bold labels of the answers quoted under them', () => {
+    const page = `# Hooli Behavioral Interview Guide
+
+## Common Hooli Behavioral Questions
+
+### Ownership Questions
+
+**Q: "Tell me about a time you took ownership beyond your role."**
+
+> **Situation**: A release was blocked.
+>
+> **Action**:
+> 1. **Found the cause**: a missing migration.
+> 2. **Fixed it**: and wrote a check for it.
+
+**Why this works:**
+- Took initiative
+
+**Q: "Describe a project where you had incomplete information."**
+
+> **Result**: Shipped on time.
+`;
+    expect(texts(page, 'hooli.md')).toEqual([
+      'Tell me about a time you took ownership beyond your role.',
+      'Describe a project where you had incomplete information.',
+    ]);
+  });
+
+  it('reads a numbered list whose entries are headings as named problems, and a later "# Tips" as advice', () => {
+    const page = `# Vandelay Interview Questions
+
+#### Interview Challenges from Vandelay:
+
+1. ##### Make a counter
+  - Make a counter whose number is stored in an array.
+  - What is the time complexity of this algorithm?
+
+1. ##### Implement autocorrect for a mistyped key
+
+# Vandelay Interview Process
+
+### Question 1 - Make a counter
+
+Make a function that increments a number stored in an array.
+
+# Tips
+
+1. Keep talking and explain what you are doing.
+2. Draw up your solution before writing code.
+`;
+    expect(texts(page, 'vandelay.md')).toEqual(['Make a counter', 'Implement autocorrect for a mistyped key']);
+  });
+
+  it('keeps quiz items stated in a list of questions, and leaves a list of areas out', () => {
+    const page = `# Globex Interview Questions
+
+## Phone Screen Questions
+
+- What is the advantage of heapsort over mergesort?
+- The average and worst-case time complexity of merge sort and quick sort.
+- Mention a few implementations of the Map interface in Java.
+- Which data structure is used to implement BFS?
+- What is the lookup time of a hash set?
+- How is a heap stored in an array?
+- Why is quicksort fast in practice?
+- Operating systems - memory management, processes, threads, paging.
+
+## Popular Algorithm Questions
+1. Given a string, write a function that returns it reversed.
+2.Problem solving : How do you tell whether a point lies within a rectangle
+`;
+    expect(texts(page, 'globex.md')).toEqual([
+      'What is the advantage of heapsort over mergesort?',
+      'The average and worst-case time complexity of merge sort and quick sort.',
+      'Mention a few implementations of the Map interface in Java.',
+      'Which data structure is used to implement BFS?',
+      'What is the lookup time of a hash set?',
+      'How is a heap stored in an array?',
+      'Why is quicksort fast in practice?',
+      'Given a string, write a function that returns it reversed.',
+      'How do you tell whether a point lies within a rectangle',
+    ]);
+  });
+
+  it('refuses a post that names its problems only by kind, and does not read advice prose as announcing questions', () => {
+    const page = `---
+title: Umbrella software engineer interview
+---
+
+June 2: On-site interview
+-------------------------
+
+For the second interview I was asked to solve a product-focused algorithmic problem.
+The interviewer then asked me to tell a situation where I would have done something differently.
+
+# Suggestions
+
+when they give you a question make sure you ask clarifying ones.
+
+* Maybe how you deal with conflict in teams, how do you work in teams, why Umbrella
+`;
+    expect(() => readGuide(page, 'umbrella.md')).toThrow(GuideParseError);
+    expect(() => readGuide(page, 'umbrella.md')).toThrow(/found the employer Umbrella but no interview questions/);
+  });
+});
