@@ -172,13 +172,26 @@ const LONGEST_QUESTION = 800;
 
 function take(s: State, text: string, item: boolean, indent: number, single = false): boolean {
   if (text.length > LONGEST_QUESTION) return false;
-  const t = cleaned(text);
+  const labelled = s.section ? labelledProblem(text) : undefined;
+  const t = labelled ?? cleaned(text);
   if (s.section === undefined && item && asks(t) && t.split(/\s+/).length >= 4) s.loose.push({ text: t, context: [] });
-  if (!isQuestion(t, item || single, s.section)) return false;
+  if (!labelled && !isQuestion(t, item || single, s.section)) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });
   if (s.section) s.sectioned++;
   if (item) s.owner = indent;
   return true;
+}
+
+// "Problem 1: The Celebrity Problem.", "Problem: Design a metrics system.", "A real-world design
+// problem: build a click counter": a line the page labels as its problem or question states it
+const NUMBERED_LABEL = /^(?:problem|question|q)\s*#?\d{1,3}\s*[:.)–—-]\s*(.+)$/i;
+const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)\s*:\s*(.+)$/i;
+
+function labelledProblem(text: string): string | undefined {
+  const numbered = NUMBERED_LABEL.exec(text)?.[1];
+  if (numbered && numbered.split(/\s+/).length <= 40) return cleaned(numbered);
+  const rest = PROBLEM_LABEL.exec(text)?.[1];
+  return rest && asks(rest) && rest.split(/\s+/).length >= 3 ? cleaned(rest) : undefined;
 }
 
 function readHeading(s: State, l: Line): void {

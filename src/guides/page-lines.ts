@@ -26,6 +26,7 @@ const NUMBER = /^(?:\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s*(.*)$/iu;
 const ITEM = /^(?:(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s+|\d{1,3}\.(?=\p{Lu}))(.*)$/iu;
 // leading emoji and symbols: "# 💼 Interview Experience" is "Interview Experience"
 const LEAD_SYMBOLS = /^[^\p{L}\p{N}"“(]+/u;
+const EMOJI_LEAD = /^\p{Extended_Pictographic}/u;
 const CHROME =
   /^(?:read (?:the )?answer|practice(?: question)?(?: \(free\))?|see answer|show answer|view (?:answer|solution)|sign ?up|log ?in|upgrade|premium|solution|answer|hint|share|next|previous|back to top)\b/i;
 
@@ -172,14 +173,19 @@ export function linesOf(text: string): Line[] {
       out.push(headingLine(`${/\d/.test(marker) ? `${marker} ` : ''}${inner[1] ?? ''}`, indent, 7));
       continue;
     }
-    const t = stripMarks(item ? (item[1] ?? '') : line);
+    const marked = stripMarks(item ? (item[1] ?? '') : line);
+    // "💻 Onsite Round 1 (Coding):" in a post without markdown: the emoji marks a heading, not text
+    const t = !item && EMOJI_LEAD.test(marked) ? marked.replace(LEAD_SYMBOLS, '') : marked;
     if (item && REFERENCE.test(t)) continue;
     // "**Duration:** 60 minutes" is a detail with its value, not a heading
     const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading
     if (!t || (CHROME.test(t) && t.split(/\s+/).length <= 4)) continue;
-    // a short line indented under an item ("    Sample Output: 0") is the item's example, not a heading
-    const heading = !item && !labelled && !quoted && indent <= 1 && isHeadingLike(t);
+    // a short line indented under an item ("    Sample Output: 0") is the item's example, not a heading;
+    // so is a short line after a sentence leading into a list ("Started with my projects, followed by:")
+    const last = out[out.length - 1];
+    const listed = last && !last.heading && !last.item && /:$/.test(last.text) && last.text.split(/\s+/).length >= 4;
+    const heading = !item && !labelled && !quoted && !listed && indent <= 1 && isHeadingLike(t);
     out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
   }
   return out;

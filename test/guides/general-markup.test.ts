@@ -143,4 +143,54 @@ when they give you a question make sure you ask clarifying ones.
     expect(() => readGuide(page, 'umbrella.md')).toThrow(GuideParseError);
     expect(() => readGuide(page, 'umbrella.md')).toThrow(/found the employer Umbrella but no interview questions/);
   });
+
+  it('reads a post without markdown: emoji round lines as headings, labelled problems, and the employer from why-join words', () => {
+    const page = `📞 Phone Screen:
+
+1️⃣ Problem 1: The Celebrity Problem.
+2️⃣ Problem 2: Find the maximum sum subarray in a given array.
+
+🧠 Onsite Round 3 (System Design):
+Problem: Design an exception metrics and alerting system.
+
+Handle millions of exceptions per second.
+
+👥 Onsite Round 5 (Hiring Manager):
+
+Started with an overview of my past projects, followed by:
+
+Discussion on why LinkedIn and why this role
+
+A real-world design problem: build a system that counts button clicks for product managers
+
+Performance: Shared my motivation for joining LinkedIn.
+
+#LinkedIn #InterviewExperience
+`;
+    const g = readGuide(page, 'post.txt');
+    expect(g.employer).toBe('LinkedIn');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'The Celebrity Problem.',
+      'Find the maximum sum subarray in a given array.',
+      'Design an exception metrics and alerting system.',
+      'build a system that counts button clicks for product managers',
+    ]);
+    expect(g.questions[2]?.category).toBe('system-design');
+  });
+
+  it('takes the employer the page keeps naming when its longer names tie ("About Initech Cloud", "About Initech Labs")', () => {
+    const page = `# Questions from Glassdoor
+
+1. Write a function that reverses a list.
+2. Design a parking lot.
+3. How would you find the heaviest of 11 marbles in three weighings?
+
+# About Initech
+# About Initech Cloud
+# About Initech Labs
+
+* Be ready for why Initech, why programming
+`;
+    expect(readGuide(page, 'README.md').employer).toBe('Initech');
+  });
 });
