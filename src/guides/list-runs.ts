@@ -21,7 +21,8 @@ export class ListRuns {
 
   /** One line read: an item of the run (taken as a question or a name that could be), or its end. */
   see(l: Line, taken: boolean, at: number, name: FoundQuestion | undefined): void {
-    if (this.run && l.item && l.indent > this.run.indent) return;
+    // an item's details: its sub-items, and its example lines indented under it ("  Sample Input: ...")
+    if (this.run && l.indent > this.run.indent && (l.item || !l.heading)) return;
     if (!l.item || (this.run && l.indent < this.run.indent) || l.heading) this.end();
     if (!l.item) return;
     this.run ??= { indent: l.indent, items: 0, taken: 0, names: [] };

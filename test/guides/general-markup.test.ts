@@ -23,6 +23,7 @@ describe('the general front on markup mixed into markdown', () => {
   There are N stations on a ring; return the first station you can start from.<br/>
     Sample Input: A = [1, 2], B = [2, 1]
     Sample Output: 1
+- We have to paint n boards with k painters, each painting only boards next to each other, in the least time.
 - Given a sentence without spaces and a dictionary, find every way to split it. Sample input-output is as follows: <br/>
   Sample Input: "ilikeice"
   Sample Output: i like ice
@@ -33,10 +34,11 @@ describe('the general front on markup mixed into markdown', () => {
       'What is the lookup time for a hash set?',
       'Which sorting algorithm is stable?',
       'Given two arrays A and B of size N. There are N stations on a ring; return the first station you can start from.',
+      'We have to paint n boards with k painters, each painting only boards next to each other, in the least time.',
       'Given a sentence without spaces and a dictionary, find every way to split it.',
       'Given a string, return the minimum cuts for a palindrome partitioning.',
     ]);
-    expect(g.questions.map((q) => q.category)).toEqual(Array(5).fill('technical'));
+    expect(g.questions.map((q) => q.category)).toEqual(Array(6).fill('technical'));
   });
 
   it('reads bold "Q:" lines as questions, past the bold labels of the answers quoted under them', () => {
