@@ -8,7 +8,7 @@ import { asks } from './asking';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
-import { cleaned, isName, isStatement } from './question-text';
+import { cleaned, isName, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
 import { reportedQuestions } from './reported';
 import type { QuestionCategory } from './schema';
@@ -165,6 +165,8 @@ interface State {
   headingLevel: number;
   /** a "#" heading has been read: the next one is not the page's title */
   titled: boolean;
+  /** under "### Interview 1": the paragraph read so far, whose first sentence may be the question */
+  para: string | undefined;
 }
 
 // past this a line is running text, however it starts
@@ -182,20 +184,10 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
   return true;
 }
 
-// "Problem 1: The Celebrity Problem.", "Problem: Design a metrics system.", "A real-world design
-// problem: build a click counter": a line the page labels as its problem or question states it
-const NUMBERED_LABEL = /^(?:problem|question|q)\s*#?\d{1,3}\s*[:.)–—-]\s*(.+)$/i;
-const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)\s*:\s*(.+)$/i;
-
-function labelledProblem(text: string): string | undefined {
-  const numbered = NUMBERED_LABEL.exec(text)?.[1];
-  if (numbered && numbered.split(/\s+/).length <= 40) return cleaned(numbered);
-  const rest = PROBLEM_LABEL.exec(text)?.[1];
-  return rest && asks(rest) && rest.split(/\s+/).length >= 3 ? cleaned(rest) : undefined;
-}
-
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
+  // "### Interview 1", "### Round 2" naming nothing more: the sentence under it may state the question
+  s.para = l.marked && /^(?:interview|round|question|problem)\s*#?\d{1,2}:?$/i.test(l.text) ? '' : undefined;
   s.plain = false;
   if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
@@ -287,6 +279,7 @@ function readLine(s: State, l: Line): void {
   }
   if (s.owner !== undefined && (l.item || l.indent <= s.owner)) s.owner = undefined;
   if (s.advice !== undefined) return;
+  if (s.para !== undefined) firstSentence(s, l);
   const single = s.single;
   s.single = false;
   // "### 1. Object-Oriented Design" then "Question: Design a Parking Lot": the stated one is the question
@@ -327,6 +320,24 @@ function readLine(s: State, l: Line): void {
   }
 }
 
+/**
+ * The first sentence of the paragraph under "### Interview 1", its wrapped lines joined: the
+ * question when it asks ("Find the longest path of increasing integers in a matrix.").
+ */
+function firstSentence(s: State, l: Line): void {
+  if (l.item || l.marked) {
+    s.para = undefined;
+    return;
+  }
+  const para = `${s.para ?? ''} ${l.text}`.trim();
+  const sentence = /^(.+?[.?!])(?=\s|$)/.exec(para)?.[1];
+  s.para = sentence || para.length > LONGEST_QUESTION ? undefined : para;
+  if (sentence && asks(sentence) && sentence.split(/\s+/).length >= 4 && !/^(?:i|we|my|the)\b/i.test(sentence)) {
+    s.out.push({ text: sentence, context: s.section?.cats ?? [] });
+    s.sectioned++;
+  }
+}
+
 /** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
 function plainQuestion(s: State, text: string): boolean {
   const t = cleaned(text);
@@ -364,13 +375,15 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     plain: false,
     headingLevel: 9,
     titled: false,
+    para: undefined,
   };
   const runs = new ListRuns();
   for (const l of lines) {
     const before = s.out.length;
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
-    if (l.heading && !l.item) readHeading(s, l);
+    // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
+    if (l.heading && !l.item && (l.marked || s.para === undefined)) readHeading(s, l);
     else readLine(s, l);
     runs.see(l, s.out.length > before, before, nameIn(s, l));
   }

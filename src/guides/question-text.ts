@@ -1,5 +1,6 @@
 // The text of a question as a page writes it: a problem's name, a label or quotes around the
-// question, a tag before it, an example's lead-in after it, a stated quiz item, a list of topics.
+// question, a tag before it, an example's lead-in after it, a stated quiz item, a list of topics,
+// a line labelled as the problem.
 import { asks } from './asking';
 
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
@@ -52,4 +53,16 @@ export function isStatement(t: string): boolean {
 function topicList(t: string): boolean {
   const parts = t.split(/,\s+/);
   return parts.length >= 3 && parts.filter((p) => p.split(/\s+/).length <= 3).length >= parts.length - 1;
+}
+
+// "Problem 1: The Celebrity Problem.", "Problem: Design a metrics system.", "A real-world design
+// problem: build a click counter": a line the page labels as its problem or question states it
+const NUMBERED_LABEL = /^(?:problem|question|q)\s*#?\d{1,3}\s*[:.)–—-]\s*(.+)$/i;
+const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)\s*:\s*(.+)$/i;
+
+export function labelledProblem(text: string): string | undefined {
+  const numbered = NUMBERED_LABEL.exec(text)?.[1];
+  if (numbered && numbered.split(/\s+/).length <= 40) return cleaned(numbered);
+  const rest = PROBLEM_LABEL.exec(text)?.[1];
+  return rest && asks(rest) && rest.split(/\s+/).length >= 3 ? cleaned(rest) : undefined;
 }

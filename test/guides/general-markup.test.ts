@@ -195,4 +195,24 @@ Performance: Shared my motivation for joining LinkedIn.
 `;
     expect(readGuide(page, 'README.md').employer).toBe('Initech');
   });
+
+  it('takes the first sentence of the paragraph under an "Interview N" heading as its question (its follow-up a detail)', () => {
+    const page = `# Acme Interview Process
+
+### Interview 1
+Decompress a string where anything inside brackets is expanded x times, x being the
+number before the brackets. What is the runtime complexity of this function?
+
+### Interview 2
+The interviewer was late, so we only talked about my projects.
+
+### Interview 3
+Find the longest path of increasing integers
+in a matrix.
+`;
+    expect(texts(page, 'acme.md')).toEqual([
+      'Decompress a string where anything inside brackets is expanded x times, x being the number before the brackets.',
+      'Find the longest path of increasing integers in a matrix.',
+    ]);
+  });
 });
