@@ -6,12 +6,20 @@ const ASKING =
 export function asks(t: string): boolean {
   if (/\?$/.test(t) || ASKING.test(t)) return true;
   // "A system is running slow. How would you debug it?": a later sentence or clause asks
-  // (", which helped a lot" goes on with the sentence before it)
+  // (", which helped a lot" goes on with the sentence before it; "If you wish to attend, ..." sets a condition)
   return t
     .split(/[.;,]\s+/)
     .slice(1)
-    .some((c) => ASKING.test(c.trim()) && c.trim().split(/\s+/).length >= 3 && !RELATIVE.test(c.trim()));
+    .some(
+      (c) =>
+        ASKING.test(c.trim()) &&
+        c.trim().split(/\s+/).length >= 3 &&
+        !RELATIVE.test(c.trim()) &&
+        !LATER_IF.test(c.trim()),
+    );
 }
 
+// "..., please join us. If you wish to attend, ...": a later "if you" sets a condition, it asks nothing
+const LATER_IF = /^if you\b(?!.*\?$)/i;
 const RELATIVE =
   /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;

@@ -215,4 +215,18 @@ in a matrix.
       'Find the longest path of increasing integers in a matrix.',
     ]);
   });
+
+  it('refuses a recruiter e-mail whose numbered steps set conditions ("If you wish to attend, ...") rather than ask', () => {
+    const page = `# Initech Interview Info
+
+It was great speaking with you today! If you have any follow up questions, please let me know.
+
+Next Steps:
+
+1. Apply to the role here
+2. We would like to invite you to an interview prep session. During this time, you will meet an engineer. If you wish to attend and learn more about Initech, please join us!
+3. Review our interview resources: the process overview, and a mock interview.
+`;
+    expect(() => readGuide(page, 'initech-email.md')).toThrow(/found the employer Initech but no interview questions/);
+  });
 });
