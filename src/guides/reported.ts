@@ -18,8 +18,25 @@ const words = (t: string) => t.split(/\s+/).length;
 
 /** The questions a line reports ("asked to ...", "questions like why ..."); none when it reports none. */
 export function reportedQuestions(text: string): string[] {
-  // past a long paragraph's length a line reports nothing worth a question; most lines say neither word
-  if (text.length > 800 || !/asked|questions?\s+(?:like|such)/i.test(text)) return [];
+  // most lines say neither word
+  if (!/asked|questions?\s+(?:like|such)/i.test(text)) return [];
+  // a blog's long paragraph ("... In this round, I was asked to write ...") reports in one of its sentences
+  if (text.length > 800) {
+    if (text.length > LONGEST_PARAGRAPH) return [];
+    for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+      const found = sentence.length <= 800 ? reportedIn(sentence) : [];
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+  return reportedIn(text);
+}
+
+// past this a line is no paragraph a person wrote (a hostile page's one long line)
+const LONGEST_PARAGRAPH = 6000;
+
+function reportedIn(text: string): string[] {
+  if (!/asked|questions?\s+(?:like|such)/i.test(text)) return [];
   const to = ASKED_TO.exec(text)?.[1]?.trim();
   if (to && words(to) >= 4 && asks(to) && !GENERIC_TASK.test(to) && !KIND_OF_TASK.test(to)) return [to];
   const like = QUESTIONS_LIKE.exec(text)?.[1];

@@ -229,4 +229,16 @@ Next Steps:
 `;
     expect(() => readGuide(page, 'initech-email.md')).toThrow(/found the employer Initech but no interview questions/);
   });
+
+  it('reads a question reported in one sentence of a long blog paragraph', () => {
+    const filler = 'The panel was friendly and the room was quiet, and we spent a while on introductions. '.repeat(8);
+    const page = `# Globex Interview Experience
+
+## Low Level Design Round
+
+${filler}In this round, I was asked to write complete logic for the snake game. ${filler}
+`;
+    expect(page.split('\n')[4]?.length).toBeGreaterThan(800);
+    expect(texts(page, 'globex.md')).toEqual(['write complete logic for the snake game']);
+  });
 });
