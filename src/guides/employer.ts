@@ -112,15 +112,24 @@ const MENTION = new RegExp(
   'g',
 );
 
+// sites a page names as tools that are employers too: named as the reason to join ("why LinkedIn",
+// "joining LinkedIn") or as a post's hashtag ("#LinkedIn"), they are the employer the page is about
+const SITES = new Set('linkedin github youtube medium glassdoor leetcode hackerrank'.split(' '));
+const MOTIVE = /(?:\b(?:[Ww]hy|[Jj]oin(?:ing)?)[ \t]+|(?:^|\s)#)([A-Z][\w&]*)/g;
+
 /** The name a page's sentences keep naming ("why Goldman", "at Goldman Sachs"), if one stands out. */
 export function employerInWords(lines: string[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const line of lines)
+  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const line of lines) {
     for (const m of line.matchAll(MENTION)) {
       const name = (m[1] ?? m[2] ?? '').replace(/[.]+$/, '').trim();
       if (name && !NOT_EMPLOYERS.has(name.toLowerCase()) && !NOT_EMPLOYERS.has(name.split(' ')[0]?.toLowerCase() ?? ''))
-        counts.set(name, (counts.get(name) ?? 0) + 1);
+        add(name);
     }
+    if (line.includes('#') || /\b(?:[Ww]hy|[Jj]oin)/.test(line))
+      for (const m of line.matchAll(MOTIVE)) if (m[1] && SITES.has(m[1].toLowerCase())) add(m[1]);
+  }
   // "Goldman" counts toward "Goldman Sachs": a longer name the page also uses is the full one
   const score = (name: string) =>
     [...counts].filter(([n]) => n === name || name.startsWith(`${n} `)).reduce((t, [, c]) => t + c, 0);
@@ -128,7 +137,12 @@ export function employerInWords(lines: string[]): string | undefined {
     .map((n) => [n, score(n)] as const)
     .sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
   const [best, second] = ranked;
-  if (!best || best[1] < 3 || (second && second[1] === best[1] && !best[0].startsWith(second[0]))) return undefined;
+  if (!best || best[1] < 3) return undefined;
+  if (second && second[1] === best[1] && !best[0].startsWith(second[0])) {
+    // "About Microsoft Azure", "About Microsoft Al" and "why Microsoft": the name they share
+    const shared = best[0].split(' ')[0] ?? '';
+    return counts.has(shared) && second[0].startsWith(`${shared} `) ? shared : undefined;
+  }
   return best[0];
 }
 

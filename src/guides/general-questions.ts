@@ -8,6 +8,7 @@ import { asks } from './asking';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
+import { cleaned, isName, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
 import { reportedQuestions } from './reported';
 import type { QuestionCategory } from './schema';
@@ -55,46 +56,15 @@ function announced(heading: string): QuestionCategory[] | undefined {
   if (cats.length) return cats;
   // "Round 3 – Managerial": what a round lists is what it asked
   // "Phone Screen round", "Onsite rounds": what a round lists is what it asked
-  return /question|prompts|sample|examples?\b|common|top \d+|asked|\brounds?\b|\bscreen\b/.test(h) ? [] : undefined;
+  return /question|prompts|sample|examples?\b|common|top \d+|asked|\brounds?\b|\bscreen\b|challenges|exercises/.test(h)
+    ? []
+    : undefined;
 }
 
 const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
-const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
-
-/** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
-function isName(t: string): boolean {
-  const words = t.split(/\s+/);
-  // "Difficulty: Easy" is a detail with its value
-  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$|^[\w ]{1,20}:\s/.test(t)) return false;
-  if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;
-  return words.length >= 2 || /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(t);
-}
-
-/** "Follow-up: What if ...?" is "What if ...?"; "Users First: "Tell me ..."" is Tell me ... */
-function unlabelled(t: string): string {
-  // '"Tech execution" round: you're given ...' has a quoted label
-  const m = /^(?:[A-Z][\w/&'-]*|["“][^"”]{1,30}["”])(?: [\w/&'-]+){0,3}\??:\s+(.+)$/.exec(t);
-  const rest = m?.[1] ? unquoted(m[1]) : undefined;
-  return rest && asks(rest) ? rest : t;
-}
-
-function unquoted(t: string): string {
-  const m = /^["“'‘](.+)["”'’]$/.exec(t);
-  return m?.[1]?.trim() ?? t;
-}
-
-function cleaned(text: string): string {
-  let t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
-  // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
-  if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
-  // "... between them. Example:" ends where its example begins
-  if (t.endsWith(':')) t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '');
-  return unlabelled(unquoted(t.trim()));
-}
-
 function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
   const words = t.split(/\s+/).length;
-  if (words > 100) return false;
+  if (words > 150) return false;
   if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
   // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
   if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
@@ -129,7 +99,7 @@ const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
 const ADVICE_HEADING =
-  /\b(?:tips?|advice|resources|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t))\b/i;
+  /\b(?:tips?|advice|resources|^suggestions$|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t))\b/i;
 // the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
 const OWN_HEADING =
   /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;
@@ -193,6 +163,10 @@ interface State {
   plain: boolean;
   /** the level of the page's last heading: a line announcing questions speaks for the rest of its part */
   headingLevel: number;
+  /** a "#" heading has been read: the next one is not the page's title */
+  titled: boolean;
+  /** under "### Interview 1": the paragraph read so far, whose first sentence may be the question */
+  para: string | undefined;
 }
 
 // past this a line is running text, however it starts
@@ -200,9 +174,10 @@ const LONGEST_QUESTION = 800;
 
 function take(s: State, text: string, item: boolean, indent: number, single = false): boolean {
   if (text.length > LONGEST_QUESTION) return false;
-  const t = cleaned(text);
+  const labelled = s.section ? labelledProblem(text) : undefined;
+  const t = labelled ?? cleaned(text);
   if (s.section === undefined && item && asks(t) && t.split(/\s+/).length >= 4) s.loose.push({ text: t, context: [] });
-  if (!isQuestion(t, item || single, s.section)) return false;
+  if (!labelled && !isQuestion(t, item || single, s.section)) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });
   if (s.section) s.sectioned++;
   if (item) s.owner = indent;
@@ -211,12 +186,17 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
 
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
+  // "### Interview 1", "### Round 2" naming nothing more: the sentence under it may state the question
+  s.para = l.marked && /^(?:interview|round|question|problem)\s*#?\d{1,2}:?$/i.test(l.text) ? '' : undefined;
   s.plain = false;
   if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
   // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
   const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text);
-  s.advice = l.level > 1 && l.level < 7 && (advice || OWN_HEADING.test(l.text)) ? l.level : undefined;
+  // a "# Tips" below the page's title (notes run together under "#" headings) is advice too
+  const belowTitle = l.level > 1 || (l.level === 1 && s.titled);
+  if (l.level === 1) s.titled = true;
+  s.advice = belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text)) ? l.level : undefined;
   if (s.advice !== undefined) {
     s.section = undefined;
     s.inProblem = false;
@@ -252,8 +232,10 @@ function readHeading(s: State, l: Line): void {
   // "### What is a closure?", "**Why Initech?**" under a questions heading: a question, the lines under it its answer
   // ("## Why Initech?" beside "## Technical Questions" is a section of its own)
   const under = s.section && (l.level > s.section.level || l.level === 7);
-  if (l.marked && s.section && under && (s.section.explicit || s.section.cats.length > 0) && headingAsks(l.text)) {
-    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+  // ("**Q: "Tell me about a time ..."**": the question without its label and quotes)
+  const asked = cleaned(l.text);
+  if (l.marked && s.section && under && (s.section.explicit || s.section.cats.length > 0) && headingAsks(asked)) {
+    s.out.push({ text: asked, context: s.section.cats });
     s.sectioned++;
     s.inProblem = true;
     return;
@@ -297,6 +279,7 @@ function readLine(s: State, l: Line): void {
   }
   if (s.owner !== undefined && (l.item || l.indent <= s.owner)) s.owner = undefined;
   if (s.advice !== undefined) return;
+  if (s.para !== undefined) firstSentence(s, l);
   const single = s.single;
   s.single = false;
   // "### 1. Object-Oriented Design" then "Question: Design a Parking Lot": the stated one is the question
@@ -337,6 +320,24 @@ function readLine(s: State, l: Line): void {
   }
 }
 
+/**
+ * The first sentence of the paragraph under "### Interview 1", its wrapped lines joined: the
+ * question when it asks ("Find the longest path of increasing integers in a matrix.").
+ */
+function firstSentence(s: State, l: Line): void {
+  if (l.item || l.marked) {
+    s.para = undefined;
+    return;
+  }
+  const para = `${s.para ?? ''} ${l.text}`.trim();
+  const sentence = /^(.+?[.?!])(?=\s|$)/.exec(para)?.[1];
+  s.para = sentence || para.length > LONGEST_QUESTION ? undefined : para;
+  if (sentence && asks(sentence) && sentence.split(/\s+/).length >= 4 && !/^(?:i|we|my|the)\b/i.test(sentence)) {
+    s.out.push({ text: sentence, context: s.section?.cats ?? [] });
+    s.sectioned++;
+  }
+}
+
 /** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
 function plainQuestion(s: State, text: string): boolean {
   const t = cleaned(text);
@@ -350,8 +351,11 @@ function plainQuestion(s: State, text: string): boolean {
 
 /** An item of a questions section that could be a question if its list asks: "Types of Cache". */
 function nameIn(s: State, l: Line): FoundQuestion | undefined {
-  if (!l.item || !s.section || s.advice !== undefined || s.inProblem || l.text.length > 120) return undefined;
+  if (!l.item || !s.section || s.advice !== undefined || s.inProblem || l.text.length > LONGEST_QUESTION)
+    return undefined;
   const t = cleaned(l.text);
+  if (s.section.explicit && isStatement(t)) return { text: t, context: s.section.cats };
+  if (t.length > 120) return undefined;
   // "Service oriented architectures, map-reduce, ...", "Cisco products and how a router works": topics
   if (/,/.test(t) || /\b(?:and|or) (?:how|what|why|when|where|which)\b/i.test(t)) return undefined;
   return isName(t) ? { text: t, context: s.section.cats } : undefined;
@@ -370,13 +374,16 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     sectioned: 0,
     plain: false,
     headingLevel: 9,
+    titled: false,
+    para: undefined,
   };
   const runs = new ListRuns();
   for (const l of lines) {
     const before = s.out.length;
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
-    if (l.heading && !l.item) readHeading(s, l);
+    // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
+    if (l.heading && !l.item && (l.marked || s.para === undefined)) readHeading(s, l);
     else readLine(s, l);
     runs.see(l, s.out.length > before, before, nameIn(s, l));
   }

@@ -21,7 +21,8 @@ export class ListRuns {
 
   /** One line read: an item of the run (taken as a question or a name that could be), or its end. */
   see(l: Line, taken: boolean, at: number, name: FoundQuestion | undefined): void {
-    if (this.run && l.item && l.indent > this.run.indent) return;
+    // an item's details: its sub-items, and its example lines indented under it ("  Sample Input: ...")
+    if (this.run && l.indent > this.run.indent && (l.item || !l.heading)) return;
     if (!l.item || (this.run && l.indent < this.run.indent) || l.heading) this.end();
     if (!l.item) return;
     this.run ??= { indent: l.indent, items: 0, taken: 0, names: [] };
@@ -39,7 +40,8 @@ export class ListRuns {
   /** The questions with the kept names put where they stood; how many were added. */
   into(out: FoundQuestion[]): number {
     this.end();
-    for (const k of [...this.kept].sort((a, b) => b.at - a.at)) out.splice(k.at, 0, k.question);
+    // the last first, so that two names standing at one place keep their order
+    for (const k of [...this.kept].reverse().sort((a, b) => b.at - a.at)) out.splice(k.at, 0, k.question);
     return this.kept.length;
   }
 }

@@ -1,7 +1,8 @@
 // A page in no known layout, read as lines for the general front: markdown headings, list
 // items (with their indent, so an item's details are told from the next item), bold lines
-// standing as headings, numbered titles ("### 1️⃣ Product Suggestions"), with markdown marks,
-// reference links ("[Source](...)", "→ LeetCode #62") and site chrome ("Read answer") left out.
+// standing as headings, numbered titles ("### 1️⃣ Product Suggestions"), HTML headings and line
+// breaks written in the markdown, with markdown marks, reference links ("[Source](...)", "→ LeetCode
+// #62") and site chrome ("Read answer") left out; a block quote's lines are text, never headings.
 
 export interface Line {
   text: string;
@@ -18,10 +19,14 @@ export interface Line {
 }
 
 const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
+// "<b name="quiz">Telephonic Round Questions</b>", "<h3>Step 1</h3>" standing alone: HTML written in markdown
+const HTML_HEADING = /^<(b|strong|h[1-6])\b[^>]*>([^<]{1,120})<\/\1>$/i;
 const NUMBER = /^(?:\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s*(.*)$/iu;
-const ITEM = /^(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s+(.*)$/iu;
+// "3.The difference between ..." is a numbered line whose space after the number was lost
+const ITEM = /^(?:(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s+|\d{1,3}\.(?=\p{Lu}))(.*)$/iu;
 // leading emoji and symbols: "# 💼 Interview Experience" is "Interview Experience"
 const LEAD_SYMBOLS = /^[^\p{L}\p{N}"“(]+/u;
+const EMOJI_LEAD = /^\p{Extended_Pictographic}/u;
 const CHROME =
   /^(?:read (?:the )?answer|practice(?: question)?(?: \(free\))?|see answer|show answer|view (?:answer|solution)|sign ?up|log ?in|upgrade|premium|solution|answer|hint|share|next|previous|back to top)\b/i;
 
@@ -67,11 +72,17 @@ function headingLine(inner: string, indent: number, level: number): Line {
 }
 
 // a list item's example ("eg: {1,2} -> {2,1}") is its detail, not more of its text
-const EXAMPLE = /^(?:e\.?g\.?|example|input|output|return)s?\b/i;
+const EXAMPLE = /^(?:e\.?g\.?|(?:for )?example|(?:sample )?(?:input|output)|return)s?\b/i;
+const EXAMPLE_LEAD = /^(?:e\.?g\.?|(?:for )?example|(?:sample )?(?:input|output))s?\b/i;
 
 /** A line wrapped inside a list item (markdown's lazy continuation): more of that item's text. */
-function continues(prev: Line | undefined, line: string, afterBlank: boolean): prev is Line {
-  if (!prev?.item || afterBlank || ITEM.test(line) || MD_HEADING.test(line) || EXAMPLE.test(line)) return false;
+function continues(prev: Line | undefined, line: string, afterBlank: boolean, indent: number): prev is Line {
+  if (!prev?.item || afterBlank || ITEM.test(line) || MD_HEADING.test(line)) return false;
+  // a line indented under the item's text ("- Given two arrays.<br>" then "  There are N stations"): more of it
+  // (not a note or link under it: "*(Determine ...)*", "→ [GfG]")
+  if (indent >= prev.indent + 2 && /^\p{L}/u.test(line) && !EXAMPLE_LEAD.test(line)) return true;
+  if (EXAMPLE.test(line)) return false;
+
   // a sentence going on ("... sum to" / "the target."), not a note or link under it ("(Determine ...)", "→ [GfG]")
   return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
 }
@@ -108,10 +119,14 @@ export function linesOf(text: string): Line[] {
     if (/^\s*(?:```|~~~)/.test(raw)) inCode = !inCode;
     if (inCode || /^\s*(?:```|~~~)/.test(raw)) continue;
     // "> Write a program to ..." quotes the question: the quote mark is not its text
+    // "<br/>" in markdown breaks a line inside the paragraph or item it is in
     const line = raw
+      .replace(/<br\s*\/?>/gi, ' ')
       .trim()
       .replace(/^(?:>\s?)+/, '')
       .trim();
+    // a block quote holds quoted text (an answer, a tip): its bold labels ("**Action**:") are no headings
+    const quoted = /^\s*>/.test(raw);
     const blank = !line;
     const prevBlank = afterBlank;
     afterBlank = blank;
@@ -123,18 +138,23 @@ export function linesOf(text: string): Line[] {
       if (row) out.push({ text: row, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
       continue;
     }
-    if (UNDERLINE.test(raws[i + 1] ?? '') && !/^[-*•>]\s/.test(line)) {
+    if (!quoted && UNDERLINE.test(raws[i + 1] ?? '') && !/^[-*•>]\s/.test(line)) {
       out.push(headingLine(line, indent, /^\s*=/.test(raws[i + 1] ?? '') ? 1 : 2));
       continue;
     }
     const prev = out[out.length - 1];
-    if (continues(prev, line, prevBlank)) {
+    if (continues(prev, line, prevBlank, indent)) {
       prev.text = `${prev.text} ${stripMarks(line)}`.trim();
       continue;
     }
-    const md = MD_HEADING.exec(line);
+    const html = quoted ? null : HTML_HEADING.exec(line);
+    if (html?.[2]) {
+      out.push(headingLine(html[2], indent, /^h/i.test(html[1] ?? '') ? Number(html[1]?.slice(1)) : 7));
+      continue;
+    }
+    const md = quoted ? null : MD_HEADING.exec(line);
     // "**1️⃣ Minimum Window Substring**" on its own line stands as a heading
-    const bold = /^\*\*([^*]+)\*\*:?$/.exec(line);
+    const bold = quoted ? null : /^\*\*([^*]+)\*\*:?$/.exec(line);
     // "**Reference:**" above the links under a question is no heading of the page's
     if (
       (md || bold) &&
@@ -146,13 +166,26 @@ export function linesOf(text: string): Line[] {
       continue;
     }
     const item = ITEM.exec(line);
-    const t = stripMarks(item ? (item[1] ?? '') : line);
+    // "1. ##### Make a counter": a numbered list of problems written as headings
+    const inner = item && MD_HEADING.exec(item[1] ?? '');
+    if (item && inner) {
+      const marker = line.slice(0, line.length - (item[1] ?? '').length).trim();
+      out.push(headingLine(`${/\d/.test(marker) ? `${marker} ` : ''}${inner[1] ?? ''}`, indent, 7));
+      continue;
+    }
+    const marked = stripMarks(item ? (item[1] ?? '') : line);
+    // "💻 Onsite Round 1 (Coding):" in a post without markdown: the emoji marks a heading, not text
+    const t = !item && EMOJI_LEAD.test(marked) ? marked.replace(LEAD_SYMBOLS, '') : marked;
     if (item && REFERENCE.test(t)) continue;
     // "**Duration:** 60 minutes" is a detail with its value, not a heading
     const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading
     if (!t || (CHROME.test(t) && t.split(/\s+/).length <= 4)) continue;
-    const heading = !item && !labelled && isHeadingLike(t);
+    // a short line indented under an item ("    Sample Output: 0") is the item's example, not a heading;
+    // so is a short line after a sentence leading into a list ("Started with my projects, followed by:")
+    const last = out[out.length - 1];
+    const listed = last && !last.heading && !last.item && /:$/.test(last.text) && last.text.split(/\s+/).length >= 4;
+    const heading = !item && !labelled && !quoted && !listed && indent <= 1 && isHeadingLike(t);
     out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
   }
   return out;

@@ -1,0 +1,68 @@
+// The text of a question as a page writes it: a problem's name, a label or quotes around the
+// question, a tag before it, an example's lead-in after it, a stated quiz item, a list of topics,
+// a line labelled as the problem.
+import { asks } from './asking';
+
+const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
+
+/** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
+export function isName(t: string): boolean {
+  const words = t.split(/\s+/);
+  // "Difficulty: Easy" is a detail with its value
+  if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$|^[\w ]{1,20}:\s/.test(t)) return false;
+  if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;
+  return words.length >= 2 || /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(t);
+}
+
+/** "Follow-up: What if ...?" is "What if ...?"; "Users First: "Tell me ..."" is Tell me ... */
+function unlabelled(t: string): string {
+  // '"Tech execution" round: you're given ...' has a quoted label
+  // "Problem solving : How do you ..." has a space before its colon
+  const m = /^(?:[A-Z][\w/&'-]*|["“][^"”]{1,30}["”])(?: [\w/&'-]+){0,3} ?\??:\s+(.+)$/.exec(t);
+  const rest = m?.[1] ? unquoted(m[1]) : undefined;
+  return rest && asks(rest) ? rest : t;
+}
+
+function unquoted(t: string): string {
+  const m = /^["“'‘](.+)["”'’]$/.exec(t);
+  return m?.[1]?.trim() ?? t;
+}
+
+export function cleaned(text: string): string {
+  let t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
+  if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
+  // "... between them. Example:" ends where its example begins
+  // ("... dictionary words. Sample input-output is as follows:" likewise)
+  if (t.endsWith(':'))
+    t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '').replace(/(?<=[.?!])\s+sample\b[^.?!]*:$/i, '');
+  return unlabelled(unquoted(t.trim()));
+}
+
+// "The average and worst-case time complexity of Merge Sort." in a list of questions: a quiz item
+// stated, not asked; a report ("I solved it.", "Other questions were not remembered.") is none
+const REPORT = /^(?:i|my|our|he|she|they|it|this|that|there)\b|\b(?:was|were|did|had|got|asked|remembered)\b/i;
+
+/** A sentence an item of a questions list states: a question when its list is mostly questions. */
+export function isStatement(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  return /\.$/.test(t) && words >= 5 && words <= 80 && !REPORT.test(t) && !topicList(t);
+}
+
+/** "Operating systems - Memory management, processes, threads, paging.": areas to revise, not a question. */
+function topicList(t: string): boolean {
+  const parts = t.split(/,\s+/);
+  return parts.length >= 3 && parts.filter((p) => p.split(/\s+/).length <= 3).length >= parts.length - 1;
+}
+
+// "Problem 1: The Celebrity Problem.", "Problem: Design a metrics system.", "A real-world design
+// problem: build a click counter": a line the page labels as its problem or question states it
+const NUMBERED_LABEL = /^(?:problem|question|q)\s*#?\d{1,3}\s*[:.)–—-]\s*(.+)$/i;
+const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)\s*:\s*(.+)$/i;
+
+export function labelledProblem(text: string): string | undefined {
+  const numbered = NUMBERED_LABEL.exec(text)?.[1];
+  if (numbered && numbered.split(/\s+/).length <= 40) return cleaned(numbered);
+  const rest = PROBLEM_LABEL.exec(text)?.[1];
+  return rest && asks(rest) && rest.split(/\s+/).length >= 3 ? cleaned(rest) : undefined;
+}
