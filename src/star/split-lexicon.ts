@@ -252,20 +252,3 @@ export const IRREGULAR_PARTICIPLES = new Set([
   'cut',
 ]);
 export const NOT_A_PARTICIPLE = new Set(['interested', 'excited', 'tired', 'bored', 'scared', 'worried', 'based']);
-
-/** Sounds a speaker fills a pause with, skipped when reading the clause that follows. */
-export const SPOKEN_FILLERS = new Set([
-  'um',
-  'umm',
-  'ummm',
-  'uh',
-  'uhh',
-  'uhm',
-  'uhmm',
-  'er',
-  'erm',
-  'ah',
-  'eh',
-  'hm',
-  'hmm',
-]);

@@ -3,6 +3,7 @@
 // so this one is written for the shapes answers actually take: prose, line-per-point,
 // bullet lists, "Situation: ..." scaffolds, code blocks and transcript-style run-ons.
 
+import { fillerAt } from './fillers';
 import { IRREGULAR_PAST } from './lexicon';
 import {
   ABBREVIATIONS,
@@ -13,7 +14,6 @@ import {
   NOT_A_STEP_AFTER,
   NOUN_PHRASE_OPENERS,
   SENTENCE_STARTERS,
-  SPOKEN_FILLERS,
 } from './split-lexicon';
 
 export interface Segment {
@@ -309,11 +309,16 @@ function splitRunOn(input: string, seg: Segment): Segment[] {
   return merged;
 }
 
-/** The first token at or after i that is not a spoken filler ("um", "uh", "er"). */
+/** The first token at or after i that is not part of a spoken filler ("um", "uh", "you know"). */
 function pastFillers(tokens: { word: string }[], i: number): number {
-  let at = i;
-  while (at < i + 3 && SPOKEN_FILLERS.has(tokens[at]?.word ?? '')) at++;
-  return at;
+  const words = tokens.slice(i, i + 6).map((t) => t.word);
+  let at = 0;
+  for (let skipped = 0; skipped < 3; skipped++) {
+    const len = fillerAt(words, at);
+    if (!len) break;
+    at += len;
+  }
+  return i + at;
 }
 
 /** "there was", "there wasn't", "there were": a clause about how things stood. */

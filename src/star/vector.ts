@@ -2,6 +2,7 @@
 // readings of label.ts (tense, who acts, cue phrases, numbers) and the rule scores built on
 // them, the sentence's place in the answer, its neighbours, and a few words. Every name is
 // readable, so a label can be explained by the features that chose it.
+import { withoutLeadingFillers } from './fillers';
 import type { Features, Label } from './label';
 import { PLAIN_RESULT, WITHIN_TIME } from './lexicon';
 import type { Segment } from './split';
@@ -67,8 +68,6 @@ const DATE_ONLY = /^(?:[^0-9]*\b(?:19|20)\d\d\b[^0-9]*)$/;
 const MEASURE =
   /(?:\d\s?%|\bpercent\b|[$£€]\s?\d|\d+\s?(?:x|k|ms|hours?|days?|weeks?|minutes?|seconds?|users?|customers?|people|points?)\b)/;
 const PRESENT_OUTCOME = /\b(?:is|are|has|have) (?:now|still|since)\b|\b(?:still|now|today)\b/;
-
-const LEADING_FILLERS = /^[^a-z]*(?:(?:um+|uh+m*|uhm+|er+m?|ah+|hm+|you know|like)\b[^a-z]*)+/;
 
 // feature names built once, not for every sentence
 const RULE_NAMES = LABELS.map((l) => `rule:${l}`);
@@ -144,7 +143,7 @@ export function vectorOf(
   if (!prev) v.set('prev:none', 1);
   if (!next) v.set('next:none', 1);
   // "Umm so I ...", "uh and then we ...": the opening words after any spoken filler
-  const opener = /^[^a-z]*([a-z']+)(?:[^a-z]+([a-z']+))?/.exec(lower.replace(LEADING_FILLERS, ''));
+  const opener = /^[^a-z]*([a-z']+)(?:[^a-z]+([a-z']+))?/.exec(withoutLeadingFillers(lower));
   if (opener?.[1]) v.set(`w1:${opener[1]}`, 1);
   if (opener?.[2]) v.set(`w12:${opener[1]} ${opener[2]}`, 1);
   return v;
