@@ -14,7 +14,7 @@ import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';
 import { LENGTH_AIM, PARTS } from './text';
 import { offTopic, topicOf } from './topic';
-import { isLesson, type Vector, vectorOf } from './vector';
+import { firstDeed, isLesson, type Vector, vectorOf } from './vector';
 
 export type { Analysis, Detail, PartStatus } from './analysis';
 export type { Label, Part } from './label';
@@ -223,10 +223,11 @@ function groundTasks(labels: Label[], segments: Segment[]): Label[] {
 
 /** Each sentence's vector for the model: its features, the rule scores, its neighbours. */
 export function sentenceVectors(segments: Segment[], feats: Features[] = segments.map(features)): Vector[] {
+  const deed = firstDeed(feats);
   return segments.map((seg, i) => {
     const f = feats[i] as Features;
     const rule = scores(f, i, segments.length, seg.heading, feats[i - 1]);
-    return vectorOf(seg, f, i, segments.length, rule, feats[i - 1], feats[i + 1]);
+    return vectorOf(seg, f, i, segments.length, rule, feats[i - 1], feats[i + 1], deed);
   });
 }
 

@@ -6,6 +6,7 @@ import { withoutLeadingFillers } from './fillers';
 import type { Features, Label } from './label';
 import { PLAIN_RESULT, WITHIN_TIME } from './lexicon';
 import type { Segment } from './split';
+import { GOAL_FRAME, OBLIGATION, WANTED, WORK_OUT } from './task-cues';
 
 export type Vector = Map<string, number>;
 
@@ -92,7 +93,30 @@ function bin(prefix: string, value: number, edges: number[]): string {
   return names[i] as string;
 }
 
-/** The feature vector of sentence i of n. `rule` is label.ts's score of each label. */
+/** Where the answer's first deed is ("I" or "we" + a past verb of doing), if it has one. */
+export function firstDeed(feats: Features[]): number {
+  const at = feats.findIndex((f) => f.iAct || f.weAct || f.iStarts);
+  return at < 0 ? feats.length : at;
+}
+
+/**
+ * The cue families of a Task; a duty or goal told before the answer's first deed is read apart
+ * from one told among the steps (a sentence's bare place against the first deed was tried and
+ * dropped: it cost the hand-written held-out stories their Task).
+ */
+function taskCues(v: Vector, lower: string, i: number, deed: number): void {
+  const before = i < deed;
+  const obligation = OBLIGATION.test(lower);
+  if (obligation) v.set(before ? 'obligation:early' : 'obligation', 1);
+  if (GOAL_FRAME.test(lower)) v.set(before ? 'goalFrame:early' : 'goalFrame', 1);
+  if (WANTED.test(lower)) v.set('wanted', 1);
+  if (WORK_OUT.test(lower)) v.set(obligation ? 'workOut:obliged' : 'workOut', 1);
+}
+
+/**
+ * The feature vector of sentence i of n. `rule` is label.ts's score of each label; `deed` is
+ * the index of the answer's first deed (firstDeed).
+ */
 export function vectorOf(
   seg: Segment,
   f: Features,
@@ -101,6 +125,7 @@ export function vectorOf(
   rule: Record<Label, number>,
   prev: Features | undefined,
   next: Features | undefined,
+  deed: number,
 ): Vector {
   const v: Vector = new Map([['bias', 1]]);
   const lower = seg.text.toLowerCase().replace(/[’‘]/g, "'");
@@ -135,6 +160,7 @@ export function vectorOf(
   if (PRESENT_ROLE.test(lower)) v.set('presentRole', 1);
   if (PRESENT_OUTCOME.test(lower)) v.set('presentOutcome', 1);
   if (/\?\s*$/.test(seg.text)) v.set('question', 1);
+  taskCues(v, lower, i, deed);
   for (let k = 0; k < NEIGHBOUR_FLAGS.length; k++) {
     const flag = NEIGHBOUR_FLAGS[k] as keyof Features;
     if (prev?.[flag]) v.set(PREV_NAMES[k] as string, 1);
