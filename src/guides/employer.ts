@@ -10,7 +10,11 @@ const EMPLOYER_PATTERNS = [
   /\binterview (?:experience|process|guide|questions|notes|prep)\s*(?:[–—:|]| - )\s*(.+)$/i,
   /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
   /\bworking at (.+?)(?:[:|–—-]|$)/i,
+  // "[Experienced] Microsoft Virtual Onsite August", "Google Phone Screen": a round named for its employer
+  /^(?:\[?[^\][]{1,30}\]\s+)?((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&.'-]*)\s+(?:[Vv]irtual\s+)?(?:[Oo]n-?site|[Pp]hone [Ss]creen|[Oo]nline [Aa]ssessment)\b/,
 ];
+// a page's first line labelling a list: "Facebook Problems:", "Stripe Interview Questions:"
+const LABEL_LINE = /^((?:[A-Z][\w&.'-]*\s+){1,3}?)(?:[Ii]nterview\s+)?(?:[Qq]uestions|[Pp]roblems)\s*:$/;
 // a page's own title that does not say "interview": "Revolut – Rev-celerator Internship Guide", "Jane Street SWE Internship"
 const TITLE_ONLY = /^(?:the\s+)?(.+?)(?:'s)?\s+(?:[\w -]{0,40}\s)?(?:internships?|guide|handbook|prep(?:aration)?)\b/i;
 const ROLES = [
@@ -57,10 +61,16 @@ const DESCRIPTOR_WORD = new RegExp(`^(?:${DESCRIPTORS.source})$`, 'i');
 const LEADING_VERBS =
   /^(?:cracking|crack|acing|ace|mastering|master|nailing|preparing for|prepare for|inside|navigating|decoding|demystifying)\s+/i;
 
+// practice sites a page is copied from or points to, not an employer it is about ("# LeetCode Interview")
+const PRACTICE_SITE =
+  /^(?:leetcode|hackerrank|hacker rank|geeksforgeeks|gfg|codesignal|coderbyte|interviewbit|codility)$/i;
+
 /** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
 function nameOf(raw: string): string | undefined {
   let name = raw
-    .replace(/^\[([^\]]*)\].*$/, '$1')
+    // "[Acme](https://...)" is its link's text; "[Experienced] Acme" a tag before the name
+    .replace(/^\[([^\]]*)\]\(.*$/, '$1')
+    .replace(/^\[?[^\][]{1,30}\]\s+(?=\S)/, '')
     // "Frequently Asked Questions in Microsoft" names Microsoft
     .replace(/^.*\b(?:[Qq]uestions|[Aa]sked|[Ee]xperiences?|[Gg]uide|[Tt]ips) (?:in|at|for|from) (?=[A-Z])/, '')
     .replace(LEADING_VERBS, '')
@@ -77,14 +87,16 @@ function nameOf(raw: string): string | undefined {
   if (cut > 0) name = words.slice(0, cut).join(' ');
   // "ATLASSIAN" is Atlassian
   if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
-  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) ? name : undefined;
+  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) && !PRACTICE_SITE.test(name)
+    ? name
+    : undefined;
 }
 
 /** The employer a heading names; `title` is the page's title, where "Acme Interview Guide" is read too. */
 export function employerIn(heading: string, title: boolean, first = false): string | undefined {
   // "<Name> ... interview" is trusted in the title only: "Before the interview" is a section
   if (heading.length > 300) return undefined;
-  const patterns = title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1);
+  const patterns = title ? [...EMPLOYER_PATTERNS, LABEL_LINE] : EMPLOYER_PATTERNS.slice(1);
   // a title is short: a longer first line is no title to read a name from this way
   for (const re of first && heading.length <= 150 ? [...patterns, TITLE_ONLY] : patterns) {
     const raw = re.exec(heading)?.[1]?.trim();
@@ -96,7 +108,7 @@ export function employerIn(heading: string, title: boolean, first = false): stri
 
 // capitalised words after a name that describe the page or the job, not the employer: "Jane Street SWE Internship"
 const NOT_NAME_WORD =
-  /^(?:interview\w*|internships?|interns?|guide|handbook|prep\w*|experiences?|process|program(?:me)?|questions?|rounds?|hiring|careers?|superday|onsite|notes|tips|quant\w*|traders?|researchers?|scientists?|managers?|designers?|analysts?|technology|summer|winter|spring|fall|new|grad|university|campus)$/i;
+  /^(?:interview\w*|internships?|interns?|guide|handbook|prep\w*|experiences?|process|program(?:me)?|questions?|problems?|rounds?|hiring|careers?|superday|onsite|notes|tips|quant\w*|traders?|researchers?|scientists?|managers?|designers?|analysts?|technology|summer|winter|spring|fall|new|grad|university|campus)$/i;
 
 /**
  * "Jane Street" from "Jane Street SWE Internship", where a lazy reading stops at "Jane": the name read,
