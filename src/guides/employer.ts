@@ -10,7 +10,11 @@ const EMPLOYER_PATTERNS = [
   /\binterview (?:experience|process|guide|questions|notes|prep)\s*(?:[–—:|]| - )\s*(.+)$/i,
   /\bhow to (?:pass|ace|crack|prepare for) (?:the |a |an )?(.+?)(?:'s)? (?:[\w -]{0,40}\s)?interview/i,
   /\bworking at (.+?)(?:[:|–—-]|$)/i,
+  // "[Experienced] Microsoft Virtual Onsite August", "Google Phone Screen": a round named for its employer
+  /^(?:\[?[^\][]{1,30}\]\s+)?((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&.'-]*)\s+(?:[Vv]irtual\s+)?(?:[Oo]n-?site|[Pp]hone [Ss]creen|[Oo]nline [Aa]ssessment)\b/,
 ];
+// a page's first line labelling a list: "Facebook Problems:", "Stripe Interview Questions:"
+const LABEL_LINE = /^((?:[A-Z][\w&.'-]*\s+){1,3}?)(?:[Ii]nterview\s+)?(?:[Qq]uestions|[Pp]roblems)\s*:$/;
 // a page's own title that does not say "interview": "Revolut – Rev-celerator Internship Guide", "Jane Street SWE Internship"
 const TITLE_ONLY = /^(?:the\s+)?(.+?)(?:'s)?\s+(?:[\w -]{0,40}\s)?(?:internships?|guide|handbook|prep(?:aration)?)\b/i;
 const ROLES = [
@@ -34,6 +38,7 @@ const ROLES = [
   'Quantitative Analyst',
 ];
 const ROLE_WORDS = new RegExp(`\\b(${ROLES.map((r) => r.replace(/ /g, '\\s+')).join('|')}|SDE|SWE|SRE|PM)s?\\b`, 'i');
+const ROLE_START = new RegExp(`^${ROLE_WORDS.source}`, 'i');
 const ROLE_NAMES: Record<string, string> = {
   sde: 'Software Development Engineer',
   swe: 'Software Engineer',
@@ -50,14 +55,22 @@ const NOT_A_NAME =
 const DESCRIPTORS =
   /\b(?:top|common|\d+|the|a|an|your|my|summer|winter|spring|fall|new grad|interns?(?:hip)?|on-?campus|off-?campus|analysts?|associates?|front[- ]?end|back[- ]?end|full[- ]?stack|technical|coding|behaviou?ral|system design|onsite|phone|final|mock|engineering|software|engineers?|developers?|web|mobile|roles?|questions|ultimate|complete|senior|staff|junior|sde-?\d?|sse|l\d[a-z]?|ic\d)\b/gi;
 
+const DESCRIPTOR_WORD = new RegExp(`^(?:${DESCRIPTORS.source})$`, 'i');
+
 // "Cracking the Dropbox Interview", "Mastering Dropbox Technical Interview Prep"
 const LEADING_VERBS =
   /^(?:cracking|crack|acing|ace|mastering|master|nailing|preparing for|prepare for|inside|navigating|decoding|demystifying)\s+/i;
 
+// practice sites a page is copied from or points to, not an employer it is about ("# LeetCode Interview")
+const PRACTICE_SITE =
+  /^(?:leetcode|hackerrank|hacker rank|geeksforgeeks|gfg|codesignal|coderbyte|interviewbit|codility)$/i;
+
 /** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
 function nameOf(raw: string): string | undefined {
   let name = raw
-    .replace(/^\[([^\]]*)\].*$/, '$1')
+    // "[Acme](https://...)" is its link's text; "[Experienced] Acme" a tag before the name
+    .replace(/^\[([^\]]*)\]\(.*$/, '$1')
+    .replace(/^\[?[^\][]{1,30}\]\s+(?=\S)/, '')
     // "Frequently Asked Questions in Microsoft" names Microsoft
     .replace(/^.*\b(?:[Qq]uestions|[Aa]sked|[Ee]xperiences?|[Gg]uide|[Tt]ips) (?:in|at|for|from) (?=[A-Z])/, '')
     .replace(LEADING_VERBS, '')
@@ -68,23 +81,55 @@ function nameOf(raw: string): string | undefined {
     .replace(/[\s:–—-]+$/, '')
     .replace(/\s*\([^)]*\)$/, '')
     .trim();
+  // "Jane Street Quant Trader" is Jane Street: the name ends before the first word about the job
+  const words = name?.split(' ') ?? [];
+  const cut = words.findIndex((w, i) => i > 0 && NOT_NAME_WORD.test(w));
+  if (cut > 0) name = words.slice(0, cut).join(' ');
   // "ATLASSIAN" is Atlassian
   if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
-  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) ? name : undefined;
+  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) && !PRACTICE_SITE.test(name)
+    ? name
+    : undefined;
 }
 
 /** The employer a heading names; `title` is the page's title, where "Acme Interview Guide" is read too. */
 export function employerIn(heading: string, title: boolean, first = false): string | undefined {
   // "<Name> ... interview" is trusted in the title only: "Before the interview" is a section
   if (heading.length > 300) return undefined;
-  const patterns = title ? EMPLOYER_PATTERNS : EMPLOYER_PATTERNS.slice(1);
+  const patterns = title ? [...EMPLOYER_PATTERNS, LABEL_LINE] : EMPLOYER_PATTERNS.slice(1);
   // a title is short: a longer first line is no title to read a name from this way
   for (const re of first && heading.length <= 150 ? [...patterns, TITLE_ONLY] : patterns) {
     const raw = re.exec(heading)?.[1]?.trim();
     const name = raw && nameOf(raw);
-    if (name) return name;
+    if (name) return wholeName(heading, name);
   }
   return undefined;
+}
+
+// capitalised words after a name that describe the page or the job, not the employer: "Jane Street SWE Internship"
+const NOT_NAME_WORD =
+  /^(?:interview\w*|internships?|interns?|guide|handbook|prep\w*|experiences?|process|program(?:me)?|questions?|problems?|rounds?|hiring|careers?|superday|onsite|notes|tips|quant\w*|traders?|researchers?|scientists?|managers?|designers?|analysts?|technology|summer|winter|spring|fall|new|grad|university|campus)$/i;
+
+/**
+ * "Jane Street" from "Jane Street SWE Internship", where a lazy reading stops at "Jane": the name read,
+ * with the capitalised words that follow it in the heading, up to the first role, descriptor or lowercase word.
+ */
+function wholeName(heading: string, name: string): string {
+  const at = heading.indexOf(name);
+  const after = at < 0 ? '' : heading.slice(at + name.length);
+  if (!/^[ \t]/.test(after)) return name;
+  const words = after.trim().split(/\s+/);
+  let whole = name;
+  for (const [i, raw] of words.entries()) {
+    const m = /^(&|[A-Z][\w&.-]*?)('s|[.,:;!?)]+)?$/.exec(raw);
+    const word = m?.[1];
+    if (!word || NOT_NAME_WORD.test(word) || NOT_A_NAME.test(word) || DESCRIPTOR_WORD.test(word)) break;
+    if (ROLE_START.test(words.slice(i).join(' '))) break;
+    whole = `${whole} ${word}`;
+    if (m[2]) break;
+  }
+  whole = whole.replace(/ &$/, '');
+  return whole.length <= 40 ? whole : name;
 }
 
 export function roleIn(lines: string[]): string | undefined {
@@ -195,4 +240,25 @@ function spelledOnPage(words: string[], pageText: string): string | undefined {
     if (m?.[1] && /^\p{Lu}/u.test(m[1])) return m[1];
   }
   return undefined;
+}
+
+/**
+ * A name the page cut short that its path gives whole: "Jane" read from the page, "Jane_Street_Guide.md"
+ * (or ".../jane-street/index.md") spelled "Jane Street" on the page, is Jane Street.
+ */
+export function fullerInPath(name: string, sourceName: string, pageText: string): string {
+  const parts = sourceName
+    .replace(/[?#].*$/, '')
+    .split(/[\\/]/)
+    .slice(-2);
+  for (const part of parts.reverse()) {
+    const words = part
+      .replace(/\.(?:md|markdown|txt|html?|text)$/i, '')
+      .split(/[-_\s]+/)
+      .filter((w) => w && !GENERIC_FILE.test(w) && !NOT_NAME_WORD.test(w) && !DESCRIPTOR_WORD.test(w));
+    if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z][a-z0-9&]*$/i.test(w))) continue;
+    const spelled = spelledOnPage(words, pageText);
+    if (spelled?.startsWith(`${name} `)) return spelled;
+  }
+  return name;
 }

@@ -8,60 +8,11 @@ import { asks } from './asking';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
+import { ANSWER_HEADING, announced, type Section, sectionAfter } from './question-sections';
 import { cleaned, isName, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
 import { reportedQuestions } from './reported';
-import type { QuestionCategory } from './schema';
 
-interface Section {
-  cats: QuestionCategory[];
-  /** the heading says questions or problems, not topics: problem names count */
-  explicit: boolean;
-  /** the level of the heading that opened it: a deeper heading naming nothing keeps its categories */
-  level: number;
-  /** the section a deeper heading opened this one in ("### Puzzle" in "## Round 2 – Technical") */
-  parent?: Section | undefined;
-  /** a line said questions were asked ("asked questions from core CS subjects:"): sub-headings keep it explicit */
-  asked?: boolean;
-}
-
-/** The innermost open section whose heading is above `level`. */
-function enclosing(current: Section | undefined, level: number): Section | undefined {
-  let s = current;
-  while (s && s.level >= level) s = s.parent;
-  return s;
-}
-
-/** The categories a heading announces; undefined when it announces no questions. */
-function announced(heading: string): QuestionCategory[] | undefined {
-  const h = heading.toLowerCase();
-  const cats: QuestionCategory[] = [];
-  if (/system design|architecture|design round/.test(h)) cats.push('system-design');
-  if (/behaviou?ral|leadership|culture|values|fit\b/.test(h)) cats.push('behavioral');
-  if (
-    /coding|algorithm|technical|data structure|programming|sql|machine learning|statistics|dsa|leetcode|puzzle|quiz/.test(
-      h,
-    )
-  )
-    cats.push('technical');
-  if (/situational|hypothetical|case/.test(h)) cats.push('situational');
-  if (/project|experience|resume|past work/.test(h)) cats.push('project-deep-dive');
-  // "Overall Experience" sums a write-up up; it asks nothing
-  if (/^overall\b/.test(h)) return undefined;
-  // "Common Problem Patterns", "Core Concepts": what to study, not what is asked
-  if (/\b(?:patterns|topics|concepts|focus areas|fundamentals|technologies|breakdown)\b/.test(h) && !/question/.test(h))
-    return undefined;
-  // "Technical Interview Process": the steps of answering or of the loop, not what is asked
-  if (/\bprocess\b/.test(h) && !/question|asked/.test(h)) return undefined;
-  if (cats.length) return cats;
-  // "Round 3 – Managerial": what a round lists is what it asked
-  // "Phone Screen round", "Onsite rounds": what a round lists is what it asked
-  return /question|prompts|sample|examples?\b|common|top \d+|asked|\brounds?\b|\bscreen\b|challenges|exercises/.test(h)
-    ? []
-    : undefined;
-}
-
-const EXPLICIT = /question|problem|asked|prompt|exercise|challenge|quiz|puzzle|\bround\b|interview \d/i;
 function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
   const words = t.split(/\s+/).length;
   if (words > 150) return false;
@@ -75,23 +26,6 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   return (
     item && section.explicit && (section.cats.length > 0 || section.asked === true) && !behaviouralOnly && isName(t)
   );
-}
-
-// "Answer", "Solution", "Approach": what follows answers the question above it
-const ANSWER_HEADING = /^(?:(?:sample |suggested |my |the )?(?:answers?|solutions?|approach)\b|answer\s*\/)/i;
-
-/** The section a heading-like line opens, keeps (a sub-heading naming nothing) or closes. */
-function sectionAfter(text: string, current: Section | undefined, level: number): Section | 'none' {
-  if (ANSWER_HEADING.test(text)) return 'none';
-  const next = announced(text.replace(/:$/, ''));
-  const up = enclosing(current, level);
-  // "### Storage" under "## Round 2 – Technical": the round's questions go on, named problems no longer count
-  // (not under the page's own title: "# Acme Interview Questions" then "## Interview process")
-  if (next === undefined)
-    return up && up.level > 1 && level < 7 ? { ...up, explicit: up.explicit && up.asked === true } : 'none';
-  const explicit = EXPLICIT.test(text);
-  if (next.length === 0 && up) return { ...up, explicit: up.explicit || explicit };
-  return { cats: next, explicit, level, parent: up };
 }
 
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")

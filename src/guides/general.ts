@@ -5,7 +5,7 @@
 // (general-questions.ts); site chrome is left out (page-lines.ts). The shipped site's layout
 // has its own front (parse.ts), tried first.
 import { findAliases } from './aliases';
-import { employerIn, employerInFileName, employerInWords, employerUnderTitle, roleIn } from './employer';
+import { employerIn, employerInFileName, employerInWords, employerUnderTitle, fullerInPath, roleIn } from './employer';
 import { GuideParseError } from './errors';
 import { questionsIn } from './general-questions';
 import { checkInput, type ParseOverrides } from './input';
@@ -36,13 +36,17 @@ function underTitle(lines: Line[]): string | undefined {
   return employerUnderTitle(title.text, next.text);
 }
 
+const fullerIn = (name: string | undefined, sourceName: string, text: string) =>
+  name && fullerInPath(name, sourceName, text);
+
 /** A guide from a page in no layout Starling knows; refuses, saying what it found, when unsure. */
 export function parseGeneralPage(text: string, sourceName: string, overrides: ParseOverrides = {}): Guide {
   const lines = linesOf(checkInput(text, sourceName));
   const head = headOf(lines);
+  const inHead = head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head), i === 0 && lines[0]?.marked));
   const employer =
     overrides.employer?.trim() ||
-    head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head), i === 0 && lines[0]?.marked)).find(Boolean) ||
+    fullerIn(inHead.find(Boolean), sourceName, text) ||
     employerInWords(lines.map((l) => l.text)) ||
     underTitle(lines) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")

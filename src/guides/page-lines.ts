@@ -4,6 +4,8 @@
 // breaks written in the markdown, with markdown marks, reference links ("[Source](...)", "→ LeetCode
 // #62") and site chrome ("Read answer") left out; a block quote's lines are text, never headings.
 
+import { proseFences } from './fences';
+
 export interface Line {
   text: string;
   /** a markdown heading, a bold line standing alone, or a short line shaped like a heading */
@@ -114,7 +116,10 @@ export function linesOf(text: string): Line[] {
   let afterBlank = true;
   let inCode = false;
   const raws = withoutFrontMatter(text).split(/\r?\n/);
+  const prose = proseFences(raws);
   for (const [i, raw] of raws.entries()) {
+    // a fenced block of sentences is the page's text: its fences are no more than marks
+    if (prose.has(i)) continue;
     // a fenced code block is an answer's code: none of its lines is a question or a heading
     if (/^\s*(?:```|~~~)/.test(raw)) inCode = !inCode;
     if (inCode || /^\s*(?:```|~~~)/.test(raw)) continue;
@@ -176,7 +181,8 @@ export function linesOf(text: string): Line[] {
     const marked = stripMarks(item ? (item[1] ?? '') : line);
     // "💻 Onsite Round 1 (Coding):" in a post without markdown: the emoji marks a heading, not text
     const t = !item && EMOJI_LEAD.test(marked) ? marked.replace(LEAD_SYMBOLS, '') : marked;
-    if (item && REFERENCE.test(t)) continue;
+    // "- [Problem Link](https://...)" under a problem points to it; it is no question
+    if (item && (REFERENCE.test(t) || /^\[(?:problem |solution |question )?link\]\(/i.test(item[1] ?? ''))) continue;
     // "**Duration:** 60 minutes" is a detail with its value, not a heading
     const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading

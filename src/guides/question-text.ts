@@ -28,8 +28,20 @@ function unquoted(t: string): string {
   return m?.[1]?.trim() ?? t;
 }
 
+// what a list adds after its question: how often it was reported and where ("(153 times): https://..."),
+// a pointer to its answer ("(Solution)", "(Watch answer)", "See our example answer to this question here.")
+const POINTERS =
+  /(?:\s*\(\d+ times\))?(?::?\s+https?:\/\/\S+)?(?:\s*\((?:solution|watch answer|answer)\))?(?:(?<=[.?!])\s+(?:see|watch|read) (?:our|an?|the)\b[^.]*\b(?:answers?|solutions?)\b.*)?\.?$/i;
+
+function withoutPointers(text: string): string {
+  const t = text.replace(POINTERS, (m) => (/^[.?!]/.test(m) || m === '' ? m : ''));
+  // '"Serialize a binary tree" (Solution)' was quoted for its pointer: the quotes go with it
+  return t !== text ? t.replace(/^["“]\s*(.+?)\s*["”]?$/, '$1') : text;
+}
+
 export function cleaned(text: string): string {
-  let t = text.endsWith(')') ? text.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : text;
+  const bare = withoutPointers(text);
+  let t = bare.endsWith(')') ? bare.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : bare;
   // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
   if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
   // "... between them. Example:" ends where its example begins

@@ -38,6 +38,8 @@ type Read = (text: string, name: string, label: Label) => { employer: string; qu
 
 // `npm run eval:guides -- --show`: what the importer got wrong on each dev page (never test's)
 const SHOW = process.argv.includes('--show');
+// `-- --dev`: dev figures only, for tuning runs, so test is measured only when asked for
+const DEV_ONLY = process.argv.includes('--dev');
 function showMisses(l: Label, g: { employer: string; questions: { text: string }[] }, goldKeys: Set<string>) {
   const got = new Set(g.questions.map((q) => norm(q.text)));
   console.log(`\n${l.file}: employer ${g.employer}`);
@@ -113,7 +115,7 @@ if (labels.length === 0) {
   const shippedOnly: Read = (t, n) => parseGuidePage(t, n);
   // what a member gets after following the refusal's hint: the employer given with --employer
   const employerGiven: Read = (t, n, l) => readGuide(t, n, { employer: l.employer });
-  for (const part of ['dev', 'test'] as const) {
+  for (const part of DEV_ONLY ? (['dev'] as const) : (['dev', 'test'] as const)) {
     const set = labels.filter((l) => split(l.source) === part);
     console.log(`\n${part}: ${set.length} pages`);
     console.log(

@@ -1,0 +1,32 @@
+// The employer the general front reads when the name has several words ("Jane Street", "Palo Alto
+// Networks"): the pages here are written for these tests.
+import { describe, expect, it } from 'vitest';
+import { readGuide } from '../../src/guides/read';
+
+const QUESTIONS = '\n\n## Coding\n- Reverse a linked list.\n- How would you design a rate limiter?\n';
+const employerOf = (title: string, file = 'page.md') => readGuide(`${title}${QUESTIONS}`, file).employer;
+
+describe('multi-word employer names', () => {
+  it('keeps the whole capitalised name before the role and the kind of page', () => {
+    expect(employerOf('# Jane Street SWE Internship')).toBe('Jane Street');
+    expect(employerOf('# Jane Street Quant Trader Interview Questions')).toBe('Jane Street');
+    expect(employerOf('# Two Sigma Summer Internship Guide')).toBe('Two Sigma');
+    expect(employerOf('# Capital One Software Engineer Interview')).toBe('Capital One');
+    expect(employerOf('# Palo Alto Networks Interview Experience')).toBe('Palo Alto Networks');
+    expect(employerOf('# Interview Experience – Morgan Stanley Technology Analyst')).toBe('Morgan Stanley');
+    expect(employerOf('# Interviewing at Hudson River Trading: my notes')).toBe('Hudson River Trading');
+  });
+
+  it('keeps a one-word name one word', () => {
+    expect(employerOf('# Google SWE Internship')).toBe('Google');
+    expect(employerOf("# Stripe's Interview Process")).toBe('Stripe');
+  });
+
+  it('takes the whole name from the path when the page writes it but its title cuts it short', () => {
+    const page = `# Jane's Interview Notes\n\nI spent a day at the Jane Street office.${QUESTIONS}`;
+    expect(readGuide(page, 'guides/Jane_Street_Guide.md').employer).toBe('Jane Street');
+    expect(readGuide(page, 'notes/jane-street/index.md').employer).toBe('Jane Street');
+    // a path the page never spells as a name changes nothing
+    expect(readGuide(page, 'guides/jane-doe-notes.md').employer).toBe('Jane');
+  });
+});
