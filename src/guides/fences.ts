@@ -2,7 +2,8 @@
 // text inside one (a "```bash" block of rounds and the problems asked). A block whose lines read as
 // sentences, not code, is the page's text.
 
-const FENCE = /^\s*(?:```|~~~)/;
+/** A line opening or closing a fenced block. */
+export const FENCE = /^\s*(?:```|~~~)/;
 // a line of code: statements, braces, assignments, calls and keywords
 const CODE =
   /[;{}]|=>|[=!]==?|\b(?:def|function|return|import|class|public|private|static|void|const|let|var|int|print)\b|^\s*(?:#include|\/\/|<\w)|\w\([^)]*\)\s*:?$/;

@@ -4,7 +4,7 @@
 // breaks written in the markdown, with markdown marks, reference links ("[Source](...)", "→ LeetCode
 // #62") and site chrome ("Read answer") left out; a block quote's lines are text, never headings.
 
-import { proseFences } from './fences';
+import { FENCE, proseFences } from './fences';
 
 export interface Line {
   text: string;
@@ -121,8 +121,9 @@ export function linesOf(text: string): Line[] {
     // a fenced block of sentences is the page's text: its fences are no more than marks
     if (prose.has(i)) continue;
     // a fenced code block is an answer's code: none of its lines is a question or a heading
-    if (/^\s*(?:```|~~~)/.test(raw)) inCode = !inCode;
-    if (inCode || /^\s*(?:```|~~~)/.test(raw)) continue;
+    const fence = FENCE.test(raw);
+    if (fence) inCode = !inCode;
+    if (inCode || fence) continue;
     // "> Write a program to ..." quotes the question: the quote mark is not its text
     // "<br/>" in markdown breaks a line inside the paragraph or item it is in
     const line = raw
