@@ -7,6 +7,7 @@ import { PlatformError } from '../../src/chat/errors';
 import type { Attachment, ChartImage, OutboundMessage, Ref, ReplyOptions } from '../../src/chat/types';
 import type { SlackApi } from './api';
 import type { SlackCharts } from './charts';
+import { inlineBody } from './inline-ack';
 import { postMessage } from './posts';
 import { messageRef, PLATFORM, parseRef } from './refs';
 import { renderPosts, type SlackPost } from './render';
@@ -145,7 +146,7 @@ export class SlackReplies {
   private async sendPrivateParts(place: ReplyPlace, posts: SlackPost[], deadline: number): Promise<void> {
     for (const [i, p] of posts.entries()) {
       if (i === 0 && place.inline && !place.threadTs) {
-        if (await place.inline.reply({ response_type: 'ephemeral', text: p.text, blocks: p.blocks })) continue;
+        if (await place.inline.reply(inlineBody(p))) continue;
         // too late for the acknowledgement: the reply follows it through response_url
         await place.inline.acknowledged;
       }

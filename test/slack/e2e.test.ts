@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/logger';
 import { type Harness, openDb, startSlack } from './harness';
 import {
   ackReply,
+  blocksText,
   buttonClick,
   CHANNEL,
   commandReplies,
@@ -167,6 +168,11 @@ describe('lookups answer privately', () => {
     await h.adapter.idle();
     expect(ackReply(ack)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/prep tips') });
     expect(h.fake.responses.filter((r) => r.id === id)).toHaveLength(0);
+    // the page travels once, as blocks: Slack reads them aloud when no `text` repeats them
+    const body = JSON.parse(ack.body) as { text?: string; blocks: { type: string }[] };
+    expect(body.text).toBeUndefined();
+    expect(body.blocks[0]?.type).toBe('header');
+    expect(ack.body.split('/prep tips').length - 1).toBe(blocksText(body.blocks).split('/prep tips').length - 1);
   });
 
   it('a reply that must wait on Slack follows an empty acknowledgement through response_url', async () => {

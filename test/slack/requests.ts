@@ -256,11 +256,22 @@ export function viewSubmission(
 /** A reply Slack shows a member: in an acknowledgement's body or POSTed to a response_url. */
 export type ShownReply = { text: string; blocks?: unknown[]; response_type?: string; [k: string]: any };
 
-/** The reply a slash command's acknowledgement carried, if any. */
+type ShownBlock = { text?: { text?: string }; elements?: { text?: string }[] };
+
+/** The words of a reply's blocks, in order, as Slack reads them when a reply has no `text`. */
+export function blocksText(blocks: unknown[]): string {
+  return (blocks as ShownBlock[])
+    .flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e) => e.text)])
+    .filter((t): t is string => typeof t === 'string')
+    .join('\n');
+}
+
+/** The reply a slash command's acknowledgement carried, if any; `text` is what the member reads. */
 export function ackReply(ack: SlackResponse): ShownReply | undefined {
   if (!ack.body.trim().startsWith('{')) return undefined;
-  const body = JSON.parse(ack.body) as ShownReply;
-  return typeof body.text === 'string' ? body : undefined;
+  const body = JSON.parse(ack.body) as Partial<ShownReply>;
+  if (typeof body.text === 'string') return body as ShownReply;
+  return Array.isArray(body.blocks) ? { ...body, text: blocksText(body.blocks) } : undefined;
 }
 
 /** What Slack showed the member for a command: the acknowledgement's reply, then those sent to its response_url. */

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandEvent, EventHandler, MessageEvent } from '../../src/chat/types';
 import { type Harness, recorder, startSlack } from './harness';
-import { buttonClick, CHANNEL, eventEnvelope, messageEvent, slashCommand, TEAM } from './requests';
+import { blocksText, buttonClick, CHANNEL, eventEnvelope, messageEvent, slashCommand, TEAM } from './requests';
 
 let h: Harness;
 let rec = recorder();
@@ -58,7 +58,8 @@ describe('Socket Mode', () => {
     );
     await h.adapter.idle();
     onEvent = rec.handler;
-    expect(again).toMatchObject({ response_type: 'ephemeral', text: 'Here they are again' });
+    expect(again).toMatchObject({ response_type: 'ephemeral' });
+    expect(blocksText((again as { blocks: unknown[] }).blocks)).toBe('Here they are again');
     expect(h.fake.responses.find((r) => r.id === 'sock-2')).toBeUndefined();
   });
 
