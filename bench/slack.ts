@@ -115,12 +115,35 @@ async function serve(target: Target): Promise<void> {
     } else if (msg.op === 'reply') {
       reply = (msg as { op: string; body?: Record<string, unknown> }).body;
       process.send?.({ op: 'replied' });
+    } else if (msg.op === 'profile') {
+      await profile(msg.body === 'start');
+      process.send?.({ op: 'profiled' });
     } else if (msg.op === 'stop') {
       await stop();
       process.exit(0);
     }
   });
   process.send?.({ op: 'ready', port });
+}
+
+let session: import('node:inspector/promises').Session | undefined;
+
+/** BENCH_PROFILE=<target>: a CPU profile of that server over the help bar's rounds alone. */
+async function profile(start: boolean): Promise<void> {
+  if (start) {
+    const { Session } = await import('node:inspector/promises');
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    return;
+  }
+  if (!session) return;
+  const { profile: taken } = await session.post('Profiler.stop');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync('/tmp/slackprof', { recursive: true });
+  writeFileSync(`/tmp/slackprof/${process.argv[3]}.cpuprofile`, JSON.stringify(taken));
+  session.disconnect();
 }
 
 // ------------------------------------------------------------------ load side ----
@@ -133,11 +156,7 @@ interface Server {
 
 async function launch(target: Target, apiUrl: string): Promise<Server> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', target], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE === target ? ['--cpu-prof', '--cpu-prof-dir=/tmp/slackprof'] : []),
-    ],
+    execArgv: ['--import', 'tsx'],
     env: { ...process.env, BENCH_API_URL: apiUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -320,6 +339,9 @@ async function sideBySide(b: Bench, rate: number, seconds: number) {
   };
 }
 
+/** The size of Starling's `/prep help` acknowledgement, as the echo server sends it. */
+let pageBytes = 0;
+
 /** 3. The bar for acknowledging fast: `/prep help`, CONCURRENCY senders back to back,
  * 3 rounds of 1,000 per server, alternating which goes first. */
 async function helpBar(b: Bench): Promise<Record<Target, Summary>[]> {
@@ -334,7 +356,10 @@ async function helpBar(b: Bench): Promise<Record<Target, Summary>[]> {
   const { body, type } = nextRequest(b.fake, b.threadTs);
   const page = await (await signedPost(b.ours.port, body, type)).json();
   await b.echo.request('reply', 'replied', { body: page });
+  pageBytes = Buffer.byteLength(JSON.stringify(page));
   await saturate(b.echo, b.fake, b.threadTs, HELP_WARMUP);
+  const profiled = b[process.env.BENCH_PROFILE as Target] as Server | undefined;
+  await profiled?.request('profile', 'profiled', { body: 'start' });
   for (let round = 0; round < 3; round++) {
     const order: Target[] = round % 2 ? ['ours', 'echo', 'bare'] : ['bare', 'echo', 'ours'];
     const r: Partial<Record<Target, Summary>> = {};
@@ -347,6 +372,7 @@ async function helpBar(b: Bench): Promise<Record<Target, Summary>[]> {
     }
     rounds.push(r as Record<Target, Summary>);
   }
+  await profiled?.request('profile', 'profiled', { body: 'stop' });
   mix = 'mixed';
   return rounds;
 }
@@ -391,7 +417,9 @@ function printHelpBar(rounds: Record<Target, Summary>[]): void {
   });
   const worst = Math.max(...rounds.map((r) => r.ours.p99 / r.bare.p99));
   console.log(`  worst p99 ratio ${worst.toFixed(2)} (target within 1.3: ${worst <= 1.3 ? 'met' : 'NOT met'})`);
-  console.log('\nThe same rounds, beside bare Bolt acknowledging with the same help page (what carrying it costs):');
+  console.log(
+    `\nThe same rounds, beside bare Bolt acknowledging with the same help page (${(pageBytes / 1024).toFixed(1)} KB; what carrying it costs):`,
+  );
   console.log('  round   page p50  page p99   ours p50  ours p99   ratio p50  ratio p99   CPU ms/request page, ours');
   rounds.forEach((r, k) => {
     console.log(
