@@ -10,7 +10,8 @@ import type { SlackCharts } from './charts';
 import { inlineBody } from './inline-ack';
 import { postMessage } from './posts';
 import { messageRef, PLATFORM, parseRef } from './refs';
-import { renderPosts, type SlackPost } from './render';
+import type { SlackPost } from './render';
+import { renderShared } from './render-cache';
 import type { ReplyPlace } from './reply-place';
 import { postJson } from './response-url';
 
@@ -79,7 +80,7 @@ export class SlackReplies {
       const note = 'The file is in your direct messages with me.';
       shown = { ...message, attachments: undefined, text: message.text ? `${message.text}\n\n${note}` : note };
     }
-    await this.sendPrivateParts(place, renderPosts(shown), Date.now() + MAX_REPLY_DELAY_MS);
+    await this.sendPrivateParts(place, renderShared(shown), Date.now() + MAX_REPLY_DELAY_MS);
     if (message.image) await this.chartToDirect(place, message.image);
   }
 
@@ -87,7 +88,7 @@ export class SlackReplies {
   private async sendPublic(place: ReplyPlace, message: OutboundMessage): Promise<string | undefined> {
     return this.sendPublicParts(
       place,
-      renderPosts(message),
+      renderShared(message),
       { attachments: message.attachments ?? [], image: message.image },
       Date.now() + MAX_REPLY_DELAY_MS,
     );
@@ -95,7 +96,7 @@ export class SlackReplies {
 
   private async sendPublicParts(
     place: ReplyPlace,
-    posts: SlackPost[],
+    posts: readonly SlackPost[],
     files: { attachments: Attachment[]; image?: ChartImage },
     deadline: number,
   ): Promise<string | undefined> {
@@ -143,7 +144,7 @@ export class SlackReplies {
     await this.host.charts.share(place.team, dm, image, undefined, `${image.title} (from the summary you asked for)`);
   }
 
-  private async sendPrivateParts(place: ReplyPlace, posts: SlackPost[], deadline: number): Promise<void> {
+  private async sendPrivateParts(place: ReplyPlace, posts: readonly SlackPost[], deadline: number): Promise<void> {
     for (const [i, p] of posts.entries()) {
       if (i === 0 && place.inline && !place.threadTs) {
         if (await place.inline.reply(inlineBody(p))) continue;
