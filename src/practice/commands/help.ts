@@ -21,10 +21,10 @@ function helpPage(registry: CommandRegistry<AppContext>, all: CommandDef<AppCont
       'Every day a question from an employer interview guide is posted here. Answer in its thread with one specific story: **S**ituation, **T**ask, **A**ction, **R**esult. You get private feedback on the structure, and your summary shows how you improve.',
       'Questions that ask for an approach (system design, technical) are answered as asked, backed by one real example; they count as answers and keep your streak, but stay out of the STAR figures.',
       '',
-      ...all.map((c) => `\`${c.usage}\` – ${c.description}`),
+      ...all.map((c) => `\`${c.usage}\` - ${c.description}`),
       ...registry
         .messageActions()
-        .map((a) => `**${a.label}** in a message's menu (Slack: More actions, Discord: Apps) – ${a.description}`),
+        .map((a) => `**${a.label}** in a message's menu (Slack: More actions, Discord: Apps) - ${a.description}`),
     ].join('\n'),
     footer: '`/prep help <command>` for examples',
   };
