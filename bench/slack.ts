@@ -8,7 +8,7 @@
 // half and half, from a fixed number of concurrent senders.
 import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { FakeSlack } from '../test/slack/fake-slack';
 import { eventEnvelope, FORM, formBody, messageEvent, sign, slashCommand } from '../test/slack/requests';
@@ -19,7 +19,7 @@ const TEAM = 'T0STUDY01';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARMUP = 200;
-const HELP_WARMUP = 1000;
+const HELP_WARMUP = Number(process.env.BENCH_HELP_WARMUP ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 4;
 /** A busy study group's burst: far more than a channel of people answering at once. */
@@ -40,7 +40,22 @@ type Pair = 'ours' | 'bare';
 
 // ---------------------------------------------------------------- server side ----
 
+/** Time this server has spent in garbage collection, and its longest pause since last asked. */
+const gc = { ms: 0, max: 0, major: 0 };
+
+function watchGc(): void {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.ms += e.duration;
+      gc.max = Math.max(gc.max, e.duration);
+      // kind 2: a full mark-compact of the whole heap (1 is a young-generation scavenge)
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === 2) gc.major += 1;
+    }
+  }).observe({ entryTypes: ['gc'] });
+}
+
 async function serve(target: Target): Promise<void> {
+  watchGc();
   const apiUrl = process.env.BENCH_API_URL ?? '';
   let port: number;
   let drain = async () => {};
@@ -111,7 +126,8 @@ async function serve(target: Target): Promise<void> {
       process.send?.({ op: 'drained' });
     } else if (msg.op === 'cpu') {
       const { user, system } = process.cpuUsage();
-      process.send?.({ op: 'cpu', micros: user + system });
+      process.send?.({ op: 'cpu', micros: user + system, gcMs: gc.ms, gcMax: gc.max, gcMajor: gc.major });
+      gc.max = 0;
     } else if (msg.op === 'reply') {
       reply = (msg as { op: string; body?: Record<string, unknown> }).body;
       process.send?.({ op: 'replied' });
@@ -130,19 +146,31 @@ let session: import('node:inspector/promises').Session | undefined;
 
 /** BENCH_PROFILE=<target>: a CPU profile of that server over the help bar's rounds alone. */
 async function profile(start: boolean): Promise<void> {
+  // BENCH_PROFILE_KIND=heap samples allocations (by the function that made them) instead of CPU
+  const heap = process.env.BENCH_PROFILE_KIND === 'heap';
   if (start) {
     const { Session } = await import('node:inspector/promises');
     session = new Session();
     session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
+    if (heap)
+      await session.post('HeapProfiler.startSampling', {
+        samplingInterval: 512,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      } as never);
+    else {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     return;
   }
   if (!session) return;
-  const { profile: taken } = await session.post('Profiler.stop');
+  const taken = heap
+    ? (await session.post('HeapProfiler.stopSampling')).profile
+    : (await session.post('Profiler.stop')).profile;
   const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync('/tmp/slackprof', { recursive: true });
-  writeFileSync(`/tmp/slackprof/${process.argv[3]}.cpuprofile`, JSON.stringify(taken));
+  writeFileSync(`/tmp/slackprof/${process.argv[3]}.${heap ? 'heapprofile' : 'cpuprofile'}`, JSON.stringify(taken));
   session.disconnect();
 }
 
@@ -291,10 +319,10 @@ function summary(r: Run): { p50: number; p99: number; rps: number } {
   return { p50: pct(s, 50), p99: pct(s, 99), rps: r.latencies.length / r.seconds };
 }
 
-type Summary = ReturnType<typeof summary> & { cpuMs?: number };
+type Summary = ReturnType<typeof summary> & { cpuMs?: number; gcMs?: number; gcMax?: number; gcMajor?: number };
 
-async function cpuMicros(server: Server): Promise<number> {
-  return (await server.request<{ micros: number }>('cpu', 'cpu')).micros;
+function usage(server: Server): Promise<{ micros: number; gcMs: number; gcMax: number; gcMajor: number }> {
+  return server.request('cpu', 'cpu');
 }
 interface Bench {
   fake: FakeSlack;
@@ -364,11 +392,19 @@ async function helpBar(b: Bench): Promise<Record<Target, Summary>[]> {
     const order: Target[] = round % 2 ? ['ours', 'echo', 'bare'] : ['bare', 'echo', 'ours'];
     const r: Partial<Record<Target, Summary>> = {};
     for (const t of order) {
-      const before = await cpuMicros(b[t]);
+      const before = await usage(b[t]);
       const run = await saturate(b[t], b.fake, b.threadTs, 1000);
       if (t === 'ours') await b.drain();
+      const after = await usage(b[t]);
       // the server's own CPU for a request and all the work behind it: steadier than latency on a busy machine
-      r[t] = { ...summary(run), cpuMs: ((await cpuMicros(b[t])) - before) / 1000 / run.latencies.length };
+      const cpuMs = (after.micros - before.micros) / 1000 / run.latencies.length;
+      r[t] = {
+        ...summary(run),
+        cpuMs,
+        gcMs: after.gcMs - before.gcMs,
+        gcMax: after.gcMax,
+        gcMajor: after.gcMajor - before.gcMajor,
+      };
     }
     rounds.push(r as Record<Target, Summary>);
   }
@@ -415,6 +451,11 @@ function printHelpBar(rounds: Record<Target, Summary>[]): void {
       `  ${String(k + 1).padEnd(5)} ${f(r.bare.p50)}  ${f(r.bare.p99)}   ${f(r.ours.p50)}  ${f(r.ours.p99)}   ${f(r.ours.p50 / r.bare.p50, 9)}  ${f(r.ours.p99 / r.bare.p99, 9)}   ${ms(r.bare.cpuMs)}, ${ms(r.ours.cpuMs)}`,
     );
   });
+  const gcLine = (t: Target) =>
+    rounds
+      .map((r) => `${(r[t].gcMs ?? 0).toFixed(0)} ms (${r[t].gcMajor} full, longest ${(r[t].gcMax ?? 0).toFixed(1)})`)
+      .join(', ');
+  console.log(`  garbage collection per round: bare ${gcLine('bare')}; ours ${gcLine('ours')}`);
   const worst = Math.max(...rounds.map((r) => r.ours.p99 / r.bare.p99));
   console.log(`  worst p99 ratio ${worst.toFixed(2)} (target within 1.3: ${worst <= 1.3 ? 'met' : 'NOT met'})`);
   console.log(
