@@ -100,6 +100,8 @@ function decodeEntities(s: string): string {
  * and special mentions readable words, links `[text](url)`, entities decoded.
  */
 export function fromMrkdwn(text: string): string {
+  // most command lines ("help", "tips stripe") hold no markup: nothing to convert
+  if (!/[<>*~&]/.test(text)) return text;
   const converted = text.replace(/<([^<>\n]+)>/g, (_m, inner: string) => {
     const [target = '', label] = inner.split('|', 2) as [string, string | undefined];
     if (target.startsWith('@')) return `<${target}>`;
