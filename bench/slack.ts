@@ -6,6 +6,10 @@
 // Web API (both in this process) do not share its event loop. The load is signed
 // slash commands (`/prep tips CHOP`) and thread replies (answers the bot analyses),
 // half and half, from a fixed number of concurrent senders.
+//
+// Knobs for working on it: BENCH_ONLY=help (the help bar alone), BENCH_HELP_WARMUP (its warm-up),
+// BENCH_PROFILE=<ours|bare|echo> with BENCH_PROFILE_KIND=heap (a CPU or allocation profile of one
+// server over the bar's rounds), BENCH_NODE_FLAGS (Node flags for every server, e.g. --trace-gc).
 import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
@@ -184,7 +188,7 @@ interface Server {
 
 async function launch(target: Target, apiUrl: string): Promise<Server> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', target], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, BENCH_API_URL: apiUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
