@@ -102,6 +102,13 @@ describe('not a story', () => {
     expect(a.suggestions[0]).toContain('"I would first ask the customer what went wrong"');
   });
 
+  it('only the speaker\'s own "would" is a plan: what they promised others would do is still a story', () => {
+    const a = analyzeAnswer(
+      'In March a client threatened to leave over a broken import. I promised them they would see the fix by Friday. I told their manager they would get a refund for the month. I rewrote the importer over one weekend.',
+    );
+    expect(a.story).toBe(true);
+  });
+
   it('habits and generic self-descriptions', () => {
     expect(
       analyzeAnswer('I usually handle pressure by writing a list. I always finish the hardest task first.').storyReason,
