@@ -5,6 +5,7 @@ import type { Detail } from './analysis';
 import type { Features, Label } from './label';
 import { EPISODE_ANCHORS, GENERAL_SPANS, NO_EXAMPLE } from './lexicon';
 import { model } from './model';
+import { roleOnlyOf } from './role';
 import { clip } from './text';
 import { isPresentRole, type Vector } from './vector';
 
@@ -230,7 +231,7 @@ export function decideStory(
 ): StoryJudgement & { probability: number } {
   const rule = judgeStory(feats, labels, texts);
   if (FINAL.includes(rule.kind)) return { ...rule, probability: 0 };
-  const refusal = refusalOf(feats, texts);
+  const refusal = refusalOf(feats, texts) ?? roleOnlyOf(feats, texts);
   if (refusal) return { ...refusal, probability: 0 };
   if (onlyPlans(feats)) {
     const { counts, firstOf } = nonStoryCounts(feats, texts);

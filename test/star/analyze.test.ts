@@ -109,6 +109,19 @@ describe('not a story', () => {
     expect(a.story).toBe(true);
   });
 
+  it('a role held, with at most one deed and no occasion named, is no story; a role that opens a story is its scene', () => {
+    const role = analyzeAnswer(
+      'In high school I was the president of our robotics team, and I organised the build season. That was a good leadership experience.',
+    );
+    expect(role.story).toBe(false);
+    expect(role.storyReason).toContain('a role you held ("In high school I was the president of our robotics team');
+    const story = analyzeAnswer(
+      "I was the only nurse on the night shift. A patient's alarm went off at 3am. I checked his line, found a kink and fixed it. His readings settled within minutes.",
+    );
+    expect(story.story).toBe(true);
+    expect(story.sentences[0]?.label).toBe('situation');
+  });
+
   it('habits and generic self-descriptions', () => {
     expect(
       analyzeAnswer('I usually handle pressure by writing a list. I always finish the hardest task first.').storyReason,
