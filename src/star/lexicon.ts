@@ -317,7 +317,7 @@ export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 
 // "I can't think of a time", "I've never had that happen"
 export const NO_EXAMPLE =
-  /\b(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't) (?:really |actually |honestly )?(?:have|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;
+  /\b(?:i|we)(?:'ve| have)? (?:(?:really|honestly|actually|just) )?(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't)(?: really| actually| honestly| ever)? (?:have (?:a|an|any|one|that|this|such|had)|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;
 
 // One occasion named as such ("one time", "last semester", "this past January", "a few weeks
 // ago"): the mark of a story, beside the time anchors a Situation opens with.

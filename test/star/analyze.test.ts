@@ -122,6 +122,14 @@ describe('not a story', () => {
     expect(story.sentences[0]?.label).toBe('situation');
   });
 
+  it('"never have" in a lesson is no refusal: only the speaker saying they have no example is', () => {
+    const a = analyzeAnswer(
+      'In my first job I deleted a customer table in production by mistake. It taught me that developers should never have access to production.',
+    );
+    expect(a.story).toBe(true);
+    expect(analyzeAnswer("I can't really think of a time I made a mistake.").storyReason).toContain('no example');
+  });
+
   it('habits and generic self-descriptions', () => {
     expect(
       analyzeAnswer('I usually handle pressure by writing a list. I always finish the hardest task first.').storyReason,
