@@ -23,6 +23,8 @@ export interface Features {
   /** past of a state ("was", "had"), past progressive. */
   pastState: boolean;
   modal: boolean;
+  /** the speaker's own plan: "I would", "we'll", "I might" (not "you would" or "they would"). */
+  ownModal: boolean;
   habit: boolean;
   generic: boolean;
   presentOnly: boolean;

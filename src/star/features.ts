@@ -13,6 +13,7 @@ import {
   META_CUES,
   MODALS,
   NUMBER,
+  OWN_HYPOTHETICAL,
   RESULT_CUES,
   SEQUENCE_START,
   SITUATION_CUES,
@@ -51,6 +52,7 @@ function sentenceCues(seg: Segment, lower: string, tokens: string[]): Features {
     past: false,
     pastState: false,
     modal: false,
+    ownModal: false,
     habit: false,
     generic: GENERIC_CUES.test(lower),
     presentOnly: false,
@@ -99,11 +101,15 @@ function readPastAndPassive(f: Features, tokens: string[], i: number, t: string)
 function readContraction(f: Features, t: string, next: string): 'present' | 'done' | undefined {
   if (t === "i'd" || t === "we'd") {
     if (next === 'been' || next === 'had' || /ed$/.test(next)) f.past = true;
-    else f.modal = true;
+    else {
+      f.modal = true;
+      f.ownModal = true;
+    }
     return 'done';
   }
   if (t === "i'll" || t === "we'll") {
     f.modal = true;
+    f.ownModal = true;
     return 'done';
   }
   if (t === "i'm" || t === "we're" || t === "i've" || t === "we've") return 'present';
@@ -151,6 +157,7 @@ function readSubjectVerb(f: Features, tokens: string[], i: number, t: string, su
   }
   if (MODALS.has(verb)) {
     f.modal = true;
+    if (subj === 'i' || subj === 'we') f.ownModal = true;
     return false;
   }
   if (habit && !isPast(verb)) {
@@ -216,6 +223,7 @@ export function features(seg: Segment): Features {
   f.presentOnly = present && !f.past && !f.pastState;
   f.habit ||= HABIT_CUES.test(lower);
   f.modal ||= HYPOTHETICAL_CUES.test(lower);
+  f.ownModal ||= OWN_HYPOTHETICAL.test(lower);
   f.outcome = weakOutcome(f, lower); // already lower-cased: the function lower-cases what it gets
   return f;
 }

@@ -274,6 +274,8 @@ export const GENERIC_CUES =
   /\b(i think|i believe|i feel that|in general|generally speaking|is (?:the )?key|is (?:very |really |so )?important|the best way|you should|you need to|you have to|my (?:biggest |greatest |main )?(?:strength|weakness)|i(?: am|'m) (?:a |an |very |really |quite |good |great |passionate|someone|the kind|naturally|always)|i enjoy|i love|i like to|people tend|everyone makes|what matters|my approach|i find (?:that|this|it)|i get along|to be honest i (?:haven't|have not|don't))\b/;
 export const HYPOTHETICAL_CUES =
   /\b(i would|i'd (?!been\b|had\b)[a-z]+|we would|if i (?:had|were|was|ever|see|face|get)|if (?:there was|there were|someone|a project|something)|in a situation like (?:that|this)|i will|i'll|i might|i could try)\b/;
+/** the speaker's own plan told without a modal after the subject: "if I had ...", "I could try" */
+export const OWN_HYPOTHETICAL = /\b(?:if (?:i|we) (?:had|were|was|ever|see|face|get)|i could try)\b/;
 export const HABIT_CUES =
   /\b(i (?:usually|always|normally|generally|often|typically|tend to|try to|make sure|like to)|when i (?:see|face|get|have|need|start)|whenever|every time i (?![a-z]+ed\b))\b/;
 export const META_CUES =
@@ -315,7 +317,7 @@ export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 
 // "I can't think of a time", "I've never had that happen"
 export const NO_EXAMPLE =
-  /\b(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't) (?:really |actually |honestly )?(?:have|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;
+  /\b(?:i|we)(?:'ve| have)? (?:(?:really|honestly|actually|just) )?(?:don't|do not|haven't|have not|can't|cannot|can not|never|couldn't)(?: really| actually| honestly| ever)? (?:have (?:a|an|any|one|that|this|such|had)|had|think of|remember|recall|been in|faced|come across|experienced|encountered)\b|\bnothing comes to mind\b|\bnot (?:that|something) i can (?:think of|recall|remember)\b/i;
 
 // One occasion named as such ("one time", "last semester", "this past January", "a few weeks
 // ago"): the mark of a story, beside the time anchors a Situation opens with.

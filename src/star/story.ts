@@ -5,6 +5,7 @@ import type { Detail } from './analysis';
 import type { Features, Label } from './label';
 import { EPISODE_ANCHORS, GENERAL_SPANS, NO_EXAMPLE } from './lexicon';
 import { model } from './model';
+import { roleOnlyOf } from './role';
 import { clip } from './text';
 import { isPresentRole, type Vector } from './vector';
 
@@ -77,8 +78,8 @@ export function judgeStory(feats: Features[], labels: Label[], texts: string[]):
   const nonStory = counts.hypothetical + counts.habit + counts.generic;
   // "Last year the team had a conflict. My manager asked me to fix it. I would talk to both
   // sides...": the scene is real but the speaker's own part is only plans
-  const ownDeeds = feats.some((f) => f.iAct || f.weAct || (f.hasI && (f.past || f.pastState) && !f.modal));
-  const ownPlans = feats.filter((f) => f.hasI && f.modal).length;
+  const ownDeeds = feats.some((f) => f.iAct || f.weAct || (f.hasI && (f.past || f.pastState) && !f.ownModal));
+  const ownPlans = feats.filter((f) => f.ownModal).length;
   if (pastEvent && storyLike > nonStory && (ownDeeds || ownPlans < 2)) {
     const anchor = texts[labels.findIndex((l) => l !== 'other')] ?? '';
     return { story: true, kind: undefined, reason: `It tells one specific past episode, starting "${clip(anchor)}".` };
@@ -127,8 +128,8 @@ const SAMPLE = 800;
  * scene and an outcome around it do not make it a story of what they did.
  */
 function onlyPlans(feats: Features[]): boolean {
-  const plans = feats.filter((f) => (f.hasI || f.hasWe) && f.modal).length;
-  const deeds = feats.filter((f) => (f.iAct || (f.hasI && f.past)) && !f.modal && !f.habit).length;
+  const plans = feats.filter((f) => f.ownModal).length;
+  const deeds = feats.filter((f) => (f.iAct || (f.hasI && f.past)) && !f.ownModal && !f.habit).length;
   return plans >= 2 && plans > deeds;
 }
 
@@ -230,7 +231,7 @@ export function decideStory(
 ): StoryJudgement & { probability: number } {
   const rule = judgeStory(feats, labels, texts);
   if (FINAL.includes(rule.kind)) return { ...rule, probability: 0 };
-  const refusal = refusalOf(feats, texts);
+  const refusal = refusalOf(feats, texts) ?? roleOnlyOf(feats, texts);
   if (refusal) return { ...refusal, probability: 0 };
   if (onlyPlans(feats)) {
     const { counts, firstOf } = nonStoryCounts(feats, texts);

@@ -102,6 +102,34 @@ describe('not a story', () => {
     expect(a.suggestions[0]).toContain('"I would first ask the customer what went wrong"');
   });
 
+  it('only the speaker\'s own "would" is a plan: what they promised others would do is still a story', () => {
+    const a = analyzeAnswer(
+      'In March a client threatened to leave over a broken import. I promised them they would see the fix by Friday. I told their manager they would get a refund for the month. I rewrote the importer over one weekend.',
+    );
+    expect(a.story).toBe(true);
+  });
+
+  it('a role held, with at most one deed and no occasion named, is no story; a role that opens a story is its scene', () => {
+    const role = analyzeAnswer(
+      'In high school I was the president of our robotics team, and I organised the build season. That was a good leadership experience.',
+    );
+    expect(role.story).toBe(false);
+    expect(role.storyReason).toContain('a role you held ("In high school I was the president of our robotics team');
+    const story = analyzeAnswer(
+      "I was the only nurse on the night shift. A patient's alarm went off at 3am. I checked his line, found a kink and fixed it. His readings settled within minutes.",
+    );
+    expect(story.story).toBe(true);
+    expect(story.sentences[0]?.label).toBe('situation');
+  });
+
+  it('"never have" in a lesson is no refusal: only the speaker saying they have no example is', () => {
+    const a = analyzeAnswer(
+      'In my first job I deleted a customer table in production by mistake. It taught me that developers should never have access to production.',
+    );
+    expect(a.story).toBe(true);
+    expect(analyzeAnswer("I can't really think of a time I made a mistake.").storyReason).toContain('no example');
+  });
+
   it('habits and generic self-descriptions', () => {
     expect(
       analyzeAnswer('I usually handle pressure by writing a list. I always finish the hardest task first.').storyReason,

@@ -138,6 +138,12 @@ function withThreshold(models: ModelFile[], threshold: number): ModelFile[] {
   return models.map((m) => ({ ...m, story: { ...(m.story as NonNullable<ModelFile['story']>), threshold } }));
 }
 
+/**
+ * A lower presence threshold must gain at least this much F1: about two development answers'
+ * worth, so that one answer flipping either way (the noise of one source) does not move it
+ */
+const PRESENCE_GAIN = 0.01;
+
 /** Per part, the lowest probability that still gives a left-out part, for the best presence F1. */
 function choosePresentFrom(
   real: GoldAnswer[],
@@ -151,7 +157,7 @@ function choosePresentFrom(
       const presentFrom = { ...chosen, [part]: t };
       const s: Score = score(real, predictorOf(analyseOutOfFold(real, models, { ...settings, presentFrom })));
       log(`present ${part} from ${t}: F1 ${s.presence[part].f1.toFixed(3)}`);
-      if (s.presence[part].f1 > best.f1 + 0.005) best = { t, f1: s.presence[part].f1 };
+      if (s.presence[part].f1 > best.f1 + PRESENCE_GAIN) best = { t, f1: s.presence[part].f1 };
     }
     chosen[part] = best.t;
   }
