@@ -56,6 +56,8 @@ const DESCRIPTORS =
   /\b(?:top|common|\d+|the|a|an|your|my|summer|winter|spring|fall|new grad|interns?(?:hip)?|on-?campus|off-?campus|analysts?|associates?|front[- ]?end|back[- ]?end|full[- ]?stack|technical|coding|behaviou?ral|system design|onsite|phone|final|mock|engineering|software|engineers?|developers?|web|mobile|roles?|questions|ultimate|complete|senior|staff|junior|sde-?\d?|sse|l\d[a-z]?|ic\d)\b/gi;
 
 const DESCRIPTOR_WORD = new RegExp(`^(?:${DESCRIPTORS.source})$`, 'i');
+// "Front End Interview Questions" after "Dropbox": a descriptor of two words starts there
+const DESCRIPTOR_START = new RegExp(`^(?:${DESCRIPTORS.source})`, 'i');
 
 // "Cracking the Dropbox Interview", "Mastering Dropbox Technical Interview Prep"
 const LEADING_VERBS =
@@ -78,7 +80,8 @@ function nameOf(raw: string): string | undefined {
     ?.replace(ROLE_WORDS, '')
     .replace(DESCRIPTORS, '')
     .replace(/\s+/g, ' ')
-    .replace(/[\s:–—-]+$/, '')
+    // "Interview with Microsoft." ends its sentence: the full stop is not the name's
+    .replace(/[\s:–—.,;!?-]+$/, '')
     .replace(/\s*\([^)]*\)$/, '')
     .trim();
   // "Jane Street Quant Trader" is Jane Street: the name ends before the first word about the job
@@ -124,7 +127,8 @@ function wholeName(heading: string, name: string): string {
     const m = /^(&|[A-Z][\w&.-]*?)('s|[.,:;!?)]+)?$/.exec(raw);
     const word = m?.[1];
     if (!word || NOT_NAME_WORD.test(word) || NOT_A_NAME.test(word) || DESCRIPTOR_WORD.test(word)) break;
-    if (ROLE_START.test(words.slice(i).join(' '))) break;
+    const rest = words.slice(i).join(' ');
+    if (ROLE_START.test(rest) || DESCRIPTOR_START.test(rest)) break;
     whole = `${whole} ${word}`;
     if (m[2]) break;
   }

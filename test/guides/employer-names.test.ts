@@ -17,6 +17,14 @@ describe('multi-word employer names', () => {
     expect(employerOf('# Interviewing at Hudson River Trading: my notes')).toBe('Hudson River Trading');
   });
 
+  it('ends the name before a two-word descriptor ("Front End") and leaves a sentence\'s full stop out', () => {
+    expect(employerOf('# Initech Front End Interview Questions')).toBe('Initech');
+    expect(employerOf('# Initech Full Stack Interview Guide')).toBe('Initech');
+    expect(employerOf('# Interview with Initech.')).toBe('Initech');
+    // a dot inside the name stays
+    expect(employerOf('# Interview with Booking.com')).toBe('Booking.com');
+  });
+
   it('keeps a one-word name one word', () => {
     expect(employerOf('# Google SWE Internship')).toBe('Google');
     expect(employerOf("# Stripe's Interview Process")).toBe('Stripe');
