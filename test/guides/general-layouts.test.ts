@@ -171,4 +171,28 @@ Great people.
 `;
     expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Merge Intervals', 'Design a rate limiter']);
   });
+
+  it('reads the column a table header names as its questions, not the longer notes beside it', () => {
+    const page = `# Initech Interview Questions
+
+## Onsite
+
+| Round | Question | Notes |
+|-------|----------|-------|
+| Coding | Two Sum | The interviewer wanted an O(n) solution and asked about duplicates |
+| Design | Design a URL shortener | We talked about hashing, caching and a database per region |
+| Behavioral | Tell me about a time you failed. | Easy |
+
+Some notes after the table.
+
+| Tip | Why it matters |
+|-----|----------------|
+| Practise aloud | Interviewers want to hear how you think |
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Two Sum',
+      'Design a URL shortener',
+      'Tell me about a time you failed.',
+    ]);
+  });
 });

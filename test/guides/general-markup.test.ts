@@ -241,4 +241,39 @@ ${filler}In this round, I was asked to write complete logic for the snake game. 
     expect(page.split('\n')[4]?.length).toBeGreaterThan(800);
     expect(texts(page, 'globex.md')).toEqual(['write complete logic for the snake game']);
   });
+  it("reads a <details> fold's summary as its question and the folded answer as no more of it", () => {
+    const page = `# Initech Interview Questions
+
+## Behavioral Questions
+
+<details><summary>Tell me about a time you disagreed with a teammate</summary>
+Use the story about the release freeze; say what changed afterwards.
+</details>
+
+<details>
+<summary><strong>How do you prioritise when everything is urgent?</strong></summary>
+
+Talk about impact and cost.
+</details>
+
+<details><summary>View Answer</summary><p>Not a question.</p></details>
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Tell me about a time you disagreed with a teammate',
+      'How do you prioritise when everything is urgent?',
+    ]);
+  });
+
+  it("reads a saved HTML page's folds the same way as the markdown ones", () => {
+    const page = `<!doctype html><html><body><nav><a href="/">Home</a></nav>
+<h1>Initech Interview Questions</h1>
+<h2>Behavioral Questions</h2>
+<details><summary>Tell me about a time you disagreed with a teammate</summary><p>Use the story about the release freeze</p></details>
+<details><summary>How do you prioritise when everything is urgent?</summary><p>Talk about impact and cost.</p></details>
+<footer>Sign up free</footer></body></html>`;
+    expect(texts(page, 'initech.html')).toEqual([
+      'Tell me about a time you disagreed with a teammate',
+      'How do you prioritise when everything is urgent?',
+    ]);
+  });
 });
