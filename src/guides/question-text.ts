@@ -39,8 +39,12 @@ function withoutPointers(text: string): string {
   return t !== text ? t.replace(/^["“]\s*(.+?)\s*["”]?$/, '$1') : text;
 }
 
+// "What is concurrency and how it is maintained. and some other questions": the tail says more were asked
+const MORE_ASKED =
+  /(?:[.,;]\s*|\s+)(?:and|&)\s+(?:some|a few|many|several|a couple of)\s+(?:other|more)\s+(?:questions|ones)\.?$/i;
+
 export function cleaned(text: string): string {
-  const bare = withoutPointers(text);
+  const bare = withoutPointers(text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')));
   let t = bare.endsWith(')') ? bare.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : bare;
   // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
   if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
@@ -53,7 +57,7 @@ export function cleaned(text: string): string {
 
 // "The average and worst-case time complexity of Merge Sort." in a list of questions: a quiz item
 // stated, not asked; a report ("I solved it.", "Other questions were not remembered.") is none
-const REPORT = /^(?:i|my|our|he|she|they|it|this|that|there)\b|\b(?:was|were|did|had|got|asked|remembered)\b/i;
+const REPORT = /^(?:i|my|our|he|she|they|it|this|that|there)\b|\b(?:was|were|did|had|got|went|asked|remembered)\b/i;
 
 /** A sentence an item of a questions list states: a question when its list is mostly questions. */
 export function isStatement(t: string): boolean {
@@ -70,7 +74,8 @@ function topicList(t: string): boolean {
 // "Problem 1: The Celebrity Problem.", "Problem: Design a metrics system.", "A real-world design
 // problem: build a click counter": a line the page labels as its problem or question states it
 const NUMBERED_LABEL = /^(?:problem|question|q)\s*#?\d{1,3}\s*[:.)–—-]\s*(.+)$/i;
-const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)\s*:\s*(.+)$/i;
+// ("Coding Question - find the maximum ..." labels it with a dash)
+const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)(?:\s*:|\s+[–—-])\s*(.+)$/i;
 
 export function labelledProblem(text: string): string | undefined {
   const numbered = NUMBERED_LABEL.exec(text)?.[1];

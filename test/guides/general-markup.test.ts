@@ -276,4 +276,24 @@ Talk about impact and cost.
       'How do you prioritise when everything is urgent?',
     ]);
   });
+  it('reads a "Coding Question - ..." line without its link, cuts "and some other questions", and leaves narration out', () => {
+    const page = `# Initech Interview Experience
+
+## Round 3 - Technical Round
+
+Questions asked were-
+1. What are semaphores
+2. What is concurrency and how it is maintained. and some other questions
+3. A long discussion went around the above topics mentioned.
+
+Then a puzzle and a coding question were asked.
+
+Coding Question - find the maximum j - i such that arr[i] > arr[j]. https://example.org/max-index-diff/
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'What are semaphores',
+      'What is concurrency and how it is maintained.',
+      'find the maximum j - i such that arr[i] > arr[j].',
+    ]);
+  });
 });
