@@ -44,7 +44,9 @@ const MORE_ASKED =
   /(?:[.,;]\s*|\s+)(?:and|&)\s+(?:some|a few|many|several|a couple of)\s+(?:other|more)\s+(?:questions|ones)\.?$/i;
 
 export function cleaned(text: string): string {
-  const bare = withoutPointers(text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')));
+  // (only where its words are: most lines have none)
+  const told = / (?:other|more) /i.test(text) ? text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')) : text;
+  const bare = withoutPointers(told);
   let t = bare.endsWith(')') ? bare.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : bare;
   // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
   if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
