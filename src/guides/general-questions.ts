@@ -20,12 +20,19 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
   if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
   if (asks(t) && (words >= 3 || /\?$/.test(t))) return item || /\?$/.test(t);
-  // behavioural questions are asked as questions: "Conflict resolution" under one is a topic
-  const behaviouralOnly = section.cats.length === 1 && section.cats[0] === 'behavioral';
   // after "asked questions from core CS subjects:" the short names are the questions asked, of any kind
   return (
-    item && section.explicit && (section.cats.length > 0 || section.asked === true) && !behaviouralOnly && isName(t)
+    item &&
+    section.explicit &&
+    (section.cats.length > 0 || section.asked === true) &&
+    !behaviouralOnly(section) &&
+    isName(t)
   );
+}
+
+/** Behavioural questions are asked as questions: "Conflict resolution" under one is a topic. */
+function behaviouralOnly(section: Section): boolean {
+  return section.cats.length === 1 && section.cats[0] === 'behavioral';
 }
 
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")
@@ -86,6 +93,8 @@ interface State {
   owner: number | undefined;
   /** a numbered problem heading is being read: its lines are details */
   inProblem: boolean;
+  /** where in `out` the numbered heading being read was put, while it may yet prove a group of questions */
+  grouping: number | undefined;
   /** "Question:" on its own line: the next line is the question */
   single: boolean;
   out: FoundQuestion[];
@@ -126,7 +135,8 @@ function readHeading(s: State, l: Line): void {
   if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
   // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
-  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text);
+  // ("#### "Tell me about a time you solved a problem with limited resources."" asks; it gives no advice)
+  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) && !headingAsks(cleaned(l.text));
   // a "# Tips" below the page's title (notes run together under "#" headings) is advice too
   const belowTitle = l.level > 1 || (l.level === 1 && s.titled);
   if (l.level === 1) s.titled = true;
@@ -134,13 +144,17 @@ function readHeading(s: State, l: Line): void {
   if (s.advice !== undefined) {
     s.section = undefined;
     s.inProblem = false;
+    s.grouping = undefined;
     return;
   }
   if (s.inProblem && /:$/.test(l.text)) return;
   // a bold "Key Requirements:" is part of the problem; the next heading ends it
   if (l.marked && !/:$/.test(l.text)) s.inProblem = false;
+  s.grouping = undefined;
   // "### 2️⃣ Horizontal Pod Autoscaler" in a questions section is a problem: its lines are details
-  if (l.numbered && s.section?.explicit && isName(l.text)) {
+  // ("### 1. Leadership & Initiative" under "## Behavioral Questions" groups the questions asked under it)
+  if (l.numbered && s.section?.explicit && !behaviouralOnly(s.section) && isName(l.text)) {
+    s.grouping = s.out.length;
     s.out.push({ text: l.text, context: s.section.cats });
     s.inProblem = true;
     return;
@@ -224,7 +238,7 @@ function readLine(s: State, l: Line): void {
     s.owner = l.item ? l.indent : undefined;
     return;
   }
-  if (s.inProblem && !single) return;
+  if (s.inProblem && !single && !regrouped(s, l)) return;
   // "Some of the topics you might encounter include:": the items under it are topics to revise
   if (/:$/.test(l.text) && TOPICS_LINE.test(l.text) && !/question|asked/i.test(l.text)) {
     if (l.item) s.owner = l.indent;
@@ -252,6 +266,18 @@ function readLine(s: State, l: Line): void {
     const cats = announced(l.text) ?? [];
     s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
   }
+}
+
+/**
+ * '- "How do you stay connected with a remote team?"' under "### 1. Remote Work": quoted questions
+ * listed under a numbered name make it a group of questions, not a problem; true when it was one.
+ */
+function regrouped(s: State, l: Line): boolean {
+  if (s.grouping === undefined || !l.item || !/^["“].+["”]$/.test(l.text) || !asks(cleaned(l.text))) return false;
+  s.out.splice(s.grouping, 1);
+  s.grouping = undefined;
+  s.inProblem = false;
+  return true;
 }
 
 /**
@@ -302,6 +328,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     advice: undefined,
     owner: undefined,
     inProblem: false,
+    grouping: undefined,
     single: false,
     out: [],
     loose: [],

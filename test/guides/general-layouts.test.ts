@@ -195,4 +195,47 @@ Some notes after the table.
       'Tell me about a time you failed.',
     ]);
   });
+  it('reads quoted question headings over quoted sample answers, under numbered groups of a behavioural heading', () => {
+    const page = `# Initech Round 3: Behavioral Interview
+
+## Common Behavioral Questions
+
+### 1. Leadership & Initiative
+
+#### "Tell me about a time you took initiative to improve a process."
+
+**STAR Framework:**
+
+- **Situation**: "Our deployment process was manual."
+- **Result**: "Deployments took minutes, not hours."
+
+### 2. Problem-Solving & Innovation
+
+#### "Tell me about a time you solved a complex problem with limited resources."
+
+**STAR Framework:**
+
+- **Action**: "I researched open-source tools."
+
+## Initech-Specific Questions
+
+### 1. Remote Work & Collaboration
+
+- "How do you stay connected with your team in a remote environment?"
+- "How do you handle time zone differences?"
+
+## Coding Questions
+
+### 1. Merge Intervals
+
+- "Sorted input" is the first hint.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Tell me about a time you took initiative to improve a process.',
+      'Tell me about a time you solved a complex problem with limited resources.',
+      'How do you stay connected with your team in a remote environment?',
+      'How do you handle time zone differences?',
+      'Merge Intervals',
+    ]);
+  });
 });
