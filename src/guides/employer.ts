@@ -86,11 +86,18 @@ function nameOf(raw: string): string | undefined {
     .trim();
   // "Jane Street Quant Trader" is Jane Street: the name ends before the first word about the job
   const words = name?.split(' ') ?? [];
-  const cut = words.findIndex((w, i) => i > 0 && NOT_NAME_WORD.test(w));
+  const cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORD.test(w) || TITLE_LINK_WORD.test(w)));
   if (cut > 0) name = words.slice(0, cut).join(' ');
   // "ATLASSIAN" is Atlassian
   if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
-  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) && !PRACTICE_SITE.test(name)
+  // "interviews at Tech Companies": a kind of employer, not one
+  const kind = /\b(?:companies|firms|startups|corporations)\b/i.test(name ?? '');
+  return name &&
+    name.length <= 40 &&
+    /^[A-Z0-9]/.test(name) &&
+    !NOT_A_NAME.test(name) &&
+    !PRACTICE_SITE.test(name) &&
+    !kind
     ? name
     : undefined;
 }
@@ -108,6 +115,10 @@ export function employerIn(heading: string, title: boolean, first = false): stri
   }
   return undefined;
 }
+
+// words a Title Case title capitalises that join a clause, not a name: "Interview At Bloomberg But Ended Up ..."
+// ("of" and "and" stay: "Bank of America", "Procter and Gamble")
+const TITLE_LINK_WORD = /^(?:but|with|after|before|when|while|where|as|in|on|to|from|via|vs\.?|versus|because|so)$/i;
 
 // capitalised words after a name that describe the page or the job, not the employer: "Jane Street SWE Internship"
 const NOT_NAME_WORD =
@@ -127,6 +138,7 @@ function wholeName(heading: string, name: string): string {
     const m = /^(&|[A-Z][\w&.-]*?)('s|[.,:;!?)]+)?$/.exec(raw);
     const word = m?.[1];
     if (!word || NOT_NAME_WORD.test(word) || NOT_A_NAME.test(word) || DESCRIPTOR_WORD.test(word)) break;
+    if (TITLE_LINK_WORD.test(word)) break;
     const rest = words.slice(i).join(' ');
     if (ROLE_START.test(rest) || DESCRIPTOR_START.test(rest)) break;
     whole = `${whole} ${word}`;

@@ -25,6 +25,13 @@ describe('multi-word employer names', () => {
     expect(employerOf('# Interview with Booking.com')).toBe('Booking.com');
   });
 
+  it("ends a Title Case title's name at a word joining a clause, and takes no kind of employer as one", () => {
+    expect(employerOf('# How I Failed My Interview At Initech But Ended Up With Three Offers')).toBe('Initech');
+    expect(employerOf('# Interviewing At Bank of America In 2024')).toBe('Bank of America');
+    const page = `# My first technical interview\n\n**What coding interviews at Tech Companies test:**\n\nI prepared at Initech for weeks; the Initech engineers and Initech recruiters were kind.${QUESTIONS}`;
+    expect(readGuide(page, 'page.md').employer).toBe('Initech');
+  });
+
   it('keeps a one-word name one word', () => {
     expect(employerOf('# Google SWE Internship')).toBe('Google');
     expect(employerOf("# Stripe's Interview Process")).toBe('Stripe');

@@ -238,4 +238,24 @@ Some notes after the table.
       'Merge Intervals',
     ]);
   });
+  it('reads the sub-headings of a preparation section as advice, "Technical questions" and all', () => {
+    const page = `# Initech Software Engineer Interview
+
+## Coding Round
+
+- Reverse a linked list in place.
+
+## My real preparation
+
+### Technical questions
+
+- **Practice writing code on paper**: typing is easy, writing is hard.
+- **Test your code**: always test it before you say you are done.
+
+### Behavioral questions
+
+- **Limit details**: Describe a summary of what you did and offer more if asked.
+`;
+    expect(texts(page, 'initech.md')).toEqual(['Reverse a linked list in place.']);
+  });
 });
