@@ -5,6 +5,7 @@
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
 
 import { asks } from './asking';
+import { FAQ_HEADING } from './general-faqs';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
@@ -141,7 +142,9 @@ function readHeading(s: State, l: Line): void {
   // a "# Tips" below the page's title (notes run together under "#" headings) is advice too
   const belowTitle = l.level > 1 || (l.level === 1 && s.titled);
   if (l.level === 1) s.titled = true;
-  s.advice = belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text)) ? l.level : undefined;
+  // "## Frequently Asked Questions" asks about the interview, not in it: its questions are FAQs (general-faqs.ts)
+  const faq = FAQ_HEADING.test(l.text);
+  s.advice = (belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text))) || faq ? l.level : undefined;
   if (s.advice !== undefined) {
     s.section = undefined;
     s.inProblem = false;
