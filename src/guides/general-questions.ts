@@ -263,6 +263,12 @@ function readLine(s: State, l: Line): void {
     }
   }
   s.plain = false;
+  // a cell of a table's question column is a question whatever its length or form
+  if (l.asked && s.section) {
+    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+    s.sectioned++;
+    return;
+  }
   if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
   if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;

@@ -18,6 +18,8 @@ export interface Line {
   indent: number;
   /** 1-6 for a markdown heading, 7 for a bold line, 8 for anything else */
   level: number;
+  /** a cell of a table's question column: the page itself says it is a question */
+  asked?: boolean;
 }
 
 const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
@@ -199,7 +201,9 @@ export function linesOf(text: string): Line[] {
           });
       }
       const row = tableRow(line, raws[i + 1] ?? '', column);
-      if (row) out.push({ text: row, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+      const asked = typeof column === 'number';
+      if (row)
+        out.push({ text: row, heading: false, marked: false, item: true, numbered: false, indent, level: 8, asked });
       continue;
     }
     column = undefined;

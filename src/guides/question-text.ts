@@ -43,10 +43,13 @@ function withoutPointers(text: string): string {
 const MORE_ASKED =
   /(?:[.,;]\s*|\s+)(?:and|&)\s+(?:some|a few|many|several|a couple of)\s+(?:other|more)\s+(?:questions|ones)\.?$/i;
 
+// "Fruit Into Baskets (LC 904)", "Two Sum (LeetCode #1)": the practice site's number points to it, it is not the question
+const SITE_NUMBER = /\s*\((?:lc|leetcode)\s*#?\s*\d{1,4}\)$/i;
+
 export function cleaned(text: string): string {
   // (only where its words are: most lines have none)
   const told = / (?:other|more) /i.test(text) ? text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')) : text;
-  const bare = withoutPointers(told);
+  const bare = withoutPointers(told.endsWith(')') ? told.replace(SITE_NUMBER, '') : told);
   let t = bare.endsWith(')') ? bare.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : bare;
   // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
   if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
