@@ -172,7 +172,7 @@ Great people.
     expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Merge Intervals', 'Design a rate limiter']);
   });
 
-  it('reads the column a table header names as its questions, not the longer notes beside it', () => {
+  it('reads the column a table header names as its questions, however long, without the site number after one', () => {
     const page = `# Initech Interview Questions
 
 ## Onsite
@@ -182,6 +182,7 @@ Great people.
 | Coding | Two Sum | The interviewer wanted an O(n) solution and asked about duplicates |
 | Design | Design a URL shortener | We talked about hashing, caching and a database per region |
 | Behavioral | Tell me about a time you failed. | Easy |
+| Coding | **Longest Substring with At Most K Distinct Characters** (LC 340) | Sliding window |
 
 Some notes after the table.
 
@@ -193,8 +194,10 @@ Some notes after the table.
       'Two Sum',
       'Design a URL shortener',
       'Tell me about a time you failed.',
+      'Longest Substring with At Most K Distinct Characters',
     ]);
   });
+
   it('reads quoted question headings over quoted sample answers, under numbered groups of a behavioural heading', () => {
     const page = `# Initech Round 3: Behavioral Interview
 
