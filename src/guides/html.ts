@@ -17,6 +17,18 @@ const SKIPPED = [
   'iframe',
   'select',
   'aside',
+  // the same parts marked by their role, and a page's breadcrumbs, sharing buttons and comments
+  '[role="navigation"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[role="search"]',
+  '.breadcrumb',
+  '.breadcrumbs',
+  '.share-buttons',
+  '.social-share',
+  '.cookie-banner',
+  '#comments',
+  '.comments',
 ];
 const BLOCK = { leadingLineBreaks: 1, trailingLineBreaks: 1 };
 

@@ -296,4 +296,18 @@ Coding Question - find the maximum j - i such that arr[i] > arr[j]. https://exam
       'find the maximum j - i such that arr[i] > arr[j].',
     ]);
   });
+  it("leaves a saved HTML page's chrome out: navigation and footer by their role, breadcrumbs, sharing buttons, comments", () => {
+    const page = `<!doctype html><html><body>
+<div role="navigation"><ul><li>What is your salary?</li></ul></div>
+<ul class="breadcrumbs"><li>Home</li><li>Initech</li></ul>
+<article><h1>Initech Interview Questions</h1><h2>Coding Questions</h2>
+<ul><li>Reverse a linked list in place.</li><li>How would you design a rate limiter?</li></ul>
+<div class="share-buttons"><ul><li>Share this on Twitter?</li></ul></div></article>
+<section id="comments"><ul><li>What did they ask you in the onsite?</li></ul></section>
+<div role="contentinfo">© Initech Prep</div></body></html>`;
+    expect(texts(page, 'initech.html')).toEqual([
+      'Reverse a linked list in place.',
+      'How would you design a rate limiter?',
+    ]);
+  });
 });
