@@ -97,6 +97,8 @@ interface State {
   inProblem: boolean;
   /** where in `out` the numbered heading being read was put, while it may yet prove a group of questions */
   grouping: number | undefined;
+  /** the section a table announcing its questions was read in: it goes on after the table */
+  beforeTable: Section | undefined;
   /** "Question:" on its own line: the next line is the question */
   single: boolean;
   out: FoundQuestion[];
@@ -339,6 +341,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     owner: undefined,
     inProblem: false,
     grouping: undefined,
+    beforeTable: undefined,
     single: false,
     out: [],
     loose: [],
@@ -354,8 +357,11 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
+    if (l.table === 'header') s.beforeTable = s.section;
     if (l.heading && !l.item && (l.marked || s.para === undefined)) readHeading(s, l);
     else readLine(s, l);
+    // the questions a table's header announced end with the table
+    if (l.table === 'last') s.section = s.beforeTable;
     runs.see(l, s.out.length > before, before, nameIn(s, l));
   }
   s.sectioned += runs.into(s.out);

@@ -5,6 +5,7 @@
 // #62") and site chrome ("Read answer") left out; a block quote's lines are text, never headings.
 
 import { FENCE, proseFences } from './fences';
+import { Tables } from './page-tables';
 
 export interface Line {
   text: string;
@@ -20,6 +21,8 @@ export interface Line {
   level: number;
   /** a cell of a table's question column: the page itself says it is a question */
   asked?: boolean;
+  /** the "Questions:" a table's header announces, and the last row of that table, where its questions end */
+  table?: 'header' | 'last';
 }
 
 const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
@@ -98,52 +101,6 @@ const REFERENCE =
 // "Top FB System Design Questions" over a line of "----" or "====" is a heading (markdown's setext form)
 const UNDERLINE = /^\s{0,3}(?:-{3,}|={3,})\s*$/;
 
-const TABLE_RULE = /^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$/;
-// cells that say how hard, where or whether, not what is asked: "Easy", "12", "Link", "✅"
-const NOT_A_CELL = /^(?:easy|medium|hard|yes|no|link|solution|video|code|notes?|done|todo|#?\d+[.)]?|[^\p{L}]*)$/iu;
-
-/** The cells of a table row, "| 1 | [Two Sum](...) | Easy |", without their marks. */
-function cellsOf(line: string): string[] {
-  return line
-    .slice(1, -1)
-    .split('|')
-    .map((c) => stripMarks(c.trim()));
-}
-
-// a header naming the column that asks: "| # | Question | Round |", "| Problem | Difficulty |"
-const QUESTION_COLUMN =
-  /^(?:(?:interview |sample |example )?questions?(?: asked)?|problems?(?: name| statement)?|prompts?|tasks?)$/i;
-
-// a header whose first column is advice or subjects: "| Tip | Why it matters |", "| Topic | Weight |"
-const NOT_QUESTIONS_COLUMN =
-  /^(?:tips?|advice|dos?|don'?ts?|mistakes?|red flags?|resources?|links?|books?|topics?|areas?|skills?|metrics?|focus(?: areas?)?|stages?|steps?|timeline)$/i;
-
-/**
- * The index of a table's question column, from its header row; "none" when the header says its rows
- * are advice or subjects, undefined when it says neither.
- */
-function questionColumn(header: string): number | 'none' | undefined {
-  const cells = cellsOf(header);
-  const at = cells.findIndex((c) => QUESTION_COLUMN.test(c));
-  if (at >= 0) return at;
-  return NOT_QUESTIONS_COLUMN.test(cells[0] ?? '') ? 'none' : undefined;
-}
-
-/**
- * The cell a table row asks, as a list item: the one in the question column its header names, or else
- * its longest cell that says more than how hard, where or whether; none for its header or rule, nor
- * for the rows of a table of advice or subjects.
- */
-function tableRow(line: string, next: string, column: number | 'none' | undefined): string | undefined {
-  if (column === 'none' || TABLE_RULE.test(line) || TABLE_RULE.test(next.trim())) return undefined;
-  const cells = cellsOf(line);
-  if (column !== undefined) {
-    const cell = cells[column] ?? '';
-    return NOT_A_CELL.test(cell) ? undefined : cell;
-  }
-  return cells.filter((c) => !NOT_A_CELL.test(c)).sort((a, b) => b.length - a.length)[0];
-}
-
 // "<details><summary>Tell me about a time ...</summary>": a fold whose summary is its question, the
 // answer folded under it; the fold's own tags, and a lone "<summary>" or "</details>", are no text
 const SUMMARY = /^(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)<\/summary>/i;
@@ -155,14 +112,23 @@ function summaryOf(line: string): string | undefined {
   return inner === undefined ? undefined : stripMarks(inner.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' '));
 }
 
+/** A fold's own tags, or its summary as a list item (none for chrome such as "View Answer"); false for other lines. */
+function readFold(line: string, indent: number, out: Line[]): boolean {
+  if (FOLD_TAG.test(line)) return true;
+  const summary = summaryOf(line);
+  if (summary === undefined) return false;
+  if (summary && !CHROME.test(summary))
+    out.push({ text: summary, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+  return true;
+}
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let afterBlank = true;
   let inCode = false;
   const raws = withoutFrontMatter(text).split(/\r?\n/);
   const prose = proseFences(raws);
-  // the question column of the table being read, from its header row
-  let column: number | 'none' | undefined;
+  const tables = new Tables(stripMarks);
   for (const [i, raw] of raws.entries()) {
     // a fenced block of sentences is the page's text: its fences are no more than marks
     if (prose.has(i)) continue;
@@ -185,34 +151,9 @@ export function linesOf(text: string): Line[] {
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
     if (REFERENCE.test(line)) continue;
     const indent = raw.length - raw.trimStart().length;
-    if (/^\|.*\|$/.test(line)) {
-      if (TABLE_RULE.test((raws[i + 1] ?? '').trim())) {
-        column = questionColumn(line);
-        // a header naming its question column announces the questions in the rows below, as "Questions:" does
-        if (typeof column === 'number')
-          out.push({
-            text: 'Questions:',
-            heading: false,
-            marked: false,
-            item: false,
-            numbered: false,
-            indent,
-            level: 8,
-          });
-      }
-      const row = tableRow(line, raws[i + 1] ?? '', column);
-      const asked = typeof column === 'number';
-      if (row)
-        out.push({ text: row, heading: false, marked: false, item: true, numbered: false, indent, level: 8, asked });
-      continue;
-    }
-    column = undefined;
-    if (FOLD_TAG.test(line)) continue;
-    const summary = quoted ? undefined : summaryOf(line);
-    if (summary !== undefined) {
-      if (summary && !CHROME.test(summary))
-        out.push({ text: summary, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
-      // the answer folded under it is no more of the summary's text
+    if (tables.read(line, raws[i + 1] ?? '', indent, out)) continue;
+    if (!quoted && readFold(line, indent, out)) {
+      // the answer folded under a summary is no more of its text
       afterBlank = true;
       continue;
     }

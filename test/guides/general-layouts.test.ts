@@ -261,4 +261,21 @@ Some notes after the table.
 `;
     expect(texts(page, 'initech.md')).toEqual(['Reverse a linked list in place.']);
   });
+  it('ends the questions a table header announced with the table', () => {
+    const page = `# Initech Interview Guide
+
+## Overview
+
+| Round | Question |
+|-------|----------|
+| Coding | Two Sum |
+| Design | Design a URL shortener |
+
+What to do before the day:
+
+- Practise explaining your approach aloud.
+- Review the projects on your resume.
+`;
+    expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Design a URL shortener']);
+  });
 });
