@@ -271,10 +271,10 @@ Some notes after the table.
 | Coding | Two Sum |
 | Design | Design a URL shortener |
 
-What to do before the day:
+The recruiter sends a checklist before the day, and it says what to bring.
 
-- Practise explaining your approach aloud.
-- Review the projects on your resume.
+- Explain your approach aloud while you code.
+- Describe your projects briefly when asked.
 `;
     expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Design a URL shortener']);
   });
