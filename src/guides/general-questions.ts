@@ -99,6 +99,8 @@ interface State {
   grouping: number | undefined;
   /** the section a table announcing its questions was read in: it goes on after the table */
   beforeTable: Section | undefined;
+  /** how many entries were taken back out of `out` (a numbered name that proved a group) */
+  removed: number;
   /** "Question:" on its own line: the next line is the question */
   single: boolean;
   out: FoundQuestion[];
@@ -287,6 +289,7 @@ function readLine(s: State, l: Line): void {
 function regrouped(s: State, l: Line): boolean {
   if (s.grouping === undefined || !l.item || !/^["“].+["”]$/.test(l.text) || !asks(cleaned(l.text))) return false;
   s.out.splice(s.grouping, 1);
+  s.removed++;
   s.grouping = undefined;
   s.inProblem = false;
   return true;
@@ -342,6 +345,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     inProblem: false,
     grouping: undefined,
     beforeTable: undefined,
+    removed: 0,
     single: false,
     out: [],
     loose: [],
@@ -352,8 +356,10 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     para: undefined,
   };
   const runs = new ListRuns();
+  // what was read so far, counting what was taken back out, so a line's own question counts as taken
+  const read = () => s.out.length + s.removed;
   for (const l of lines) {
-    const before = s.out.length;
+    const before = read();
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
@@ -362,7 +368,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     else readLine(s, l);
     // the questions a table's header announced end with the table
     if (l.table === 'last') s.section = s.beforeTable;
-    runs.see(l, s.out.length > before, before, nameIn(s, l));
+    runs.see(l, read() > before, s.out.length, nameIn(s, l));
   }
   s.sectioned += runs.into(s.out);
   // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")
