@@ -148,7 +148,18 @@ function wholeName(heading: string, name: string): string {
   return whole.length <= 40 ? whole : name;
 }
 
+// "Dropbox Front End Interview Questions" names the kind of engineer without the word "Engineer"
+const KIND_OF_ENGINEER: [RegExp, string][] = [
+  [/\bfront[- ]?end\b/i, 'Front End Engineer'],
+  [/\bback[- ]?end\b/i, 'Backend Engineer'],
+  [/\bfull[- ]?stack\b/i, 'Full Stack Engineer'],
+];
+
 export function roleIn(lines: string[]): string | undefined {
+  return namedRole(lines) ?? lines.map((l) => KIND_OF_ENGINEER.find(([re]) => re.test(l))?.[1]).find(Boolean);
+}
+
+function namedRole(lines: string[]): string | undefined {
   for (const l of lines) {
     const m = ROLE_WORDS.exec(l);
     if (m?.[1])

@@ -19,6 +19,7 @@ describe('multi-word employer names', () => {
 
   it('ends the name before a two-word descriptor ("Front End") and leaves a sentence\'s full stop out', () => {
     expect(employerOf('# Initech Front End Interview Questions')).toBe('Initech');
+    expect(readGuide(`# Initech Front End Interview Questions${QUESTIONS}`, 'page.md').role).toBe('Front End Engineer');
     expect(employerOf('# Initech Full Stack Interview Guide')).toBe('Initech');
     expect(employerOf('# Interview with Initech.')).toBe('Initech');
     // a dot inside the name stays
