@@ -230,6 +230,10 @@ export function employerUnderTitle(title: string, firstSection: string): string 
   return nameOf(firstSection) === firstSection ? firstSection : undefined;
 }
 
+// the date in a file name: "June", "2022", "jun22"
+const DATE_WORD =
+  /^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\d{2}|\d{4})?|(?:19|20)\d{2}|\d{1,2})$/i;
+
 // file names that name no one: "index.md", "README.md", "page.html"
 const GENERIC_FILE =
   /^(?:index|readme|page|guide|guides|interview|interviews|questions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
@@ -246,10 +250,12 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
       .split(/[\\/]/)
       .pop() ?? '';
   const stem = base.replace(/\.(?:md|markdown|txt|html?|text)$/i, '');
-  const words = stem.split(/[-_\s]+/).filter(Boolean);
+  // "Booking.com_June_2022.md": the date the page was written is not the name
+  const words = stem.split(/[-_\s]+/).filter((w) => w && !DATE_WORD.test(w));
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))
     return undefined;
-  if (!words.every((w) => /^[a-z][a-z0-9&]+$/i.test(w))) return undefined;
+  // ("booking.com" is a name written as its address)
+  if (!words.every((w) => /^[a-z][a-z0-9&]+(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
   return (
     spelledOnPage(words, pageText) ??
     words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')

@@ -19,7 +19,7 @@ export interface Line {
   indent: number;
   /** 1-6 for a markdown heading, 7 for a bold line, 8 for anything else */
   level: number;
-  /** a cell of a table's question column: the page itself says it is a question */
+  /** a cell of a table's question column, or a line numbered "Q1.": the page itself says it is a question */
   asked?: boolean;
   /** the "Questions:" a table's header announces, and the last row of that table, where its questions end */
   table?: 'header' | 'last';
@@ -206,7 +206,9 @@ export function linesOf(text: string): Line[] {
     const last = out[out.length - 1];
     const listed = last && !last.heading && !last.item && /:$/.test(last.text) && last.text.split(/\s+/).length >= 4;
     const heading = !item && !labelled && !quoted && !listed && indent <= 1 && isHeadingLike(t);
-    out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
+    // "Q1. Disk Space Analysis": numbered as a question, the page says it is one
+    const asked = Boolean(item) && /^q ?\d/i.test(line);
+    out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8, asked });
   }
   return out;
 }

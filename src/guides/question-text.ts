@@ -46,10 +46,15 @@ const MORE_ASKED =
 // "Fruit Into Baskets (LC 904)", "Two Sum (LeetCode #1)": the practice site's number points to it, it is not the question
 const SITE_NUMBER = /\s*\((?:lc|leetcode)\s*#?\s*\d{1,4}\)$/i;
 
+// "Hacker Rank - Disk Space Analysis", "Stream Aggregation [Rebalanced]": where it came from and a tag, not the question
+const SITE_PREFIX = /^(?:hacker ?rank|leetcode|geeksforgeeks|gfg|codesignal|interviewbit)\s*[-–—:|]\s+(?=\S)/i;
+const TAG_AFTER = /\s*\[\p{L}[\p{L} -]{0,19}\]$/u;
+
 export function cleaned(text: string): string {
   // (only where its words are: most lines have none)
   const told = / (?:other|more) /i.test(text) ? text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')) : text;
-  const bare = withoutPointers(told.endsWith(')') ? told.replace(SITE_NUMBER, '') : told);
+  const bare0 = told.replace(SITE_PREFIX, '').replace(TAG_AFTER, '');
+  const bare = withoutPointers(bare0.endsWith(')') ? bare0.replace(SITE_NUMBER, '') : bare0);
   let t = bare.endsWith(')') ? bare.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : bare;
   // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
   if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');

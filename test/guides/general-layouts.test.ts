@@ -278,4 +278,24 @@ The recruiter sends a checklist before the day, and it says what to bring.
 `;
     expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Design a URL shortener']);
   });
+  it('reads lines numbered "Q1." as questions, without the practice site before them or a tag after', () => {
+    const page = `# Initech Data Engineer Interview
+
+### Round 1: HackerRank Test
+
+2 Questions: 60 mins
+
+Q1. Hacker Rank - Disk Space Analysis
+* https://example.org/disk-space-analysis
+
+Q2. Stream Aggregation [Rebalanced]
+
+Q3. Count islands in a grid [1 ≤ N ≤ 1e5]
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Disk Space Analysis',
+      'Stream Aggregation',
+      'Count islands in a grid [1 ≤ N ≤ 1e5]',
+    ]);
+  });
 });
