@@ -56,6 +56,8 @@ const DESCRIPTORS =
   /\b(?:top|common|\d+|the|a|an|your|my|summer|winter|spring|fall|new grad|interns?(?:hip)?|on-?campus|off-?campus|analysts?|associates?|front[- ]?end|back[- ]?end|full[- ]?stack|technical|coding|behaviou?ral|system design|onsite|phone|final|mock|engineering|software|engineers?|developers?|web|mobile|roles?|questions|ultimate|complete|senior|staff|junior|sde-?\d?|sse|l\d[a-z]?|ic\d)\b/gi;
 
 const DESCRIPTOR_WORD = new RegExp(`^(?:${DESCRIPTORS.source})$`, 'i');
+// "Front End Interview Questions" after "Dropbox": a descriptor of two words starts there
+const DESCRIPTOR_START = new RegExp(`^(?:${DESCRIPTORS.source})`, 'i');
 
 // "Cracking the Dropbox Interview", "Mastering Dropbox Technical Interview Prep"
 const LEADING_VERBS =
@@ -78,16 +80,24 @@ function nameOf(raw: string): string | undefined {
     ?.replace(ROLE_WORDS, '')
     .replace(DESCRIPTORS, '')
     .replace(/\s+/g, ' ')
-    .replace(/[\s:–—-]+$/, '')
+    // "Interview with Microsoft." ends its sentence: the full stop is not the name's
+    .replace(/[\s:–—.,;!?-]+$/, '')
     .replace(/\s*\([^)]*\)$/, '')
     .trim();
   // "Jane Street Quant Trader" is Jane Street: the name ends before the first word about the job
   const words = name?.split(' ') ?? [];
-  const cut = words.findIndex((w, i) => i > 0 && NOT_NAME_WORD.test(w));
+  const cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORD.test(w) || TITLE_LINK_WORD.test(w)));
   if (cut > 0) name = words.slice(0, cut).join(' ');
   // "ATLASSIAN" is Atlassian
   if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
-  return name && name.length <= 40 && /^[A-Z0-9]/.test(name) && !NOT_A_NAME.test(name) && !PRACTICE_SITE.test(name)
+  // "interviews at Tech Companies": a kind of employer, not one
+  const kind = /\b(?:companies|firms|startups|corporations)\b/i.test(name ?? '');
+  return name &&
+    name.length <= 40 &&
+    /^[A-Z0-9]/.test(name) &&
+    !NOT_A_NAME.test(name) &&
+    !PRACTICE_SITE.test(name) &&
+    !kind
     ? name
     : undefined;
 }
@@ -105,6 +115,10 @@ export function employerIn(heading: string, title: boolean, first = false): stri
   }
   return undefined;
 }
+
+// words a Title Case title capitalises that join a clause, not a name: "Interview At Bloomberg But Ended Up ..."
+// ("of" and "and" stay: "Bank of America", "Procter and Gamble")
+const TITLE_LINK_WORD = /^(?:but|with|after|before|when|while|where|as|in|on|to|from|via|vs\.?|versus|because|so)$/i;
 
 // capitalised words after a name that describe the page or the job, not the employer: "Jane Street SWE Internship"
 const NOT_NAME_WORD =
@@ -124,7 +138,9 @@ function wholeName(heading: string, name: string): string {
     const m = /^(&|[A-Z][\w&.-]*?)('s|[.,:;!?)]+)?$/.exec(raw);
     const word = m?.[1];
     if (!word || NOT_NAME_WORD.test(word) || NOT_A_NAME.test(word) || DESCRIPTOR_WORD.test(word)) break;
-    if (ROLE_START.test(words.slice(i).join(' '))) break;
+    if (TITLE_LINK_WORD.test(word)) break;
+    const rest = words.slice(i).join(' ');
+    if (ROLE_START.test(rest) || DESCRIPTOR_START.test(rest)) break;
     whole = `${whole} ${word}`;
     if (m[2]) break;
   }
@@ -132,7 +148,18 @@ function wholeName(heading: string, name: string): string {
   return whole.length <= 40 ? whole : name;
 }
 
+// "Dropbox Front End Interview Questions" names the kind of engineer without the word "Engineer"
+const KIND_OF_ENGINEER: [RegExp, string][] = [
+  [/\bfront[- ]?end\b/i, 'Front End Engineer'],
+  [/\bback[- ]?end\b/i, 'Backend Engineer'],
+  [/\bfull[- ]?stack\b/i, 'Full Stack Engineer'],
+];
+
 export function roleIn(lines: string[]): string | undefined {
+  return namedRole(lines) ?? lines.map((l) => KIND_OF_ENGINEER.find(([re]) => re.test(l))?.[1]).find(Boolean);
+}
+
+function namedRole(lines: string[]): string | undefined {
   for (const l of lines) {
     const m = ROLE_WORDS.exec(l);
     if (m?.[1])
@@ -203,6 +230,10 @@ export function employerUnderTitle(title: string, firstSection: string): string 
   return nameOf(firstSection) === firstSection ? firstSection : undefined;
 }
 
+// the date in a file name: "June", "2022", "jun22"
+const DATE_WORD =
+  /^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\d{2}|\d{4})?|(?:19|20)\d{2}|\d{1,2})$/i;
+
 // file names that name no one: "index.md", "README.md", "page.html"
 const GENERIC_FILE =
   /^(?:index|readme|page|guide|guides|interview|interviews|questions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
@@ -219,10 +250,12 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
       .split(/[\\/]/)
       .pop() ?? '';
   const stem = base.replace(/\.(?:md|markdown|txt|html?|text)$/i, '');
-  const words = stem.split(/[-_\s]+/).filter(Boolean);
+  // "Booking.com_June_2022.md": the date the page was written is not the name
+  const words = stem.split(/[-_\s]+/).filter((w) => w && !DATE_WORD.test(w));
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))
     return undefined;
-  if (!words.every((w) => /^[a-z][a-z0-9&]+$/i.test(w))) return undefined;
+  // ("booking.com" is a name written as its address)
+  if (!words.every((w) => /^[a-z][a-z0-9&]+(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
   return (
     spelledOnPage(words, pageText) ??
     words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')

@@ -5,6 +5,7 @@
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
 
 import { asks } from './asking';
+import { FAQ_HEADING } from './general-faqs';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
@@ -20,20 +21,28 @@ function isQuestion(t: string, item: boolean, section: Section | undefined): boo
   // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
   if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
   if (asks(t) && (words >= 3 || /\?$/.test(t))) return item || /\?$/.test(t);
-  // behavioural questions are asked as questions: "Conflict resolution" under one is a topic
-  const behaviouralOnly = section.cats.length === 1 && section.cats[0] === 'behavioral';
   // after "asked questions from core CS subjects:" the short names are the questions asked, of any kind
   return (
-    item && section.explicit && (section.cats.length > 0 || section.asked === true) && !behaviouralOnly && isName(t)
+    item &&
+    section.explicit &&
+    (section.cats.length > 0 || section.asked === true) &&
+    !behaviouralOnly(section) &&
+    isName(t)
   );
+}
+
+/** Behavioural questions are asked as questions: "Conflict resolution" under one is a topic. */
+function behaviouralOnly(section: Section): boolean {
+  return section.cats.length === 1 && section.cats[0] === 'behavioral';
 }
 
 // a sentence announcing questions ("I was asked two coding questions", "questions, including:")
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
+// ("## My real preparation": how the author prepared, with "### Technical questions" of advice under it)
 const ADVICE_HEADING =
-  /\b(?:tips?|advice|resources|^suggestions$|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t))\b/i;
+  /\b(?:tips?|advice|resources|^suggestions$|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t)|preparation|preparing|how i prepared)\b/i;
 // the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
 const OWN_HEADING =
   /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;
@@ -86,6 +95,12 @@ interface State {
   owner: number | undefined;
   /** a numbered problem heading is being read: its lines are details */
   inProblem: boolean;
+  /** where in `out` the numbered heading being read was put, while it may yet prove a group of questions */
+  grouping: number | undefined;
+  /** the section a table announcing its questions was read in: it goes on after the table */
+  beforeTable: Section | undefined;
+  /** how many entries were taken back out of `out` (a numbered name that proved a group) */
+  removed: number;
   /** "Question:" on its own line: the next line is the question */
   single: boolean;
   out: FoundQuestion[];
@@ -126,21 +141,28 @@ function readHeading(s: State, l: Line): void {
   if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
   // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
-  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text);
+  // ("#### "Tell me about a time you solved a problem with limited resources."" asks; it gives no advice)
+  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) && !headingAsks(cleaned(l.text));
   // a "# Tips" below the page's title (notes run together under "#" headings) is advice too
   const belowTitle = l.level > 1 || (l.level === 1 && s.titled);
   if (l.level === 1) s.titled = true;
-  s.advice = belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text)) ? l.level : undefined;
+  // "## Frequently Asked Questions" asks about the interview, not in it: its questions are FAQs (general-faqs.ts)
+  const faq = FAQ_HEADING.test(l.text);
+  s.advice = (belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text))) || faq ? l.level : undefined;
   if (s.advice !== undefined) {
     s.section = undefined;
     s.inProblem = false;
+    s.grouping = undefined;
     return;
   }
   if (s.inProblem && /:$/.test(l.text)) return;
   // a bold "Key Requirements:" is part of the problem; the next heading ends it
   if (l.marked && !/:$/.test(l.text)) s.inProblem = false;
+  s.grouping = undefined;
   // "### 2️⃣ Horizontal Pod Autoscaler" in a questions section is a problem: its lines are details
-  if (l.numbered && s.section?.explicit && isName(l.text)) {
+  // ("### 1. Leadership & Initiative" under "## Behavioral Questions" groups the questions asked under it)
+  if (l.numbered && s.section?.explicit && !behaviouralOnly(s.section) && isName(l.text)) {
+    s.grouping = s.out.length;
     s.out.push({ text: l.text, context: s.section.cats });
     s.inProblem = true;
     return;
@@ -224,7 +246,7 @@ function readLine(s: State, l: Line): void {
     s.owner = l.item ? l.indent : undefined;
     return;
   }
-  if (s.inProblem && !single) return;
+  if (s.inProblem && !single && !regrouped(s, l)) return;
   // "Some of the topics you might encounter include:": the items under it are topics to revise
   if (/:$/.test(l.text) && TOPICS_LINE.test(l.text) && !/question|asked/i.test(l.text)) {
     if (l.item) s.owner = l.indent;
@@ -245,6 +267,12 @@ function readLine(s: State, l: Line): void {
     }
   }
   s.plain = false;
+  // a cell of a table's question column is a question whatever its length or form
+  if (l.asked && s.section) {
+    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+    s.sectioned++;
+    return;
+  }
   if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
   if (told(s, l.text)) return;
   if (ADVICE.test(l.text)) s.section = undefined;
@@ -252,6 +280,19 @@ function readLine(s: State, l: Line): void {
     const cats = announced(l.text) ?? [];
     s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
   }
+}
+
+/**
+ * '- "How do you stay connected with a remote team?"' under "### 1. Remote Work": quoted questions
+ * listed under a numbered name make it a group of questions, not a problem; true when it was one.
+ */
+function regrouped(s: State, l: Line): boolean {
+  if (s.grouping === undefined || !l.item || !/^["“].+["”]$/.test(l.text) || !asks(cleaned(l.text))) return false;
+  s.out.splice(s.grouping, 1);
+  s.removed++;
+  s.grouping = undefined;
+  s.inProblem = false;
+  return true;
 }
 
 /**
@@ -302,6 +343,9 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     advice: undefined,
     owner: undefined,
     inProblem: false,
+    grouping: undefined,
+    beforeTable: undefined,
+    removed: 0,
     single: false,
     out: [],
     loose: [],
@@ -312,14 +356,19 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     para: undefined,
   };
   const runs = new ListRuns();
+  // what was read so far, counting what was taken back out, so a line's own question counts as taken
+  const read = () => s.out.length + s.removed;
   for (const l of lines) {
-    const before = s.out.length;
+    const before = read();
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
+    if (l.table === 'header') s.beforeTable = s.section;
     if (l.heading && !l.item && (l.marked || s.para === undefined)) readHeading(s, l);
     else readLine(s, l);
-    runs.see(l, s.out.length > before, before, nameIn(s, l));
+    // the questions a table's header announced end with the table
+    if (l.table === 'last') s.section = s.beforeTable;
+    runs.see(l, read() > before, s.out.length, nameIn(s, l));
   }
   s.sectioned += runs.into(s.out);
   // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")

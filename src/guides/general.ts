@@ -2,12 +2,16 @@
 // prep site's company page, a repository's markdown guide, a blog post). The employer and
 // role come from the title and headings (employer.ts); questions from list items and numbered
 // lines under headings that announce questions, categorised by that heading
-// (general-questions.ts); site chrome is left out (page-lines.ts). The shipped site's layout
+// (general-questions.ts); the FAQ section's questions, with their answers, as FAQs
+// (general-faqs.ts); the items under tips and process headings (general-sections.ts); site
+// chrome is left out (page-lines.ts). The shipped site's layout
 // has its own front (parse.ts), tried first.
 import { findAliases } from './aliases';
 import { employerIn, employerInFileName, employerInWords, employerUnderTitle, fullerInPath, roleIn } from './employer';
 import { GuideParseError } from './errors';
+import { faqsIn } from './general-faqs';
 import { questionsIn } from './general-questions';
+import { processIn, tipsIn } from './general-sections';
 import { checkInput, type ParseOverrides } from './input';
 import { type Line, linesOf } from './page-lines';
 import { guideQuestionsOf } from './questions';
@@ -84,11 +88,11 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     overview: '',
     questions,
     evaluationAreas: [],
-    process: [],
+    process: processIn(lines),
     responsibilities: [],
     requirements: { mustHave: [], niceToHave: [] },
-    faqs: [],
-    tips: [],
+    faqs: faqsIn(lines),
+    tips: tipsIn(lines),
     focusAreas: [],
     source: sourceName,
   };

@@ -5,6 +5,7 @@
 // #62") and site chrome ("Read answer") left out; a block quote's lines are text, never headings.
 
 import { FENCE, proseFences } from './fences';
+import { Tables } from './page-tables';
 
 export interface Line {
   text: string;
@@ -18,6 +19,10 @@ export interface Line {
   indent: number;
   /** 1-6 for a markdown heading, 7 for a bold line, 8 for anything else */
   level: number;
+  /** a cell of a table's question column, or a line numbered "Q1.": the page itself says it is a question */
+  asked?: boolean;
+  /** the "Questions:" a table's header announces, and the last row of that table, where its questions end */
+  table?: 'header' | 'last';
 }
 
 const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
@@ -96,19 +101,25 @@ const REFERENCE =
 // "Top FB System Design Questions" over a line of "----" or "====" is a heading (markdown's setext form)
 const UNDERLINE = /^\s{0,3}(?:-{3,}|={3,})\s*$/;
 
-const TABLE_RULE = /^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$/;
-// cells that say how hard, where or whether, not what is asked: "Easy", "12", "Link", "✅"
-const NOT_A_CELL = /^(?:easy|medium|hard|yes|no|link|solution|video|code|notes?|done|todo|#?\d+[.)]?|[^\p{L}]*)$/iu;
+// "<details><summary>Tell me about a time ...</summary>": a fold whose summary is its question, the
+// answer folded under it; the fold's own tags, and a lone "<summary>" or "</details>", are no text
+const SUMMARY = /^(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)<\/summary>/i;
+const FOLD_TAG = /^<\/?(?:details|summary)\b[^>]*>$/i;
 
-/** "| 1 | [Two Sum](...) | Easy |": the cell a table row asks, as a list item; none for its header or rule. */
-function tableRow(line: string, next: string): string | undefined {
-  if (TABLE_RULE.test(line) || TABLE_RULE.test(next.trim())) return undefined;
-  const cells = line
-    .slice(1, -1)
-    .split('|')
-    .map((c) => stripMarks(c.trim()))
-    .filter((c) => !NOT_A_CELL.test(c));
-  return cells.sort((a, b) => b.length - a.length)[0];
+/** A fold's summary as a list item's text ("<strong>" and other tags inside it dropped). */
+function summaryOf(line: string): string | undefined {
+  const inner = SUMMARY.exec(line)?.[1];
+  return inner === undefined ? undefined : stripMarks(inner.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' '));
+}
+
+/** A fold's own tags, or its summary as a list item (none for chrome such as "View Answer"); false for other lines. */
+function readFold(line: string, indent: number, out: Line[]): boolean {
+  if (FOLD_TAG.test(line)) return true;
+  const summary = summaryOf(line);
+  if (summary === undefined) return false;
+  if (summary && !CHROME.test(summary))
+    out.push({ text: summary, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+  return true;
 }
 
 export function linesOf(text: string): Line[] {
@@ -117,6 +128,7 @@ export function linesOf(text: string): Line[] {
   let inCode = false;
   const raws = withoutFrontMatter(text).split(/\r?\n/);
   const prose = proseFences(raws);
+  const tables = new Tables(stripMarks);
   for (const [i, raw] of raws.entries()) {
     // a fenced block of sentences is the page's text: its fences are no more than marks
     if (prose.has(i)) continue;
@@ -139,9 +151,10 @@ export function linesOf(text: string): Line[] {
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
     if (REFERENCE.test(line)) continue;
     const indent = raw.length - raw.trimStart().length;
-    if (/^\|.*\|$/.test(line)) {
-      const row = tableRow(line, raws[i + 1] ?? '');
-      if (row) out.push({ text: row, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+    if (tables.read(line, raws[i + 1] ?? '', indent, out)) continue;
+    if (!quoted && readFold(line, indent, out)) {
+      // the answer folded under a summary is no more of its text
+      afterBlank = true;
       continue;
     }
     if (!quoted && UNDERLINE.test(raws[i + 1] ?? '') && !/^[-*•>]\s/.test(line)) {
@@ -193,7 +206,9 @@ export function linesOf(text: string): Line[] {
     const last = out[out.length - 1];
     const listed = last && !last.heading && !last.item && /:$/.test(last.text) && last.text.split(/\s+/).length >= 4;
     const heading = !item && !labelled && !quoted && !listed && indent <= 1 && isHeadingLike(t);
-    out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8 });
+    // "Q1. Disk Space Analysis": numbered as a question, the page says it is one
+    const asked = Boolean(item) && /^q ?\d/i.test(line);
+    out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8, asked });
   }
   return out;
 }

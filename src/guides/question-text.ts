@@ -39,8 +39,22 @@ function withoutPointers(text: string): string {
   return t !== text ? t.replace(/^["“]\s*(.+?)\s*["”]?$/, '$1') : text;
 }
 
+// "What is concurrency and how it is maintained. and some other questions": the tail says more were asked
+const MORE_ASKED =
+  /(?:[.,;]\s*|\s+)(?:and|&)\s+(?:some|a few|many|several|a couple of)\s+(?:other|more)\s+(?:questions|ones)\.?$/i;
+
+// "Fruit Into Baskets (LC 904)", "Two Sum (LeetCode #1)": the practice site's number points to it, it is not the question
+const SITE_NUMBER = /\s*\((?:lc|leetcode)\s*#?\s*\d{1,4}\)$/i;
+
+// "Hacker Rank - Disk Space Analysis", "Stream Aggregation [Rebalanced]": where it came from and a tag, not the question
+const SITE_PREFIX = /^(?:hacker ?rank|leetcode|geeksforgeeks|gfg|codesignal|interviewbit)\s*[-–—:|]\s+(?=\S)/i;
+const TAG_AFTER = /\s*\[\p{L}[\p{L} -]{0,19}\]$/u;
+
 export function cleaned(text: string): string {
-  const bare = withoutPointers(text);
+  // (only where its words are: most lines have none)
+  const told = / (?:other|more) /i.test(text) ? text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')) : text;
+  const bare0 = told.replace(SITE_PREFIX, '').replace(TAG_AFTER, '');
+  const bare = withoutPointers(bare0.endsWith(')') ? bare0.replace(SITE_NUMBER, '') : bare0);
   let t = bare.endsWith(')') ? bare.replace(/\s*\((?:easy|medium|hard|free)\)$/i, '') : bare;
   // "(Explore) How would you ...", "[Easy] Reverse a linked list": a tag before the question is not its text
   if (/^[([]/.test(t)) t = t.replace(/^[([][^()[\]]{1,25}[)\]]\s+(?=\p{Lu})/u, '');
@@ -53,7 +67,7 @@ export function cleaned(text: string): string {
 
 // "The average and worst-case time complexity of Merge Sort." in a list of questions: a quiz item
 // stated, not asked; a report ("I solved it.", "Other questions were not remembered.") is none
-const REPORT = /^(?:i|my|our|he|she|they|it|this|that|there)\b|\b(?:was|were|did|had|got|asked|remembered)\b/i;
+const REPORT = /^(?:i|my|our|he|she|they|it|this|that|there)\b|\b(?:was|were|did|had|got|went|asked|remembered)\b/i;
 
 /** A sentence an item of a questions list states: a question when its list is mostly questions. */
 export function isStatement(t: string): boolean {
@@ -70,7 +84,8 @@ function topicList(t: string): boolean {
 // "Problem 1: The Celebrity Problem.", "Problem: Design a metrics system.", "A real-world design
 // problem: build a click counter": a line the page labels as its problem or question states it
 const NUMBERED_LABEL = /^(?:problem|question|q)\s*#?\d{1,3}\s*[:.)–—-]\s*(.+)$/i;
-const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)\s*:\s*(.+)$/i;
+// ("Coding Question - find the maximum ..." labels it with a dash)
+const PROBLEM_LABEL = /^(?:an? |the )?(?:[\w-]+ ){0,3}(?:problem|question|task|prompt)(?:\s*:|\s+[–—-])\s*(.+)$/i;
 
 export function labelledProblem(text: string): string | undefined {
   const numbered = NUMBERED_LABEL.exec(text)?.[1];

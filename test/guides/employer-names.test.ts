@@ -17,6 +17,22 @@ describe('multi-word employer names', () => {
     expect(employerOf('# Interviewing at Hudson River Trading: my notes')).toBe('Hudson River Trading');
   });
 
+  it('ends the name before a two-word descriptor ("Front End") and leaves a sentence\'s full stop out', () => {
+    expect(employerOf('# Initech Front End Interview Questions')).toBe('Initech');
+    expect(readGuide(`# Initech Front End Interview Questions${QUESTIONS}`, 'page.md').role).toBe('Front End Engineer');
+    expect(employerOf('# Initech Full Stack Interview Guide')).toBe('Initech');
+    expect(employerOf('# Interview with Initech.')).toBe('Initech');
+    // a dot inside the name stays
+    expect(employerOf('# Interview with Booking.com')).toBe('Booking.com');
+  });
+
+  it("ends a Title Case title's name at a word joining a clause, and takes no kind of employer as one", () => {
+    expect(employerOf('# How I Failed My Interview At Initech But Ended Up With Three Offers')).toBe('Initech');
+    expect(employerOf('# Interviewing At Bank of America In 2024')).toBe('Bank of America');
+    const page = `# My first technical interview\n\n**What coding interviews at Tech Companies test:**\n\nI prepared at Initech for weeks; the Initech engineers and Initech recruiters were kind.${QUESTIONS}`;
+    expect(readGuide(page, 'page.md').employer).toBe('Initech');
+  });
+
   it('keeps a one-word name one word', () => {
     expect(employerOf('# Google SWE Internship')).toBe('Google');
     expect(employerOf("# Stripe's Interview Process")).toBe('Stripe');
@@ -28,5 +44,12 @@ describe('multi-word employer names', () => {
     expect(readGuide(page, 'notes/jane-street/index.md').employer).toBe('Jane Street');
     // a path the page never spells as a name changes nothing
     expect(readGuide(page, 'guides/jane-doe-notes.md').employer).toBe('Jane');
+  });
+  it('takes the employer from a file name without the date in it, and a name written as its address', () => {
+    const page = `### Round 1: Online Test\n\nQ1. Disk Space Analysis\n\nQ2. Stream Aggregation\n`;
+    expect(readGuide(page, 'Booking.com_June_2022.md').employer).toBe('Booking.com');
+    expect(readGuide(page, 'initech-2024-05.md').employer).toBe('Initech');
+    // a name that starts like a month stays whole
+    expect(readGuide(page, 'marvel-studios.md').employer).toBe('Marvel Studios');
   });
 });

@@ -171,4 +171,131 @@ Great people.
 `;
     expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Merge Intervals', 'Design a rate limiter']);
   });
+
+  it('reads the column a table header names as its questions, however long, without the site number after one', () => {
+    const page = `# Initech Interview Questions
+
+## Onsite
+
+| Round | Question | Notes |
+|-------|----------|-------|
+| Coding | Two Sum | The interviewer wanted an O(n) solution and asked about duplicates |
+| Design | Design a URL shortener | We talked about hashing, caching and a database per region |
+| Behavioral | Tell me about a time you failed. | Easy |
+| Coding | **Longest Substring with At Most K Distinct Characters** (LC 340) | Sliding window |
+
+Some notes after the table.
+
+| Tip | Why it matters |
+|-----|----------------|
+| Practise aloud | Interviewers want to hear how you think |
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Two Sum',
+      'Design a URL shortener',
+      'Tell me about a time you failed.',
+      'Longest Substring with At Most K Distinct Characters',
+    ]);
+  });
+
+  it('reads quoted question headings over quoted sample answers, under numbered groups of a behavioural heading', () => {
+    const page = `# Initech Round 3: Behavioral Interview
+
+## Common Behavioral Questions
+
+### 1. Leadership & Initiative
+
+#### "Tell me about a time you took initiative to improve a process."
+
+**STAR Framework:**
+
+- **Situation**: "Our deployment process was manual."
+- **Result**: "Deployments took minutes, not hours."
+
+### 2. Problem-Solving & Innovation
+
+#### "Tell me about a time you solved a complex problem with limited resources."
+
+**STAR Framework:**
+
+- **Action**: "I researched open-source tools."
+
+## Initech-Specific Questions
+
+### 1. Remote Work & Collaboration
+
+- "How do you stay connected with your team in a remote environment?"
+- "How do you handle time zone differences?"
+
+## Coding Questions
+
+### 1. Merge Intervals
+
+- "Sorted input" is the first hint.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Tell me about a time you took initiative to improve a process.',
+      'Tell me about a time you solved a complex problem with limited resources.',
+      'How do you stay connected with your team in a remote environment?',
+      'How do you handle time zone differences?',
+      'Merge Intervals',
+    ]);
+  });
+  it('reads the sub-headings of a preparation section as advice, "Technical questions" and all', () => {
+    const page = `# Initech Software Engineer Interview
+
+## Coding Round
+
+- Reverse a linked list in place.
+
+## My real preparation
+
+### Technical questions
+
+- **Practice writing code on paper**: typing is easy, writing is hard.
+- **Test your code**: always test it before you say you are done.
+
+### Behavioral questions
+
+- **Limit details**: Describe a summary of what you did and offer more if asked.
+`;
+    expect(texts(page, 'initech.md')).toEqual(['Reverse a linked list in place.']);
+  });
+  it('ends the questions a table header announced with the table', () => {
+    const page = `# Initech Interview Guide
+
+## Overview
+
+| Round | Question |
+|-------|----------|
+| Coding | Two Sum |
+| Design | Design a URL shortener |
+
+The recruiter sends a checklist before the day, and it says what to bring.
+
+- Explain your approach aloud while you code.
+- Describe your projects briefly when asked.
+`;
+    expect(texts(page, 'initech.md')).toEqual(['Two Sum', 'Design a URL shortener']);
+  });
+  it('reads lines numbered "Q1." as questions, without the practice site before them or a tag after', () => {
+    const page = `# Initech Data Engineer Interview
+
+### Round 1: HackerRank Test
+
+2 Questions: 60 mins
+
+Q1. Hacker Rank - Disk Space Analysis
+* https://example.org/disk-space-analysis
+
+Q2. Stream Aggregation [Rebalanced]
+
+Q3. Count islands in a grid [1 ≤ N ≤ 1e5]
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Disk Space Analysis',
+      'Stream Aggregation',
+      'Count islands in a grid [1 ≤ N ≤ 1e5]',
+    ]);
+  });
 });

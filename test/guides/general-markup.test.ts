@@ -241,4 +241,73 @@ ${filler}In this round, I was asked to write complete logic for the snake game. 
     expect(page.split('\n')[4]?.length).toBeGreaterThan(800);
     expect(texts(page, 'globex.md')).toEqual(['write complete logic for the snake game']);
   });
+  it("reads a <details> fold's summary as its question and the folded answer as no more of it", () => {
+    const page = `# Initech Interview Questions
+
+## Behavioral Questions
+
+<details><summary>Tell me about a time you disagreed with a teammate</summary>
+Use the story about the release freeze; say what changed afterwards.
+</details>
+
+<details>
+<summary><strong>How do you prioritise when everything is urgent?</strong></summary>
+
+Talk about impact and cost.
+</details>
+
+<details><summary>View Answer</summary><p>Not a question.</p></details>
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Tell me about a time you disagreed with a teammate',
+      'How do you prioritise when everything is urgent?',
+    ]);
+  });
+
+  it("reads a saved HTML page's folds the same way as the markdown ones", () => {
+    const page = `<!doctype html><html><body><nav><a href="/">Home</a></nav>
+<h1>Initech Interview Questions</h1>
+<h2>Behavioral Questions</h2>
+<details><summary>Tell me about a time you disagreed with a teammate</summary><p>Use the story about the release freeze</p></details>
+<details><summary>How do you prioritise when everything is urgent?</summary><p>Talk about impact and cost.</p></details>
+<footer>Sign up free</footer></body></html>`;
+    expect(texts(page, 'initech.html')).toEqual([
+      'Tell me about a time you disagreed with a teammate',
+      'How do you prioritise when everything is urgent?',
+    ]);
+  });
+  it('reads a "Coding Question - ..." line without its link, cuts "and some other questions", and leaves narration out', () => {
+    const page = `# Initech Interview Experience
+
+## Round 3 - Technical Round
+
+Questions asked were-
+1. What are semaphores
+2. What is concurrency and how it is maintained. and some other questions
+3. A long discussion went around the above topics mentioned.
+
+Then a puzzle and a coding question were asked.
+
+Coding Question - find the maximum j - i such that arr[i] > arr[j]. https://example.org/max-index-diff/
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'What are semaphores',
+      'What is concurrency and how it is maintained.',
+      'find the maximum j - i such that arr[i] > arr[j].',
+    ]);
+  });
+  it("leaves a saved HTML page's chrome out: navigation and footer by their role, breadcrumbs, sharing buttons, comments", () => {
+    const page = `<!doctype html><html><body>
+<div role="navigation"><ul><li>What is your salary?</li></ul></div>
+<ul class="breadcrumbs"><li>Home</li><li>Initech</li></ul>
+<article><h1>Initech Interview Questions</h1><h2>Coding Questions</h2>
+<ul><li>Reverse a linked list in place.</li><li>How would you design a rate limiter?</li></ul>
+<div class="share-buttons"><ul><li>Share this on Twitter?</li></ul></div></article>
+<section id="comments"><ul><li>What did they ask you in the onsite?</li></ul></section>
+<div role="contentinfo">© Initech Prep</div></body></html>`;
+    expect(texts(page, 'initech.html')).toEqual([
+      'Reverse a linked list in place.',
+      'How would you design a rate limiter?',
+    ]);
+  });
 });
