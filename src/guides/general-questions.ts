@@ -10,7 +10,7 @@ import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
 import { ANSWER_HEADING, announced, type Section, sectionAfter } from './question-sections';
-import { cleaned, isName, isStatement, labelledProblem } from './question-text';
+import { cleaned, isName, isStage, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
 import { reportedQuestions } from './reported';
 
@@ -93,6 +93,8 @@ interface State {
   advice: number | undefined;
   /** the indent of the question whose details are being skipped */
   owner: number | undefined;
+  /** the indent of an item naming a stage ("- HR Interview"): the items under it tell that stage */
+  stage: number | undefined;
   /** a numbered problem heading is being read: its lines are details */
   inProblem: boolean;
   /** where in `out` the numbered heading being read was put, while it may yet prove a group of questions */
@@ -126,6 +128,11 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
   const labelled = s.section ? labelledProblem(text) : undefined;
   const t = labelled ?? cleaned(text);
   if (s.section === undefined && item && asks(t) && t.split(/\s+/).length >= 4) s.loose.push({ text: t, context: [] });
+  // "- 2nd Technical Interview" over the items telling that round: a label, its items what the round held
+  if (item && isStage(t)) {
+    s.stage = indent;
+    return false;
+  }
   if (!labelled && !isQuestion(t, item || single, s.section)) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });
   if (s.section) s.sectioned++;
@@ -135,6 +142,7 @@ function take(s: State, text: string, item: boolean, indent: number, single = fa
 
 function readHeading(s: State, l: Line): void {
   s.owner = undefined;
+  s.stage = undefined;
   // "### Interview 1", "### Round 2" naming nothing more: the sentence under it may state the question
   s.para = l.marked && /^(?:interview|round|question|problem)\s*#?\d{1,2}:?$/i.test(l.text) ? '' : undefined;
   s.plain = false;
@@ -234,6 +242,12 @@ function readLine(s: State, l: Line): void {
     return;
   }
   if (s.owner !== undefined && (l.item || l.indent <= s.owner)) s.owner = undefined;
+  if (s.stage !== undefined && l.item && l.indent <= s.stage) s.stage = undefined;
+  // the items telling a stage are sentences about it: only the questions they report count
+  if (s.stage !== undefined && l.item && s.advice === undefined) {
+    reported(s, l.text);
+    return;
+  }
   if (s.advice !== undefined) return;
   if (s.para !== undefined) firstSentence(s, l);
   const single = s.single;
@@ -313,15 +327,27 @@ function firstSentence(s: State, l: Line): void {
   }
 }
 
+// "Asked me to explain the 4 pillars of OOPs.": a line of its own reporting what the interviewer asked
+const ASKED_LINE = /^asked\s+(?:me\s+)?(?:to|for|about|if|whether|how|what|why)\b/i;
+
 /** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
 function plainQuestion(s: State, text: string): boolean {
   const t = cleaned(text);
   const words = t.split(/\s+/).length;
   // "Briefly describe ...": an adverb before the asking verb
-  if (words < 3 || words > 60 || !(asks(t) || asks(t.replace(/^\p{L}+ly\s+/iu, '')))) return false;
+  const asking = asks(t) || asks(t.replace(/^\p{L}+ly\s+/iu, '')) || ASKED_LINE.test(t);
+  if (words < 3 || words > 60 || !asking) return false;
   s.out.push({ text: t, context: s.section?.cats ?? [] });
   s.sectioned++;
   return true;
+}
+
+/**
+ * "Following that, she tested my knowledge in Computer Networks:" in a round: a sentence leading
+ * into lines written one under another without list marks, which are questions when they ask.
+ */
+function leadsIn(s: State, l: Line): boolean {
+  return !l.item && !l.marked && /:$/.test(l.text) && s.section !== undefined && s.advice === undefined;
 }
 
 /** An item of a questions section that could be a question if its list asks: "Types of Cache". */
@@ -342,6 +368,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     section: undefined,
     advice: undefined,
     owner: undefined,
+    stage: undefined,
     inProblem: false,
     grouping: undefined,
     beforeTable: undefined,
@@ -368,6 +395,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     else readLine(s, l);
     // the questions a table's header announced end with the table
     if (l.table === 'last') s.section = s.beforeTable;
+    if (leadsIn(s, l)) s.plain = true;
     runs.see(l, read() > before, s.out.length, nameIn(s, l));
   }
   s.sectioned += runs.into(s.out);

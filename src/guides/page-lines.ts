@@ -55,19 +55,33 @@ function stripMarks(s: string): string {
   // a stray emphasis mark inside a word ("G*iven 2 numbers*") is a typo, not text
   if (t.includes('*')) t = t.replace(/(\p{L})\*(?=\p{L})/gu, '$1').replace(/\*(?=[.,;:!?]*$)/, '');
   if (t.endsWith(')')) t = t.replace(/\s*\((?:paid|free)\)$/i, '');
+  // "What book did you read most recently? 👀": an emoji after the text is a reaction, not its words
+  if (t.charCodeAt(t.length - 1) > 127) t = t.replace(TRAILING_EMOJI, '');
   return t.trim();
 }
+
+const TRAILING_EMOJI = /(?:\s*(?:\p{Extended_Pictographic}|\uFE0F|\u200D))+$/u;
 
 /** A markdown page's front matter ("title: ..."), read as its title; comments dropped. */
 function withoutFrontMatter(text: string): string {
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   const body = fm ? text.slice(fm[0].length) : text;
-  const title = fm ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(fm[1] ?? '')?.[1] : undefined;
+  // a long title folded onto indented lines ("title: Acme Interview" then "  Experience for SWE") is one title
+  const folded = fm ? /^title:[ \t]*(.+(?:\r?\n[ \t]+\S.*)*)/m.exec(fm[1] ?? '')?.[1] : undefined;
+  const title = folded
+    ?.replace(/\s*\r?\n\s*/g, ' ')
+    .trim()
+    .replace(/^["'](.*)["']$/, '$1');
   return `${title ? `# ${title}\n` : ''}${body.replace(/<!--[\s\S]*?-->/g, '')}`;
 }
 
+// "Afterwards, he moved on to networking:" leads into what follows, in a sentence; it heads nothing
+const LEAD_IN = /:$/;
+const SPEAKER = /\b(?:I|he|she|we|they|interviewers?)\b/i;
+
 export function isHeadingLike(t: string): boolean {
-  return t.length <= 70 && !/[.?!,;]$/.test(t) && t.split(/\s+/).length <= 9 && /^[A-Z0-9]/.test(t);
+  if (t.length > 70 || /[.?!,;]$/.test(t) || t.split(/\s+/).length > 9 || !/^[A-Z0-9]/.test(t)) return false;
+  return !(LEAD_IN.test(t) && SPEAKER.test(t));
 }
 
 function headingLine(inner: string, indent: number, level: number): Line {
@@ -97,6 +111,9 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean, in
 // "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
 const REFERENCE =
   /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$|^(?:references?|refs?)\s*:$/i;
+
+// "![Image](https://.../logo.jpg "Acme")" alone on its line, or linked: a picture, no text of the page's
+const IMAGE = /^\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?$/;
 
 // "Top FB System Design Questions" over a line of "----" or "====" is a heading (markdown's setext form)
 const UNDERLINE = /^\s{0,3}(?:-{3,}|={3,})\s*$/;
@@ -149,7 +166,7 @@ export function linesOf(text: string): Line[] {
     const prevBlank = afterBlank;
     afterBlank = blank;
     if (!line || /^[-=*_]{3,}$/.test(line) || /^\{%.*%\}$/.test(line) || /^:::/.test(line)) continue;
-    if (REFERENCE.test(line)) continue;
+    if (REFERENCE.test(line) || IMAGE.test(line)) continue;
     const indent = raw.length - raw.trimStart().length;
     if (tables.read(line, raws[i + 1] ?? '', indent, out)) continue;
     if (!quoted && readFold(line, indent, out)) {
@@ -162,7 +179,8 @@ export function linesOf(text: string): Line[] {
       continue;
     }
     const prev = out[out.length - 1];
-    if (continues(prev, line, prevBlank, indent)) {
+    // a quote under an item ("  > I believe they meant ...") is a note on it, not more of its text
+    if (!quoted && continues(prev, line, prevBlank, indent)) {
       prev.text = `${prev.text} ${stripMarks(line)}`.trim();
       continue;
     }

@@ -5,12 +5,21 @@ import { asks } from './asking';
 
 const NOT_A_NAME = /^(?:i|we|my|our|the|this|that|it|they|he|she|you|there|other|one|some|these|those|also)\b/i;
 
+const STAGE =
+  /\b(?:interviews?|rounds?|assessments?|screening|phone screen|onsite|(?:coding|online|aptitude|written|technical) tests?)$/i;
+
+/** "1st Technical Interview", "Online Coding Test", "HR Round": a stage of the process, not a problem. */
+export function isStage(t: string): boolean {
+  return t.split(/\s+/).length <= 5 && STAGE.test(t);
+}
+
 /** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
 export function isName(t: string): boolean {
   const words = t.split(/\s+/);
   // "Difficulty: Easy" is a detail with its value
   if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$|^[\w ]{1,20}:\s/.test(t)) return false;
   if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;
+  if (isStage(t)) return false;
   return words.length >= 2 || /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(t);
 }
 

@@ -41,7 +41,9 @@ function reportedIn(text: string): string[] {
   if (to && words(to) >= 4 && asks(to) && !GENERIC_TASK.test(to) && !KIND_OF_TASK.test(to)) return [to];
   const like = QUESTIONS_LIKE.exec(text)?.[1];
   if (!like) return [];
+  // "..., how would you write unit tests, some good coding practices etc.": the "etc." names none
   return like
+    .replace(/,\s+[^,]*\betc\.?$/i, '')
     .split(WH_JOIN)
     .map((p) => p.trim())
     .filter((p) => words(p) >= 3);

@@ -4,7 +4,8 @@
 // open/labels.jsonl; the others' labels are committed in pages/labels.jsonl but their texts
 // stay on the machine that saved them (gitignored). A labelled page whose text is missing is
 // skipped, counted and named, with how to save it again. This is an evaluation to run, not a test. Split into dev and test by a hash of each page's source; the
-// shipped-layout front alone is printed beside the whole importer, as the baseline.
+// shipped-layout front alone is printed beside the whole importer, as the baseline; per-page (macro)
+// precision and recall are printed beside the pooled ones.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,26 @@ function showMisses(l: Label, g: { employer: string; questions: { text: string }
 
 const importer: Read = (t, n) => readGuide(t, n);
 
+/**
+ * Per-page (macro) figures beside the pooled ones, so that two long pages do not decide them:
+ * precision averaged over the pages that gave questions, recall over the pages labelled with
+ * some (a refused page's recall is 0).
+ */
+class PerPage {
+  private precisions: number[] = [];
+  private recalls: number[] = [];
+
+  add(right: number, predicted: number, gold: number): void {
+    if (predicted > 0) this.precisions.push(right / predicted);
+    if (gold > 0) this.recalls.push(right / gold);
+  }
+
+  macro(): { macroPrecision: string; macroRecall: string } {
+    const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2) : '-');
+    return { macroPrecision: mean(this.precisions), macroRecall: mean(this.recalls) };
+  }
+}
+
 function score(labels: Label[], read: Read) {
   let accepted = 0;
   let employerRight = 0;
@@ -56,6 +77,7 @@ function score(labels: Label[], read: Read) {
   let predicted = 0;
   let gold = 0;
   let refusedEmpty = 0;
+  const pages = new PerPage();
   const empties = labels.filter((l) => l.questions.length === 0).length;
   for (const l of labels) {
     const text = readFileSync(join(DIR, l.file), 'utf8');
@@ -67,13 +89,16 @@ function score(labels: Label[], read: Read) {
       const got = g.employer.toLowerCase();
       if (want.includes(got) || got.includes(want.split(' (')[0] ?? want)) employerRight++;
       const goldKeys = new Set(l.questions.map(norm));
+      const right = g.questions.filter((q) => goldKeys.has(norm(q.text))).length;
       predicted += g.questions.length;
-      tp += g.questions.filter((q) => goldKeys.has(norm(q.text))).length;
+      tp += right;
+      pages.add(right, g.questions.length, l.questions.length);
       if (SHOW && read === importer && split(l.source) === 'dev') showMisses(l, g, goldKeys);
     } catch (err) {
       if (!(err instanceof GuideParseError)) throw err;
       if (SHOW && read === importer && split(l.source) === 'dev') console.log(`\n${l.file}: refused: ${err.message}`);
       if (l.questions.length === 0) refusedEmpty++;
+      pages.add(0, 0, l.questions.length);
     }
   }
   const withQuestions = labels.length - empties;
@@ -83,6 +108,7 @@ function score(labels: Label[], read: Read) {
     employer: `${employerRight} of ${accepted}`,
     precision: predicted ? (tp / predicted).toFixed(2) : '-',
     recall: gold ? (tp / gold).toFixed(2) : '-',
+    ...pages.macro(),
     refusedEmpty: `${refusedEmpty} of ${empties}`,
   };
 }
@@ -119,7 +145,7 @@ if (labels.length === 0) {
     const set = labels.filter((l) => split(l.source) === part);
     console.log(`\n${part}: ${set.length} pages`);
     console.log(
-      '                      accepted                         employer   Q precision  Q recall  no-question pages refused',
+      '                      accepted                         employer   Q precision  Q recall  per page P / R  no-question pages refused',
     );
     for (const [name, read] of [
       ['shipped layout only', shippedOnly],
@@ -128,7 +154,7 @@ if (labels.length === 0) {
     ] as const) {
       const s = score(set, read);
       console.log(
-        `  ${name.padEnd(22)} ${s.accepted.padEnd(32)} ${s.employer.padEnd(10)} ${s.precision.padEnd(12)} ${s.recall.padEnd(9)} ${s.refusedEmpty}`,
+        `  ${name.padEnd(22)} ${s.accepted.padEnd(32)} ${s.employer.padEnd(10)} ${s.precision.padEnd(12)} ${s.recall.padEnd(9)} ${`${s.macroPrecision} / ${s.macroRecall}`.padEnd(15)} ${s.refusedEmpty}`,
       );
     }
   }
