@@ -9,10 +9,12 @@ import { FAQ_HEADING } from './general-faqs';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
-import { ANSWER_HEADING, announced, type Section, sectionAfter } from './question-sections';
+import { ADVICE_HEADING, announcesOne, headingAsks, namedProblem, OWN_HEADING } from './question-headings';
+import { announced, type Section, sectionAfter } from './question-sections';
 import { cleaned, isName, isStage, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
 import { reportedQuestions } from './reported';
+import { toldQuestions } from './told-questions';
 
 function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
   const words = t.split(/\s+/).length;
@@ -40,30 +42,6 @@ function behaviouralOnly(section: Section): boolean {
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
-// ("## My real preparation": how the author prepared, with "### Technical questions" of advice under it)
-const ADVICE_HEADING =
-  /\b(?:tips?|advice|resources|^suggestions$|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t)|preparation|preparing|how i prepared)\b/i;
-// the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
-const OWN_HEADING =
-  /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;
-// "First was — Given two numbers ...", "Next question was: Find ..."
-const TOLD =
-  /^(?:the )?(?:first|second|third|next|last|another|other|one|final)\b[\w ]{0,30}?\b(?:was|is)\s*[—–:-]\s*(.+)$/i;
-// "Some of the questions she asked me — How I ..., What is ..., Difference between ..."
-const TOLD_LIST = /\bquestions?\b[^—:]{0,40}[—:]\s*(.+)$/i;
-
-/** The questions a sentence lists after "questions ... —", split at ", " before a capital. */
-function listed(rest: string): string[] {
-  const parts = rest.replace(/[.\s]+$/, '').split(/,\s+(?=[A-Z])/);
-  const out: string[] = [];
-  // "..., And their practical usage" goes on with the one before
-  for (const p of parts) {
-    const last = out.length - 1;
-    if (/^and\b/i.test(p) && last >= 0) out[last] = `${out[last]}, ${p}`;
-    else out.push(p.trim());
-  }
-  return out.length >= 3 ? out : [];
-}
 
 /** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
 function reported(s: State, text: string): boolean {
@@ -71,20 +49,6 @@ function reported(s: State, text: string): boolean {
   for (const q of found) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (s.section) s.sectioned += found.length;
   return found.length > 0;
-}
-
-/** Questions told in a sentence rather than listed; true when the line held any. */
-function told(s: State, text: string): boolean {
-  const one = TOLD.exec(text)?.[1];
-  if (one && asks(one) && one.split(/\s+/).length >= 4) {
-    s.out.push({ text: one.replace(/[.\s]+$/, ''), context: s.section?.cats ?? [] });
-    return true;
-  }
-  const many = TOLD_LIST.exec(text)?.[1];
-  const items = many ? listed(many) : [];
-  if (items.length === 0) return false;
-  for (const q of items) s.out.push({ text: q, context: s.section?.cats ?? [] });
-  return true;
 }
 
 interface State {
@@ -148,62 +112,12 @@ function readHeading(s: State, l: Line): void {
   s.plain = false;
   if (l.marked) s.headingLevel = l.level;
   if (s.advice !== undefined && l.level > s.advice) return;
-  // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
-  // ("#### "Tell me about a time you solved a problem with limited resources."" asks; it gives no advice)
-  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) && !headingAsks(cleaned(l.text));
-  // a "# Tips" below the page's title (notes run together under "#" headings) is advice too
-  const belowTitle = l.level > 1 || (l.level === 1 && s.titled);
-  if (l.level === 1) s.titled = true;
-  // "## Frequently Asked Questions" asks about the interview, not in it: its questions are FAQs (general-faqs.ts)
-  const faq = FAQ_HEADING.test(l.text);
-  s.advice = (belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text))) || faq ? l.level : undefined;
-  if (s.advice !== undefined) {
-    s.section = undefined;
-    s.inProblem = false;
-    s.grouping = undefined;
-    return;
-  }
+  if (adviceHeading(s, l)) return;
   if (s.inProblem && /:$/.test(l.text)) return;
   // a bold "Key Requirements:" is part of the problem; the next heading ends it
   if (l.marked && !/:$/.test(l.text)) s.inProblem = false;
   s.grouping = undefined;
-  // "### 2️⃣ Horizontal Pod Autoscaler" in a questions section is a problem: its lines are details
-  // ("### 1. Leadership & Initiative" under "## Behavioral Questions" groups the questions asked under it)
-  if (l.numbered && s.section?.explicit && !behaviouralOnly(s.section) && isName(l.text)) {
-    s.grouping = s.out.length;
-    s.out.push({ text: l.text, context: s.section.cats });
-    s.inProblem = true;
-    return;
-  }
-  // "Coding Question – Longest String Chain", "Problem 1: Merge Intervals" name their one question
-  // ("Problem-solving" names none)
-  const named =
-    /^(?:[\w ]{0,30}\s)?(?:question(?: #?\d{1,3})?\s*[–—:-]|problem(?: #?\d{1,3})?(?:\s*:|\s+[–—-]))\s*(.+)$/i.exec(
-      l.text,
-    );
-  if (l.marked && named?.[1]) {
-    s.section = { cats: announced(l.text) ?? [], explicit: true, level: l.level };
-    s.out.push({ text: named[1].trim(), context: s.section.cats });
-    s.inProblem = true;
-    return;
-  }
-  // "Question:", "Problem statement", "Question (as asked):" on its own line: the next line is the question
-  if (/^(?:question|problem(?: statement)?)(?: \([^)]{1,30}\))?:?$/i.test(l.text)) {
-    s.single = true;
-    s.section ??= { cats: [], explicit: true, level: l.level };
-    return;
-  }
-  // "### What is a closure?", "**Why Initech?**" under a questions heading: a question, the lines under it its answer
-  // ("## Why Initech?" beside "## Technical Questions" is a section of its own)
-  const under = s.section && (l.level > s.section.level || l.level === 7);
-  // ("**Q: "Tell me about a time ..."**": the question without its label and quotes)
-  const asked = cleaned(l.text);
-  if (l.marked && s.section && under && (s.section.explicit || s.section.cats.length > 0) && headingAsks(asked)) {
-    s.out.push({ text: asked, context: s.section.cats });
-    s.sectioned++;
-    s.inProblem = true;
-    return;
-  }
+  if (problemHeading(s, l)) return;
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
     if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
@@ -215,10 +129,57 @@ function readHeading(s: State, l: Line): void {
   }
 }
 
-/** A heading that is itself a question: "What is a closure?", "Tell me about a time you failed." */
-function headingAsks(text: string): boolean {
-  if (/^how (?:to|i|we)\b|\b(?:i|my|we|our)\b/i.test(text) || ANSWER_HEADING.test(text)) return false;
-  return /\?$/.test(text) || (asks(text) && text.split(/\s+/).length >= 4);
+/** "## Interview Tips", "## Frequently Asked Questions": no questions asked in the interview under it; true when it is one. */
+function adviceHeading(s: State, l: Line): boolean {
+  // "## Interview Tips" (not the page's title): its sub-headings ("### Technical Rounds") are tips too
+  // ("#### "Tell me about a time you solved a problem with limited resources."" asks; it gives no advice)
+  const advice = ADVICE_HEADING.test(l.text) && !/question/i.test(l.text) && !headingAsks(cleaned(l.text));
+  // a "# Tips" below the page's title (notes run together under "#" headings) is advice too
+  const belowTitle = l.level > 1 || (l.level === 1 && s.titled);
+  if (l.level === 1) s.titled = true;
+  // "## Frequently Asked Questions" asks about the interview, not in it: its questions are FAQs (general-faqs.ts)
+  const faq = FAQ_HEADING.test(l.text);
+  s.advice = (belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text))) || faq ? l.level : undefined;
+  if (s.advice === undefined) return false;
+  s.section = undefined;
+  s.inProblem = false;
+  s.grouping = undefined;
+  return true;
+}
+
+/** A heading that is a problem, names one, announces one, or asks one; true when it was read as such. */
+function problemHeading(s: State, l: Line): boolean {
+  // "### 2️⃣ Horizontal Pod Autoscaler" in a questions section is a problem: its lines are details
+  // ("### 1. Leadership & Initiative" under "## Behavioral Questions" groups the questions asked under it)
+  if (l.numbered && s.section?.explicit && !behaviouralOnly(s.section) && isName(l.text)) {
+    s.grouping = s.out.length;
+    s.out.push({ text: l.text, context: s.section.cats });
+    s.inProblem = true;
+    return true;
+  }
+  const named = l.marked ? namedProblem(l.text) : undefined;
+  if (named) {
+    s.section = { cats: announced(l.text) ?? [], explicit: true, level: l.level };
+    s.out.push({ text: named, context: s.section.cats });
+    s.inProblem = true;
+    return true;
+  }
+  if (announcesOne(l.text)) {
+    s.single = true;
+    s.section ??= { cats: [], explicit: true, level: l.level };
+    return true;
+  }
+  // "### What is a closure?", "**Why Initech?**" under a questions heading: a question, the lines under it its answer
+  // ("## Why Initech?" beside "## Technical Questions" is a section of its own)
+  const under = s.section && (l.level > s.section.level || l.level === 7);
+  // ("**Q: "Tell me about a time ..."**": the question without its label and quotes)
+  const asked = cleaned(l.text);
+  if (!l.marked || !s.section || !under || !(s.section.explicit || s.section.cats.length > 0) || !headingAsks(asked))
+    return false;
+  s.out.push({ text: asked, context: s.section.cats });
+  s.sectioned++;
+  s.inProblem = true;
+  return true;
 }
 
 /** The section a line announcing questions opens: "Asked about:", "Questions on:" list subjects. */
@@ -288,7 +249,9 @@ function readLine(s: State, l: Line): void {
     return;
   }
   if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
-  if (told(s, l.text)) return;
+  const told = toldQuestions(l.text);
+  for (const q of told) s.out.push({ text: q, context: s.section?.cats ?? [] });
+  if (told.length > 0) return;
   if (ADVICE.test(l.text)) s.section = undefined;
   else if (ANNOUNCING.test(l.text)) {
     const cats = announced(l.text) ?? [];
