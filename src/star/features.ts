@@ -109,11 +109,23 @@ function readContraction(f: Features, t: string, next: string): 'present' | 'don
   }
   if (t === "i'll" || t === "we'll") {
     f.modal = true;
-    f.ownModal = true;
+    f.ownModal = !OFFER_VERBS.has(next);
     return 'done';
   }
   if (t === "i'm" || t === "we're" || t === "i've" || t === "we've") return 'present';
   return undefined;
+}
+
+/** what the speaker offers to tell ("I'll give you an example", "we can talk about ...") */
+const OFFER_VERBS = new Set(['give', 'tell', 'share', 'talk', 'walk', 'explain', 'describe', 'mention']);
+
+/**
+ * A modal of the speaker's that is no plan: an offer to tell ("I can tell you", "we can talk
+ * about") or a regret about the past ("I should have realised", "I might have missed it").
+ */
+function notAPlan(modal: string, next: string): boolean {
+  if ((modal === 'will' || modal === 'can') && OFFER_VERBS.has(next)) return true;
+  return (modal === 'should' || modal === 'might' || modal === 'must') && next === 'have';
 }
 
 /** A past verb after its subject: a deed of the speaker, the team or someone else, a state, or a duty. */
@@ -157,7 +169,7 @@ function readSubjectVerb(f: Features, tokens: string[], i: number, t: string, su
   }
   if (MODALS.has(verb)) {
     f.modal = true;
-    if (subj === 'i' || subj === 'we') f.ownModal = true;
+    if ((subj === 'i' || subj === 'we') && !notAPlan(verb, tokens[j + 1] ?? '')) f.ownModal = true;
     return false;
   }
   if (habit && !isPast(verb)) {

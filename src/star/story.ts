@@ -129,7 +129,8 @@ const SAMPLE = 800;
  */
 function onlyPlans(feats: Features[]): boolean {
   const plans = feats.filter((f) => f.ownModal).length;
-  const deeds = feats.filter((f) => (f.iAct || (f.hasI && f.past)) && !f.ownModal && !f.habit).length;
+  // the team's deeds are the speaker's too ("we launched it in San Francisco")
+  const deeds = feats.filter((f) => (f.iAct || f.weAct || (f.hasI && f.past)) && !f.ownModal && !f.habit).length;
   return plans >= 2 && plans > deeds;
 }
 

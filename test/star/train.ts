@@ -186,6 +186,10 @@ function chooseVerdicts(
   for (const t of GRID) {
     const told = rows.filter(({ r }) => !r.analysis.story && r.detail.storyProbability <= t);
     if (told.length && PARTS.every((p) => precise(told.map(({ a }) => !has(a, p))))) notStoryBelow = t;
+    if (process.env.STAR_DEBUG)
+      log(
+        `non-story <= ${t}: ${told.length} told; wrong per part ${PARTS.map((p) => told.filter(({ a }) => has(a, p)).length).join('/')}`,
+      );
   }
   const missingBelow = { ...NONE };
   for (const p of PARTS) {
@@ -204,6 +208,14 @@ function chooseVerdicts(
         floor,
       );
     const grid = p === 'result' ? RESULT_GRID : GRID;
+    if (process.env.STAR_DEBUG && p === 'result')
+      for (const t of grid) {
+        const told = toldBelow(t);
+        const real = told.filter(({ a }) => a.source !== 'test/star/data/dev.jsonl');
+        log(
+          `result alert below ${t}: ${told.length} told (${real.length} real), wrong ${told.filter(({ a }) => has(a, p)).length} (${real.filter(({ a }) => has(a, p)).length} real)`,
+        );
+      }
     grid.forEach((t, k) => {
       // the confident "Add the Result" is not placed near an edge, where one of the next two
       // steps up already fails: it must hold a little beyond the answers it was placed on

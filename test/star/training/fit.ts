@@ -8,7 +8,9 @@ export interface Example {
   w: number;
 }
 
+/** L2 of the sentence model, and of the story model (weaker on the story model overfits) */
 const L2 = Number(process.env.STAR_L2 ?? 0.02);
+const STORY_L2 = Number(process.env.STAR_STORY_L2 ?? 0.02);
 const STEPS = 400;
 const RATE = 0.5;
 /** a feature seen in fewer training sentences than this gets no weight */
@@ -68,7 +70,7 @@ export function trainBinary(rows: { v: Map<string, number>; y: number; w: number
     }
     for (const n of names) {
       const w = W.get(n) ?? 0;
-      W.set(n, w - RATE * ((G.get(n) ?? 0) + (n === 'bias' ? 0 : L2 * w)));
+      W.set(n, w - RATE * ((G.get(n) ?? 0) + (n === 'bias' ? 0 : STORY_L2 * w)));
     }
   }
   return Object.fromEntries(names.map((n) => [n, Math.round((W.get(n) ?? 0) * 1e4) / 1e4]));
