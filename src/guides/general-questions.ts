@@ -4,12 +4,12 @@
 // ("LRU Cache") when the heading says questions ("Top 10 Coding Questions") rather than topics
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
 
-import { asks } from './asking';
+import { asks, asksOneself } from './asking';
 import { FAQ_HEADING } from './general-faqs';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
-import { ADVICE_HEADING, announcesOne, headingAsks, namedProblem, OWN_HEADING } from './question-headings';
+import { ADVICE_HEADING, announcesOne, headingAsks, JOB_HEADING, namedProblem, OWN_HEADING } from './question-headings';
 import { announced, type Section, sectionAfter } from './question-sections';
 import { cleaned, isName, isStage, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
@@ -18,7 +18,7 @@ import { toldQuestions } from './told-questions';
 
 function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
   const words = t.split(/\s+/).length;
-  if (words > 150) return false;
+  if (words > 150 || asksOneself(t)) return false;
   if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
   // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
   if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
@@ -139,7 +139,8 @@ function adviceHeading(s: State, l: Line): boolean {
   if (l.level === 1) s.titled = true;
   // "## Frequently Asked Questions" asks about the interview, not in it: its questions are FAQs (general-faqs.ts)
   const faq = FAQ_HEADING.test(l.text);
-  s.advice = (belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text))) || faq ? l.level : undefined;
+  const own = OWN_HEADING.test(l.text) || JOB_HEADING.test(l.text);
+  s.advice = (belowTitle && l.level < 7 && (advice || own)) || faq ? l.level : undefined;
   if (s.advice === undefined) return false;
   s.section = undefined;
   s.inProblem = false;
