@@ -74,6 +74,8 @@ interface State {
   loose: FoundQuestion[];
   /** questions found inside a questions section */
   sectioned: number;
+  /** list items read outside any questions section: the prompts kept in `loose` must be most of them */
+  outside: number;
   /** after "Here are the questions:": plain lines that ask are questions, up to one that does not */
   plain: boolean;
   /** the level of the page's last heading: a line announcing questions speaks for the rest of its part */
@@ -341,6 +343,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     out: [],
     loose: [],
     sectioned: 0,
+    outside: 0,
     plain: false,
     headingLevel: 9,
     titled: false,
@@ -351,6 +354,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
   const read = () => s.out.length + s.removed;
   for (const l of lines) {
     const before = read();
+    if (l.item && s.section === undefined) s.outside++;
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
@@ -363,6 +367,10 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     runs.see(l, read() > before, s.out.length, nameIn(s, l));
   }
   s.sectioned += runs.into(s.out);
-  // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")
-  return s.sectioned === 0 && s.loose.length >= 3 ? s.loose : s.out;
+  // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener"), not a post
+  // of advice where a few of many items start like one ("Find the company you want on LinkedIn.")
+  if (s.sectioned === 0 && s.loose.length >= 3 && s.loose.length * 2 >= s.outside) return s.loose;
+  // no questions section, and one asking item in many of advice ("Research the person interviewing you.
+  // What's their role?"): the page lists no questions
+  return s.sectioned === 0 && s.out.length * 4 < s.outside ? [] : s.out;
 }

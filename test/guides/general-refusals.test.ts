@@ -63,6 +63,32 @@ describe('the general front on pages with no interview questions', () => {
   });
 });
 
+describe('the general front on a post of advice with no questions section', () => {
+  const advice = Array.from({ length: 8 }, (_, i) => `- Keep your resume to one page, tip ${i + 1}.`).join('\n');
+
+  it('reads no question from a few items that start like prompts among many items of advice', () => {
+    const page = `# Job Search Tips
+
+## LinkedIn
+
+- Find the company that you are interested in on LinkedIn.
+- Add a professional profile picture to your profile.
+- Research the person interviewing you. What is their role? Are they engineers or managers, do you think?
+${advice}
+`;
+    expect(() => readGuide(page, 'tips.md', { employer: 'Initech' })).toThrow(/no interview questions/);
+  });
+
+  it('still reads a page that is nothing but a numbered list of prompts', () => {
+    const page = `1. Design a URL shortener for a large site
+2. Find the longest palindrome in a string
+3. Reverse a linked list in place, then explain it
+4. Keep your answers short.
+`;
+    expect(texts(page, 'initech.md')).toHaveLength(3);
+  });
+});
+
 describe('the general front on a question with a remark after it, and a role on its own line', () => {
   it('ends a question at its question mark when a remark follows, and keeps a task that goes on', () => {
     const page = `# Initech Interview Questions
