@@ -23,3 +23,11 @@ export function asks(t: string): boolean {
 const LATER_IF = /^if you\b(?!.*\?$)/i;
 const RELATIVE =
   /^(?:which|who|whom|whose|where|when)\b(?!\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)\b.*\?$)/i;
+
+// "Do I have enough detail on my resume?", "Am I highlighting my skills?": the writer asks oneself
+const ONESELF = /^(?:do|does|did|am|was|should|shall|can|could|have|has|will|would|is|are)\s+(?:i|my)\b/i;
+
+/** A question the writer asks oneself (a checklist), not one an interviewer asks. */
+export function asksOneself(t: string): boolean {
+  return ONESELF.test(t);
+}

@@ -254,6 +254,9 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
   const words = stem.split(/[-_\s]+/).filter((w) => w && !DATE_WORD.test(w));
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))
     return undefined;
+  // "software-engineer-jd.md", "engineering-culture.md": a name starts with its own word, not a role's or a page's
+  const first = words[0] ?? '';
+  if (DESCRIPTOR_WORD.test(first) || NOT_NAME_WORD.test(first) || ROLE_START.test(first)) return undefined;
   // ("booking.com" is a name written as its address)
   if (!words.every((w) => /^[a-z][a-z0-9&]+(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
   return (

@@ -4,12 +4,12 @@
 // ("LRU Cache") when the heading says questions ("Top 10 Coding Questions") rather than topics
 // ("Data Structures & Algorithms"). A question's indented items are its details, not questions.
 
-import { asks } from './asking';
+import { asks, asksOneself } from './asking';
 import { FAQ_HEADING } from './general-faqs';
 import { ListRuns } from './list-runs';
 import type { Line } from './page-lines';
 import { isHeadingLike } from './page-lines';
-import { ADVICE_HEADING, announcesOne, headingAsks, namedProblem, OWN_HEADING } from './question-headings';
+import { ADVICE_HEADING, announcesOne, headingAsks, JOB_HEADING, namedProblem, OWN_HEADING } from './question-headings';
 import { announced, type Section, sectionAfter } from './question-sections';
 import { cleaned, isName, isStage, isStatement, labelledProblem } from './question-text';
 import type { FoundQuestion } from './questions';
@@ -18,7 +18,7 @@ import { toldQuestions } from './told-questions';
 
 function isQuestion(t: string, item: boolean, section: Section | undefined): boolean {
   const words = t.split(/\s+/).length;
-  if (words > 150) return false;
+  if (words > 150 || asksOneself(t)) return false;
   if (section === undefined) return item && /\?$/.test(t) && /\byou(?:r|'re|'ve)?\b/i.test(t);
   // "How I would react" under "Discussion Areas" tells what was talked about; after "asked:" it is a question
   if (!section.explicit && /^\w+ (?:I|my)\b/.test(t) && !/\?$/.test(t)) return false;
@@ -74,6 +74,8 @@ interface State {
   loose: FoundQuestion[];
   /** questions found inside a questions section */
   sectioned: number;
+  /** list items read outside any questions section: the prompts kept in `loose` must be most of them */
+  outside: number;
   /** after "Here are the questions:": plain lines that ask are questions, up to one that does not */
   plain: boolean;
   /** the level of the page's last heading: a line announcing questions speaks for the rest of its part */
@@ -139,7 +141,8 @@ function adviceHeading(s: State, l: Line): boolean {
   if (l.level === 1) s.titled = true;
   // "## Frequently Asked Questions" asks about the interview, not in it: its questions are FAQs (general-faqs.ts)
   const faq = FAQ_HEADING.test(l.text);
-  s.advice = (belowTitle && l.level < 7 && (advice || OWN_HEADING.test(l.text))) || faq ? l.level : undefined;
+  const own = OWN_HEADING.test(l.text) || JOB_HEADING.test(l.text);
+  s.advice = (belowTitle && l.level < 7 && (advice || own)) || faq ? l.level : undefined;
   if (s.advice === undefined) return false;
   s.section = undefined;
   s.inProblem = false;
@@ -340,6 +343,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     out: [],
     loose: [],
     sectioned: 0,
+    outside: 0,
     plain: false,
     headingLevel: 9,
     titled: false,
@@ -350,6 +354,7 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
   const read = () => s.out.length + s.removed;
   for (const l of lines) {
     const before = read();
+    if (l.item && s.section === undefined) s.outside++;
     // "Briefly walk me through your resume" is shaped like a heading, but follows "questions:"
     if (s.plain && !l.marked && !l.item && plainQuestion(s, l.text)) continue;
     // a short line of the paragraph under "### Interview 1" is shaped like a heading but goes on with it
@@ -362,6 +367,10 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
     runs.see(l, read() > before, s.out.length, nameIn(s, l));
   }
   s.sectioned += runs.into(s.out);
-  // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener")
-  return s.sectioned === 0 && s.loose.length >= 3 ? s.loose : s.out;
+  // a page that is nothing but a numbered list of prompts ("1. Design a URL shortener"), not a post
+  // of advice where a few of many items start like one ("Find the company you want on LinkedIn.")
+  if (s.sectioned === 0 && s.loose.length >= 3 && s.loose.length * 2 >= s.outside) return s.loose;
+  // no questions section, and one asking item in many of advice ("Research the person interviewing you.
+  // What's their role?"): the page lists no questions
+  return s.sectioned === 0 && s.out.length * 4 < s.outside ? [] : s.out;
 }

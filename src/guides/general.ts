@@ -15,6 +15,7 @@ import { processIn, tipsIn } from './general-sections';
 import { checkInput, type ParseOverrides } from './input';
 import { type Line, linesOf } from './page-lines';
 import { guideQuestionsOf } from './questions';
+import { roleOnLine } from './role-line';
 import { type Guide, GuideSchema, slugify } from './schema';
 
 /** The page's title: its first line, or the first line near the top that speaks of interviews. */
@@ -55,7 +56,8 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     underTitle(lines) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
     (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
-  const role = overrides.role?.trim() || roleIn(head) || 'Any role';
+  const role =
+    overrides.role?.trim() || roleOnLine(lines.slice(0, 25).map((l) => l.text)) || roleIn(head) || 'Any role';
   const found = questionsIn(lines);
   if (!employer && found.length === 0) {
     throw new GuideParseError(

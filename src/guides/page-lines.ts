@@ -6,6 +6,7 @@
 
 import { FENCE, proseFences } from './fences';
 import { Tables } from './page-tables';
+import { isResourceLink } from './resource-links';
 
 export interface Line {
   text: string;
@@ -30,7 +31,9 @@ const MD_HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
 const HTML_HEADING = /^<(b|strong|h[1-6])\b[^>]*>([^<]{1,120})<\/\1>$/i;
 const NUMBER = /^(?:\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s*(.*)$/iu;
 // "3.The difference between ..." is a numbered line whose space after the number was lost
-const ITEM = /^(?:(?:[-*•▪◦‣–—]|\(?\d{1,3}[.)]|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s+|\d{1,3}\.(?=\p{Lu}))(.*)$/iu;
+// ("1\. Define SOLID": a numbered line whose full stop a converter escaped)
+const ITEM =
+  /^(?:(?:[-*•▪◦‣–—]|\(?\d{1,3}(?:[.)]|\\\.)|\d\uFE0F?\u20E3|Q ?\d{1,3}[.:)]?)\s+|\d{1,3}\.(?=\p{Lu}))(.*)$/iu;
 // leading emoji and symbols: "# 💼 Interview Experience" is "Interview Experience"
 const LEAD_SYMBOLS = /^[^\p{L}\p{N}"“(]+/u;
 const EMOJI_LEAD = /^\p{Extended_Pictographic}/u;
@@ -215,6 +218,8 @@ export function linesOf(text: string): Line[] {
     const t = !item && EMOJI_LEAD.test(marked) ? marked.replace(LEAD_SYMBOLS, '') : marked;
     // "- [Problem Link](https://...)" under a problem points to it; it is no question
     if (item && (REFERENCE.test(t) || /^\[(?:problem |solution |question )?link\]\(/i.test(item[1] ?? ''))) continue;
+    // "- Why your resume gets auto-rejected: https://www.youtube.com/..." is a resource to read or watch
+    if (item && isResourceLink(item[1] ?? '')) continue;
     // "**Duration:** 60 minutes" is a detail with its value, not a heading
     const labelled = /^\*\*[^*]{1,40}(?::\*\*|\*\*:)\s*\S/.test(line);
     // site chrome between questions ("Read answer") is neither a question nor a heading

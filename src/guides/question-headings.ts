@@ -6,6 +6,10 @@ import { ANSWER_HEADING } from './question-sections';
 // ("## My real preparation": how the author prepared, with "### Technical questions" of advice under it)
 export const ADVICE_HEADING =
   /\b(?:tips?|advice|resources|^suggestions$|mistakes to avoid|takeaways|guidelines|timeline|recommendations|lessons learn(?:ed|t)|preparation|preparing|how i prepared)\b/i;
+// a job description's parts: what the job is and offers, asked of no one
+// ("Key Responsibilities", "Required Qualifications", "What We Offer", "How to Apply")
+export const JOB_HEADING =
+  /^(?:(?:key|main|primary|secondary|your|job|role)\s+)?(?:responsibilit(?:y|ies)|duties|requirements|(?:required|preferred|minimum|basic)?\s*qualifications|benefits|perks|compensation|what (?:we|you'll|you will) (?:offer|do|get|bring)|how to apply|about the (?:role|team|company|position)|position (?:overview|summary)|job (?:summary|overview|description)|technical stack|tech stack)\b/i;
 // the candidate's own words: "Self-Introduction", "Questions from My Side", "Questions to ask the interviewer"
 export const OWN_HEADING =
   /\b(?:self[- ]introduction|introduction|about me|questions? (?:from my side|to ask|for (?:the |your )?interviewers?|i asked))\b/i;

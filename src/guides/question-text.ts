@@ -71,7 +71,23 @@ export function cleaned(text: string): string {
   // ("... dictionary words. Sample input-output is as follows:" likewise)
   if (t.endsWith(':'))
     t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '').replace(/(?<=[.?!])\s+sample\b[^.?!]*:$/i, '');
-  return unlabelled(unquoted(t.trim()));
+  return withoutCommentary(unlabelled(unquoted(t.trim())));
+}
+
+/**
+ * "How do you implement Swagger? They mean this!", "What are your strengths? (Give examples!)": the
+ * question ends at its question mark when what follows is a remark on it, not more of the question.
+ */
+const REMARK_START = /^(?:they|this|that|these|it|he|she|i|we|note|lol|haha)\b/i;
+
+function withoutCommentary(t: string): string {
+  const m = /^(.{10,}?\?)\s+(\S.*)$/.exec(t);
+  const rest = m?.[2];
+  if (!m?.[1] || !rest || /\?/.test(rest)) return t;
+  const said = rest.replace(/^[-–—]\s*/, '');
+  // ("... phone numbers? Code an example solution and explain." goes on with the task)
+  const remark = /^\(.*\)?$/.test(rest) || (REMARK_START.test(said) && !asks(said));
+  return remark ? m[1] : t;
 }
 
 // "The average and worst-case time complexity of Merge Sort." in a list of questions: a quiz item
