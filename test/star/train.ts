@@ -199,7 +199,7 @@ function chooseVerdicts(
         ({ r }) =>
           r.analysis.story &&
           !r.analysis.parts[p].present &&
-          r.detail.partProbability[p] < t &&
+          (p === 'result' ? r.detail.resultEvidence : r.detail.partProbability[p]) < t &&
           (p !== 'result' || r.detail.resultAlert === 'missing'),
       );
     const ok = (t: number) =>
