@@ -79,4 +79,6 @@ export interface Detail {
   storyProbability: number;
   /** For each part, the highest probability any sentence has of being it (0 for a non-story). */
   partProbability: Record<Part, number>;
+  /** The highest Result probability of a sentence that is not a plain step (outcome-signs.ts). */
+  resultEvidence: number;
 }

@@ -9,6 +9,7 @@ import { decode, type Features, type Label, type Part, scores } from './label';
 import { DUTY_CUES, FILLERS, HEDGES } from './lexicon';
 import { model, probabilities, reasons } from './model';
 import { judgeMissingResult } from './outcome';
+import { isStep, outcomeSigns, resultEvidence } from './outcome-signs';
 import { settleParts } from './presence';
 import { countWords, type Segment, splitSentences } from './split';
 import { decideStory } from './story';
@@ -41,6 +42,8 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
     ? groundTasks(groundResults(settled.labels, feats, vectors), segments)
     : decoded.map(() => 'other');
   const presence = settled?.likelihood ?? { situation: 0, task: 0, action: 0, result: 0 };
+  // the confident "Add the Result" reads the Result's likelihood without plain closing steps
+  const evidence = story ? resultEvidence(probs, feats, vectors) : 0;
 
   const parts = Object.fromEntries(
     PARTS.map((p) => {
@@ -69,7 +72,8 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
 
   // decided before the checks so the checklist can say "unclear" rather than a flat "no"
   const judged = story && !parts.result.present ? judgeMissingResult(feats, labels, texts) : undefined;
-  for (const p of PARTS) parts[p].status = statusOf(p, parts[p].present, story, probability, presence[p]);
+  for (const p of PARTS)
+    parts[p].status = statusOf(p, parts[p].present, story, probability, p === 'result' ? evidence : presence[p]);
   // the confident "Add the Result" needs the model and the outcome reading to agree
   const missing =
     judged && judged.alert === 'missing' && parts.result.status === 'unclear'
@@ -124,6 +128,7 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
     lessonOnly: lessonOnly(labels, feats, vectors, texts),
     storyProbability: probability,
     partProbability: presence,
+    resultEvidence: evidence,
   };
   const fb = buildFeedback(analysis, detail);
   analysis.suggestions = fb.suggestions;
@@ -153,18 +158,6 @@ export function readSentences(text: string) {
   return { segments, feats, vectors, probs, texts, decoded };
 }
 
-const OUTCOME_SIGNS = [
-  'outcome',
-  'result',
-  'change',
-  'consequence',
-  'lesson',
-  'measure',
-  'presentOutcome',
-  'plainResult',
-  'withinTime',
-];
-
 /**
  * Rules the labels must obey whatever the model says, each a reading a coach would insist
  * on. A Result shows some sign of how things turned out: a sentence that is plainly another
@@ -174,12 +167,8 @@ function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): L
   return labels.map((l, i) => {
     const f = feats[i] as Features;
     const v = vectors[i] as Vector;
-    const step = f.iAct || f.weAct || f.iStarts || f.passiveAct || (f.passive && !f.pastState);
-    // in a step, a change verb is the step itself ("so I cut it to one page") unless measured,
-    // and how soon is the step's detail ("a rule that feedback was due within 24 hours")
-    const signs = OUTCOME_SIGNS.filter(
-      (k) => v.has(k) && !(k === 'change' && step && !f.number) && !(k === 'withinTime' && step),
-    );
+    const step = isStep(f);
+    const signs = outcomeSigns(f, v);
     const outcome = signs.length > 0;
     if (l === 'result' && step && !outcome) return 'action';
     // a measured change told first is the headline result ("I increased sign-ups by 300%")

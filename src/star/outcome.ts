@@ -28,7 +28,7 @@ function isStepOrScene(f: Features, text: string, label: Label, afterActions: bo
   if (label === 'action')
     return f.iAct || f.weAct || f.iStarts || f.sequence || f.passiveAct || (f.passive && !f.otherAct);
   // "I agreed with them that they would ...": a step the labeller set aside for its "would"
-  return (f.iAct || f.weAct) && OPENS_ON_STEP.test(text.toLowerCase());
+  return f.iStarts || ((f.iAct || f.weAct) && OPENS_ON_STEP.test(text.toLowerCase()));
 }
 
 const LESSON_CLOSE = /\b(?:lessons?|taught me|takeaway|looking back|in hindsight)\b/i;
@@ -104,10 +104,11 @@ export function judgeMissingResult(
       continue;
     }
     // from the first action on, a step may end on its outcome; past it, a sentence that is
-    // neither a step nor meta talk (present tense, "they loved it") may be the outcome
-    const fromActions = firstAction >= 0 ? i >= firstAction : i > 0;
-    const unplaced = i > firstAction && labels[i] === 'other' && !f.modal && !f.habit;
+    // neither a step nor meta talk (present tense, "they loved it") may be the outcome; a
+    // story told in one sentence may end on its outcome or lesson ("... and what I learned")
+    const fromActions = firstAction >= 0 ? i >= firstAction : i > 0 || texts.length === 1;
     const step = f.iAct || f.weAct || f.iStarts;
+    const unplaced = i > firstAction && labels[i] === 'other' && !f.modal && !f.habit && !step;
     if (fromActions && (weakOutcome(f, text) || unplaced || plain || (WITHIN_TIME.test(lower) && !step))) {
       candidate = i;
       break;

@@ -35,7 +35,8 @@ const RESULT_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0
 /**
  * The confident "Add the Result" is never said where the sentence model gives a sentence this
  * much or more to be the Result: a closing step that may be the outcome gets the softer
- * wording however few such answers the development data holds (it had placed 0.35 itself)
+ * wording however few such answers the development data holds (it had placed 0.35 itself).
+ * A plain step told after another step is not counted (`resultEvidence`, outcome-signs.ts).
  */
 const RESULT_ALERT_CAP = 0.35;
 const NEVER = { situation: 1, task: 1, action: 1, result: 1 };
@@ -199,7 +200,7 @@ function chooseVerdicts(
         ({ r }) =>
           r.analysis.story &&
           !r.analysis.parts[p].present &&
-          r.detail.partProbability[p] < t &&
+          (p === 'result' ? r.detail.resultEvidence : r.detail.partProbability[p]) < t &&
           (p !== 'result' || r.detail.resultAlert === 'missing'),
       );
     const ok = (t: number) =>

@@ -9,7 +9,7 @@ export interface Example {
 }
 
 /** L2 of the sentence model, and of the story model (weaker on the story model overfits) */
-const L2 = Number(process.env.STAR_L2 ?? 0.02);
+const L2 = Number(process.env.STAR_L2 ?? 0.01);
 const STORY_L2 = Number(process.env.STAR_STORY_L2 ?? 0.02);
 const STEPS = 400;
 const RATE = 0.5;
