@@ -6,6 +6,7 @@
 // (general-faqs.ts); the items under tips and process headings (general-sections.ts); site
 // chrome is left out (page-lines.ts). The shipped site's layout
 // has its own front (parse.ts), tried first.
+import { spelledOut } from './abbreviation';
 import { findAliases } from './aliases';
 import { employerIn, employerInFileName, employerInWords, employerUnderTitle, fullerInPath, roleIn } from './employer';
 import { GuideParseError } from './errors';
@@ -63,13 +64,13 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
   const found = questionsIn(lines);
   const several = overrides.employer?.trim() ? [] : severalIn(lines, inHead);
   if (several.length > 0) throw new GuideParseError(severalEmployersMessage(sourceName, several, found.length));
-  const employer =
-    overrides.employer?.trim() ||
+  const read =
     fullerIn(inHead.find(Boolean), sourceName, text) ||
     employerInWords(lines.map((l) => l.text)) ||
     underTitle(lines) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
     (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
+  const employer = overrides.employer?.trim() || (read && spelledOut(read, text));
   const role =
     overrides.role?.trim() || roleOnLine(lines.slice(0, 25).map((l) => l.text)) || roleIn(head) || 'Any role';
   if (!employer && found.length === 0) {

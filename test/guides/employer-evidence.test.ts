@@ -59,3 +59,11 @@ describe('weak evidence in the words and the file name', () => {
     expect(readGuide(`# Questions I was asked${QUESTIONS}`, 'hubspot.md').employer).toBe('Hubspot');
   });
 });
+
+describe('an employer written as its initials', () => {
+  it('files the guide under the name the page spells out ("GS" and "Goldman Sachs")', () => {
+    const page = '# GS Interview Experience\n\nMy Goldman Sachs superday had three rounds.';
+    expect(readGuide(`${page}${QUESTIONS}`, 'notes.md').employer).toBe('Goldman Sachs');
+    expect(readGuide(`# IBM Interview Experience${QUESTIONS}`, 'notes.md').employer).toBe('IBM');
+  });
+});
