@@ -4,7 +4,7 @@
 /** The words the page spells `name` with when `name` is initials ("GS" and "Goldman Sachs"), else `name`. */
 export function spelledOut(name: string, text: string): string {
   if (!/^[A-Z]{2,4}$/.test(name)) return name;
-  const words = [...name].map((c) => String.raw`${c}[a-z]+`).join(String.raw`[ \t]+`);
+  const words = [...name].map((c) => `${c}[a-z]+`).join(String.raw`[ \t]+`);
   const m = new RegExp(String.raw`\b(${words})\b`).exec(text);
   return m?.[1] ?? name;
 }
