@@ -26,6 +26,12 @@ describe('pages about several employers', () => {
     );
   });
 
+  it('refuses headings each naming another employer under a title naming none', () => {
+    const page =
+      '# My notes\n\n## Interview at Initech\n\n- Reverse a list.\n\n## Interview at Globex\n\n- Tell me about a time you failed.\n';
+    expect(refusal(page, 'notes.md')).toContain('several employers (Initech, Globex)');
+  });
+
   it('reads a title naming one employer and listing kinds of round, or subjects asked', () => {
     expect(readGuide(`# Amazon Interview: Coding, System Design and Behavioral${QUESTIONS}`, 'p.md').employer).toBe(
       'Amazon',
