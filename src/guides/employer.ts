@@ -3,6 +3,8 @@
 // names one, from the name the page's own sentences keep coming back to ("why Goldman Sachs",
 // "at Goldman", "the Goldman Sachs superday").
 
+import { EMPLOYER_GROUP } from './several';
+
 // "Stripe Interview Questions", "Interviewing at Stripe", "Stripe Software Engineer Interview Guide"
 const EMPLOYER_PATTERNS = [
   /^(?:the\s+)?(.+?)(?:'s)?\s+(?:interview(?:s|ing)?|(?:interview |hiring )?rounds|hiring process)\b/i,
@@ -65,7 +67,7 @@ const LEADING_VERBS =
 
 // practice sites a page is copied from or points to, not an employer it is about ("# LeetCode Interview")
 const PRACTICE_SITE =
-  /^(?:leetcode|hackerrank|hacker rank|geeksforgeeks|gfg|codesignal|coderbyte|interviewbit|codility)$/i;
+  /^(?:leetcode|hackerrank|hacker rank|geeksforgeeks|gfg|codesignal|coderbyte|interviewbit|codility|glassdoor|blind|careercup|pramp|levels\.fyi|indeed)$/i;
 
 /** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
 function nameOf(raw: string): string | undefined {
@@ -91,7 +93,7 @@ function nameOf(raw: string): string | undefined {
   // "ATLASSIAN" is Atlassian
   if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
   // "interviews at Tech Companies": a kind of employer, not one
-  const kind = /\b(?:companies|firms|startups|corporations)\b/i.test(name ?? '');
+  const kind = /\b(?:companies|firms|startups|corporations)\b/i.test(name ?? '') || EMPLOYER_GROUP.test(name ?? '');
   return name &&
     name.length <= 40 &&
     /^[A-Z0-9]/.test(name) &&
@@ -195,7 +197,11 @@ export function employerInWords(lines: string[]): string | undefined {
   const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const line of lines) {
     for (const m of line.matchAll(MENTION)) {
-      const name = (m[1] ?? m[2] ?? '').replace(/[.]+$/, '').trim();
+      // "at Google I led ...": the speaker's "I" after a name is not part of it
+      const name = (m[1] ?? m[2] ?? '')
+        .replace(/[.]+$/, '')
+        .replace(/[ \t]+I$/, '')
+        .trim();
       if (name && !NOT_EMPLOYERS.has(name.toLowerCase()) && !NOT_EMPLOYERS.has(name.split(' ')[0]?.toLowerCase() ?? ''))
         add(name);
     }
@@ -210,12 +216,26 @@ export function employerInWords(lines: string[]): string | undefined {
     .sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
   const [best, second] = ranked;
   if (!best || best[1] < 3) return undefined;
+  // "I interviewed with Stripe after three years at Google": the page is about the employer it interviewed with
+  if (!interviewedWith(lines, best[0])) return undefined;
   if (second && second[1] === best[1] && !best[0].startsWith(second[0])) {
     // "About Microsoft Azure", "About Microsoft Al" and "why Microsoft": the name they share
     const shared = best[0].split(' ')[0] ?? '';
     return counts.has(shared) && second[0].startsWith(`${shared} `) ? shared : undefined;
   }
   return best[0];
+}
+
+const INTERVIEWED = new RegExp(String.raw`\b[Ii]nterview(?:ed|ing)?[ \t]+(?:with|at|for)[ \t]+(${NAME})`, 'g');
+
+/** False when the page says it interviewed with someone other than `name` (and never with `name`). */
+function interviewedWith(lines: string[], name: string): boolean {
+  // ("interviewing for Software Engineer", "interviewed with NOT a name") name no employer
+  const named = lines
+    .flatMap((l) => [...l.matchAll(INTERVIEWED)].map((m) => m[1] ?? ''))
+    .filter((n) => n && !ROLE_START.test(n) && !NOT_A_NAME.test(n) && !DESCRIPTOR_START.test(n));
+  const first = (n: string) => n.split(/[ \t]+/)[0] ?? n;
+  return named.length === 0 || named.some((n) => first(n) === first(name));
 }
 
 // "# Questions" over "## Microsoft": a title naming no one, whose first section is named for the employer
@@ -257,8 +277,8 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
   // "software-engineer-jd.md", "engineering-culture.md": a name starts with its own word, not a role's or a page's
   const first = words[0] ?? '';
   if (DESCRIPTOR_WORD.test(first) || NOT_NAME_WORD.test(first) || ROLE_START.test(first)) return undefined;
-  // ("booking.com" is a name written as its address)
-  if (!words.every((w) => /^[a-z][a-z0-9&]+(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
+  // ("booking.com" is a name written as its address; "lc.md", "cmp2.md" are a writer's shorthand, not a name)
+  if (!words.every((w) => /^[a-z][a-z&]{2,}(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
   return (
     spelledOnPage(words, pageText) ??
     words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')

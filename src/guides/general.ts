@@ -6,6 +6,7 @@
 // (general-faqs.ts); the items under tips and process headings (general-sections.ts); site
 // chrome is left out (page-lines.ts). The shipped site's layout
 // has its own front (parse.ts), tried first.
+import { spelledOut } from './abbreviation';
 import { findAliases } from './aliases';
 import { employerIn, employerInFileName, employerInWords, employerUnderTitle, fullerInPath, roleIn } from './employer';
 import { GuideParseError } from './errors';
@@ -17,6 +18,7 @@ import { type Line, linesOf } from './page-lines';
 import { guideQuestionsOf } from './questions';
 import { roleOnLine } from './role-line';
 import { type Guide, GuideSchema, slugify } from './schema';
+import { distinctEmployers, employersComparedIn, severalEmployersMessage } from './several';
 
 /** The page's title: its first line, or the first line near the top that speaks of interviews. */
 function titleIndex(head: string[]): number {
@@ -41,6 +43,16 @@ function underTitle(lines: Line[]): string | undefined {
   return employerUnderTitle(title.text, next.text);
 }
 
+/** The employers a page names side by side (its title comparing them, or headings each named for one, under a title naming none). */
+function severalIn(lines: Line[], inHead: (string | undefined)[]): string[] {
+  const compared = employersComparedIn(lines[0]?.text ?? '');
+  // "Amazon Interview: Coding, Design and Behavioral" lists kinds of round, not employers
+  if (inHead[0]) return compared.includes(inHead[0]) ? compared : [];
+  if (compared.length > 0) return compared;
+  const named = distinctEmployers(inHead);
+  return named.length >= 2 ? named : [];
+}
+
 const fullerIn = (name: string | undefined, sourceName: string, text: string) =>
   name && fullerInPath(name, sourceName, text);
 
@@ -49,16 +61,18 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
   const lines = linesOf(checkInput(text, sourceName));
   const head = headOf(lines);
   const inHead = head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head), i === 0 && lines[0]?.marked));
-  const employer =
-    overrides.employer?.trim() ||
+  const found = questionsIn(lines);
+  const several = overrides.employer?.trim() ? [] : severalIn(lines, inHead);
+  if (several.length > 0) throw new GuideParseError(severalEmployersMessage(sourceName, several, found.length));
+  const read =
     fullerIn(inHead.find(Boolean), sourceName, text) ||
     employerInWords(lines.map((l) => l.text)) ||
     underTitle(lines) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
     (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
+  const employer = overrides.employer?.trim() || (read && spelledOut(read, text));
   const role =
     overrides.role?.trim() || roleOnLine(lines.slice(0, 25).map((l) => l.text)) || roleIn(head) || 'Any role';
-  const found = questionsIn(lines);
   if (!employer && found.length === 0) {
     throw new GuideParseError(
       `${sourceName} does not look like an interview guide page: no employer in its title or headings, and no ` +
