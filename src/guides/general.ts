@@ -62,7 +62,8 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
   const head = headOf(lines);
   const inHead = head.map((h, i) => employerIn(h, i === 0 || i === titleIndex(head), i === 0 && lines[0]?.marked));
   const found = questionsIn(lines);
-  const several = overrides.employer?.trim() ? [] : severalIn(lines, inHead);
+  const given = overrides.employer?.trim();
+  const several = given ? [] : severalIn(lines, inHead);
   if (several.length > 0) throw new GuideParseError(severalEmployersMessage(sourceName, several, found.length));
   const read =
     fullerIn(inHead.find(Boolean), sourceName, text) ||
@@ -70,7 +71,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     underTitle(lines) ||
     // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
     (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
-  const employer = overrides.employer?.trim() || (read && spelledOut(read, text));
+  const employer = given || (read && spelledOut(read, text));
   const role =
     overrides.role?.trim() || roleOnLine(lines.slice(0, 25).map((l) => l.text)) || roleIn(head) || 'Any role';
   if (!employer && found.length === 0) {

@@ -7,7 +7,7 @@ const WORD = String.raw`[A-Z][\w&.'-]*`;
 // "Google vs Meta", "Google versus Amazon"
 const VERSUS = new RegExp(String.raw`\b${WORD}(?:\s+(?:vs\.?|versus)\s+${WORD})+`, 'g');
 // "Google, Amazon and Meta", "Google, Amazon, Facebook, or Microsoft": three or more names in a list
-const SEP = String.raw`\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+`;
+const SEPARATOR = /\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+/;
 const LIST = new RegExp(
   String.raw`\b${WORD}(?:\s*,\s*(?:(?:and|or|&)\s+)?${WORD})+(?:\s+(?:and|or|&)\s+${WORD})?`,
   'g',
@@ -25,7 +25,7 @@ export function employersComparedIn(title: string): string[] {
     const before = title.slice(0, m.index);
     const after = title.slice(m.index + m[0].length);
     if (!/\b(?:at|for|with|from)\s+$/i.test(before) && !/^\s+interview/i.test(after)) continue;
-    const listed = m[0].split(new RegExp(SEP));
+    const listed = m[0].split(SEPARATOR);
     if (listed.length >= 3) for (const n of listed) names.add(n);
   }
   return names.size >= 2 ? [...names] : [];
