@@ -9,7 +9,8 @@
 //
 // Knobs for working on it: BENCH_ONLY=help (the help bar alone), BENCH_HELP_WARMUP (its warm-up),
 // BENCH_PROFILE=<ours|bare|echo> with BENCH_PROFILE_KIND=heap (a CPU or allocation profile of one
-// server over the bar's rounds), BENCH_NODE_FLAGS (Node flags for every server, e.g. --trace-gc).
+// server over the bar's rounds), BENCH_NODE_FLAGS (Node flags for every server, e.g. --trace-gc),
+// BENCH_HELP_SLICE (how many requests each server takes per turn in the help bar; 1000: whole rounds).
 import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
@@ -24,6 +25,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARMUP = 200;
 const HELP_WARMUP = Number(process.env.BENCH_HELP_WARMUP ?? 1000);
+/** The help bar's servers take turns every this many requests (BENCH_HELP_SLICE=1000: whole rounds). */
+const HELP_SLICE = Math.max(1, Number(process.env.BENCH_HELP_SLICE ?? 100));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 4;
 /** A busy study group's burst: far more than a channel of people answering at once. */
@@ -328,6 +331,19 @@ type Summary = ReturnType<typeof summary> & { cpuMs?: number; gcMs?: number; gcM
 function usage(server: Server): Promise<{ micros: number; gcMs: number; gcMax: number; gcMajor: number }> {
   return server.request('cpu', 'cpu');
 }
+type Usage = Awaited<ReturnType<typeof usage>>;
+
+/** The server's own CPU per request and all the work behind it (steadier than latency on a busy
+ * machine), and its garbage collection, between two readings. */
+function cpuAndGc(before: Usage, after: Usage, requests: number) {
+  return {
+    cpuMs: (after.micros - before.micros) / 1000 / requests,
+    gcMs: after.gcMs - before.gcMs,
+    gcMax: after.gcMax,
+    gcMajor: after.gcMajor - before.gcMajor,
+  };
+}
+
 interface Bench {
   fake: FakeSlack;
   ours: Server;
@@ -405,23 +421,27 @@ async function helpBar(b: Bench): Promise<HelpBar> {
   await profiled?.request('profile', 'profiled', { body: 'start' });
   for (let round = 0; round < 3; round++) {
     const order: Target[] = round % 2 ? ['ours', 'echo', 'bare'] : ['bare', 'echo', 'ours'];
+    const before = { ours: await usage(b.ours), bare: await usage(b.bare), echo: await usage(b.echo) };
+    const runs: Record<Target, Run> = {
+      ours: { latencies: [], seconds: 0, errors: 0 },
+      bare: { latencies: [], seconds: 0, errors: 0 },
+      echo: { latencies: [], seconds: 0, errors: 0 },
+    };
+    // Each round's 1,000 go in slices of HELP_SLICE, the servers taking turns slice by slice,
+    // so a burst of noise from another process lands on all three alike, not on one server's round.
+    for (let done = 0; done < 1000; done += HELP_SLICE) {
+      for (const t of order) {
+        const run = await saturate(b[t], b.fake, b.threadTs, Math.min(HELP_SLICE, 1000 - done));
+        runs[t].latencies.push(...run.latencies);
+        runs[t].seconds += run.seconds;
+        if (t === 'ours') await b.drain();
+      }
+    }
     const r: Partial<Record<Target, Summary>> = {};
     for (const t of order) {
-      const before = await usage(b[t]);
-      const run = await saturate(b[t], b.fake, b.threadTs, 1000);
-      all[t].latencies.push(...run.latencies);
-      all[t].seconds += run.seconds;
-      if (t === 'ours') await b.drain();
-      const after = await usage(b[t]);
-      // the server's own CPU for a request and all the work behind it: steadier than latency on a busy machine
-      const cpuMs = (after.micros - before.micros) / 1000 / run.latencies.length;
-      r[t] = {
-        ...summary(run),
-        cpuMs,
-        gcMs: after.gcMs - before.gcMs,
-        gcMax: after.gcMax,
-        gcMajor: after.gcMajor - before.gcMajor,
-      };
+      all[t].latencies.push(...runs[t].latencies);
+      all[t].seconds += runs[t].seconds;
+      r[t] = { ...summary(runs[t]), ...cpuAndGc(before[t], await usage(b[t]), runs[t].latencies.length) };
     }
     rounds.push(r as Record<Target, Summary>);
   }
@@ -460,7 +480,9 @@ function printSteady(runs: Awaited<ReturnType<typeof sideBySide>>[]): void {
 }
 
 function printHelpBar({ rounds, pooled }: HelpBar): void {
-  console.log(`\n\`/prep help\`, ${CONCURRENCY} senders back to back, 3 alternating rounds of 1,000 per server:`);
+  console.log(
+    `\n\`/prep help\`, ${CONCURRENCY} senders back to back, 3 rounds of 1,000 per server, taking turns every ${HELP_SLICE}:`,
+  );
   console.log('  round   bare p50  bare p99   ours p50  ours p99   ratio p50  ratio p99   CPU ms/request bare, ours');
   const ms = (n = Number.NaN) => n.toFixed(2).padStart(6);
   rounds.forEach((r, k) => {
