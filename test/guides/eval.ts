@@ -6,38 +6,12 @@
 // skipped, counted and named, with how to save it again. This is an evaluation to run, not a test. Split into dev and test by a hash of each page's source; the
 // shipped-layout front alone is printed beside the whole importer, as the baseline; per-page (macro)
 // precision and recall are printed beside the pooled ones.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GuideParseError } from '../../src/guides/errors';
 import { parseGuidePage } from '../../src/guides/parse';
 import { readGuide } from '../../src/guides/read';
-import { questionKey } from '../../src/guides/schema';
-
-const DIR = join(import.meta.dirname, 'pages');
-interface Label {
-  file: string;
-  source: string;
-  /** null for a page about no one employer (a tips post, a job description of an unnamed company) */
-  employer: string | null;
-  /** "dev" for a test page whose text or output was seen by accident: it is tuned on from then on */
-  split?: 'dev';
-  questions: string[];
-}
-
-const LABEL_FILES = ['open/labels.jsonl', 'labels.jsonl'];
-
-function loadLabels(file: string): Label[] {
-  return readFileSync(join(DIR, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Label);
-}
-
-const split = (l: Label) =>
-  l.split ??
-  (createHash('sha256').update(`starling-guides-v1:${l.source}`).digest().readUInt32BE(0) % 100 < 40 ? 'test' : 'dev');
-const norm = (s: string) => questionKey(s.replace(/\*\*|__|`/g, ''));
+import { PAGES_DIR as DIR, LABEL_FILES, type Label, loadLabels, norm, splitOf as split } from './labelled-pages';
 
 type Read = (text: string, name: string, label: Label) => { employer: string; questions: { text: string }[] };
 
