@@ -89,13 +89,14 @@ export function compareAttempts(
     else if (!is && was) lost.push(name);
     if (!is) stillMissing.push(name);
   }
+  // what was missing both times: a part just lost is named once, under "Lost"
+  const missingBoth = stillMissing.filter((name) => !lost.includes(name));
   const parts: string[] = [];
   if (improved.length) parts.push(`Better than last time: it now has ${list(improved)}.`);
   else parts.push('No new parts compared with last time.');
   if (lost.length) parts.push(`Lost since last time: ${list(lost)}.`);
-  parts.push(
-    stillMissing.length ? `Still missing: ${list(stillMissing)}.` : 'Nothing is missing now: every check passes.',
-  );
+  if (missingBoth.length) parts.push(`Still missing: ${list(missingBoth)}.`);
+  else if (!stillMissing.length) parts.push('Nothing is missing now: every check passes.');
   parts.push(
     `Checks: ${previous.checksPassed} of ${previous.checksTotal} → ${now.checksPassed} of ${now.checksTotal}.`,
   );

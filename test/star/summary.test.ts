@@ -77,6 +77,16 @@ describe('flagsOf and compareAttempts', () => {
     );
     expect(c.stillMissing).toContain('a Result');
   });
+
+  it('names a part lost on the retry once, not again as still missing', () => {
+    const habit = analyzeAnswer('I usually stay calm under pressure and I always make sure everyone is heard.');
+    const c = compareAttempts(flagsOf(retry), habit);
+    expect(c.text).toMatch(/Lost since last time: a specific story, the Situation, the Task, your Actions/);
+    expect(c.text).not.toMatch(/Still missing/);
+    expect(c.text).not.toMatch(/Nothing is missing/);
+    const partial = compareAttempts(flagsOf(first), analyzeAnswer('I usually write a pipeline.'));
+    expect(partial.text).toMatch(/Still missing: the Task, a Result and a measured result\./);
+  });
 });
 
 describe('summarize', () => {
