@@ -26,6 +26,8 @@ const PHRASES: Record<string, string> = {
   wanted: 'what was wanted or asked of you',
   workOut: 'a problem to work out',
   'workOut:obliged': 'a problem you had to work out',
+  ownAim: 'what you set out or had to do',
+  'ownAim:early': 'what you set out or had to do, before your steps',
   result: 'outcome words',
   change: 'a change ("reduced", "grew")',
   number: 'a number',
