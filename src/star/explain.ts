@@ -28,6 +28,7 @@ const PHRASES: Record<string, string> = {
   'workOut:obliged': 'a problem you had to work out',
   ownAim: 'what you set out or had to do',
   'ownAim:early': 'what you set out or had to do, before your steps',
+  'taskCue:beforeDeed': 'a goal or duty just before your first step',
   result: 'outcome words',
   change: 'a change ("reduced", "grew")',
   number: 'a number',

@@ -112,6 +112,9 @@ function taskCues(v: Vector, lower: string, i: number, deed: number): void {
   if (WANTED.test(lower)) v.set('wanted', 1);
   if (WORK_OUT.test(lower)) v.set(obligation ? 'workOut:obliged' : 'workOut', 1);
   if (OWN_AIM.test(lower)) v.set(before ? 'ownAim:early' : 'ownAim', 1);
+  // a duty or goal told just before the first step, where a Task is told
+  const cue = obligation || v.has('task') || v.has('taskWide') || v.has('ownAim:early') || v.has('goalFrame:early');
+  if (i === deed - 1 && (cue || v.has('wanted'))) v.set('taskCue:beforeDeed', 1);
 }
 
 /**
