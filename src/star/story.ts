@@ -70,7 +70,9 @@ export function judgeStory(feats: Features[], labels: Label[], texts: string[]):
   let pastEvent = false;
   const { counts, firstOf } = nonStoryCounts(feats, texts);
   feats.forEach((f, i) => {
-    if (labels[i] !== 'other') {
+    // a sentence that opens on the speaker's own past deed ("I repaired the printer.") is part
+    // of a story even where the sentence model reads it as no part
+    if (labels[i] !== 'other' || (f.iAct && f.iStarts && !f.modal && !f.habit && !f.meta)) {
       storyLike++;
       if (f.past || f.pastState || f.iAct || f.weAct) pastEvent = true;
     }

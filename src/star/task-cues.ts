@@ -20,3 +20,10 @@ export const WANTED =
 /** A problem to be worked out: "figure out", "find a way", "work out how". */
 export const WORK_OUT =
   /\b(?:figure (?:out|it out)|figuring out|work out (?:how|what|why|whether|a way)|find (?:a way|out how|out why|out what|a solution)|come up with (?:a|some)|sort (?:it|this|that) out|get (?:it|this|that|them|everything|everyone) (?:done|working|fixed|ready|back|to agree|on board))\b/;
+
+/**
+ * The speaker's aim or duty told with a word between ("I also had to", "I actually wanted to",
+ * "I knew I needed to", "we realised we had to"), or responsibility taken on.
+ */
+export const OWN_AIM =
+  /\b(?:i|we) (?:(?:also|actually|really|just|first|then|still|definitely|originally|initially|ultimately|now|knew|realised|realized|decided|felt|thought|figured)(?: that)?(?: i| we)? )?(?:had|needed|wanted|aimed|set out|was trying|were trying|planned|intended|hoped) to\b|\b(?:took|take|taking) (?:on )?(?:overall |full |the )?(?:responsibility|ownership|charge)\b|\b(?:my|our) (?:instructions|orders|brief|remit|mandate) (?:was|were)\b/;

@@ -6,7 +6,7 @@ import { withoutLeadingFillers } from './fillers';
 import type { Features, Label } from './label';
 import { PLAIN_RESULT, WITHIN_TIME } from './lexicon';
 import type { Segment } from './split';
-import { GOAL_FRAME, OBLIGATION, WANTED, WORK_OUT } from './task-cues';
+import { GOAL_FRAME, OBLIGATION, OWN_AIM, WANTED, WORK_OUT } from './task-cues';
 
 export type Vector = Map<string, number>;
 
@@ -111,6 +111,10 @@ function taskCues(v: Vector, lower: string, i: number, deed: number): void {
   if (GOAL_FRAME.test(lower)) v.set(before ? 'goalFrame:early' : 'goalFrame', 1);
   if (WANTED.test(lower)) v.set('wanted', 1);
   if (WORK_OUT.test(lower)) v.set(obligation ? 'workOut:obliged' : 'workOut', 1);
+  if (OWN_AIM.test(lower)) v.set(before ? 'ownAim:early' : 'ownAim', 1);
+  // a duty or goal told just before the first step, where a Task is told
+  const cue = obligation || v.has('task') || v.has('taskWide') || v.has('ownAim:early') || v.has('goalFrame:early');
+  if (i === deed - 1 && (cue || v.has('wanted'))) v.set('taskCue:beforeDeed', 1);
 }
 
 /**
