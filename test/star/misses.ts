@@ -20,7 +20,7 @@ import { analyser, type Predictor, predictionOf } from './evaluate';
 import { type GoldAnswer, loadReal } from './real/corpus';
 import { realTable } from './real/report';
 import { PARTS, score } from './real/score';
-import { examples, FOLDS, foldOf, synthetic } from './training/data';
+import { examples, FOLDS, foldOf, synthetic, trainingAnswers } from './training/data';
 import { trainBinary, trainWeights } from './training/fit';
 
 const args = process.argv.slice(2);
@@ -43,7 +43,7 @@ const REAL_WEIGHT = Number(process.env.STAR_REAL_WEIGHT ?? 4);
  */
 function foldModels(): ModelFile[] {
   const base = model();
-  const all = [...synthetic().map((a) => ({ a, w: 1 })), ...loadReal('dev').map((a) => ({ a, w: REAL_WEIGHT }))];
+  const all = [...synthetic().map((a) => ({ a, w: 1 })), ...trainingAnswers().map((a) => ({ a, w: REAL_WEIGHT }))];
   const models = Array.from({ length: FOLDS }, (_, k) => ({
     ...base,
     weights: trainWeights(all.filter(({ a }) => foldOf(a) !== k).flatMap(({ a, w }) => examples([a], w))),

@@ -19,10 +19,10 @@ import { analyzeDetailed, readSentences } from '../../src/star/analyze';
 import { type ModelFile, useModel } from '../../src/star/model';
 import { judgeStory, storyVector } from '../../src/star/story';
 import { analyser, baseline, type Predictor, predictionOf } from './evaluate';
-import { type GoldAnswer, loadReal, SPLIT_SEED } from './real/corpus';
+import { type GoldAnswer, SPLIT_SEED } from './real/corpus';
 import { realTable } from './real/report';
 import { allPresent, PARTS, type Score, score } from './real/score';
-import { examples, FOLDS, foldOf, synthetic } from './training/data';
+import { examples, FOLDS, foldOf, synthetic, trainingAnswers } from './training/data';
 import { type Example, trainBinary, trainWeights } from './training/fit';
 
 /** a real answer counts this many times a hand-written one */
@@ -248,7 +248,7 @@ function build(real: GoldAnswer[]): { final: ModelFile; models: ModelFile[] } {
   return { final, models: withStory.map((m) => ({ ...m, ...verdicts, presentFrom: full.presentFrom })) };
 }
 
-const real = loadReal('dev');
+const real = trainingAnswers();
 const { final, models } = build(real);
 if (process.argv.includes('--cv')) {
   const cv = predictorOf(analyseOutOfFold(real, models, {}));
