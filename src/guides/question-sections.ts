@@ -69,8 +69,9 @@ export function sectionAfter(text: string, current: Section | undefined, level: 
   // (not under the page's own title: "# Acme Interview Questions" then "## Interview process")
   // "#### Easy" under "### Coding Questions": a difficulty groups the questions, named problems and all
   if (next === undefined && up && DIFFICULTY.test(text)) return { ...up };
+  // ("**Thread Safety**:" under "### Concurrency Fundamentals" groups the questions of the section it is in)
   if (next === undefined)
-    return up && up.level > 1 && level < 7 ? { ...up, explicit: up.explicit && up.asked === true } : 'none';
+    return up && up.level > 1 && level <= 7 ? { ...up, explicit: up.explicit && up.asked === true } : 'none';
   const explicit = EXPLICIT.test(text);
   if (next.length === 0 && up) return { ...up, explicit: up.explicit || explicit };
   return { cats: next, explicit, level, parent: up };

@@ -1,0 +1,34 @@
+// The general front on shapes of page found in the wild (issue 19): topic sub-headings inside a
+// questions section, and the like. The pages are written for these tests.
+import { describe, expect, it } from 'vitest';
+import { readGuide } from '../../src/guides/read';
+
+const texts = (page: string, name: string) => readGuide(page, name).questions.map((q) => q.text);
+
+describe('the general front on pages in the wild', () => {
+  it('keeps reading questions under bold topic lines inside a questions section', () => {
+    const page = `# Initech Backend Engineer Interview Prep
+
+## Common Interview Questions
+
+- "What is a race condition?"
+
+### Language Fundamentals:
+
+**Memory**:
+- "Explain the difference between the stack and the heap"
+- "What is a memory leak?"
+
+**Errors**:
+- "Explain checked and unchecked exceptions"
+- "When would you rethrow an error?"
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'What is a race condition?',
+      'Explain the difference between the stack and the heap',
+      'What is a memory leak?',
+      'Explain checked and unchecked exceptions',
+      'When would you rethrow an error?',
+    ]);
+  });
+});
