@@ -122,7 +122,9 @@ function readHeading(s: State, l: Line): void {
   if (problemHeading(s, l)) return;
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
-    if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
+    // "Based on the team's interview patterns:" leads into the list under it; it heads no part of its own
+    const leadIn = !l.marked && /:$/.test(l.text) && l.text.split(/\s+/).length >= 5;
+    if (isHeadingLike(l.text) && !/\?$/.test(l.text) && !leadIn) s.section = undefined;
   } else {
     const line = !l.marked && /:$/.test(l.text) && ANNOUNCING.test(l.text);
     s.section = line ? announcedBy(next, l.text, s.headingLevel) : next;

@@ -59,8 +59,14 @@ const SITE_NUMBER = /\s*\((?:lc|leetcode)\s*#?\s*\d{1,4}\)$/i;
 const SITE_PREFIX = /^(?:hacker ?rank|leetcode|geeksforgeeks|gfg|codesignal|interviewbit)\s*[-–—:|]\s+(?=\S)/i;
 const TAG_AFTER = /\s*\[\p{L}[\p{L} -]{0,19}\]$/u;
 
+// "Edit Distance (Medium) - Dynamic Programming": a problem's name, its difficulty, then what it exercises
+const DIFFICULTY_THEN_TAGS =
+  /^(.{3,80}?)\s+\((?:easy|medium|hard)(?:\s*[/-]\s*(?:easy|medium|hard))?\)\s+[-–—]\s+\S.*$/i;
+
 export function cleaned(text: string): string {
   // (only where its words are: most lines have none)
+  const named = text.includes(') ') ? DIFFICULTY_THEN_TAGS.exec(text)?.[1] : undefined;
+  if (named) return named;
   const told = / (?:other|more) /i.test(text) ? text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')) : text;
   const bare0 = told.replace(SITE_PREFIX, '').replace(TAG_AFTER, '');
   const bare = withoutPointers(bare0.endsWith(')') ? bare0.replace(SITE_NUMBER, '') : bare0);

@@ -31,4 +31,29 @@ describe('the general front on pages in the wild', () => {
       'When would you rethrow an error?',
     ]);
   });
+
+  it('reads a problems list of bold names with a difficulty and tags, without the tags or the details under each', () => {
+    const page = `# Initech Software Engineer Interview Prep
+
+## Problems List
+
+### Graph Problems (Problems 1-2)
+
+Based on candidate reports and the team's own code:
+
+1. **Course Schedule** (Medium) - Topological Sort - **Asked often**
+   - Detect a cycle in the prerequisites
+2. **Word Ladder** (Medium-Hard) - BFS
+   - Shortest transformation sequence
+
+## Tech Stack
+
+- **Backend**: Java, Kafka
+`;
+    const g = readGuide(page, 'initech.md');
+    expect(g.questions.map((q) => [q.text, q.category])).toEqual([
+      ['Course Schedule', 'technical'],
+      ['Word Ladder', 'technical'],
+    ]);
+  });
 });
