@@ -1,6 +1,10 @@
 // The general front on shapes of page found in the wild (issue 19): topic sub-headings inside a
 // questions section, and the like. The pages are written for these tests.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/index';
 import { readGuide } from '../../src/guides/read';
 
 const texts = (page: string, name: string) => readGuide(page, name).questions.map((q) => q.text);
@@ -55,5 +59,55 @@ Based on candidate reports and the team's own code:
       ['Course Schedule', 'technical'],
       ['Word Ladder', 'technical'],
     ]);
+  });
+});
+
+describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
+  const root = mkdtempSync(join(tmpdir(), 'starling-guide-wild-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The exit code and what the command printed to stderr. */
+  async function dryRun(name: string, text: string): Promise<{ code: number; stderr: string }> {
+    const file = join(root, name);
+    writeFileSync(file, text);
+    let stderr = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      return { code: await main(['guide', 'import', file, '--dir', root, '--dry-run']), stderr };
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }
+
+  it('refuses, naming what it found and the --employer fix, rather than filing the questions under the language', async () => {
+    const page = `# Interview questions
+
+1. What is a closure in Rust?
+2. How are errors handled in Rust?
+3. What does the borrow checker do in Rust?
+4. Name the integer types
+`;
+    const { code, stderr } = await dryRun('questions.md', page);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no employer found in its title or headings \(4 questions found; its text names Rust\)/);
+    expect(stderr).toMatch(/--employer "Rust"/);
+    expect(readdirSync(root)).toEqual(['questions.md']);
+  });
+
+  it('still reads the employer from a page that says where the interviews were', async () => {
+    const page = `# My interview questions
+
+I interviewed at Initech last spring. The Initech interviews were two rounds, and the team at Initech was kind. Why Initech? Its product.
+
+## Coding Questions
+
+- Reverse a linked list in place
+- Merge two sorted arrays without extra space
+`;
+    expect(readGuide(page, 'notes.md').employer).toBe('Initech');
   });
 });
