@@ -9,12 +9,12 @@
 import { spelledOut } from './abbreviation';
 import { findAliases } from './aliases';
 import { employerIn, employerInFileName, employerInWords, employerUnderTitle, fullerInPath, roleIn } from './employer';
-import { mentionedNames } from './mentions';
 import { GuideParseError } from './errors';
 import { faqsIn } from './general-faqs';
 import { questionsIn } from './general-questions';
 import { processIn, tipsIn } from './general-sections';
 import { checkInput, type ParseOverrides } from './input';
+import { mentionedNames } from './mentions';
 import { type Line, linesOf } from './page-lines';
 import { guideQuestionsOf } from './questions';
 import { roleOnLine } from './role-line';

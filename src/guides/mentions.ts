@@ -41,7 +41,11 @@ export function mentionsIn(lines: string[]): Mentions {
         .replace(/[.]+$/, '')
         .replace(/[ \t]+I$/, '')
         .trim();
-      if (name && !NOT_EMPLOYERS.has(name.toLowerCase()) && !NOT_EMPLOYERS.has(name.split(' ')[0]?.toLowerCase() ?? '')) {
+      if (
+        name &&
+        !NOT_EMPLOYERS.has(name.toLowerCase()) &&
+        !NOT_EMPLOYERS.has(name.split(' ')[0]?.toLowerCase() ?? '')
+      ) {
         add(name);
         if (!WEAK_LEAD.test(m[0])) strong.add(name);
       }
