@@ -60,6 +60,20 @@ Based on candidate reports and the team's own code:
       ['Word Ladder', 'technical'],
     ]);
   });
+
+  it('reads the name column of a table of problems with a difficulty, rows without a closing bar too', () => {
+    const page = `# Interview Questions
+
+| Name                 | Difficulty | Expected time
+| ----                 | ---------- | -------------
+| [FizzBuzz](fizz.md)  | Easy       | 5 min
+| [Word Wrap](wrap.md) | Medium     | 30 min
+`;
+    expect(readGuide(page, 'questions.md', { employer: 'Initech' }).questions.map((q) => q.text)).toEqual([
+      'FizzBuzz',
+      'Word Wrap',
+    ]);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
