@@ -111,6 +111,8 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean, in
   return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
 }
 
+const COMMENT = /^\/\/+\s*(\S.*)$/;
+
 // "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
 const REFERENCE =
   /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$|^(?:references?|refs?)\s*:$/i;
@@ -142,10 +144,21 @@ function readFold(line: string, indent: number, out: Line[]): boolean {
   return true;
 }
 
+/**
+ * A code comment as a list item, the code under it no more of its text; "// return the count." after
+ * another comment is that task's detail, not a task of its own.
+ */
+function readComment(text: string, indent: number, out: Line[], afterComment: boolean): void {
+  const t = stripMarks(text);
+  if (!t || (afterComment && EXAMPLE.test(t))) return;
+  out.push({ text: t, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+}
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let afterBlank = true;
   let inCode = false;
+  let afterComment = false;
   const raws = withoutFrontMatter(text).split(/\r?\n/);
   const prose = proseFences(raws);
   const tables = new Tables(stripMarks);
@@ -205,6 +218,15 @@ export function linesOf(text: string): Line[] {
       out.push(headingLine((md ? md[1] : bold?.[1]) ?? '', indent, md ? (/^#+/.exec(line)?.[0].length ?? 1) : 7));
       continue;
     }
+    // "// delete the node with the given value." over a snippet: a code comment states the task, a line of its own
+    const comment = COMMENT.exec(line);
+    if (comment) {
+      readComment(comment[1] ?? '', indent, out, afterComment);
+      afterBlank = true;
+      afterComment = true;
+      continue;
+    }
+    afterComment = false;
     const item = ITEM.exec(line);
     // "1. ##### Make a counter": a numbered list of problems written as headings
     const inner = item && MD_HEADING.exec(item[1] ?? '');

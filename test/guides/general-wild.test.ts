@@ -74,6 +74,24 @@ Based on candidate reports and the team's own code:
       'Word Wrap',
     ]);
   });
+
+  it('reads the code comments that state a task, without the code under them', () => {
+    const page = `# Initech Interview
+
+## Coding
+
+{% highlight cpp %}
+// reverse the list in place.
+// return the new head.
+node* reverse(node* head){
+  return head;
+}
+// why does this loop never end?
+while (i < n) { }
+{% endhighlight %}
+`;
+    expect(texts(page, 'initech.md')).toEqual(['reverse the list in place.', 'why does this loop never end?']);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
