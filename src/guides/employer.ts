@@ -236,7 +236,8 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
       .replace(/\/+$/, '')
       .split(/[\\/]/)
       .pop() ?? '';
-  const stem = base.replace(/\.(?:md|markdown|txt|html?|text)$/i, '');
+  // ("Uber.java": notes kept in a source file's comment are a page too)
+  const stem = base.replace(/\.(?:md|markdown|txt|html?|text|java|py|js|ts|go|c|cc|cpp|cs|kt|rb|scala|swift)$/i, '');
   // "Booking.com_June_2022.md": the date the page was written is not the name
   const words = stem.split(/[-_\s]+/).filter((w) => w && !DATE_WORD.test(w));
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))

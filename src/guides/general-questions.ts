@@ -248,8 +248,9 @@ function readLine(s: State, l: Line): void {
   }
   s.plain = false;
   // a cell of a table's question column is a question whatever its length or form
-  if (l.asked && s.section) {
-    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+  // so is a name of a grid of problem names, which no heading need announce
+  if ((l.asked && s.section) || l.grid) {
+    s.out.push({ text: cleaned(l.text), context: s.section?.cats ?? [] });
     s.sectioned++;
     return;
   }

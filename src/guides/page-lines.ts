@@ -22,6 +22,8 @@ export interface Line {
   level: number;
   /** a cell of a table's question column, or a line numbered "Q1.": the page itself says it is a question */
   asked?: boolean;
+  /** one of the problem names a line lists side by side ("Two Sum  Group Anagrams  LRU Cache"): a question on its own */
+  grid?: boolean;
   /** the "Questions:" a table's header announces, and the last row of that table, where its questions end */
   table?: 'header' | 'last';
 }
@@ -144,6 +146,24 @@ function readFold(line: string, indent: number, out: Line[]): boolean {
   return true;
 }
 
+const item0 = (line: string) => ITEM.test(line);
+
+// "Two Sum  Group Anagrams  Text Justification": names set side by side, two spaces or more apart
+const GRID_GAP = /\s{2,}|\t+/;
+const GRID_NAME = /^[\p{Lu}\d][^.!?;:,]*$/u;
+
+/** A line listing problem names side by side (a grid of links saved as text) as one item per name; false for other lines. */
+function readGrid(line: string, indent: number, out: Line[]): boolean {
+  if (!GRID_GAP.test(line)) return false;
+  const names = line.split(GRID_GAP).map((n) => stripMarks(n));
+  const long = names.filter((n) => n.split(/\s+/).length >= 2).length;
+  if (names.length < 2 || long * 2 < names.length) return false;
+  if (!names.every((n) => GRID_NAME.test(n) && n.split(/\s+/).length <= 10)) return false;
+  for (const text of names)
+    out.push({ text, heading: false, marked: false, item: true, numbered: false, indent, level: 8, grid: true });
+  return true;
+}
+
 /**
  * A code comment as a list item, the code under it no more of its text; "// return the count." after
  * another comment is that task's detail, not a task of its own.
@@ -227,6 +247,11 @@ export function linesOf(text: string): Line[] {
       continue;
     }
     afterComment = false;
+    if (!item0(line) && readGrid(line, indent, out)) {
+      // the next line is no more of the last name
+      afterBlank = true;
+      continue;
+    }
     const item = ITEM.exec(line);
     // "1. ##### Make a counter": a numbered list of problems written as headings
     const inner = item && MD_HEADING.exec(item[1] ?? '');

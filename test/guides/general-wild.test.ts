@@ -92,6 +92,40 @@ while (i < n) { }
 `;
     expect(texts(page, 'initech.md')).toEqual(['reverse the list in place.', 'why does this loop never end?']);
   });
+
+  it('reads problem names set side by side in a source file comment, the employer from the file name', () => {
+    const page = `package notes;
+/*
+We collected the problems asked in Initech interviews.
+
+Arrays
+  Two Sum  Group Anagrams  Minimum Window Substring
+Design
+  LRU Cache  Design Hit Counter
+ */
+public class Initech {}
+`;
+    const g = readGuide(page, 'Initech.java');
+    expect(g.employer).toBe('Initech');
+    expect(g.questions.map((q) => q.text)).toEqual([
+      'Two Sum',
+      'Group Anagrams',
+      'Minimum Window Substring',
+      'LRU Cache',
+      'Design Hit Counter',
+    ]);
+  });
+
+  it('does not split a sentence with two spaces after its full stop into names', () => {
+    const page = `# Initech Interview Questions
+
+- What is a deadlock?
+- How do you avoid a race condition?
+
+We were told the loop would be short.  Then the manager asked about salary.
+`;
+    expect(texts(page, 'initech.md')).toEqual(['What is a deadlock?', 'How do you avoid a race condition?']);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
