@@ -44,8 +44,8 @@ const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
 
 /** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
-function reported(s: State, text: string): boolean {
-  const found = reportedQuestions(text);
+function reported(s: State, text: string, item = false): boolean {
+  const found = reportedQuestions(text, !item);
   for (const q of found) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (s.section) s.sectioned += found.length;
   return found.length > 0;
@@ -211,7 +211,7 @@ function readLine(s: State, l: Line): void {
   if (s.stage !== undefined && l.item && l.indent <= s.stage) s.stage = undefined;
   // the items telling a stage are sentences about it: only the questions they report count
   if (s.stage !== undefined && l.item && s.advice === undefined) {
-    reported(s, l.text);
+    reported(s, l.text, true);
     return;
   }
   if (s.advice !== undefined) return;
@@ -254,7 +254,7 @@ function readLine(s: State, l: Line): void {
     s.sectioned++;
     return;
   }
-  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
+  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text, l.item) || l.item) return;
   const told = toldQuestions(l.text);
   for (const q of told) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (told.length > 0) return;

@@ -126,6 +126,25 @@ We were told the loop would be short.  Then the manager asked about salary.
 `;
     expect(texts(page, 'initech.md')).toEqual(['What is a deadlock?', 'How do you avoid a race condition?']);
   });
+
+  it('reads the questions a post tells in its sentences: "the question was", "was asked how", "the interviewer asked me to"', () => {
+    const page = `# My Initech interview
+
+After a week I got a phone interview. The question is about count the visitors to a website in the past five minutes. It went well.
+
+The onsite was longer. I was asked how to find duplicate files in a file system, and I wrote a hash of each file.
+
+The interviewer asked me to write a function that merges overlapping intervals. Then the interviewer asked me to explain my internship project.
+
+Question was "Given a pattern and a string, find if the string follows the pattern Eg: Pattern : abba".
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'count the visitors to a website in the past five minutes',
+      'how to find duplicate files in a file system',
+      'write a function that merges overlapping intervals',
+      'Given a pattern and a string, find if the string follows the pattern',
+    ]);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
