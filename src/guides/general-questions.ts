@@ -42,6 +42,7 @@ function behaviouralOnly(section: Section): boolean {
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
+const ANNOUNCING_WORDS = 30;
 
 /** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
 function reported(s: State, text: string, item = false): boolean {
@@ -259,7 +260,8 @@ function readLine(s: State, l: Line): void {
   for (const q of told) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (told.length > 0) return;
   if (ADVICE.test(l.text)) s.section = undefined;
-  else if (ANNOUNCING.test(l.text)) {
+  // (a long paragraph naming "interview questions" in passing tells a story; it announces none)
+  else if (ANNOUNCING.test(l.text) && l.text.split(/\s+/).length <= ANNOUNCING_WORDS) {
     const cats = announced(l.text) ?? [];
     s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
   }

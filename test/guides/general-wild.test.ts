@@ -145,6 +145,19 @@ Question was "Given a pattern and a string, find if the string follows the patte
       'Given a pattern and a string, find if the string follows the pattern',
     ]);
   });
+
+  it('does not take a magazine interview with an intern for interview questions', () => {
+    const page = `# Summer internship at Initech
+
+Q. When did you start preparing, and what did you use?
+I mostly prepared in the summer after my second year, solving problems on a competitive coding site every day, and for theory, like interview questions, I used a few books and my course notes from the last two years.
+Q. How did you find working with your team at Initech?
+It was very good. The team was small and kind.
+Q. What would you tell your juniors?
+Start early and be consistent.
+`;
+    expect(() => readGuide(page, 'initech.md')).toThrow(/found the employer Initech but no interview questions/);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
