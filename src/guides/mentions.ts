@@ -58,8 +58,16 @@ export function mentionsIn(lines: string[]): Mentions {
         }
   }
   // "Goldman" counts toward "Goldman Sachs": a longer name the page also uses is the full one
+  // ("at Twitter Seattle" once beside "Twitter" five times is Twitter: a longer name used once is a
+  // place or a team of the shorter one, and counts toward it instead)
+  const once = (name: string) => (counts.get(name) ?? 0) < 2;
   const score = (name: string) =>
-    [...counts].filter(([n]) => n === name || name.startsWith(`${n} `)).reduce((t, [, c]) => t + c, 0);
+    [...counts]
+      .filter(
+        ([n]) =>
+          (once(name) ? n === name : n === name || name.startsWith(`${n} `)) || (n.startsWith(`${name} `) && once(n)),
+      )
+      .reduce((t, [, c]) => t + c, 0);
   const ranked = [...counts.keys()]
     .map((n) => [n, score(n)] as const)
     .sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);

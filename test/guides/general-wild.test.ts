@@ -196,6 +196,20 @@ describe('starling guide import --dry-run on a page whose employer is only a sub
     expect(readdirSync(root)).toEqual(['questions.md']);
   });
 
+  it('names the employer a post keeps naming, not a longer name it uses once for an office', () => {
+    const page = `# How I landed a job as a software engineer
+
+I interviewed at Initech in the spring. The people at Initech were kind, and why Initech? Its product.
+I start at Initech Springfield in June.
+
+## Coding Questions
+
+- Reverse a linked list in place
+- Merge two sorted arrays without extra space
+`;
+    expect(readGuide(page, 'post.md').employer).toBe('Initech');
+  });
+
   it('still reads the employer from a page that says where the interviews were', async () => {
     const page = `# My interview questions
 
