@@ -70,6 +70,10 @@ const LEADING_VERBS =
 const PRACTICE_SITE =
   /^(?:leetcode|hackerrank|hacker rank|geeksforgeeks|gfg|codesignal|coderbyte|interviewbit|codility|glassdoor|blind|careercup|pramp|levels\.fyi|indeed)$/i;
 
+// the language a role is written in, left at the end of a name once the role was taken off ("Acme Java")
+const ROLE_LANGUAGE =
+  /(?<=\S)\s+(?:java|python|javascript|typescript|golang|ruby|scala|kotlin|swift|php|c\+\+|\.net|ios|android)$/i;
+
 /** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
 function nameOf(raw: string): string | undefined {
   let name = raw
@@ -85,7 +89,9 @@ function nameOf(raw: string): string | undefined {
     .replace(/\s+/g, ' ')
     // "Interview with Microsoft." ends its sentence: the full stop is not the name's
     .replace(/[\s:–—.,;!?-]+$/, '')
-    .replace(/\s*\([^)]*\)$/, '')
+    // "Elastic (Elasticsearch) Java Engineer": what the brackets explain and the language of the role are not the name
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(ROLE_LANGUAGE, '')
     .trim();
   // "Jane Street Quant Trader" is Jane Street: the name ends before the first word about the job
   const words = name?.split(' ') ?? [];

@@ -210,6 +210,17 @@ I start at Initech Springfield in June.
     expect(readGuide(page, 'post.md').employer).toBe('Initech');
   });
 
+  it('leaves what brackets explain and the language of the role out of the employer in a title', () => {
+    const page = `# Initech (Initech Search) Java Engineer Interview Prep
+
+## Common Interview Questions
+
+- "What is a race condition?"
+- "How does a thread pool work?"
+`;
+    expect(readGuide(page, 'readme.md').employer).toBe('Initech');
+  });
+
   it('still reads the employer from a page that says where the interviews were', async () => {
     const page = `# My interview questions
 
