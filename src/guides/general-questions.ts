@@ -43,6 +43,8 @@ const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
 const ANNOUNCING_WORDS = 30;
+// at least this many items asking outright make a page's questions, outside any questions section too
+const FEW_ASKED = 5;
 
 /** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
 function reported(s: State, text: string, item = false): boolean {
@@ -377,5 +379,6 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
   if (s.sectioned === 0 && s.loose.length >= 3 && s.loose.length * 2 >= s.outside) return s.loose;
   // no questions section, and one asking item in many of advice ("Research the person interviewing you.
   // What's their role?"): the page lists no questions
-  return s.sectioned === 0 && s.out.length * 4 < s.outside ? [] : s.out;
+  // (eight story questions asked outright, "Describe a time when you ...?", are a list of them however many other items)
+  return s.sectioned === 0 && s.out.length * 4 < s.outside && s.out.length < FEW_ASKED ? [] : s.out;
 }

@@ -158,6 +158,32 @@ Start early and be consistent.
 `;
     expect(() => readGuide(page, 'initech.md')).toThrow(/found the employer Initech but no interview questions/);
   });
+
+  it('reads five story questions asked outright under value headings, however many other notes the page has', () => {
+    const notes = Array.from({ length: 24 }, (_, i) => `- Note ${i + 1} on the offer and the team`).join('\n');
+    const page = `# Sample Initech Questions
+
+## Customer Focus
+1. "Describe a time when you went above and beyond for a customer. What did you do?"
+   1. > Situation: a customer lost data.
+2. "How do you learn what your customers need?"
+
+## Ownership
+1. "Tell me about a project you owned from start to finish. What were the results?"
+2. "Tell me about a time you fixed a problem outside your team. What was the outcome?"
+3. "How do you decide what to work on first when you have too much?"
+
+# My notes
+${notes}
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Describe a time when you went above and beyond for a customer. What did you do?',
+      'How do you learn what your customers need?',
+      'Tell me about a project you owned from start to finish. What were the results?',
+      'Tell me about a time you fixed a problem outside your team. What was the outcome?',
+      'How do you decide what to work on first when you have too much?',
+    ]);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
