@@ -305,7 +305,8 @@ const ASKED_LINE = /^asked\s+(?:me\s+)?(?:to|for|about|if|whether|how|what|why)\
 
 /** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
 function plainQuestion(s: State, text: string): boolean {
-  const t = cleaned(text);
+  // ("Design problem: Logs arrive ...": the problem without its label)
+  const t = labelledProblem(text) ?? cleaned(text);
   const words = t.split(/\s+/).length;
   // "Briefly describe ...": an adverb before the asking verb
   const asking = asks(t) || asks(t.replace(/^\p{L}+ly\s+/iu, '')) || ASKED_LINE.test(t);

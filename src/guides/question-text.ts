@@ -77,7 +77,18 @@ export function cleaned(text: string): string {
   // ("... dictionary words. Sample input-output is as follows:" likewise)
   if (t.endsWith(':'))
     t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '').replace(/(?<=[.?!])\s+sample\b[^.?!]*:$/i, '');
-  return withoutCommentary(unlabelled(unquoted(t.trim())));
+  return withoutCommentary(unlabelled(unquoted(withoutOutcome(t.trim()))));
+}
+
+// "... where i>=j. Solved in optimal way", "... a threshold. Constraint: a window of X hours. Solved": how
+// it went and the limits set after it, not more of the question
+const OUTCOME =
+  /(?<=[.?!])\s+(?:(?:not |partially )?solved|(?:i )?(?:could(?:n't| not) solve|solved it))\b[^.?!]*[.!]?$/i;
+const CONSTRAINT_AFTER = /(?<=[.?!])\s+constraints?\s*:.*$/i;
+
+function withoutOutcome(t: string): string {
+  if (!/solve|constraint/i.test(t)) return t;
+  return t.replace(OUTCOME, '').replace(CONSTRAINT_AFTER, '');
 }
 
 /**
@@ -122,5 +133,9 @@ export function labelledProblem(text: string): string | undefined {
   const numbered = NUMBERED_LABEL.exec(text)?.[1];
   if (numbered && numbered.split(/\s+/).length <= 40) return cleaned(numbered);
   const rest = PROBLEM_LABEL.exec(text)?.[1];
-  return rest && asks(rest) && rest.split(/\s+/).length >= 3 ? cleaned(rest) : undefined;
+  if (!rest || rest.split(/\s+/).length < 3) return undefined;
+  // "LLD problem: Logs are coming in from 100s of machines. Raise an alert ...": labelled, it states the problem
+  // ("The problem: I ran out of time" reports on the writer)
+  const states = /^(?:[\w-]+ )?(?:problem|question|task)\s*:/i.test(text) && !REPORT.test(rest);
+  return asks(rest) || states ? cleaned(rest) : undefined;
 }

@@ -184,6 +184,24 @@ ${notes}
       'How do you decide what to work on first when you have too much?',
     ]);
   });
+
+  it('reads a problem a line labels, without how it went or the constraint added after it', () => {
+    const page = `# Initech Interview Experience
+
+## Round 1
+
+Coding problem:
+
+Array of unsorted numbers. Find the largest difference between two of them. Solved in optimal way
+
+Round 2:
+Design problem: Logs arrive from hundreds of machines. Raise an alert when errors cross a threshold. Constraint: a window of X hours. Solved
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Array of unsorted numbers. Find the largest difference between two of them.',
+      'Logs arrive from hundreds of machines. Raise an alert when errors cross a threshold.',
+    ]);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
