@@ -58,7 +58,11 @@ function stripMarks(s: string): string {
   if (t.includes('→') || t.includes('->'))
     t = t.replace(/\s+(?:→|->)\s+(?=[^>]*(?:leetcode|geeksforgeeks|gfg|#\d|\|)).*$/i, '');
   // a stray emphasis mark inside a word ("G*iven 2 numbers*") is a typo, not text
-  if (t.includes('*')) t = t.replace(/(\p{L})\*(?=\p{L})/gu, '$1').replace(/\*(?=[.,;:!?]*$)/, '');
+  // ("n*k" between one-letter names is a product, kept)
+  if (t.includes('*'))
+    t = t
+      .replace(/(\p{L}+)\*(?=(\p{L}+))/gu, (m, a: string, b: string) => (a.length === 1 && b.length === 1 ? m : a))
+      .replace(/\*(?=[.,;:!?]*$)/, '');
   if (t.endsWith(')')) t = t.replace(/\s*\((?:paid|free)\)$/i, '');
   // "What book did you read most recently? 👀": an emoji after the text is a reaction, not its words
   if (t.charCodeAt(t.length - 1) > 127) t = t.replace(TRAILING_EMOJI, '');

@@ -44,6 +44,8 @@ const POINTERS =
 
 function withoutPointers(text: string): string {
   const t = text.replace(POINTERS, (m) => (/^[.?!]/.test(m) || m === '' ? m : ''));
+  // '... except nums[i]." (Solution)': a closing quote whose opening one was lost goes with the pointer
+  if (t !== text && /^[^"“]*["”]$/.test(t)) return t.slice(0, -1).trim();
   // '"Serialize a binary tree" (Solution)' was quoted for its pointer: the quotes go with it
   return t !== text ? t.replace(/^["“]\s*(.+?)\s*["”]?$/, '$1') : text;
 }

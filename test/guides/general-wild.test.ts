@@ -202,6 +202,18 @@ Design problem: Logs arrive from hundreds of machines. Raise an alert when error
       'Logs arrive from hundreds of machines. Raise an alert when errors cross a threshold.',
     ]);
   });
+
+  it('keeps a product written n*k, and drops a closing quote left over before a pointer to the answer', () => {
+    const page = `# Initech Coding Questions
+
+- "Check whether some subarray sums to n*k for an integer n." (Solution)
+-  Return an array whose i-th item is the product of all the others." (Solution)
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Check whether some subarray sums to n*k for an integer n.',
+      'Return an array whose i-th item is the product of all the others.',
+    ]);
+  });
 });
 
 describe('starling guide import --dry-run on a page whose employer is only a subject it names', () => {
