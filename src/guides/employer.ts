@@ -3,6 +3,7 @@
 // names one, from the name the page's own sentences keep coming back to ("why Goldman Sachs",
 // "at Goldman", "the Goldman Sachs superday").
 
+import { mentionsIn, NAME } from './mentions';
 import { EMPLOYER_GROUP } from './several';
 
 // "Stripe Interview Questions", "Interviewing at Stripe", "Stripe Software Engineer Interview Guide"
@@ -69,6 +70,10 @@ const LEADING_VERBS =
 const PRACTICE_SITE =
   /^(?:leetcode|hackerrank|hacker rank|geeksforgeeks|gfg|codesignal|coderbyte|interviewbit|codility|glassdoor|blind|careercup|pramp|levels\.fyi|indeed)$/i;
 
+// the language a role is written in, left at the end of a name once the role was taken off ("Acme Java")
+const ROLE_LANGUAGE =
+  /(?<=\S)\s+(?:java|python|javascript|typescript|golang|ruby|scala|kotlin|swift|php|c\+\+|\.net|ios|android)$/i;
+
 /** "Google Software Engineer" is Google: the role and descriptors are not part of the name. */
 function nameOf(raw: string): string | undefined {
   let name = raw
@@ -84,7 +89,9 @@ function nameOf(raw: string): string | undefined {
     .replace(/\s+/g, ' ')
     // "Interview with Microsoft." ends its sentence: the full stop is not the name's
     .replace(/[\s:–—.,;!?-]+$/, '')
-    .replace(/\s*\([^)]*\)$/, '')
+    // "Elastic (Elasticsearch) Java Engineer": what the brackets explain and the language of the role are not the name
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(ROLE_LANGUAGE, '')
     .trim();
   // "Jane Street Quant Trader" is Jane Street: the name ends before the first word about the job
   const words = name?.split(' ') ?? [];
@@ -174,48 +181,14 @@ function namedRole(lines: string[]): string | undefined {
   return undefined;
 }
 
-// names that pages mention often without being the employer: the practice sites and tools
-const NOT_EMPLOYERS = new Set(
-  'i the a an this that my our your we it in on at for and or but if so round interview online technical hr sql oops leetcode hackerrank geeksforgeeks glassdoor github coderbyte hirevue karat codesignal youtube linkedin medium star dsa oa faang'.split(
-    ' ',
-  ),
-);
-const NAME = String.raw`(?:[A-Z][\w&]*|[A-Z]{2,})(?:[ \t]+[A-Z][\w&]*){0,2}`;
-const MENTION = new RegExp(
-  String.raw`\b(?:[Aa]t|[Ww]ith|[Ff]or|[Jj]oin(?:ing)?|[Ww]hy|[Ss]pecifically|[Aa]bout|[Ii]n|[Tt]o)[ \t]+(${NAME})|\b(${NAME})(?:'s)?[ \t]+(?:interviews?|onsite|superday|hiring|careers|recruiters?|engineers?)\b`,
-  'g',
-);
-
-// sites a page names as tools that are employers too: named as the reason to join ("why LinkedIn",
-// "joining LinkedIn") or as a post's hashtag ("#LinkedIn"), they are the employer the page is about
-const SITES = new Set('linkedin github youtube medium glassdoor leetcode hackerrank'.split(' '));
-const MOTIVE = /(?:\b(?:[Ww]hy|[Jj]oin(?:ing)?)[ \t]+|(?:^|\s)#)([A-Z][\w&]*)/g;
-
 /** The name a page's sentences keep naming ("why Goldman", "at Goldman Sachs"), if one stands out. */
 export function employerInWords(lines: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-  for (const line of lines) {
-    for (const m of line.matchAll(MENTION)) {
-      // "at Google I led ...": the speaker's "I" after a name is not part of it
-      const name = (m[1] ?? m[2] ?? '')
-        .replace(/[.]+$/, '')
-        .replace(/[ \t]+I$/, '')
-        .trim();
-      if (name && !NOT_EMPLOYERS.has(name.toLowerCase()) && !NOT_EMPLOYERS.has(name.split(' ')[0]?.toLowerCase() ?? ''))
-        add(name);
-    }
-    if (line.includes('#') || /\b(?:[Ww]hy|[Jj]oin)/.test(line))
-      for (const m of line.matchAll(MOTIVE)) if (m[1] && SITES.has(m[1].toLowerCase())) add(m[1]);
-  }
-  // "Goldman" counts toward "Goldman Sachs": a longer name the page also uses is the full one
-  const score = (name: string) =>
-    [...counts].filter(([n]) => n === name || name.startsWith(`${n} `)).reduce((t, [, c]) => t + c, 0);
-  const ranked = [...counts.keys()]
-    .map((n) => [n, score(n)] as const)
-    .sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
+  const { counts, ranked, strong } = mentionsIn(lines);
   const [best, second] = ranked;
   if (!best || best[1] < 3) return undefined;
+  // "What is 'this' in JavaScript?", "Name JavaScript data types": a subject the page is about, not where one works
+  if (![...strong].some((n) => n === best[0] || best[0].startsWith(`${n} `) || n.startsWith(`${best[0]} `)))
+    return undefined;
   // "I interviewed with Stripe after three years at Google": the page is about the employer it interviewed with
   if (!interviewedWith(lines, best[0])) return undefined;
   if (second && second[1] === best[1] && !best[0].startsWith(second[0])) {
@@ -256,7 +229,7 @@ const DATE_WORD =
 
 // file names that name no one: "index.md", "README.md", "page.html"
 const GENERIC_FILE =
-  /^(?:index|readme|page|guide|guides|interview|interviews|questions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
+  /^(?:index|readme|page|guide|guides|interview|interviews|questions|answers|solutions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
 
 /**
  * The employer a saved page's own file name gives ("hubspot.md", ".../amazon.md", "goldman-sachs.txt"),
@@ -269,7 +242,8 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
       .replace(/\/+$/, '')
       .split(/[\\/]/)
       .pop() ?? '';
-  const stem = base.replace(/\.(?:md|markdown|txt|html?|text)$/i, '');
+  // ("Uber.java": notes kept in a source file's comment are a page too)
+  const stem = base.replace(/\.(?:md|markdown|txt|html?|text|java|py|js|ts|go|c|cc|cpp|cs|kt|rb|scala|swift)$/i, '');
   // "Booking.com_June_2022.md": the date the page was written is not the name
   const words = stem.split(/[-_\s]+/).filter((w) => w && !DATE_WORD.test(w));
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))

@@ -6,9 +6,10 @@ export class GuideParseError extends Error {
     /**
      * 'no-title': the page is not in the shipped site's layout (another front may read it);
      * 'no-sections': a line looked like the layout's title ("What is an API?") but none of its
-     * sections followed, so the page may be in another layout too.
+     * sections followed, so the page may be in another layout too;
+     * 'no-employer': questions were found but no one employer, and the message says how to name it.
      */
-    readonly reason?: 'no-title' | 'no-sections',
+    readonly reason?: 'no-title' | 'no-sections' | 'no-employer',
   ) {
     super(message);
   }

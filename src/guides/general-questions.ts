@@ -42,10 +42,13 @@ function behaviouralOnly(section: Section): boolean {
 const ANNOUNCING = /\b(?:questions?|problems|asked)\b/i;
 const SUBJECTS = /\b(?:questions?|asked)\s+(?:on|about)\s*:?$/i;
 const ADVICE = /\b(?:tips?|advice|resources)\b/i;
+const ANNOUNCING_WORDS = 30;
+// at least this many items asking outright make a page's questions, outside any questions section too
+const FEW_ASKED = 5;
 
 /** "You'll be asked to design ...": the questions a sentence reports; true when it held any. */
-function reported(s: State, text: string): boolean {
-  const found = reportedQuestions(text);
+function reported(s: State, text: string, item = false): boolean {
+  const found = reportedQuestions(text, !item);
   for (const q of found) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (s.section) s.sectioned += found.length;
   return found.length > 0;
@@ -122,7 +125,9 @@ function readHeading(s: State, l: Line): void {
   if (problemHeading(s, l)) return;
   const next = sectionAfter(l.text, s.section, l.level);
   if (next === 'none') {
-    if (isHeadingLike(l.text) && !/\?$/.test(l.text)) s.section = undefined;
+    // "Based on the team's interview patterns:" leads into the list under it; it heads no part of its own
+    const leadIn = !l.marked && /:$/.test(l.text) && l.text.split(/\s+/).length >= 5;
+    if (isHeadingLike(l.text) && !/\?$/.test(l.text) && !leadIn) s.section = undefined;
   } else {
     const line = !l.marked && /:$/.test(l.text) && ANNOUNCING.test(l.text);
     s.section = line ? announcedBy(next, l.text, s.headingLevel) : next;
@@ -209,7 +214,7 @@ function readLine(s: State, l: Line): void {
   if (s.stage !== undefined && l.item && l.indent <= s.stage) s.stage = undefined;
   // the items telling a stage are sentences about it: only the questions they report count
   if (s.stage !== undefined && l.item && s.advice === undefined) {
-    reported(s, l.text);
+    reported(s, l.text, true);
     return;
   }
   if (s.advice !== undefined) return;
@@ -246,17 +251,19 @@ function readLine(s: State, l: Line): void {
   }
   s.plain = false;
   // a cell of a table's question column is a question whatever its length or form
-  if (l.asked && s.section) {
-    s.out.push({ text: cleaned(l.text), context: s.section.cats });
+  // so is a name of a grid of problem names, which no heading need announce
+  if ((l.asked && s.section) || l.grid) {
+    s.out.push({ text: cleaned(l.text), context: s.section?.cats ?? [] });
     s.sectioned++;
     return;
   }
-  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text) || l.item) return;
+  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text, l.item) || l.item) return;
   const told = toldQuestions(l.text);
   for (const q of told) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (told.length > 0) return;
   if (ADVICE.test(l.text)) s.section = undefined;
-  else if (ANNOUNCING.test(l.text)) {
+  // (a long paragraph naming "interview questions" in passing tells a story; it announces none)
+  else if (ANNOUNCING.test(l.text) && l.text.split(/\s+/).length <= ANNOUNCING_WORDS) {
     const cats = announced(l.text) ?? [];
     s.section = { cats: cats.length ? cats : (s.section?.cats ?? []), explicit: true, level: s.section?.level ?? 9 };
   }
@@ -298,7 +305,8 @@ const ASKED_LINE = /^asked\s+(?:me\s+)?(?:to|for|about|if|whether|how|what|why)\
 
 /** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
 function plainQuestion(s: State, text: string): boolean {
-  const t = cleaned(text);
+  // ("Design problem: Logs arrive ...": the problem without its label)
+  const t = labelledProblem(text) ?? cleaned(text);
   const words = t.split(/\s+/).length;
   // "Briefly describe ...": an adverb before the asking verb
   const asking = asks(t) || asks(t.replace(/^\p{L}+ly\s+/iu, '')) || ASKED_LINE.test(t);
@@ -372,5 +380,6 @@ export function questionsIn(lines: Line[]): FoundQuestion[] {
   if (s.sectioned === 0 && s.loose.length >= 3 && s.loose.length * 2 >= s.outside) return s.loose;
   // no questions section, and one asking item in many of advice ("Research the person interviewing you.
   // What's their role?"): the page lists no questions
-  return s.sectioned === 0 && s.out.length * 4 < s.outside ? [] : s.out;
+  // (eight story questions asked outright, "Describe a time when you ...?", are a list of them however many other items)
+  return s.sectioned === 0 && s.out.length * 4 < s.outside && s.out.length < FEW_ASKED ? [] : s.out;
 }

@@ -14,6 +14,7 @@ import { faqsIn } from './general-faqs';
 import { questionsIn } from './general-questions';
 import { processIn, tipsIn } from './general-sections';
 import { checkInput, type ParseOverrides } from './input';
+import { mentionedNames } from './mentions';
 import { type Line, linesOf } from './page-lines';
 import { guideQuestionsOf } from './questions';
 import { roleOnLine } from './role-line';
@@ -53,6 +54,16 @@ function severalIn(lines: Line[], inHead: (string | undefined)[]): string[] {
   return named.length >= 2 ? named : [];
 }
 
+/** A page with questions and no employer: what it found, the names it mentions, and the fix. */
+function noEmployerMessage(sourceName: string, lines: Line[], questions: number): string {
+  const names = mentionedNames(lines.map((l) => l.text));
+  const mentions = names.length > 0 ? `; its text names ${names.join(', ')}` : '';
+  return (
+    `${sourceName}: no employer found in its title or headings (${questions} question${questions === 1 ? '' : 's'} found${mentions}). ` +
+    `Say which employer it is: starling guide import ${sourceName} --employer "${names[0] ?? 'Acme'}"`
+  );
+}
+
 const fullerIn = (name: string | undefined, sourceName: string, text: string) =>
   name && fullerInPath(name, sourceName, text);
 
@@ -64,7 +75,8 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
   const found = questionsIn(lines);
   const given = overrides.employer?.trim();
   const several = given ? [] : severalIn(lines, inHead);
-  if (several.length > 0) throw new GuideParseError(severalEmployersMessage(sourceName, several, found.length));
+  if (several.length > 0)
+    throw new GuideParseError(severalEmployersMessage(sourceName, several, found.length), 'no-employer');
   const read =
     fullerIn(inHead.find(Boolean), sourceName, text) ||
     employerInWords(lines.map((l) => l.text)) ||
@@ -81,12 +93,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
         'interviewing at one employer, starting from its title.',
     );
   }
-  if (!employer) {
-    throw new GuideParseError(
-      `${sourceName}: no employer found in its title or headings (${found.length} question${found.length === 1 ? '' : 's'} found). ` +
-        `Say which employer it is: starling guide import ${sourceName} --employer "Acme"`,
-    );
-  }
+  if (!employer) throw new GuideParseError(noEmployerMessage(sourceName, lines, found.length), 'no-employer');
   if (found.length === 0) {
     throw new GuideParseError(
       `${sourceName}: found the employer ${employer} but no interview questions (list items under a heading such as "Interview Questions", "Coding" or "Behavioral"), so nothing was written.`,

@@ -22,6 +22,8 @@ export interface Line {
   level: number;
   /** a cell of a table's question column, or a line numbered "Q1.": the page itself says it is a question */
   asked?: boolean;
+  /** one of the problem names a line lists side by side ("Two Sum  Group Anagrams  LRU Cache"): a question on its own */
+  grid?: boolean;
   /** the "Questions:" a table's header announces, and the last row of that table, where its questions end */
   table?: 'header' | 'last';
 }
@@ -56,7 +58,11 @@ function stripMarks(s: string): string {
   if (t.includes('→') || t.includes('->'))
     t = t.replace(/\s+(?:→|->)\s+(?=[^>]*(?:leetcode|geeksforgeeks|gfg|#\d|\|)).*$/i, '');
   // a stray emphasis mark inside a word ("G*iven 2 numbers*") is a typo, not text
-  if (t.includes('*')) t = t.replace(/(\p{L})\*(?=\p{L})/gu, '$1').replace(/\*(?=[.,;:!?]*$)/, '');
+  // ("n*k" between one-letter names is a product, kept)
+  if (t.includes('*'))
+    t = t
+      .replace(/(\p{L}+)\*(?=(\p{L}+))/gu, (m, a: string, b: string) => (a.length === 1 && b.length === 1 ? m : a))
+      .replace(/\*(?=[.,;:!?]*$)/, '');
   if (t.endsWith(')')) t = t.replace(/\s*\((?:paid|free)\)$/i, '');
   // "What book did you read most recently? 👀": an emoji after the text is a reaction, not its words
   if (t.charCodeAt(t.length - 1) > 127) t = t.replace(TRAILING_EMOJI, '');
@@ -111,6 +117,8 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean, in
   return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
 }
 
+const COMMENT = /^\/\/+\s*(\S.*)$/;
+
 // "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
 const REFERENCE =
   /^(?:(?:references?|refs?|sources?|links?|see(?: also)?)\s*:\s*)?https?:\/\/\S+$|^(?:references?|refs?)\s*:$/i;
@@ -142,10 +150,39 @@ function readFold(line: string, indent: number, out: Line[]): boolean {
   return true;
 }
 
+const item0 = (line: string) => ITEM.test(line);
+
+// "Two Sum  Group Anagrams  Text Justification": names set side by side, two spaces or more apart
+const GRID_GAP = /\s{2,}|\t+/;
+const GRID_NAME = /^[\p{Lu}\d][^.!?;:,]*$/u;
+
+/** A line listing problem names side by side (a grid of links saved as text) as one item per name; false for other lines. */
+function readGrid(line: string, indent: number, out: Line[]): boolean {
+  if (!GRID_GAP.test(line)) return false;
+  const names = line.split(GRID_GAP).map((n) => stripMarks(n));
+  const long = names.filter((n) => n.split(/\s+/).length >= 2).length;
+  if (names.length < 2 || long * 2 < names.length) return false;
+  if (!names.every((n) => GRID_NAME.test(n) && n.split(/\s+/).length <= 10)) return false;
+  for (const text of names)
+    out.push({ text, heading: false, marked: false, item: true, numbered: false, indent, level: 8, grid: true });
+  return true;
+}
+
+/**
+ * A code comment as a list item, the code under it no more of its text; "// return the count." after
+ * another comment is that task's detail, not a task of its own.
+ */
+function readComment(text: string, indent: number, out: Line[], afterComment: boolean): void {
+  const t = stripMarks(text);
+  if (!t || (afterComment && EXAMPLE.test(t))) return;
+  out.push({ text: t, heading: false, marked: false, item: true, numbered: false, indent, level: 8 });
+}
+
 export function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let afterBlank = true;
   let inCode = false;
+  let afterComment = false;
   const raws = withoutFrontMatter(text).split(/\r?\n/);
   const prose = proseFences(raws);
   const tables = new Tables(stripMarks);
@@ -203,6 +240,20 @@ export function linesOf(text: string): Line[] {
       continue;
     if (md || bold) {
       out.push(headingLine((md ? md[1] : bold?.[1]) ?? '', indent, md ? (/^#+/.exec(line)?.[0].length ?? 1) : 7));
+      continue;
+    }
+    // "// delete the node with the given value." over a snippet: a code comment states the task, a line of its own
+    const comment = COMMENT.exec(line);
+    if (comment) {
+      readComment(comment[1] ?? '', indent, out, afterComment);
+      afterBlank = true;
+      afterComment = true;
+      continue;
+    }
+    afterComment = false;
+    if (!item0(line) && readGrid(line, indent, out)) {
+      // the next line is no more of the last name
+      afterBlank = true;
       continue;
     }
     const item = ITEM.exec(line);

@@ -14,8 +14,9 @@ const NOT_A_CELL = /^(?:easy|medium|hard|yes|no|link|solution|video|code|notes?|
 
 /** The cells of a table row, "| 1 | [Two Sum](...) | Easy |", without their marks. */
 function cellsOf(line: string, strip: Strip): string[] {
+  // ("| FizzBuzz | Easy" without the closing bar is a row too)
   return line
-    .slice(1, -1)
+    .slice(1, line.endsWith('|') ? -1 : undefined)
     .split('|')
     .map((c) => strip(c.trim()));
 }
@@ -23,6 +24,9 @@ function cellsOf(line: string, strip: Strip): string[] {
 // a header naming the column that asks: "| # | Question | Round |", "| Problem | Difficulty |"
 const QUESTION_COLUMN =
   /^(?:(?:interview |sample |example )?questions?(?: asked)?|problems?(?: name| statement)?|prompts?|tasks?)$/i;
+
+const NAME_COLUMN = /^(?:name|title)$/i;
+const DIFFICULTY_COLUMN = /\bdifficulty\b/i;
 
 // a header whose first column is advice or subjects: "| Tip | Why it matters |", "| Topic | Weight |"
 const NOT_QUESTIONS_COLUMN =
@@ -36,6 +40,9 @@ function questionColumn(header: string, strip: Strip): Column {
   const cells = cellsOf(header, strip);
   const at = cells.findIndex((c) => QUESTION_COLUMN.test(c));
   if (at >= 0) return at;
+  // "| Name | Difficulty | Expected time |": what has a difficulty is a problem, named in the name column
+  const named = cells.findIndex((c) => NAME_COLUMN.test(c));
+  if (named >= 0 && cells.some((c) => DIFFICULTY_COLUMN.test(c))) return named;
   return NOT_QUESTIONS_COLUMN.test(cells[0] ?? '') ? 'none' : undefined;
 }
 
@@ -54,7 +61,8 @@ function tableRow(line: string, next: string, column: Column, strip: Strip): str
   return cells.filter((c) => !NOT_A_CELL.test(c)).sort((a, b) => b.length - a.length)[0];
 }
 
-const ROW = /^\|.*\|$/;
+// (a row may leave out its closing bar: "| FizzBuzz | Easy")
+const ROW = /^\|.*\|/;
 
 /** The tables of one page, read line by line. */
 export class Tables {

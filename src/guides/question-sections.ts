@@ -44,6 +44,8 @@ export function announced(heading: string): QuestionCategory[] | undefined {
     return undefined;
   // "Technical Interview Process": the steps of answering or of the loop, not what is asked
   if (/\bprocess\b/.test(h) && !/question|asked/.test(h)) return undefined;
+  // "## Problems List": the coding problems the page lists ("### Jane Street Problems" may only describe them)
+  if (/\bproblems? list\b|\blist of (?:coding )?problems\b/.test(h)) cats.push('technical');
   if (cats.length) return cats;
   // "Round 3 – Managerial": what a round lists is what it asked
   // "Phone Screen round", "Onsite rounds": what a round lists is what it asked
@@ -69,8 +71,11 @@ export function sectionAfter(text: string, current: Section | undefined, level: 
   // (not under the page's own title: "# Acme Interview Questions" then "## Interview process")
   // "#### Easy" under "### Coding Questions": a difficulty groups the questions, named problems and all
   if (next === undefined && up && DIFFICULTY.test(text)) return { ...up };
+  // ("**Thread Safety**:" under "### Concurrency Fundamentals" groups the questions of the section it is in)
   if (next === undefined)
-    return up && up.level > 1 && level < 7 ? { ...up, explicit: up.explicit && up.asked === true } : 'none';
+    return up && up.level > 1 && level <= 7
+      ? { ...up, explicit: up.explicit && (up.asked === true || EXPLICIT.test(text)) }
+      : 'none';
   const explicit = EXPLICIT.test(text);
   if (next.length === 0 && up) return { ...up, explicit: up.explicit || explicit };
   return { cats: next, explicit, level, parent: up };

@@ -44,6 +44,8 @@ const POINTERS =
 
 function withoutPointers(text: string): string {
   const t = text.replace(POINTERS, (m) => (/^[.?!]/.test(m) || m === '' ? m : ''));
+  // '... except nums[i]." (Solution)': a closing quote whose opening one was lost goes with the pointer
+  if (t !== text && /^[^"“]*["”]$/.test(t)) return t.slice(0, -1).trim();
   // '"Serialize a binary tree" (Solution)' was quoted for its pointer: the quotes go with it
   return t !== text ? t.replace(/^["“]\s*(.+?)\s*["”]?$/, '$1') : text;
 }
@@ -59,8 +61,14 @@ const SITE_NUMBER = /\s*\((?:lc|leetcode)\s*#?\s*\d{1,4}\)$/i;
 const SITE_PREFIX = /^(?:hacker ?rank|leetcode|geeksforgeeks|gfg|codesignal|interviewbit)\s*[-–—:|]\s+(?=\S)/i;
 const TAG_AFTER = /\s*\[\p{L}[\p{L} -]{0,19}\]$/u;
 
+// "Edit Distance (Medium) - Dynamic Programming": a problem's name, its difficulty, then what it exercises
+const DIFFICULTY_THEN_TAGS =
+  /^(.{3,80}?)\s+\((?:easy|medium|hard)(?:\s*[/-]\s*(?:easy|medium|hard))?\)\s+[-–—]\s+\S.*$/i;
+
 export function cleaned(text: string): string {
   // (only where its words are: most lines have none)
+  const named = text.includes(') ') ? DIFFICULTY_THEN_TAGS.exec(text)?.[1] : undefined;
+  if (named) return named;
   const told = / (?:other|more) /i.test(text) ? text.replace(MORE_ASKED, (m) => (/^[.]/.test(m) ? '.' : '')) : text;
   const bare0 = told.replace(SITE_PREFIX, '').replace(TAG_AFTER, '');
   const bare = withoutPointers(bare0.endsWith(')') ? bare0.replace(SITE_NUMBER, '') : bare0);
@@ -71,7 +79,18 @@ export function cleaned(text: string): string {
   // ("... dictionary words. Sample input-output is as follows:" likewise)
   if (t.endsWith(':'))
     t = t.replace(/\s+(?:for )?(?:example|e\.g\.|eg)s?:$/i, '').replace(/(?<=[.?!])\s+sample\b[^.?!]*:$/i, '');
-  return withoutCommentary(unlabelled(unquoted(t.trim())));
+  return withoutCommentary(unlabelled(unquoted(withoutOutcome(t.trim()))));
+}
+
+// "... where i>=j. Solved in optimal way", "... a threshold. Constraint: a window of X hours. Solved": how
+// it went and the limits set after it, not more of the question
+const OUTCOME =
+  /(?<=[.?!])\s+(?:(?:not |partially )?solved|(?:i )?(?:could(?:n't| not) solve|solved it))\b[^.?!]*[.!]?$/i;
+const CONSTRAINT_AFTER = /(?<=[.?!])\s+constraints?\s*:.*$/i;
+
+function withoutOutcome(t: string): string {
+  if (!/solve|constraint/i.test(t)) return t;
+  return t.replace(OUTCOME, '').replace(CONSTRAINT_AFTER, '');
 }
 
 /**
@@ -116,5 +135,9 @@ export function labelledProblem(text: string): string | undefined {
   const numbered = NUMBERED_LABEL.exec(text)?.[1];
   if (numbered && numbered.split(/\s+/).length <= 40) return cleaned(numbered);
   const rest = PROBLEM_LABEL.exec(text)?.[1];
-  return rest && asks(rest) && rest.split(/\s+/).length >= 3 ? cleaned(rest) : undefined;
+  if (!rest || rest.split(/\s+/).length < 3) return undefined;
+  // "LLD problem: Logs are coming in from 100s of machines. Raise an alert ...": labelled, it states the problem
+  // ("The problem: I ran out of time" reports on the writer)
+  const states = /^(?:[\w-]+ )?(?:problem|question|task)\s*:/i.test(text) && !REPORT.test(rest);
+  return asks(rest) || states ? cleaned(rest) : undefined;
 }

@@ -25,7 +25,9 @@ export function readGuide(
     try {
       return parseGeneralPage(text, sourceName, overrides);
     } catch (general) {
-      throw general instanceof GuideParseError ? err : general;
+      // (unless it found the questions and asks only which employer they are for: that says more)
+      const asksEmployer = general instanceof GuideParseError && general.reason === 'no-employer';
+      throw general instanceof GuideParseError && !asksEmployer ? err : general;
     }
   }
 }
