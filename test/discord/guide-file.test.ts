@@ -110,7 +110,7 @@ describe('/prep guide add with a file on Discord', () => {
       mention_roles: [],
       attachments: [],
       embeds: [],
-      components: (r.responses.at(-1)?.body?.data ?? r.responses.at(-1)?.body ?? {}).components,
+      components: (r.responses.at(-1)?.body?.data ?? r.responses.at(-1)?.body)?.components,
       pinned: false,
       type: 0,
       flags: 64,
