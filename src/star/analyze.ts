@@ -7,7 +7,7 @@ import { features } from './features';
 import { buildFeedback } from './feedback';
 import { decode, type Features, type Label, type Part, scores } from './label';
 import { DUTY_CUES, FILLERS, HEDGES } from './lexicon';
-import { model, probabilities, reasons } from './model';
+import { decoderOf, model, probabilities, reasons } from './model';
 import { judgeMissingResult } from './outcome';
 import { isStep, outcomeSigns, resultEvidence } from './outcome-signs';
 import { settleParts } from './presence';
@@ -150,7 +150,7 @@ export function readSentences(text: string) {
   const decoded = groundResults(
     decode(
       probs.map((p) => logOf(p)),
-      { backward: model().backward },
+      decoderOf(),
     ),
     feats,
     vectors,
