@@ -7,7 +7,7 @@ import { features } from './features';
 import { buildFeedback } from './feedback';
 import { decode, type Features, type Label, type Part, scores } from './label';
 import { DUTY_CUES, FILLERS, HEDGES } from './lexicon';
-import { model, probabilities, reasons } from './model';
+import { decoderOf, model, probabilities, reasons } from './model';
 import { judgeMissingResult } from './outcome';
 import { isStep, outcomeSigns, resultEvidence } from './outcome-signs';
 import { settleParts } from './presence';
@@ -31,7 +31,7 @@ export function analyzeAnswer(text: string, options: AnalyzeOptions = {}): Analy
 
 export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { analysis: Analysis; detail: Detail } {
   const text = typeof input === 'string' ? input.replace(/\r\n?/g, '\n') : '';
-  const { segments, feats, vectors, probs, texts, decoded } = readSentences(text);
+  const { segments, feats, vectors, probs, texts, decoded, byOrder } = readSentences(text);
   const { story, kind, reason, probability } = decideStory(feats, probs, decoded, texts);
   // a non-story has no parts: its sentences are claims, habits or plans, not a scene or steps
   // a story that visibly stops on a step, with no sign of an outcome anywhere, is not given
@@ -99,7 +99,7 @@ export function analyzeDetailed(input: string, options: AnalyzeOptions = {}): { 
     sentences: texts.map((t, i) => ({
       text: t,
       label: labels[i] as Label,
-      why: explain(reasons(vectors[i] as Vector, labels[i] as Label)),
+      why: whyOf(vectors[i] as Vector, labels[i] as Label, byOrder[i] === labels[i]),
     })),
     parts,
     resultStatus,
@@ -147,16 +147,26 @@ export function readSentences(text: string) {
   const vectors = sentenceVectors(segments, feats);
   const probs = vectors.map((v) => probabilities(v));
   const texts = segments.map((s) => s.text);
-  const decoded = groundResults(
-    decode(
-      probs.map((p) => logOf(p)),
-      { backward: model().backward },
-    ),
-    feats,
-    vectors,
+  const sequence = decode(
+    probs.map((p) => logOf(p)),
+    decoderOf(),
   );
-  return { segments, feats, vectors, probs, texts, decoded };
+  const decoded = groundResults(sequence, feats, vectors);
+  // the labels the order of the answer gave, where the sentence alone reads likelier as another
+  const byOrder = sequence.map((l, i) => (l === likeliest(probs[i] as Record<Label, number>) ? undefined : l));
+  return { segments, feats, vectors, probs, texts, decoded, byOrder };
 }
+
+function likeliest(p: Record<Label, number>): Label {
+  return (Object.keys(p) as Label[]).reduce((best, l) => (p[l] > p[best] ? l : best));
+}
+
+/** Why the sentence got its label; where the answer's order chose it, that is said too. */
+function whyOf(v: Vector, label: Label, ordered: boolean): string[] {
+  const why = explain(reasons(v, label));
+  return ordered ? [...why.filter((w) => w !== NEIGHBOURS), NEIGHBOURS] : why;
+}
+const NEIGHBOURS = 'what comes before and after';
 
 /**
  * Rules the labels must obey whatever the model says, each a reading a coach would insist

@@ -9,8 +9,17 @@ const LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
 
 export interface Weights {
   backward: number;
+  /** learned sequence scores, already weighted; absent = none */
+  order?: OrderScores;
 }
 export const DEFAULT_WEIGHTS: Weights = { backward: 2.5 };
+
+/** Scores by label index (LABELS order): opening, following a label (from * 5 + to), closing. */
+export interface OrderScores {
+  start: Float64Array;
+  next: Float64Array;
+  end: Float64Array;
+}
 
 /** Score each label for one sentence; higher is more likely. */
 export function scores(
@@ -102,7 +111,7 @@ export function decode(all: Record<Label, number>[], w: Weights = DEFAULT_WEIGHT
     const label = LABELS[li] as Label;
     // a result told first is a headline; the story proper still starts from the beginning
     const furthest = label === 'other' || label === 'result' ? -1 : (order[li] as number);
-    score[li * 5 + furthest + 1] = first[label];
+    score[li * 5 + furthest + 1] = first[label] + (w.order ? (w.order.start[li] as number) : 0);
   }
   const row = new Float64Array(5);
   for (let i = 1; i < n; i++) {
@@ -113,8 +122,9 @@ export function decode(all: Record<Label, number>[], w: Weights = DEFAULT_WEIGHT
       const pc = score[base + from] as number;
       if (pc === Number.NEGATIVE_INFINITY) continue;
       const furthest = (from % 5) - 1;
+      const prev = Math.floor(from / 5) * 5;
       for (let li = 0; li < 5; li++) {
-        let value = pc + (row[li] as number);
+        let value = pc + (row[li] as number) + (w.order ? (w.order.next[prev + li] as number) : 0);
         let nf = furthest;
         const ord = order[li] as number;
         if (ord >= 0) {
@@ -130,8 +140,15 @@ export function decode(all: Record<Label, number>[], w: Weights = DEFAULT_WEIGHT
     }
   }
   let best = 0;
+  let top = Number.NEGATIVE_INFINITY;
   const last = (n - 1) * S;
-  for (let st = 1; st < S; st++) if ((score[last + st] as number) > (score[last + best] as number)) best = st;
+  for (let st = 0; st < S; st++) {
+    const value = (score[last + st] as number) + (w.order ? (w.order.end[Math.floor(st / 5)] as number) : 0);
+    if (value > top) {
+      best = st;
+      top = value;
+    }
+  }
   const out: Label[] = new Array(n);
   for (let i = n - 1; i >= 0; i--) {
     out[i] = LABELS[Math.floor(best / 5)] as Label;

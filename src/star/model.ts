@@ -2,7 +2,7 @@
 // vector.ts, trained by `npm run train:star` (test/star/train.ts) on the development parts
 // of the labelled sets. Its weights live in weights.json; this file only reads them.
 import { readFileSync } from 'node:fs';
-import type { Label, Part } from './label';
+import type { Label, Part, Weights } from './label';
 import type { Vector } from './vector';
 
 export const MODEL_LABELS: Label[] = ['situation', 'task', 'action', 'result', 'other'];
@@ -12,6 +12,11 @@ export interface ModelFile {
   weights: Record<string, number[]>;
   /** the order prior's cost of going back from a later part to an earlier one */
   backward: number;
+  /**
+   * learned sequence scores in MODEL_LABELS order, added to the best-sequence search times
+   * `weight`: the opening label, each label after another (next[from][to]), the closing label
+   */
+  order?: { weight: number; start: number[]; next: number[][]; end: number[] };
   /** a non-story is told every part is missing only when its story probability is at most this */
   notStoryBelow: number;
   /** a part no sentence is labelled with is told missing only when no sentence's probability of it reaches this */
@@ -68,6 +73,20 @@ export function softmax(z: number[]): number[] {
 export function probabilities(v: Vector, m: ModelFile = model()): Record<Label, number> {
   const [situation, task, action, result, other] = softmax(logits(v, m)) as [number, number, number, number, number];
   return { situation, task, action, result, other };
+}
+
+const decoders = new WeakMap<ModelFile, { order: ModelFile['order']; weights: Weights }>();
+
+/** What the best-sequence search takes from the model, built once per model (again if changed). */
+export function decoderOf(m: ModelFile = model()): Weights {
+  const cached = decoders.get(m);
+  if (cached && cached.order === m.order && cached.weights.backward === m.backward) return cached.weights;
+  const o = m.order;
+  const scaled = (xs: number[]) => Float64Array.from(xs, (x) => x * (o?.weight ?? 0));
+  const order = o && { start: scaled(o.start), next: scaled(o.next.flat()), end: scaled(o.end) };
+  const weights: Weights = order ? { backward: m.backward, order } : { backward: m.backward };
+  decoders.set(m, { order: o, weights });
+  return weights;
 }
 
 const contrasts = new WeakMap<ModelFile, Map<string, number[]>>();

@@ -1,7 +1,7 @@
 // `npx tsx test/star/misses.ts`: the analyser's misses on the real DEV split only, answer by
 // answer and sentence by sentence (gold label, predicted label, text), to tune on. The test
 // split is never read here.
-//   --cv        read each answer with a sentence model trained without its source's fold
+//   --cv        read each answer with a sentence model (and sequence scores) trained without its source's fold
 //               (the committed story model and thresholds kept), as an unseen answer is read
 //   --cv-story  with --cv, the story model too is trained without the answer's fold
 //   --part X    only answers whose presence of part X (situation, task, action, result) is wrong
@@ -22,6 +22,7 @@ import { realTable } from './real/report';
 import { PARTS, score } from './real/score';
 import { examples, FOLDS, foldOf, synthetic, trainingAnswers } from './training/data';
 import { trainBinary, trainWeights } from './training/fit';
+import { learnOrder, orderAnswers } from './training/order';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => args.includes(name);
@@ -44,10 +45,13 @@ const REAL_WEIGHT = Number(process.env.STAR_REAL_WEIGHT ?? 4);
 function foldModels(): ModelFile[] {
   const base = model();
   const all = [...synthetic().map((a) => ({ a, w: 1 })), ...trainingAnswers().map((a) => ({ a, w: REAL_WEIGHT }))];
-  const models = Array.from({ length: FOLDS }, (_, k) => ({
-    ...base,
-    weights: trainWeights(all.filter(({ a }) => foldOf(a) !== k).flatMap(({ a, w }) => examples([a], w))),
-  }));
+  const models = Array.from({ length: FOLDS }, (_, k) => {
+    const train = all.filter(({ a }) => foldOf(a) !== k);
+    const m: ModelFile = { ...base, weights: trainWeights(train.flatMap(({ a, w }) => examples([a], w))) };
+    // the sequence scores too are learned without the fold, at the committed weight
+    if (base.order) m.order = learnOrder(orderAnswers(train), base.order.weight);
+    return m;
+  });
   if (!opt('--cv-story') || !base.story) return models;
   const rows = all.map(({ a, w }) => {
     useModel(models[foldOf(a)] as ModelFile);

@@ -24,6 +24,7 @@ import { realTable } from './real/report';
 import { allPresent, PARTS, type Score, score } from './real/score';
 import { examples, FOLDS, foldOf, synthetic, trainingAnswers } from './training/data';
 import { type Example, trainBinary, trainWeights } from './training/fit';
+import { learnOrder, orderAnswers } from './training/order';
 
 /** a real answer counts this many times a hand-written one */
 const REAL_WEIGHT = Number(process.env.STAR_REAL_WEIGHT ?? 4);
@@ -39,6 +40,9 @@ const RESULT_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0
  * A plain step told after another step is not counted (`resultEvidence`, outcome-signs.ts).
  */
 const RESULT_ALERT_CAP = 0.35;
+/** the weights tried for the learned sequence scores, and the gain a higher one must bring */
+const ORDER_GRID = [0, 0.5, 1];
+const ORDER_GAIN = 0.005;
 const NEVER = { situation: 1, task: 1, action: 1, result: 1 };
 const NONE = { situation: 0, task: 0, action: 0, result: 0 };
 
@@ -78,12 +82,23 @@ function chooseBackward(m: ModelFile, real: GoldAnswer[]): number {
   return best.backward;
 }
 
-/** Each answer read with the sentence model of the folds that exclude its source. */
-function foldReadings(set: Weighted[], m: ModelFile): { models: ModelFile[]; read: Map<string, Reading> } {
-  const models = Array.from({ length: FOLDS }, (_, k) => ({
-    ...m,
-    weights: sentenceWeights(set.filter(({ a }) => foldOf(a) !== k)),
-  }));
+/** Per fold, the sentence model trained on the other folds' sources. */
+function foldWeights(set: Weighted[]): ModelFile['weights'][] {
+  return Array.from({ length: FOLDS }, (_, k) => sentenceWeights(set.filter(({ a }) => foldOf(a) !== k)));
+}
+
+/** Per fold, the model with that fold's sentence weights and sequence scores learned without it. */
+function foldModels(set: Weighted[], m: ModelFile, weights: ModelFile['weights'][], order: number): ModelFile[] {
+  return weights.map((w, k) => {
+    const fold: ModelFile = { ...m, weights: w };
+    delete fold.order;
+    const train = set.filter(({ a }) => foldOf(a) !== k);
+    return order > 0 ? { ...fold, order: learnOrder(orderAnswers(train), order) } : fold;
+  });
+}
+
+/** Each answer read with the model of the folds that exclude its source. */
+function foldReadings(set: Weighted[], models: ModelFile[]): { models: ModelFile[]; read: Map<string, Reading> } {
   const read = new Map<string, Reading>();
   for (const { a } of set) {
     useModel(models[foldOf(a)] as ModelFile);
@@ -228,13 +243,23 @@ function chooseVerdicts(
   return { notStoryBelow, missingBelow };
 }
 
-function build(real: GoldAnswer[]): { final: ModelFile; models: ModelFile[] } {
-  const set: Weighted[] = [...synthetic().map((a) => ({ a, w: 1 })), ...real.map((a) => ({ a, w: REAL_WEIGHT }))];
-  const full = shell(sentenceWeights(set), set.length, 0);
-  full.trainedOn.sentences = set.reduce((n, { a }) => n + examples([a], 1).length, 0);
-  useModel(full);
-  full.backward = chooseBackward(full, real);
-  const { models, read } = foldReadings(set, full);
+type Built = { final: ModelFile; models: ModelFile[] };
+
+/**
+ * Everything after the sentence model, for one weight of the sequence scores: the fold
+ * models (each fold's sequence scores learned without it), the story model, the presence
+ * and "missing" thresholds.
+ */
+function downstream(
+  set: Weighted[],
+  real: GoldAnswer[],
+  base: ModelFile,
+  weights: ModelFile['weights'][],
+  order: number,
+): Built {
+  const full: ModelFile = { ...base };
+  if (order > 0) full.order = learnOrder(orderAnswers(set), order);
+  const { models, read } = foldReadings(set, foldModels(set, full, weights, order));
   full.story = trainStory(set, read);
   const foldStories = models.map((m, k) => ({ ...m, backward: full.backward, story: trainStory(set, read, k) }));
   const open = { notStoryBelow: 1, missingBelow: { ...NEVER } };
@@ -246,6 +271,28 @@ function build(real: GoldAnswer[]): { final: ModelFile; models: ModelFile[] } {
   const verdicts = chooseVerdicts(real, synth, readAll);
   const final = { ...full, ...verdicts };
   return { final, models: withStory.map((m) => ({ ...m, ...verdicts, presentFrom: full.presentFrom })) };
+}
+
+/**
+ * The weight of the sequence scores, for the best presence macro-F1 on the answers as the
+ * fold models read them with everything chosen for that weight; a higher weight must gain
+ * ORDER_GAIN over the best lower one.
+ */
+function build(real: GoldAnswer[]): Built {
+  const set: Weighted[] = [...synthetic().map((a) => ({ a, w: 1 })), ...real.map((a) => ({ a, w: REAL_WEIGHT }))];
+  const full = shell(sentenceWeights(set), set.length, 0);
+  full.trainedOn.sentences = set.reduce((n, { a }) => n + examples([a], 1).length, 0);
+  useModel(full);
+  full.backward = chooseBackward(full, real);
+  const weights = foldWeights(set);
+  let best: Built & { f1: number } = { final: full, models: [], f1: -1 };
+  for (const order of ORDER_GRID) {
+    const built = downstream(set, real, full, weights, order);
+    const f1 = score(real, predictorOf(analyseOutOfFold(real, built.models, {}))).macroF1;
+    log(`sequence scores x${order}: presence macro-F1 ${f1.toFixed(3)} out of fold`);
+    if (f1 > best.f1 + (order > 0 ? ORDER_GAIN : 0)) best = { ...built, f1 };
+  }
+  return best;
 }
 
 const real = trainingAnswers();

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Label } from '../../../src/star';
 import { sentenceVectors } from '../../../src/star/analyze';
 import { MODEL_LABELS } from '../../../src/star/model';
-import { splitSentences } from '../../../src/star/split';
+import { type Segment, splitSentences } from '../../../src/star/split';
 import { compose, loadSet } from '../evaluate';
 import { type GoldAnswer, loadReal, sourceKey } from '../real/corpus';
 import type { Example } from './fit';
@@ -50,17 +50,24 @@ export function examples(set: GoldAnswer[], weight: number): Example[] {
   for (const a of set) {
     const segs = splitSentences(a.text.replace(/\r\n?/g, '\n'));
     const vectors = sentenceVectors(segs);
-    segs.forEach((s, i) => {
-      let best: Label = 'other';
-      let overlap = 0;
-      for (const g of a.spans) {
-        const o = Math.min(g.end, s.end) - Math.max(g.start, s.start);
-        if (o > overlap) [overlap, best] = [o, g.label];
-      }
-      out.push({ v: vectors[i] as Map<string, number>, y: MODEL_LABELS.indexOf(best), w: weight });
+    goldOf(a, segs).forEach((label, i) => {
+      out.push({ v: vectors[i] as Map<string, number>, y: MODEL_LABELS.indexOf(label), w: weight });
     });
   }
   return out;
+}
+
+/** The gold label of each of the analyser's sentences: the one covering most of it. */
+export function goldOf(a: GoldAnswer, segs: Segment[] = splitSentences(a.text.replace(/\r\n?/g, '\n'))): Label[] {
+  return segs.map((s) => {
+    let best: Label = 'other';
+    let overlap = 0;
+    for (const g of a.spans) {
+      const o = Math.min(g.end, s.end) - Math.max(g.start, s.start);
+      if (o > overlap) [overlap, best] = [o, g.label];
+    }
+    return best;
+  });
 }
 
 /** A source's fold: every answer from one page or file falls in the same fold. */
