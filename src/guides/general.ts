@@ -56,11 +56,11 @@ function severalIn(lines: Line[], inHead: (string | undefined)[]): string[] {
 
 /** A page with questions and no employer: what it found, the names it mentions, and the fix. */
 function noEmployerMessage(sourceName: string, lines: Line[], questions: number): string {
-  const names = mentionedNames(lines.map((l) => l.text));
+  const { names, likely } = mentionedNames(lines.map((l) => l.text));
   const mentions = names.length > 0 ? `; its text names ${names.join(', ')}` : '';
   return (
     `${sourceName}: no employer found in its title or headings (${questions} question${questions === 1 ? '' : 's'} found${mentions}). ` +
-    `Say which employer it is: starling guide import ${sourceName} --employer "${names[0] ?? 'Acme'}"`
+    `Say which employer it is: starling guide import ${sourceName} --employer "${likely ?? 'Acme'}"`
   );
 }
 

@@ -74,10 +74,15 @@ export function mentionsIn(lines: string[]): Mentions {
   return { counts, ranked, strong };
 }
 
-/** The names a page mentions most (twice or more), for a refusal to offer: at most three. */
-export function mentionedNames(lines: string[]): string[] {
-  return mentionsIn(lines)
-    .ranked.filter(([, c]) => c >= 2)
-    .slice(0, 3)
-    .map(([n]) => n);
+/**
+ * The names a page mentions most (twice or more), for a refusal to offer: at most three, those
+ * named as a place of work first; `likely` is the first of those, when there is one ("in Rust"
+ * alone is a subject, not an employer to suggest).
+ */
+export function mentionedNames(lines: string[]): { names: string[]; likely?: string } {
+  const { ranked, strong } = mentionsIn(lines);
+  const often = ranked.filter(([, c]) => c >= 2).map(([n]) => n);
+  const names = [...often.filter((n) => strong.has(n)), ...often.filter((n) => !strong.has(n))].slice(0, 3);
+  const likely = names.find((n) => strong.has(n));
+  return likely ? { names, likely } : { names };
 }
