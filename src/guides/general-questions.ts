@@ -257,7 +257,7 @@ function readLine(s: State, l: Line): void {
     s.sectioned++;
     return;
   }
-  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text, l.item) || l.item) return;
+  if (take(s, l.text, l.item, l.indent, single) || reported(s, l.text, l.item) || askedLine(s, l) || l.item) return;
   const told = toldQuestions(l.text);
   for (const q of told) s.out.push({ text: q, context: s.section?.cats ?? [] });
   if (told.length > 0) return;
@@ -302,6 +302,18 @@ function firstSentence(s: State, l: Line): void {
 
 // "Asked me to explain the 4 pillars of OOPs.": a line of its own reporting what the interviewer asked
 const ASKED_LINE = /^asked\s+(?:me\s+)?(?:to|for|about|if|whether|how|what|why)\b/i;
+
+/**
+ * "Asked me to explain the 4 pillars of OOPs." on a line of its own says what the interviewer asked,
+ * whatever opened it ("he shifted to core concepts:" leads into topics, yet this line reports a question).
+ */
+function askedLine(s: State, l: Line): boolean {
+  if (s.section !== undefined || s.advice !== undefined || l.item || l.marked || !ASKED_LINE.test(l.text)) return false;
+  const words = l.text.split(/\s+/).length;
+  if (words < 4 || words > 60) return false;
+  s.out.push({ text: cleaned(l.text), context: [] });
+  return true;
+}
 
 /** "Briefly walk me through your resume" on a line of its own after "Here are the questions:". */
 function plainQuestion(s: State, text: string): boolean {

@@ -117,6 +117,16 @@ function continues(prev: Line | undefined, line: string, afterBlank: boolean, in
   return /^[\p{Ll}\d]/u.test(line) || (!/[.?!:)]$/.test(prev.text) && /^\p{L}/u.test(line));
 }
 
+/**
+ * A line of a block quote wrapped inside the quoted paragraph above it ("> Design an algorithm to
+ * serialize ... There is no" then "> restriction on how ..."): more of that paragraph's text; once
+ * a paragraph is seen wrapped mid-sentence, its next lines are more of it too, as markdown reads them.
+ */
+function quoteGoesOn(prev: Line, line: string, wrapped: boolean): boolean {
+  if (ITEM.test(line) || EXAMPLE.test(line) || prev.heading || !/^\p{L}|^\d/u.test(line)) return false;
+  return wrapped || /^[\p{Ll}\d]/u.test(line) || !/[.?!:)]$/.test(prev.text);
+}
+
 const COMMENT = /^\/\/+\s*(\S.*)$/;
 
 // "Reference: https://...", "Source: https://...", a bare address: where a line came from, not text
@@ -186,7 +196,11 @@ export function linesOf(text: string): Line[] {
   const raws = withoutFrontMatter(text).split(/\r?\n/);
   const prose = proseFences(raws);
   const tables = new Tables(stripMarks);
+  // the last line read was a quoted one, read as text (wrapped: with lines joined to it): a quoted line next may go on with it
+  let quote: 'none' | 'open' | 'wrapped' = 'none';
   for (const [i, raw] of raws.entries()) {
+    const inQuote = quote;
+    quote = 'none';
     // a fenced block of sentences is the page's text: its fences are no more than marks
     if (prose.has(i)) continue;
     // a fenced code block is an answer's code: none of its lines is a question or a heading
@@ -219,6 +233,11 @@ export function linesOf(text: string): Line[] {
       continue;
     }
     const prev = out[out.length - 1];
+    if (quoted && inQuote !== 'none' && prev && quoteGoesOn(prev, line, inQuote === 'wrapped')) {
+      prev.text = `${prev.text} ${stripMarks(line)}`.trim();
+      quote = 'wrapped';
+      continue;
+    }
     // a quote under an item ("  > I believe they meant ...") is a note on it, not more of its text
     if (!quoted && continues(prev, line, prevBlank, indent)) {
       prev.text = `${prev.text} ${stripMarks(line)}`.trim();
@@ -283,6 +302,7 @@ export function linesOf(text: string): Line[] {
     // "Q1. Disk Space Analysis": numbered as a question, the page says it is one
     const asked = Boolean(item) && /^q ?\d/i.test(line);
     out.push({ text: t, heading, marked: false, item: Boolean(item), numbered: false, indent, level: 8, asked });
+    if (quoted) quote = 'open';
   }
   return out;
 }

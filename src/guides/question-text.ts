@@ -15,7 +15,8 @@ export function isStage(t: string): boolean {
 
 /** A problem's name: "LRU Cache", "Serialize and Deserialize Binary Tree", "lru-cache". */
 export function isName(t: string): boolean {
-  const words = t.split(/\s+/);
+  // "Meta Strings (Check if two strings can become same ...)": a name, what its brackets say explains it
+  const words = t.replace(/(?<=\S)\s*\([^()]*\)$/, '').split(/\s+/);
   // "Difficulty: Easy" is a detail with its value
   if (words.length > 7 || NOT_A_NAME.test(t) || /[,:]$|\b(?:and|or)$|^[\w ]{1,20}:\s/.test(t)) return false;
   if (/\b(?:questions|problems|was|were|is|are|had|has|have|did)\b/i.test(t)) return false;

@@ -298,4 +298,20 @@ Q3. Count islands in a grid [1 ≤ N ≤ 1e5]
       'Count islands in a grid [1 ≤ N ≤ 1e5]',
     ]);
   });
+
+  it('reads a problem named with what its brackets explain as a question, not as a long sentence', () => {
+    const page = `# Initech Interview Questions
+
+## Coding questions
+
+1. [Find all triplets with zero sum](./q1.md)
+2. [Meta Strings (Check if two strings can become same after a swap in one string)](./q2.md)
+3. [Flood fill algorithm](./q3.md)
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Find all triplets with zero sum',
+      'Meta Strings (Check if two strings can become same after a swap in one string)',
+      'Flood fill algorithm',
+    ]);
+  });
 });

@@ -310,4 +310,32 @@ Coding Question - find the maximum j - i such that arr[i] > arr[j]. https://exam
       'How would you design a rate limiter?',
     ]);
   });
+
+  it('reads a quoted question wrapped over several lines as one question, not its first line', () => {
+    const page = `# Interviewing at Initech
+
+## Coding interviews
+
+### First interview
+
+The second question was to serialize and deserialize a binary tree:
+
+> Design an algorithm to serialize and deserialize a binary tree. There is no
+> restriction on how your algorithm should work. You just need to ensure that
+> a tree can be turned into a string and back.
+
+### Mock interview
+
+The first question given here was the word search problem:
+
+> Given a grid of letters and a word, return \`true\` if the word
+> exists in the grid.
+>
+> The same cell may not be used more than once.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Design an algorithm to serialize and deserialize a binary tree. There is no restriction on how your algorithm should work. You just need to ensure that a tree can be turned into a string and back.',
+      'Given a grid of letters and a word, return true if the word exists in the grid.',
+    ]);
+  });
 });

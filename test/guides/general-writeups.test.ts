@@ -88,4 +88,20 @@ date: 2024-01-02
       'Find the median of two sorted arrays.',
     ]);
   });
+
+  it('reads the lines reporting what the interviewer asked after a lead-in to topics, not the topics', () => {
+    const page = `# Initech Interview Experience
+
+## Technical Round 1
+
+We talked about my projects for a while. Afterward, he shifted to core concepts:
+Asked me to explain the 4 pillars of OOPs.
+Asked about the data structures I had worked with and where they are used.
+SDLC and the Waterfall model.
+`;
+    expect(texts(page, 'initech.md')).toEqual([
+      'Asked me to explain the 4 pillars of OOPs.',
+      'Asked about the data structures I had worked with and where they are used.',
+    ]);
+  });
 });
