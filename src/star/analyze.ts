@@ -180,7 +180,8 @@ function groundResults(labels: Label[], feats: Features[], vectors: Vector[]): L
     const step = isStep(f);
     const signs = outcomeSigns(f, v);
     const outcome = signs.length > 0;
-    if (l === 'result' && step && !outcome) return 'action';
+    // (unless its author headed it "Result": then it is how they say it turned out)
+    if (l === 'result' && step && !outcome && !v.has('heading:result')) return 'action';
     // a measured change told first is the headline result ("I increased sign-ups by 300%")
     if (i === 0 && labels.length > 2 && f.change && f.number && !f.time && !v.has('dateOnly')) return 'result';
     // after the opening, an ownerless passive step ("The forms were rewritten") is an

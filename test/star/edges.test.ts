@@ -71,6 +71,22 @@ describe('sentence splitting on real shapes of text', () => {
     ]);
   });
 
+  it('reads headings with the letter or an aside in brackets, and a heading with a subtitle names the lines under it', () => {
+    const segs = splitSentences(
+      'Situation (S):\n- At my last job, billing charged twice.\nAction (A) - My approach:\n- I refunded the first charge.\n[R] Double charges stopped.\nAction (what I did): I added a check.',
+    );
+    expect(segs.map((s) => [s.heading, s.text])).toEqual([
+      ['situation', 'At my last job, billing charged twice.'],
+      ['action', 'I refunded the first charge.'],
+      ['result', 'Double charges stopped.'],
+      ['action', 'I added a check.'],
+    ]);
+  });
+
+  it('does not take a lower-case list letter in brackets for a heading', () => {
+    expect(splitSentences('(a) I called the vendor.')[0]?.heading).toBeUndefined();
+  });
+
   it('does not cut "next to" out of a spoken step', () => {
     const out = texts('at my old job the printers were always jammed i made a sign and i put one next to each printer');
     expect(out.some((t) => t.startsWith('next to'))).toBe(false);
@@ -78,6 +94,14 @@ describe('sentence splitting on real shapes of text', () => {
 });
 
 describe('what the feedback says', () => {
+  it('takes the author\'s own "R:" as the result even when it reads like a step', () => {
+    const a = analyzeAnswer(
+      '- S: In a group coding task, most of the team wanted a complex design with many classes.\n- T: I had to show a simpler design would be easier to maintain.\n- A: I built a small prototype and showed its speed and clarity.\n- R: The team agreed, and we combined both ideas.',
+    );
+    expect(a.parts.result.present).toBe(true);
+    expect(a.suggestions.join(' ')).not.toMatch(/Add the Result/);
+  });
+
   it('credits a closing lesson and asks whether a Result is also there', () => {
     const a = analyzeAnswer(
       'Last year I led a small team that missed its first release date. I had to get the second release out on time. I split the work into weekly goals and met each developer every Monday. What I learned is that small goals keep a team honest.',
