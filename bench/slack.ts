@@ -10,7 +10,8 @@
 // Knobs for working on it: BENCH_ONLY=help (the help bar alone), BENCH_HELP_WARMUP (its warm-up),
 // BENCH_PROFILE=<ours|bare|echo> with BENCH_PROFILE_KIND=heap (a CPU or allocation profile of one
 // server over the bar's rounds), BENCH_NODE_FLAGS (Node flags for every server, e.g. --trace-gc),
-// BENCH_HELP_SLICE (how many requests each server takes per turn in the help bar; 1000: whole rounds).
+// BENCH_HELP_SLICE (how many requests each server takes per turn in the help bar; 1000: whole rounds),
+// BENCH_AA=1 (bare Bolt in Starling's place: the ratio two identical servers read).
 import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
@@ -68,7 +69,9 @@ async function serve(target: Target): Promise<void> {
   let drain = async () => {};
   let stop = async () => {};
   let reply: Record<string, unknown> | undefined;
-  if (target === 'bare' || target === 'echo') {
+  // BENCH_AA=1: the "ours" server is a second bare Bolt app, so the bar's ratio reads how far two
+  // identical servers differ in the same run (the noise floor under the 1.3 target)
+  if (target === 'bare' || target === 'echo' || (target === 'ours' && process.env.BENCH_AA)) {
     const { App, LogLevel } = await import('@slack/bolt');
     const app = new App({
       signingSecret: SECRET,
@@ -413,9 +416,11 @@ async function helpBar(b: Bench): Promise<HelpBar> {
   await saturate(b.ours, b.fake, b.threadTs, HELP_WARMUP);
   await b.drain();
   const { body, type } = nextRequest(b.fake, b.threadTs);
-  const page = await (await signedPost(b.ours.port, body, type)).json();
+  const sent = await signedPost(b.ours.port, body, type);
+  // under BENCH_AA the "ours" server acknowledges with no body: the echo server then sends none too
+  const page = process.env.BENCH_AA ? undefined : await sent.json();
   await b.echo.request('reply', 'replied', { body: page });
-  pageBytes = Buffer.byteLength(JSON.stringify(page));
+  pageBytes = page ? Buffer.byteLength(JSON.stringify(page)) : 0;
   await saturate(b.echo, b.fake, b.threadTs, HELP_WARMUP);
   const profiled = b[process.env.BENCH_PROFILE as Target] as Server | undefined;
   await profiled?.request('profile', 'profiled', { body: 'start' });
