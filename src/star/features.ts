@@ -103,7 +103,7 @@ function readContraction(f: Features, t: string, next: string): 'present' | 'don
     if (next === 'been' || next === 'had' || /ed$/.test(next)) f.past = true;
     else {
       f.modal = true;
-      f.ownModal = true;
+      f.ownModal = !HEDGE_VERBS.has(next);
     }
     return 'done';
   }
@@ -119,12 +119,17 @@ function readContraction(f: Features, t: string, next: string): 'present' | 'don
 /** what the speaker offers to tell ("I'll give you an example", "we can talk about ...") */
 const OFFER_VERBS = new Set(['give', 'tell', 'share', 'talk', 'walk', 'explain', 'describe', 'mention']);
 
+/** how the speaker hedges what they tell ("I'd say", "I would guess"): a way of speaking, not a plan */
+const HEDGE_VERBS = new Set(['say', 'guess', 'argue', 'imagine', 'think', 'call', 'describe']);
+
 /**
  * A modal of the speaker's that is no plan: an offer to tell ("I can tell you", "we can talk
- * about") or a regret about the past ("I should have realised", "I might have missed it").
+ * about"), a hedge ("I would say") or a regret about the past ("I should have realised", "I
+ * might have missed it").
  */
 function notAPlan(modal: string, next: string): boolean {
   if ((modal === 'will' || modal === 'can') && OFFER_VERBS.has(next)) return true;
+  if (modal === 'would' && HEDGE_VERBS.has(next)) return true;
   return (modal === 'should' || modal === 'might' || modal === 'must') && next === 'have';
 }
 
