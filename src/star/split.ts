@@ -29,7 +29,8 @@ export interface Segment {
 // "Situation:", "**Task** -", "### Result", "__Action:__", "Situation (S):", "Action (what I did):",
 // "[R]": markdown emphasis and heading marks around the word, a short aside in brackets after it,
 // and brackets around it are part of the heading
-const PART_WORD = 'situation|context|background|task|goal|objective|challenge|action|actions|what i did|result|results|outcome|impact|[star]';
+const PART_WORD =
+  'situation|context|background|task|goal|objective|challenge|action|actions|what i did|result|results|outcome|impact|[star]';
 const HEADING = new RegExp(
   String.raw`^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(${PART_WORD})(?:\s*\([^()\n]{1,30}\))?(?:\*\*|__|\*|_)?\s*(?:[:\-–—]|(?:\*\*|__)?(?=\s*$))\s*(?:\*\*|__)?\s*`,
   'i',
