@@ -242,10 +242,23 @@ const GENERIC_FILE =
   /^(?:index|readme|page|guide|guides|interview|interviews|questions|answers|solutions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
 
 /**
- * The employer a saved page's own file name gives ("hubspot.md", ".../amazon.md", "goldman-sachs.txt"),
- * for a page whose text never names it; undefined when the name is generic or longer than a name.
+ * The employer a saved page's own file name gives (".../amazon.md", "goldman-sachs.txt"), when the
+ * page writes it as a name too: a file name alone ("graphs.md", "kafka.md") is as often a topic as an
+ * employer, so it only suggests one (`fileNameGuess`); undefined when the name is generic or too long.
  */
 export function employerInFileName(sourceName: string, pageText = ''): string | undefined {
+  const words = fileNameWords(sourceName);
+  return words && spelledOnPage(words, pageText);
+}
+
+/** The name a file name would give ("hubspot.md": Hubspot), to suggest with --employer. */
+export function fileNameGuess(sourceName: string): string | undefined {
+  return fileNameWords(sourceName)
+    ?.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+function fileNameWords(sourceName: string): string[] | undefined {
   const base =
     sourceName
       .replace(/[?#].*$/, '')
@@ -266,11 +279,7 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
   const first = words[0] ?? '';
   if (DESCRIPTOR_WORD.test(first) || NOT_NAME_WORD.test(first) || ROLE_START.test(first)) return undefined;
   // ("booking.com" is a name written as its address; "lc.md", "cmp2.md" are a writer's shorthand, not a name)
-  if (!words.every((w) => /^[a-z][a-z&]{2,}(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
-  return (
-    spelledOnPage(words, pageText) ??
-    words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')
-  );
+  return words.every((w) => /^[a-z][a-z&]{2,}(?:\.(?:com|io|ai|co|org|net))?$/i.test(w)) ? words : undefined;
 }
 
 /**

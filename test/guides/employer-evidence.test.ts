@@ -62,7 +62,8 @@ describe('weak evidence in the words and the file name', () => {
   it('takes no shorthand file name ("lc.md", "cmp2.md") as an employer', () => {
     expect(refusal(`# Questions I was asked${QUESTIONS}`, 'lc.md')).toContain('no employer found');
     expect(refusal(`# Questions I was asked${QUESTIONS}`, 'cmp2.md')).toContain('no employer found');
-    expect(readGuide(`# Questions I was asked${QUESTIONS}`, 'hubspot.md').employer).toBe('Hubspot');
+    expect(refusal(`# Questions I was asked${QUESTIONS}`, 'hubspot.md')).toContain('--employer "Hubspot"');
+    expect(readGuide(`# Questions I was asked at HubSpot${QUESTIONS}`, 'hubspot.md').employer).toBe('HubSpot');
   });
 });
 
