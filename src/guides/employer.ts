@@ -97,6 +97,9 @@ function nameOf(raw: string): string | undefined {
   const words = name?.split(' ') ?? [];
   const cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORD.test(w) || TITLE_LINK_WORD.test(w)));
   if (cut > 0) name = words.slice(0, cut).join(' ');
+  const initials = /\s+([A-Z]{2,4})$/.exec(name ?? '');
+  if (name && initials?.[1] && isProgrammeInitials(name.slice(0, initials.index), initials[1]))
+    name = name.slice(0, initials.index);
   // "ATLASSIAN" is Atlassian
   if (name && /^[A-Z\s&]{5,}$/.test(name)) name = name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
   // "interviews at Tech Companies": a kind of employer, not one
@@ -106,9 +109,16 @@ function nameOf(raw: string): string | undefined {
     /^[A-Z0-9]/.test(name) &&
     !NOT_A_NAME.test(name) &&
     !PRACTICE_SITE.test(name) &&
+    // "Marwan Zibaoui's Adblock interview": whose it is and what it is about, not a name to trust
+    !/'s\s/.test(name) &&
     !kind
     ? name
     : undefined;
+}
+
+/** "Optum TDP", "Google STEP": a programme's initials after a name written in lower case are not part of it. */
+function isProgrammeInitials(name: string, word: string): boolean {
+  return /^[A-Z]{2,4}$/.test(word) && /[a-z]/.test(name);
 }
 
 /** The employer a heading names; `title` is the page's title, where "Acme Interview Guide" is read too. */
@@ -147,7 +157,7 @@ function wholeName(heading: string, name: string): string {
     const m = /^(&|[A-Z][\w&.-]*?)('s|[.,:;!?)]+)?$/.exec(raw);
     const word = m?.[1];
     if (!word || NOT_NAME_WORD.test(word) || NOT_A_NAME.test(word) || DESCRIPTOR_WORD.test(word)) break;
-    if (TITLE_LINK_WORD.test(word)) break;
+    if (TITLE_LINK_WORD.test(word) || isProgrammeInitials(whole, word)) break;
     const rest = words.slice(i).join(' ');
     if (ROLE_START.test(rest) || DESCRIPTOR_START.test(rest)) break;
     whole = `${whole} ${word}`;
@@ -232,10 +242,23 @@ const GENERIC_FILE =
   /^(?:index|readme|page|guide|guides|interview|interviews|questions|answers|solutions|notes|experience|default|home|main|untitled|download|post|article|\d+)$/i;
 
 /**
- * The employer a saved page's own file name gives ("hubspot.md", ".../amazon.md", "goldman-sachs.txt"),
- * for a page whose text never names it; undefined when the name is generic or longer than a name.
+ * The employer a saved page's own file name gives (".../amazon.md", "goldman-sachs.txt"), when the
+ * page writes it as a name too: a file name alone ("graphs.md", "kafka.md") is as often a topic as an
+ * employer, so it only suggests one (`fileNameGuess`); undefined when the name is generic or too long.
  */
 export function employerInFileName(sourceName: string, pageText = ''): string | undefined {
+  const words = fileNameWords(sourceName);
+  return words && spelledOnPage(words, pageText);
+}
+
+/** The name a file name would give ("hubspot.md": Hubspot), to suggest with --employer. */
+export function fileNameGuess(sourceName: string): string | undefined {
+  return fileNameWords(sourceName)
+    ?.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+function fileNameWords(sourceName: string): string[] | undefined {
   const base =
     sourceName
       .replace(/[?#].*$/, '')
@@ -245,18 +268,18 @@ export function employerInFileName(sourceName: string, pageText = ''): string | 
   // ("Uber.java": notes kept in a source file's comment are a page too)
   const stem = base.replace(/\.(?:md|markdown|txt|html?|text|java|py|js|ts|go|c|cc|cpp|cs|kt|rb|scala|swift)$/i, '');
   // "Booking.com_June_2022.md": the date the page was written is not the name
-  const words = stem.split(/[-_\s]+/).filter((w) => w && !DATE_WORD.test(w));
+  // ("visaSQLPhoneInterview.md" is four words run together, written in camel case)
+  const words = stem
+    .replace(/(?<=[a-z])(?=[A-Z])/g, ' ')
+    .split(/[-_\s]+/)
+    .filter((w) => w && !DATE_WORD.test(w));
   if (words.length === 0 || words.length > 3 || GENERIC_FILE.test(stem) || words.some((w) => GENERIC_FILE.test(w)))
     return undefined;
   // "software-engineer-jd.md", "engineering-culture.md": a name starts with its own word, not a role's or a page's
   const first = words[0] ?? '';
   if (DESCRIPTOR_WORD.test(first) || NOT_NAME_WORD.test(first) || ROLE_START.test(first)) return undefined;
   // ("booking.com" is a name written as its address; "lc.md", "cmp2.md" are a writer's shorthand, not a name)
-  if (!words.every((w) => /^[a-z][a-z&]{2,}(?:\.(?:com|io|ai|co|org|net))?$/i.test(w))) return undefined;
-  return (
-    spelledOnPage(words, pageText) ??
-    words.map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ')
-  );
+  return words.every((w) => /^[a-z][a-z&]{2,}(?:\.(?:com|io|ai|co|org|net))?$/i.test(w)) ? words : undefined;
 }
 
 /**
@@ -287,6 +310,9 @@ export function fullerInPath(name: string, sourceName: string, pageText: string)
       .split(/[-_\s]+/)
       .filter((w) => w && !GENERIC_FILE.test(w) && !NOT_NAME_WORD.test(w) && !DESCRIPTOR_WORD.test(w));
     if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z][a-z0-9&]*$/i.test(w))) continue;
+    // "dropbox-front-end-interview-questions.md": the words about the job end the name
+    const cut = words.findIndex((_, i) => i > 0 && DESCRIPTOR_START.test(words.slice(i).join(' ')));
+    if (cut > 0) words.splice(cut);
     const spelled = spelledOnPage(words, pageText);
     if (spelled?.startsWith(`${name} `)) return spelled;
   }

@@ -8,7 +8,15 @@
 // has its own front (parse.ts), tried first.
 import { spelledOut } from './abbreviation';
 import { findAliases } from './aliases';
-import { employerIn, employerInFileName, employerInWords, employerUnderTitle, fullerInPath, roleIn } from './employer';
+import {
+  employerIn,
+  employerInFileName,
+  employerInWords,
+  employerUnderTitle,
+  fileNameGuess,
+  fullerInPath,
+  roleIn,
+} from './employer';
 import { GuideParseError } from './errors';
 import { faqsIn } from './general-faqs';
 import { questionsIn } from './general-questions';
@@ -56,7 +64,9 @@ function severalIn(lines: Line[], inHead: (string | undefined)[]): string[] {
 
 /** A page with questions and no employer: what it found, the names it mentions, and the fix. */
 function noEmployerMessage(sourceName: string, lines: Line[], questions: number): string {
-  const { names, likely } = mentionedNames(lines.map((l) => l.text));
+  const { names, likely: mentioned } = mentionedNames(lines.map((l) => l.text));
+  // ("hubspot.md" on a page that never writes HubSpot: the file name is the likelier guess)
+  const likely = (/^https?:\/\//i.test(sourceName) ? undefined : fileNameGuess(sourceName)) ?? mentioned;
   const mentions = names.length > 0 ? `; its text names ${names.join(', ')}` : '';
   return (
     `${sourceName}: no employer found in its title or headings (${questions} question${questions === 1 ? '' : 's'} found${mentions}). ` +

@@ -62,7 +62,8 @@ describe('weak evidence in the words and the file name', () => {
   it('takes no shorthand file name ("lc.md", "cmp2.md") as an employer', () => {
     expect(refusal(`# Questions I was asked${QUESTIONS}`, 'lc.md')).toContain('no employer found');
     expect(refusal(`# Questions I was asked${QUESTIONS}`, 'cmp2.md')).toContain('no employer found');
-    expect(readGuide(`# Questions I was asked${QUESTIONS}`, 'hubspot.md').employer).toBe('Hubspot');
+    expect(refusal(`# Questions I was asked${QUESTIONS}`, 'hubspot.md')).toContain('--employer "Hubspot"');
+    expect(readGuide(`# Questions I was asked at HubSpot${QUESTIONS}`, 'hubspot.md').employer).toBe('HubSpot');
   });
 });
 
@@ -71,5 +72,30 @@ describe('an employer written as its initials', () => {
     const page = '# GS Interview Experience\n\nMy Goldman Sachs superday had three rounds.';
     expect(readGuide(`${page}${QUESTIONS}`, 'notes.md').employer).toBe('Goldman Sachs');
     expect(readGuide(`# IBM Interview Experience${QUESTIONS}`, 'notes.md').employer).toBe('IBM');
+  });
+});
+
+describe('evidence that names the wrong thing', () => {
+  it('refuses a title naming whose it is ("Marwan Zibaoui\'s Adblock interview") rather than file it under that', () => {
+    const said = refusal(`# Marwan Zibaoui's Adblock interview${QUESTIONS}`, 'README.md');
+    expect(said).toContain('no employer found');
+    expect(said).toContain('--employer');
+  });
+
+  it('leaves a programme\'s initials out of the name ("Optum TDP" is Optum)', () => {
+    expect(readGuide(`# Interview Experience – Optum TDP${QUESTIONS}`, 'index.md').employer).toBe('Optum');
+    expect(readGuide(`# Google STEP Interview${QUESTIONS}`, 'index.md').employer).toBe('Google');
+  });
+
+  it('refuses a camel-case file name run together ("visaSQLPhoneInterview.md") rather than take it as a name', () => {
+    expect(refusal(`# Phone screen${QUESTIONS}`, 'PracticeInterviews/visaSQLPhoneInterview.md')).toContain(
+      '--employer',
+    );
+    expect(refusal(`# Notes${QUESTIONS}`, 'linkedin/behaviorQuestions.md')).toContain('--employer');
+  });
+
+  it('takes no words about the job from the path into the name ("dropbox-front-end-interview-questions.md")', () => {
+    const page = `# Dropbox Front End Interview Questions\n\nDropbox Front End roles are rare.${QUESTIONS}`;
+    expect(readGuide(page, 'companies/dropbox-front-end-interview-questions.md').employer).toBe('Dropbox');
   });
 });

@@ -45,11 +45,14 @@ describe('multi-word employer names', () => {
     // a path the page never spells as a name changes nothing
     expect(readGuide(page, 'guides/jane-doe-notes.md').employer).toBe('Jane');
   });
-  it('takes the employer from a file name without the date in it, and a name written as its address', () => {
+  it('takes the employer from a file name without the date in it, and a name written as its address, when the page writes it', () => {
     const page = `### Round 1: Online Test\n\nQ1. Disk Space Analysis\n\nQ2. Stream Aggregation\n`;
-    expect(readGuide(page, 'Booking.com_June_2022.md').employer).toBe('Booking.com');
-    expect(readGuide(page, 'initech-2024-05.md').employer).toBe('Initech');
+    const written = (name: string) => `My rounds at ${name}.\n\n${page}`;
+    expect(readGuide(written('Booking.com'), 'Booking.com_June_2022.md').employer).toBe('Booking.com');
+    expect(readGuide(written('Initech'), 'initech-2024-05.md').employer).toBe('Initech');
     // a name that starts like a month stays whole
-    expect(readGuide(page, 'marvel-studios.md').employer).toBe('Marvel Studios');
+    expect(readGuide(written('Marvel Studios'), 'marvel-studios.md').employer).toBe('Marvel Studios');
+    // a page that never writes it is refused, the file name suggested
+    expect(() => readGuide(page, 'Booking.com_June_2022.md')).toThrow(/--employer "Booking.com"/);
   });
 });

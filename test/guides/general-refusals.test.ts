@@ -85,7 +85,7 @@ ${advice}
 3. Reverse a linked list in place, then explain it
 4. Keep your answers short.
 `;
-    expect(texts(page, 'initech.md')).toHaveLength(3);
+    expect(readGuide(page, 'initech.md', { employer: 'Initech' }).questions).toHaveLength(3);
   });
 });
 

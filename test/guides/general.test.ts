@@ -189,8 +189,10 @@ Some of the questions she asked me — *How I deployed my project, What is a rac
 `;
 
 describe('the general front on bare lists, FAQs and questions told in sentences', () => {
-  it('takes the employer from the file name when the page never names one, and reads a page that is only a list of prompts, wrapped lines and all', () => {
-    const g = readGuide(BARE_LIST, 'pied-piper.md');
+  it('suggests the file name as the employer when the page never names one, and reads a page that is only a list of prompts, wrapped lines and all', () => {
+    // a file name alone ("graphs.md" as often as "pied-piper.md") is a suggestion, not an employer
+    expect(() => readGuide(BARE_LIST, 'pied-piper.md')).toThrow(/--employer "Pied Piper"/);
+    const g = readGuide(BARE_LIST, 'pied-piper.md', { employer: 'Pied Piper' });
     expect(g.employer).toBe('Pied Piper');
     expect(g.questions.map((q) => q.text)).toEqual([
       'Design a link shortener for a small team.',
