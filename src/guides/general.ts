@@ -8,15 +8,8 @@
 // has its own front (parse.ts), tried first.
 import { spelledOut } from './abbreviation';
 import { findAliases } from './aliases';
-import {
-  employerIn,
-  employerInFileName,
-  employerInWords,
-  employerUnderTitle,
-  fileNameGuess,
-  fullerInPath,
-  roleIn,
-} from './employer';
+import { employerIn, employerInWords, employerUnderTitle, roleIn } from './employer';
+import { employerInFileName, fileNameGuess, fullerInPath } from './employer-path';
 import { GuideParseError } from './errors';
 import { faqsIn } from './general-faqs';
 import { questionsIn } from './general-questions';
