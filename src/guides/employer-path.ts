@@ -27,13 +27,18 @@ export function fileNameGuess(sourceName: string): string | undefined {
     .join(' ');
 }
 
+/** The parts of a file's path or an address, without its query or a closing slash. */
+function pathParts(sourceName: string): string[] {
+  return sourceName
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .split(/[\\/]/);
+}
+
 function fileNameWords(sourceName: string): string[] | undefined {
-  const base =
-    sourceName
-      .replace(/[?#].*$/, '')
-      .replace(/\/+$/, '')
-      .split(/[\\/]/)
-      .pop() ?? '';
+  // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
+  if (/^https?:\/\//i.test(sourceName)) return undefined;
+  const base = pathParts(sourceName).pop() ?? '';
   // ("Uber.java": notes kept in a source file's comment are a page too)
   const stem = base.replace(/\.(?:md|markdown|txt|html?|text|java|py|js|ts|go|c|cc|cpp|cs|kt|rb|scala|swift)$/i, '');
   // "Booking.com_June_2022.md": the date the page was written is not the name
@@ -69,11 +74,7 @@ function spelledOnPage(words: string[], pageText: string): string | undefined {
  * (or ".../jane-street/index.md") spelled "Jane Street" on the page, is Jane Street.
  */
 export function fullerInPath(name: string, sourceName: string, pageText: string): string {
-  const parts = sourceName
-    .replace(/[?#].*$/, '')
-    .split(/[\\/]/)
-    .slice(-2);
-  for (const part of parts.reverse()) {
+  for (const part of pathParts(sourceName).slice(-2).reverse()) {
     const words = part
       .replace(/\.(?:md|markdown|txt|html?|text)$/i, '')
       .split(/[-_\s]+/)

@@ -59,7 +59,7 @@ function severalIn(lines: Line[], inHead: (string | undefined)[]): string[] {
 function noEmployerMessage(sourceName: string, lines: Line[], questions: number): string {
   const { names, likely: mentioned } = mentionedNames(lines.map((l) => l.text));
   // ("hubspot.md" on a page that never writes HubSpot: the file name is the likelier guess)
-  const likely = (/^https?:\/\//i.test(sourceName) ? undefined : fileNameGuess(sourceName)) ?? mentioned;
+  const likely = fileNameGuess(sourceName) ?? mentioned;
   const mentions = names.length > 0 ? `; its text names ${names.join(', ')}` : '';
   return (
     `${sourceName}: no employer found in its title or headings (${questions} question${questions === 1 ? '' : 's'} found${mentions}). ` +
@@ -84,8 +84,7 @@ export function parseGeneralPage(text: string, sourceName: string, overrides: Pa
     fullerIn(inHead.find(Boolean), sourceName, text) ||
     employerInWords(lines.map((l) => l.text)) ||
     underTitle(lines) ||
-    // a saved file's own name ("hubspot.md"), not an address's last part ("/anonymous")
-    (/^https?:\/\//i.test(sourceName) ? undefined : employerInFileName(sourceName, text));
+    employerInFileName(sourceName, text);
   const employer = given || (read && spelledOut(read, text));
   const role =
     overrides.role?.trim() || roleOnLine(lines.slice(0, 25).map((l) => l.text)) || roleIn(head) || 'Any role';
