@@ -4,6 +4,7 @@
 // bullet lists, "Situation: ..." scaffolds, code blocks and transcript-style run-ons.
 
 import { fillerAt } from './fillers';
+import { headingPart, isSubtitle, matchHeading } from './headings';
 import { IRREGULAR_PAST } from './lexicon';
 import {
   ABBREVIATIONS,
@@ -26,39 +27,6 @@ export interface Segment {
   code?: boolean;
 }
 
-// "Situation:", "**Task** -", "### Result", "__Action:__", "Situation (S):", "Action (what I did):",
-// "[R]": markdown emphasis and heading marks around the word, a short aside in brackets after it,
-// and brackets around it are part of the heading
-const PART_WORD =
-  'situation|context|background|task|goal|objective|challenge|action|actions|what i did|result|results|outcome|impact|[star]';
-const HEADING = new RegExp(
-  String.raw`^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?(${PART_WORD})(?:\s*\([^()\n]{1,30}\))?(?:\*\*|__|\*|_)?\s*(?:[:\-–—]|(?:\*\*|__)?(?=\s*$))\s*(?:\*\*|__)?\s*`,
-  'i',
-);
-/** "[S] ..." or "(Result) ...": the part's letter or name in brackets, with or without a colon after it. */
-const BRACKETED = new RegExp(String.raw`^\s*[\[(](${PART_WORD})[\])]\s*(?:[:\-–—]\s*)?`, 'i');
-/** What may follow a heading word on a heading's own line: a short subtitle ending in a colon ("- My approach:"). */
-const SUBTITLE = /^[^.!?]{0,40}:\s*$/;
-const HEADING_PART: Record<string, Segment['heading']> = {
-  situation: 'situation',
-  context: 'situation',
-  background: 'situation',
-  s: 'situation',
-  task: 'task',
-  goal: 'task',
-  objective: 'task',
-  challenge: 'task',
-  t: 'task',
-  action: 'action',
-  actions: 'action',
-  'what i did': 'action',
-  a: 'action',
-  result: 'result',
-  results: 'result',
-  outcome: 'result',
-  impact: 'result',
-  r: 'result',
-};
 const BULLET = /^\s*(?:[-*•·–—>]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 
 const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'my', 'our', 'it']);
@@ -128,14 +96,14 @@ function blocks(input: string): Block[] {
       line = line.slice(bullet[0].length);
     }
     let heading: Segment['heading'];
-    const h = HEADING.exec(line) ?? BRACKETED.exec(line);
-    // one-letter headings only count in capitals ("S: ...") so "a - b" is not taken for one
-    if (h && ((h[1] as string).length > 1 || /^[STAR]$/.test(h[1] as string))) {
-      heading = HEADING_PART[(h[1] as string).toLowerCase()];
+    const h = matchHeading(line);
+    const part = h && headingPart(h);
+    if (h && part) {
+      heading = part;
       start += h[0].length;
       line = line.slice(h[0].length);
       // "Action (A) - My approach:" names the lines under it, as a heading alone would
-      if (SUBTITLE.test(line)) line = '';
+      if (isSubtitle(line)) line = '';
     }
     const lead = line.length - line.trimStart().length;
     start += lead;
